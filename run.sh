@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Sets up a fresh Debian machine and starts the server with the sample county on the embedded store.
+# Usage: ./run.sh [extra serve options, e.g. --urls http://0.0.0.0:5080]
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+source scripts/setup.sh
+workflows_setup
+echo "==> building"
+dotnet build server/Workflows.Server/Workflows.Server.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+echo "==> checking the sample definitions"
+./workflows validate definitions
+echo "==> starting on http://127.0.0.1:5080 (Ctrl+C stops)"
+exec ./workflows serve --demo --data data "$@"

@@ -1,0 +1,64 @@
+namespace Workflows.Definitions.Diagnostics;
+
+/// <summary>
+/// Stable codes of every definition problem. Codes never change meaning once released: tools,
+/// tests and the designer match on them. WF1xxx file structure, WF2xxx references, WF3xxx domain
+/// rules, WF4xxx scripts, WF5xxx templates.
+/// </summary>
+public static class DiagnosticCodes
+{
+    public const string YamlSyntax = "WF1001";
+    public const string DuplicateKey = "WF1002";
+    public const string UnknownKey = "WF1003";
+    public const string MissingKey = "WF1004";
+    public const string WrongShape = "WF1005";
+    public const string InvalidValue = "WF1006";
+    public const string MissingFile = "WF1007";
+    public const string InvalidId = "WF1008";
+    public const string DuplicateId = "WF1009";
+    public const string EmptyFile = "WF1010";
+    public const string UnreadableFile = "WF1011";
+    public const string UnexpectedFile = "WF1012";
+
+    public const string UnknownDepartment = "WF2001";
+    public const string UnknownWindow = "WF2002";
+    public const string UnknownRole = "WF2003";
+    public const string UnknownMaterial = "WF2004";
+    public const string UnknownStep = "WF2005";
+    public const string UnknownTemplate = "WF2006";
+    public const string CalendarMissing = "WF2007";
+    public const string UnknownItem = "WF2008";
+    public const string UnknownFormField = "WF2009";
+    public const string MissingSeal = "WF2010";
+
+    public const string PromisedExceedsStatutory = "WF3001";
+    public const string UnreachableStep = "WF3002";
+    public const string DeadEnd = "WF3003";
+    public const string NoWayOut = "WF3004";
+    public const string InvalidUscc = "WF3005";
+    public const string InvalidRegionCode = "WF3006";
+    public const string ImmediateWithLimit = "WF3007";
+    public const string DeferralExceedsPromised = "WF3008";
+    public const string FeeInconsistent = "WF3009";
+    public const string VisitsWithoutReason = "WF3010";
+    public const string CalendarInconsistent = "WF3011";
+    public const string WindowSetup = "WF3012";
+    public const string ParallelWithoutJoin = "WF3013";
+    public const string BranchWithoutOtherwise = "WF3014";
+    public const string SelectWithoutOptions = "WF3015";
+    public const string StepWithoutAssignee = "WF3016";
+    public const string IntakeWindowMismatch = "WF3017";
+    public const string StepFieldMisplaced = "WF3018";
+    public const string StepLimitsExceedPromised = "WF3019";
+    public const string InvalidRange = "WF3020";
+    public const string DeferralMissingLimit = "WF3021";
+    public const string LicenseWithoutSource = "WF3022";
+    public const string NoApplicantType = "WF3023";
+
+    public const string ScriptSyntax = "WF4001";
+    public const string ScriptUnknownName = "WF4002";
+    public const string ScriptUnknownField = "WF4003";
+    public const string ScriptUnknownMember = "WF4004";
+
+    public const string TemplateSyntax = "WF5001";
+}

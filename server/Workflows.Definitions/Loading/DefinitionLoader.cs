@@ -1,0 +1,102 @@
+using Workflows.Definitions.Diagnostics;
+using Workflows.Definitions.Mapping;
+using Workflows.Definitions.Model;
+
+namespace Workflows.Definitions.Loading;
+
+/// <summary>
+/// Reads a definitions folder into a <see cref="DefinitionSet"/>. Loading only reads and maps;
+/// <see cref="Validation.DefinitionValidator"/> checks the result. Paths in diagnostics are the
+/// folder as given plus the file's relative path, so a CLI user sees the path they typed.
+/// </summary>
+public static class DefinitionLoader
+{
+    public const string TemplateExtension = ".hbs";
+
+    /// <param name="root">The definitions folder.</param>
+    /// <param name="templatesRoot">The templates folder; by default <c>templates</c> beside <paramref name="root"/>.</param>
+    public static DefinitionSet Load(string root, string? templatesRoot = null)
+    {
+        var set = new DefinitionSet();
+        if (!Directory.Exists(root))
+        {
+            set.Diagnostics.Error(DiagnosticCodes.MissingFile, SourceLocation.StartOf(root), "定义目录不存在 (the definitions folder does not exist)");
+            return set;
+        }
+        set.Office = Load<Office>(root, FileKind.Office, set);
+        set.Departments = Load<List<Department>>(root, FileKind.Departments, set) ?? [];
+        set.Windows = Load<List<Window>>(root, FileKind.Windows, set) ?? [];
+        set.Roles = Load<List<Role>>(root, FileKind.Roles, set) ?? [];
+        set.Calendars = LoadCalendars(root, set.Sources, set.Diagnostics);
+        var itemsRoot = Path.Combine(root, "items");
+        if (Directory.Exists(itemsRoot))
+        {
+            foreach (var folder in Directory.GetDirectories(itemsRoot).Order(StringComparer.Ordinal))
+                set.Items.Add(LoadItem(root, Path.GetFileName(folder), set.Sources, set.Diagnostics));
+        }
+        set.Templates = FindTemplates(templatesRoot ?? DefaultTemplatesRoot(root));
+        return set;
+    }
+
+    public static string DefaultTemplatesRoot(string root) =>
+        Path.Combine(Path.GetDirectoryName(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "templates");
+
+    /// <summary>Loads one item folder; the server and the benchmark use it to reload a single changed item.</summary>
+    public static ItemDefinition LoadItem(string root, string id, SourceMap sources, DiagnosticBag diagnostics)
+    {
+        var folder = Path.Combine(root, "items", id);
+        var item = new ItemDefinition { Id = id };
+        item.Guide = LoadFile<Guide>(Path.Combine(folder, "guide.yaml"), FileKind.Guide, sources, diagnostics);
+        item.Materials = LoadFile<List<Material>>(Path.Combine(folder, "materials.yaml"), FileKind.Materials, sources, diagnostics) ?? [];
+        item.Form = LoadFile<Form>(Path.Combine(folder, "form.yaml"), FileKind.Form, sources, diagnostics);
+        item.Workflow = LoadFile<Workflow>(Path.Combine(folder, "workflow.yaml"), FileKind.Workflow, sources, diagnostics);
+        if (Directory.Exists(folder))
+        {
+            foreach (var file in Directory.GetFiles(folder).Order(StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(file);
+                if (!FileKind.ItemFiles.ContainsKey(name) && !name.StartsWith('.') && !name.EndsWith(".layout.json", StringComparison.Ordinal))
+                    diagnostics.Warning(DiagnosticCodes.UnexpectedFile, SourceLocation.StartOf(file),
+                        $"事项目录中的文件 '{name}' 不会被读取，应为 guide.yaml、materials.yaml、form.yaml、workflow.yaml (unexpected file)");
+            }
+        }
+        return item;
+    }
+
+    private static T? Load<T>(string root, FileKind kind, DefinitionSet set) where T : class =>
+        LoadFile<T>(Path.Combine(root, kind.Glob), kind, set.Sources, set.Diagnostics);
+
+    private static T? LoadFile<T>(string path, FileKind kind, SourceMap sources, DiagnosticBag diagnostics) where T : class
+    {
+        if (!File.Exists(path))
+        {
+            diagnostics.Error(DiagnosticCodes.MissingFile, SourceLocation.StartOf(path), $"缺少{kind.Label}文件 {Path.GetFileName(path)} (missing file)");
+            return null;
+        }
+        var text = DefinitionFile.ReadText(path, diagnostics);
+        return text is null ? null : DefinitionFile.Parse(kind, text, path, sources, diagnostics) as T;
+    }
+
+    /// <summary>The calendar files alone: enough for counting working days without loading every item.</summary>
+    public static List<CalendarFile> LoadCalendars(string root, SourceMap sources, DiagnosticBag diagnostics)
+    {
+        var folder = Path.Combine(root, "calendars");
+        if (!Directory.Exists(folder)) return [];
+        return Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal)
+            .Select(path => LoadFile<CalendarFile>(path, FileKind.Calendar, sources, diagnostics))
+            .OfType<CalendarFile>().ToList();
+    }
+
+    /// <summary>Template ids are paths under the templates folder without the extension: <c>notices/acceptance</c>.</summary>
+    public static Dictionary<string, string> FindTemplates(string templatesRoot)
+    {
+        var templates = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!Directory.Exists(templatesRoot)) return templates;
+        foreach (var file in Directory.EnumerateFiles(templatesRoot, "*" + TemplateExtension, SearchOption.AllDirectories))
+        {
+            var id = Path.GetRelativePath(templatesRoot, file).Replace('\\', '/')[..^TemplateExtension.Length];
+            templates[id] = file;
+        }
+        return templates;
+    }
+}

@@ -1,0 +1,34 @@
+using Workflows.Definitions.Mapping;
+
+namespace Workflows.Definitions.Model;
+
+[Label("办事大厅")]
+public sealed class Office
+{
+    [Required, Id, Label("标识")] public string Id { get; set; } = "";
+    [Required, Label("名称")] public string Name { get; set; } = "";
+    [Required, Label("简称", "用于办件编号")] public string ShortName { get; set; } = "";
+    [Required, Label("行政区划代码", "GB/T 2260 六位代码")] public string RegionCode { get; set; } = "";
+    [Required, Label("统一社会信用代码")] public string Uscc { get; set; } = "";
+    [Required, Label("地址")] public string Address { get; set; } = "";
+    [Required, Label("办公时间")] public string Hours { get; set; } = "";
+    [Label("咨询电话")] public string? Phone { get; set; }
+    [Required, Label("投诉电话")] public string ComplaintPhone { get; set; } = "";
+    [Required, Label("印章图片", "相对于定义目录的路径")] public string Seal { get; set; } = "";
+    [Label("办件编号格式", "如 {short-name}-{year}-{seq:6}")] public string? CaseNumber { get; set; }
+    [Label("时限设置")] public ClockSettings? Clock { get; set; }
+}
+
+[Label("时限设置")]
+public sealed class ClockSettings
+{
+    [Label("起算方式")] public CountFrom? CountFrom { get; set; }
+    [Label("预警比例", "时限用去该比例后预警，默认 0.8")] public double? WarningAt { get; set; }
+    [Label("受理期限", "收件后作出受理决定的期限（行政许可法第三十二条：5 个工作日）")] public Duration? AcceptanceLimit { get; set; }
+}
+
+public enum CountFrom
+{
+    [Label("次日起算")] NextDay,
+    [Label("当日起算")] SameDay,
+}

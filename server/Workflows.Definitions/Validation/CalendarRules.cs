@@ -1,0 +1,65 @@
+using Workflows.Definitions.Diagnostics;
+using Workflows.Definitions.Model;
+using Workflows.Domain;
+
+namespace Workflows.Definitions.Validation;
+
+/// <summary>Calendar files are consistent and cover the years cases are counted in.</summary>
+public static class CalendarRules
+{
+    public static void Check(ValidationContext context)
+    {
+        var set = context.Set;
+        foreach (var calendar in set.Calendars) CheckFile(context, calendar);
+        foreach (var duplicate in set.Calendars.GroupBy(c => c.Year).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
+            context.Error(DiagnosticCodes.DuplicateId, duplicate, "Year", $"{duplicate.Year} 年的工作日历重复 (duplicate calendar year)");
+
+        var years = set.Calendars.Select(c => c.Year).ToHashSet();
+        var at = SourceLocation.StartOf(Path.Combine(FolderOf(context), "calendars"));
+        if (!years.Contains(context.Today.Year))
+            context.Diagnostics.Error(DiagnosticCodes.CalendarMissing, at,
+                $"缺少 {context.Today.Year} 年的工作日历 calendars/{context.Today.Year}.yaml，无法按工作日计算时限 (no calendar for the current year)");
+        else if (context.Today.Month >= 11 && !years.Contains(context.Today.Year + 1))
+            context.Diagnostics.Warning(DiagnosticCodes.CalendarMissing, at,
+                $"尚无 {context.Today.Year + 1} 年的工作日历：国务院每年 11 月前后公布次年节假日安排，公布后请添加 calendars/{context.Today.Year + 1}.yaml；在此之前跨年的时限按周一至周五推算 (next year's calendar is missing)");
+    }
+
+    /// <summary>The working calendar the engine and scripts count with.</summary>
+    public static WorkingCalendar Build(IEnumerable<CalendarFile> calendars) =>
+        new(calendars.Select(c => new CalendarYear(
+            c.Year,
+            c.Holidays.SelectMany(h => Days(h.From, h.To)).ToHashSet(),
+            c.MakeUpWorkdays.Select(m => m.Date).ToHashSet())));
+
+    private static void CheckFile(ValidationContext context, CalendarFile calendar)
+    {
+        var file = context.At(calendar).File;
+        var nameYear = Path.GetFileNameWithoutExtension(file);
+        if (nameYear != calendar.Year.ToString())
+            context.Error(DiagnosticCodes.CalendarInconsistent, calendar, "Year", $"文件名应与年份一致：{calendar.Year}.yaml (file name must be the year)");
+        var holidayDays = new HashSet<DateOnly>();
+        foreach (var holiday in calendar.Holidays)
+        {
+            if (holiday.To < holiday.From)
+                context.Error(DiagnosticCodes.CalendarInconsistent, holiday, "To", $"{holiday.Name}：结束日期早于开始日期 (to is before from)");
+            if (holiday.From.Year != calendar.Year && holiday.To.Year != calendar.Year)
+                context.Error(DiagnosticCodes.CalendarInconsistent, holiday, "From", $"{holiday.Name} 不在 {calendar.Year} 年内 (holiday outside the year)");
+            holidayDays.UnionWith(Days(holiday.From, holiday.To));
+        }
+        foreach (var day in calendar.MakeUpWorkdays)
+        {
+            if (holidayDays.Contains(day.Date))
+                context.Error(DiagnosticCodes.CalendarInconsistent, day, "Date", $"{day.Date:yyyy-MM-dd} 同时是节假日和调休上班日 (both a holiday and a make-up workday)");
+            else if (day.Date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+                context.Warning(DiagnosticCodes.CalendarInconsistent, day, "Date", $"{day.Date:yyyy-MM-dd} 是工作日，不必列为调休上班日 (a make-up workday is normally a weekend day)");
+        }
+    }
+
+    private static IEnumerable<DateOnly> Days(DateOnly from, DateOnly to)
+    {
+        for (var day = from; day <= to; day = day.AddDays(1)) yield return day;
+    }
+
+    private static string FolderOf(ValidationContext context) =>
+        context.Set.Office is { } office ? Path.GetDirectoryName(context.At(office).File) ?? "." : ".";
+}

@@ -1,0 +1,45 @@
+using Workflows.Definitions.Model;
+
+namespace Workflows.Definitions.Validation;
+
+/// <summary>
+/// Runs every check over a loaded <see cref="DefinitionSet"/>, adding located diagnostics to it.
+/// Scripts and templates are checked through ports so this project needs neither engine.
+/// </summary>
+public sealed class DefinitionValidator(IScriptChecker? scripts = null, ITemplateChecker? templates = null)
+{
+    /// <param name="root">The definitions folder (to resolve the seal image).</param>
+    /// <param name="today">Decides which calendar years must exist.</param>
+    public void Validate(DefinitionSet set, string root, DateOnly today)
+    {
+        var context = new ValidationContext(set, today);
+        object?[] globals = [set.Office, set.Departments, set.Windows, set.Roles];
+        foreach (var part in globals.OfType<object>())
+        {
+            IdentityRules.CheckIds(context, part);
+            ReferenceRules.Check(context, part);
+        }
+        OfficeRules.Check(context, root);
+        CalendarRules.Check(context);
+        foreach (var item in set.Items) ValidateItem(context, item);
+        if (templates is not null) TemplateRules.Check(context, templates);
+    }
+
+    /// <summary>Checks one item against the rest of the set: what a reload of one changed item needs.</summary>
+    public void ValidateItem(DefinitionSet set, ItemDefinition item, DateOnly today) => ValidateItem(new ValidationContext(set, today), item);
+
+    private void ValidateItem(ValidationContext context, ItemDefinition item)
+    {
+        object?[] parts = [item.Guide, item.Materials, item.Form, item.Workflow];
+        foreach (var part in parts.OfType<object>())
+        {
+            IdentityRules.CheckIds(context, part);
+            ReferenceRules.Check(context, part, item);
+        }
+        if (item.Guide is { } guide) GuideRules.Check(context, guide);
+        MaterialRules.Check(context, item);
+        if (item.Form is { } form) FormRules.Check(context, form);
+        if (item.Workflow is { } workflow) WorkflowRules.Check(context, item, workflow);
+        if (scripts is not null) ScriptRules.Check(context, item, scripts);
+    }
+}

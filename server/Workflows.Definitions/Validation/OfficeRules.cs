@@ -1,0 +1,57 @@
+using Workflows.Definitions.Diagnostics;
+using Workflows.Definitions.Model;
+using Workflows.Domain;
+
+namespace Workflows.Definitions.Validation;
+
+/// <summary>The office, its departments, windows and roles: codes, the seal, the window setup.</summary>
+public static class OfficeRules
+{
+    public static void Check(ValidationContext context, string root)
+    {
+        var set = context.Set;
+        if (set.Office is { } office)
+        {
+            CheckUscc(context, office, "Uscc", office.Uscc);
+            if (!RegionCodes.IsPlausible(office.RegionCode))
+                context.Error(DiagnosticCodes.InvalidRegionCode, office, "RegionCode",
+                    $"行政区划代码 '{office.RegionCode}' 应为 6 位数字且以有效的省级代码开头（GB/T 2260） (invalid region code)");
+            if (office.Seal.Length > 0 && !File.Exists(Path.Combine(root, office.Seal)))
+                context.Error(DiagnosticCodes.MissingSeal, office, "Seal", $"印章图片 '{office.Seal}' 不存在 (seal image not found)");
+            if (office.Clock?.WarningAt is { } fraction && (fraction <= 0 || fraction >= 1))
+                context.Error(DiagnosticCodes.InvalidRange, office.Clock, "WarningAt", $"预警比例应在 0 与 1 之间，现为 {fraction} (warning-at must be between 0 and 1)");
+        }
+        foreach (var department in set.Departments) CheckUscc(context, department, "Uscc", department.Uscc);
+        IdentityRules.CheckUnique(context, set.Departments, d => d.Id, "部门");
+        IdentityRules.CheckUnique(context, set.Windows, w => w.Id, "窗口");
+        IdentityRules.CheckUnique(context, set.Roles, r => r.Id, "角色");
+        CheckWindows(context);
+    }
+
+    public static void CheckUscc(ValidationContext context, object owner, string member, string? code)
+    {
+        if (code is null || Uscc.IsValid(code)) return;
+        var detail = code.Length == 18 && code[..17].All(c => "0123456789ABCDEFGHJKLMNPQRTUWXY".Contains(c))
+            ? $"校验位应为 '{Uscc.ComputeCheckCharacter(code[..17])}'" : "应为 18 位数字或大写字母（不含 I、O、Z、S、V）";
+        context.Error(DiagnosticCodes.InvalidUscc, owner, member, $"统一社会信用代码 '{code}' 无效，{detail} (invalid USCC, GB 32100)");
+    }
+
+    private static void CheckWindows(ValidationContext context)
+    {
+        var set = context.Set;
+        if (set.Windows.Count > 0 && !set.Windows.Any(w => w.Kind == WindowKind.Issuance))
+            context.Diagnostics.Error(DiagnosticCodes.WindowSetup, context.At(set.Windows), "没有统一出件窗口（kind: issuance） (no issuance window)");
+        foreach (var window in set.Windows.Where(w => w.Kind == WindowKind.Comprehensive))
+        {
+            if (window.Departments.Count == 0)
+                context.Error(DiagnosticCodes.WindowSetup, window, null, $"综合受理窗口 '{window.Id}' 未列出受理哪些部门的事项 (a comprehensive window needs departments)");
+            if (window.Mode is null)
+                context.Error(DiagnosticCodes.WindowSetup, window, null, $"综合受理窗口 '{window.Id}' 需注明受理模式 mode: stationed（派驻）或 delegated（委托） (mode required)");
+        }
+        foreach (var department in set.Departments)
+        {
+            if (set.Windows.Count > 0 && !set.Windows.Any(w => w.Departments.Contains(department.Id)))
+                context.Warning(DiagnosticCodes.WindowSetup, department, "Id", $"没有窗口受理部门 '{department.Id}' 的事项 (no window accepts this department's items)");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace Workflows.Server.Api;
+
+/// <summary>
+/// RFC 7807 problem responses with a stable <c>code</c>. API codes are WF9xxx; definition
+/// diagnostics keep their own WF1xxx–WF5xxx codes.
+/// </summary>
+public static class Problems
+{
+    public const string MalformedJson = "WF9001";
+    public const string InvalidRequest = "WF9002";
+    public const string PayloadTooLarge = "WF9003";
+    public const string NotFound = "WF9404";
+    public const string DefinitionsUnavailable = "WF9503";
+    public const string Internal = "WF9500";
+
+    public static IResult Of(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
+    {
+        var ext = new Dictionary<string, object?> { ["code"] = code };
+        if (extensions is not null) foreach (var (k, v) in extensions) ext[k] = v;
+        return Results.Problem(statusCode: status, title: title, detail: detail, type: $"https://workflows.local/problems/{code}", extensions: ext);
+    }
+
+    public static IResult ItemNotFound(string id) => Of(404, NotFound, "事项不存在 (item not found)", $"没有标识为 '{id}' 的事项");
+
+    public static IResult NoDefinitions() => Of(503, DefinitionsUnavailable, "定义尚未成功加载 (no valid definitions loaded)",
+        "定义文件有错误，请运行 workflows validate 查看，或查看 /api/definitions/status");
+}

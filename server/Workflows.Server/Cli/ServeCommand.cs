@@ -1,0 +1,100 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Diagnostics;
+using Workflows.Server.Api;
+using Workflows.Server.Hosting;
+
+namespace Workflows.Server.Cli;
+
+/// <summary>
+/// <c>workflows serve</c>: the HTTP server. By default it serves the county work tree under the
+/// data folder (<c>data/county</c>), seeding it from the sample county when started with
+/// <c>--demo</c>; <c>--definitions DIR</c> serves a folder directly instead.
+/// </summary>
+public static class ServeCommand
+{
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    public static Command Create()
+    {
+        var definitions = new Option<string?>("--definitions") { Description = "直接使用此定义目录（不经数据目录中的 git 工作区）" };
+        var templates = new Option<string?>("--templates") { Description = "模板目录，默认为定义目录旁的 templates" };
+        var data = new Option<string>("--data") { Description = "数据目录", DefaultValueFactory = _ => "data" };
+        var urls = new Option<string>("--urls") { Description = "监听地址", DefaultValueFactory = _ => DefaultUrls };
+        var demo = new Option<bool>("--demo") { Description = "演示模式：数据目录为空时导入示例县定义" };
+        var command = new Command("serve", "启动服务 (start the server)") { definitions, templates, data, urls, demo };
+        command.SetAction(async (result, cancel) =>
+        {
+            var options = new ServeOptions(result.GetValue(definitions), result.GetValue(templates), result.GetValue(data)!, result.GetValue(urls)!, result.GetValue(demo));
+            var app = Build(options, out var error);
+            if (app is null) return CliApp.Fail(error!);
+            await app.RunAsync(cancel);
+            return CliApp.Ok;
+        });
+        return command;
+    }
+
+    public sealed record ServeOptions(string? Definitions, string? Templates, string Data, string Urls, bool Demo);
+
+    /// <summary>Builds the app (also used by the tests). Null with an error when there is nothing to serve.</summary>
+    public static WebApplication? Build(ServeOptions options, out string? error, Action<WebApplicationBuilder>? configure = null)
+    {
+        error = null;
+        var (definitionsRoot, templatesRoot) = ResolveDefinitions(options, out error);
+        if (definitionsRoot is null) return null;
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.AddSingleton(sp => new DefinitionCatalog(definitionsRoot, templatesRoot!, sp.GetRequiredService<ILogger<DefinitionCatalog>>()));
+        builder.Services.AddHostedService<DefinitionWatcher>();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(handler => handler.Run(async context =>
+        {
+            var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var result = exception is BadHttpRequestException bad
+                ? Problems.Of(bad.StatusCode, Problems.InvalidRequest, "请求无效 (bad request)", bad.Message)
+                : Problems.Of(500, Problems.Internal, "服务器内部错误 (internal error)", "已记录，请联系管理员");
+            await result.ExecuteAsync(context);
+        }));
+        app.UseStatusCodePages(async status =>
+        {
+            if (status.HttpContext.Response.ContentLength is null && !status.HttpContext.Response.HasStarted)
+                await Problems.Of(status.HttpContext.Response.StatusCode, Problems.NotFound, "找不到资源 (not found)").ExecuteAsync(status.HttpContext);
+        });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
+        ItemEndpoints.Map(app);
+
+        var catalog = app.Services.GetRequiredService<DefinitionCatalog>();
+        if (!catalog.Reload())
+            app.Logger.LogError("定义有错误，尚无有效版本；修正后自动重新加载 (definitions have errors; fix them and they reload)");
+        app.Lifetime.ApplicationStarted.Register(() =>
+            app.Logger.LogInformation("Workflows 已启动：{Urls}，定义目录 {Root}", options.Urls, definitionsRoot));
+        return app;
+    }
+
+    private static (string? Definitions, string? Templates) ResolveDefinitions(ServeOptions options, out string? error)
+    {
+        error = null;
+        if (options.Definitions is { } direct)
+        {
+            if (!Directory.Exists(direct)) { error = $"定义目录 '{direct}' 不存在"; return (null, null); }
+            return (Path.GetFullPath(direct), Path.GetFullPath(options.Templates ?? Definitions.Loading.DefinitionLoader.DefaultTemplatesRoot(direct)));
+        }
+        if (!CountyWorkTree.Exists(options.Data))
+        {
+            if (!options.Demo)
+            {
+                error = $"数据目录 '{options.Data}' 中没有定义；首次运行请加 --demo 导入示例县，或用 --definitions 指定目录";
+                return (null, null);
+            }
+            CountyWorkTree.Seed(options.Data, "definitions", options.Templates ?? "templates");
+        }
+        var root = CountyWorkTree.Root(options.Data);
+        return (Path.GetFullPath(Path.Combine(root, "definitions")), Path.GetFullPath(options.Templates ?? Path.Combine(root, "templates")));
+    }
+}

@@ -1,0 +1,3 @@
+using Workflows.Server.Cli;
+
+return await CliApp.RunAsync(args);

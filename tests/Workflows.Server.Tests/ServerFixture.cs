@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Workflows.Server.Cli;
+
+namespace Workflows.Server.Tests;
+
+/// <summary>The real server on a loopback port, serving a private copy of the sample county.</summary>
+public sealed class RunningServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    public Repo.SampleCounty County { get; }
+    public HttpClient Http { get; }
+
+    private RunningServer(WebApplication app, Repo.SampleCounty county)
+    {
+        _app = app;
+        County = county;
+        Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+    }
+
+    public static async Task<RunningServer> StartAsync(Action<Repo.SampleCounty>? prepare = null)
+    {
+        var county = new Repo.SampleCounty();
+        prepare?.Invoke(county);
+        var options = new ServeCommand.ServeOptions(county.Definitions, null, Path.Combine(county.Root, "data"), "http://127.0.0.1:0", Demo: false);
+        var app = ServeCommand.Build(options, out var error) ?? throw new InvalidOperationException(error);
+        await app.StartAsync();
+        return new RunningServer(app, county);
+    }
+
+    public async Task<JsonObject> GetJsonAsync(string path) =>
+        (await Http.GetFromJsonAsync<JsonObject>(path))!;
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        County.Dispose();
+    }
+}
