@@ -79,4 +79,22 @@ public class ModelReaderTests
 
         Assert.Equal(DiagnosticCodes.EmptyFile, Assert.Single(bag.Items).Code);
     }
+
+    [Fact]
+    public void RequiredKeyWrittenEmpty_IsReportedAtTheKey()
+    {
+        var (_, bag, _) = Parse(FileKind.Roles, "- id: clerk\n  name:\n  scope: window\n");
+
+        var d = Assert.Single(bag.Items);
+        Assert.Equal((DiagnosticCodes.MissingKey, 2, 3), (d.Code, d.Location.Line, d.Location.Column));
+    }
+
+    [Fact]
+    public void BlankListItem_IsReportedNotDropped()
+    {
+        var (_, bag, _) = Parse(FileKind.Windows, "- id: w\n  name: 窗口\n  kind: issuance\n  departments:\n    -\n    - water\n");
+
+        var d = Assert.Single(bag.Items);
+        Assert.Equal((DiagnosticCodes.InvalidValue, 5, 6), (d.Code, d.Location.Line, d.Location.Column));
+    }
 }

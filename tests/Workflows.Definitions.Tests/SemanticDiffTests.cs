@@ -31,9 +31,9 @@ public class SemanticDiffTests
     [Fact]
     public void PromisedLimit_IsShownAsNumbersWithTheUnit()
     {
-        var changes = DiffAfter(c => Replace(c, "items/teacher-qualification/guide.yaml", "  promised: 10wd", "  promised: 8wd"), out var files);
+        var changes = DiffAfter(c => Replace(c, "items/teacher-qualification/guide.yaml", "  promised: 15wd", "  promised: 12wd"), out var files);
 
-        Assert.Equal(["承诺时限: 10 → 8 工作日"], changes);
+        Assert.Equal(["承诺时限: 15 → 12 工作日"], changes);
         Assert.Equal("items/teacher-qualification/guide.yaml", Assert.Single(files).Path);
     }
 

@@ -108,13 +108,13 @@ public class CliTests
     public void Diff_TwoFolders_PrintsChangesInDomainWords()
     {
         using var county = new Repo.SampleCounty();
-        county.Replace("items/teacher-qualification/guide.yaml", "  promised: 10wd", "  promised: 8wd");
+        county.Replace("items/teacher-qualification/guide.yaml", "  promised: 15wd", "  promised: 12wd");
 
         var result = Repo.Cli(Repo.Root, "diff", Repo.Definitions, county.Definitions);
 
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("items/teacher-qualification/guide.yaml", result.Out);
-        Assert.Contains("承诺时限: 10 → 8 工作日", result.Out);
+        Assert.Contains("承诺时限: 15 → 12 工作日", result.Out);
     }
 
     [Fact]
@@ -130,7 +130,7 @@ public class CliTests
         var result = Repo.Cli(county.Root, "diff", "HEAD~1", "HEAD");
 
         Assert.True(result.ExitCode == 0, result.All);
-        Assert.Contains("受理部门: 删除 water", result.Out);
+        Assert.Contains("窗口 综合受理2号窗口: 受理部门 删除 water", result.Out);
     }
 
     [Fact]
@@ -143,11 +143,11 @@ public class CliTests
         Repo.Git(county.Root, "commit", "-q", "-m", "v1");
         var cli = Path.Combine(Repo.Root, "workflows");
         Repo.Git(county.Root, "config", "diff.workflows.command", $"{cli} git-diff");
-        county.Replace("items/teacher-qualification/guide.yaml", "  promised: 10wd", "  promised: 8wd");
+        county.Replace("items/teacher-qualification/guide.yaml", "  promised: 15wd", "  promised: 12wd");
 
         var output = Repo.Git(county.Root, "diff");
 
-        Assert.Contains("承诺时限: 10 → 8 工作日", output);
+        Assert.Contains("承诺时限: 15 → 12 工作日", output);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public class DefinitionReloadTests
         await using var server = await RunningServer.StartAsync();
         var before = await server.GetJsonAsync("/api/definitions/status");
 
-        server.County.Replace("items/teacher-qualification/guide.yaml", "  promised: 10wd", "  promised: 9wd");
+        server.County.Replace("items/teacher-qualification/guide.yaml", "  promised: 15wd", "  promised: 9wd");
         var status = await WaitForAsync(server, s => s["version"]!.GetValue<string>() != before["version"]!.GetValue<string>());
         var item = await server.GetJsonAsync("/api/items/teacher-qualification");
 

@@ -60,6 +60,11 @@ public sealed class ModelReader(string file, SourceMap map, DiagnosticBag diagno
         }
         for (var i = 0; i < seq.Items.Count; i++)
         {
+            if (seq.Items[i] is YamlScalar { IsNull: true })
+            {
+                diagnostics.Error(DiagnosticCodes.InvalidValue, At(seq.Items[i]), "列表中有空项 (an empty list item)");
+                continue;
+            }
             var item = Read(element, seq.Items[i]);
             if (item is null) continue;
             map.RecordMember(list, list.Count.ToString(), At(seq.Items[i]));
@@ -138,6 +143,8 @@ public sealed class ModelReader(string file, SourceMap map, DiagnosticBag diagno
             map.RecordMember(target, member.Property.Name, At(entry.Value));
             map.RecordMember(target, "key:" + member.Property.Name, At(entry.Key));
             if (value is not null) member.Property.SetValue(target, value);
+            else if (member.Required && entry.Value is YamlScalar { IsNull: true })
+                diagnostics.Error(DiagnosticCodes.MissingKey, At(entry.Key), $"{shape.Label}的必填项 '{member.Key}'（{member.Label}）不能为空 (a required value is empty)");
         }
         foreach (var member in shape.BodyMembers.Where(m => m.Required))
         {

@@ -20,13 +20,22 @@ public static class JsonSchemaGenerator
             ["$id"] = $"https://workflows.local/schemas/{kind.Name}.schema.json",
             ["title"] = kind.Label,
         };
-        foreach (var (key, value) in SchemaFor(kind.ModelType)) schema[key] = value?.DeepClone();
+        var context = new Context();
+        foreach (var (key, value) in SchemaFor(kind.ModelType, context)) schema[key] = value?.DeepClone();
+        if (context.Definitions.Count > 0) schema["definitions"] = context.Definitions;
         return schema.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }) + "\n";
     }
 
     public static string FileName(FileKind kind) => $"{kind.Name}.schema.json";
 
-    private static JsonObject SchemaFor(Type type, MemberShape? member = null)
+    /// <summary>Object types being written (to cut recursion, e.g. table columns are fields) and those moved to <c>definitions</c>.</summary>
+    private sealed class Context
+    {
+        public HashSet<Type> InProgress { get; } = [];
+        public JsonObject Definitions { get; } = [];
+    }
+
+    private static JsonObject SchemaFor(Type type, Context context, MemberShape? member = null)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         var schema = new JsonObject();
@@ -62,31 +71,40 @@ public static class JsonSchemaGenerator
             if (member?.AsMap == true)
             {
                 schema["type"] = "object";
-                schema["additionalProperties"] = ObjectSchema(element);
+                schema["additionalProperties"] = ObjectSchema(element, context);
             }
             else
             {
                 schema["type"] = "array";
-                schema["items"] = SchemaFor(element);
+                schema["items"] = SchemaFor(element, context);
             }
         }
         else if (TypeShape.MapValue(type) is { } value)
         {
             schema["type"] = "object";
-            schema["additionalProperties"] = SchemaFor(value);
+            schema["additionalProperties"] = SchemaFor(value, context);
         }
         else
         {
-            foreach (var (k, v) in ObjectSchema(type)) schema[k] = v?.DeepClone();
+            if (context.InProgress.Contains(type))
+            {
+                // A type inside itself: refer to one shared copy in "definitions".
+                schema["$ref"] = $"#/definitions/{type.Name}";
+                if (!context.Definitions.ContainsKey(type.Name)) context.Definitions[type.Name] = null;
+                return schema;
+            }
+            foreach (var (k, v) in ObjectSchema(type, context)) schema[k] = v?.DeepClone();
         }
         return schema;
     }
 
-    private static JsonObject ObjectSchema(Type type)
+    private static JsonObject ObjectSchema(Type type, Context context)
     {
         var shape = TypeShape.Of(type);
         var properties = new JsonObject();
-        foreach (var member in shape.BodyMembers) properties[member.Key] = SchemaFor(member.Type, member);
+        context.InProgress.Add(type);
+        foreach (var member in shape.BodyMembers) properties[member.Key] = SchemaFor(member.Type, context, member);
+        context.InProgress.Remove(type);
         var schema = new JsonObject
         {
             ["type"] = "object",
@@ -96,6 +114,8 @@ public static class JsonSchemaGenerator
         };
         var required = shape.BodyMembers.Where(m => m.Required).Select(m => (JsonNode)m.Key).ToArray();
         if (required.Length > 0) schema["required"] = new JsonArray(required);
+        if (context.Definitions.ContainsKey(type.Name) && context.Definitions[type.Name] is null)
+            context.Definitions[type.Name] = schema.DeepClone();
         return schema;
     }
 }

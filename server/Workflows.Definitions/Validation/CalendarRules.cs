@@ -10,7 +10,7 @@ public static class CalendarRules
     public static void Check(ValidationContext context)
     {
         var set = context.Set;
-        foreach (var calendar in set.Calendars) CheckFile(context, calendar);
+        foreach (var calendar in set.Calendars.Where(c => !context.IsBroken(c))) CheckFile(context, calendar);
         foreach (var duplicate in set.Calendars.GroupBy(c => c.Year).Where(g => g.Count() > 1).SelectMany(g => g.Skip(1)))
             context.Error(DiagnosticCodes.DuplicateId, duplicate, "Year", $"{duplicate.Year} 年的工作日历重复 (duplicate calendar year)");
 

@@ -14,7 +14,7 @@ public sealed class DefinitionValidator(IScriptChecker? scripts = null, ITemplat
     {
         var context = new ValidationContext(set, today);
         object?[] globals = [set.Office, set.Departments, set.Windows, set.Roles];
-        foreach (var part in globals.OfType<object>())
+        foreach (var part in globals.OfType<object>().Where(p => !context.IsBroken(p)))
         {
             IdentityRules.CheckIds(context, part);
             ReferenceRules.Check(context, part);
@@ -31,15 +31,15 @@ public sealed class DefinitionValidator(IScriptChecker? scripts = null, ITemplat
     private void ValidateItem(ValidationContext context, ItemDefinition item)
     {
         object?[] parts = [item.Guide, item.Materials, item.Form, item.Workflow];
-        foreach (var part in parts.OfType<object>())
+        foreach (var part in parts.OfType<object>().Where(p => !context.IsBroken(p)))
         {
             IdentityRules.CheckIds(context, part);
             ReferenceRules.Check(context, part, item);
         }
-        if (item.Guide is { } guide) GuideRules.Check(context, guide);
-        MaterialRules.Check(context, item);
-        if (item.Form is { } form) FormRules.Check(context, form);
-        if (item.Workflow is { } workflow) WorkflowRules.Check(context, item, workflow);
+        if (!context.IsBroken(item.Guide)) GuideRules.Check(context, item.Guide!);
+        if (!context.IsBroken(item.Materials)) MaterialRules.Check(context, item);
+        if (!context.IsBroken(item.Form)) FormRules.Check(context, item.Form!);
+        if (!context.IsBroken(item.Workflow)) WorkflowRules.Check(context, item, item.Workflow!);
         if (scripts is not null) ScriptRules.Check(context, item, scripts);
     }
 }

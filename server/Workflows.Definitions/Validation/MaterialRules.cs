@@ -9,7 +9,7 @@ public static class MaterialRules
     public static void Check(ValidationContext context, ItemDefinition item)
     {
         IdentityRules.CheckUnique(context, item.Materials, m => m.Id, "材料");
-        var promised = item.Guide?.Limits.Promised;
+        var promised = context.IsBroken(item.Guide) ? null : item.Guide?.Limits.Promised;
         foreach (var material in item.Materials)
         {
             if (material.Necessity == Necessity.Deferrable)

@@ -10,7 +10,7 @@ public static class OfficeRules
     public static void Check(ValidationContext context, string root)
     {
         var set = context.Set;
-        if (set.Office is { } office)
+        if (set.Office is { } office && !context.IsBroken(office))
         {
             CheckUscc(context, office, "Uscc", office.Uscc);
             if (!RegionCodes.IsPlausible(office.RegionCode))
@@ -21,11 +21,12 @@ public static class OfficeRules
             if (office.Clock?.WarningAt is { } fraction && (fraction <= 0 || fraction >= 1))
                 context.Error(DiagnosticCodes.InvalidRange, office.Clock, "WarningAt", $"预警比例应在 0 与 1 之间，现为 {fraction} (warning-at must be between 0 and 1)");
         }
-        foreach (var department in set.Departments) CheckUscc(context, department, "Uscc", department.Uscc);
+        if (!context.IsBroken(set.Departments))
+            foreach (var department in set.Departments) CheckUscc(context, department, "Uscc", department.Uscc);
         IdentityRules.CheckUnique(context, set.Departments, d => d.Id, "部门");
         IdentityRules.CheckUnique(context, set.Windows, w => w.Id, "窗口");
         IdentityRules.CheckUnique(context, set.Roles, r => r.Id, "角色");
-        CheckWindows(context);
+        if (!context.IsBroken(set.Windows) && !context.IsBroken(set.Departments)) CheckWindows(context);
     }
 
     public static void CheckUscc(ValidationContext context, object owner, string member, string? code)

@@ -12,7 +12,7 @@ public static class ScriptRules
             (item.Form?.Fields.Select(f => f.Id) ?? []).ToHashSet(StringComparer.Ordinal),
             item.Materials.Select(m => m.Id).ToHashSet(StringComparer.Ordinal));
         object?[] parts = [item.Materials, item.Form, item.Workflow];
-        foreach (var part in parts.OfType<object>())
+        foreach (var part in parts.OfType<object>().Where(p => !context.IsBroken(p)))
         {
             foreach (var value in ModelWalker.Values(part))
             {

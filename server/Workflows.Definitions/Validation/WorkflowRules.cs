@@ -58,7 +58,7 @@ public static class WorkflowRules
             case StepKind.Intake:
                 if (step.By?.Window is not { } windowId)
                     context.Error(DiagnosticCodes.StepWithoutAssignee, step, "Kind", Missing("by.window", "受理窗口"));
-                else if (set.Windows.FirstOrDefault(w => w.Id == windowId) is { } window && item.Guide is { } guide
+                else if (set.Windows.FirstOrDefault(w => w.Id == windowId) is { } window && !context.IsBroken(item.Guide) && !context.IsBroken(window) && item.Guide is { } guide
                          && window.Kind == WindowKind.Comprehensive && !window.Departments.Contains(guide.Department))
                     context.Error(DiagnosticCodes.IntakeWindowMismatch, step.By, "Window",
                         $"窗口 '{windowId}' 不受理部门 '{guide.Department}' 的事项，应由受理该部门事项的综合窗口受理 (the intake window does not accept this department)");
@@ -148,7 +148,7 @@ public static class WorkflowRules
 
     private static void CheckLimits(ValidationContext context, ItemDefinition item, Workflow workflow)
     {
-        if (item.Guide?.Limits.Promised is not { Unit: DurationUnit.WorkingDays } promised) return;
+        if (context.IsBroken(item.Guide) || item.Guide?.Limits.Promised is not { Unit: DurationUnit.WorkingDays } promised) return;
         var steps = workflow.Steps.GroupBy(s => s.Id).ToDictionary(g => g.Key, g => g.First());
         var longest = LongestPath(workflow.Steps[0].Id, steps, []);
         if (longest > promised.Value)

@@ -29,8 +29,11 @@ public static class YamlReader
         }
         catch (YamlException e)
         {
-            diagnostics.Error(DiagnosticCodes.YamlSyntax, new(file, (int)e.Start.Line, (int)e.Start.Column),
-                $"YAML 语法错误: {CleanMessage(e.Message)}");
+            // YamlDotNet places tab errors at the previous token (or 1:1); editors show the tab itself.
+            if (TabInIndentation(text, (int)e.Start.Line) is { } tab)
+                diagnostics.Error(DiagnosticCodes.YamlSyntax, new(file, tab.Line, tab.Column), "YAML 缩进不能使用制表符（Tab），请改用空格 (tabs are not allowed in indentation)");
+            else
+                diagnostics.Error(DiagnosticCodes.YamlSyntax, new(file, (int)e.Start.Line, (int)e.Start.Column), $"YAML 语法错误: {CleanMessage(e.Message)}");
             return null;
         }
     }
@@ -77,6 +80,19 @@ public static class YamlReader
         diagnostics.Error(DiagnosticCodes.YamlSyntax, new(file, (int)current.Start.Line, (int)current.Start.Column),
             "不支持 YAML 别名 (aliases are not supported: write the value out)");
         return new YamlScalar("", ScalarStyle.Plain, (int)current.Start.Line, (int)current.Start.Column);
+    }
+
+    /// <summary>The first tab in a line's leading whitespace at or after <paramref name="fromLine"/>.</summary>
+    private static (int Line, int Column)? TabInIndentation(string text, int fromLine)
+    {
+        var lines = text.Split('\n');
+        for (var i = Math.Max(0, fromLine - 1); i < lines.Length; i++)
+        {
+            var indent = lines[i].Length - lines[i].TrimStart(' ', '\t').Length;
+            var tab = lines[i].IndexOf('\t', 0, indent);
+            if (tab >= 0) return (i + 1, tab + 1);
+        }
+        return null;
     }
 
     // Anchors and aliases make a reviewer chase values across the file; definitions spell values out.

@@ -2,7 +2,7 @@ using Workflows.Definitions.Loading;
 using Workflows.Definitions.Model;
 using Workflows.Definitions.Validation;
 using Workflows.Documents.Templates;
-using Workflows.Scripting;
+using Workflows.Scripting.Definitions;
 
 namespace Workflows.Server.Hosting;
 

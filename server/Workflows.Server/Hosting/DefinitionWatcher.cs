@@ -9,7 +9,7 @@ public sealed class DefinitionWatcher(DefinitionCatalog catalog, ILogger<Definit
     {
         var changed = new SemaphoreSlim(0);
         using var watchers = new CompositeDisposable(
-            [catalog.DefinitionsRoot, catalog.TemplatesRoot].Where(Directory.Exists).Select(root => Watch(root, () => changed.Release())));
+            new[] { catalog.DefinitionsRoot, catalog.TemplatesRoot }.Where(Directory.Exists).Select(root => Watch(root, () => changed.Release())));
         while (!stoppingToken.IsCancellationRequested)
         {
             await changed.WaitAsync(stoppingToken);

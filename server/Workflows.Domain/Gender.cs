@@ -1,0 +1,8 @@
+namespace Workflows.Domain;
+
+/// <summary>Gender as encoded in a resident ID number (GB 11643: odd sequence digit = male).</summary>
+public enum Gender
+{
+    Male,
+    Female,
+}

@@ -1,0 +1,46 @@
+using Workflows.Definitions.Diagnostics;
+using Workflows.Definitions.Mapping;
+using Workflows.Definitions.Validation;
+
+namespace Workflows.Scripting.Definitions;
+
+/// <summary>
+/// Checks definition scripts at load: they must parse, and every name they read must be a helper,
+/// a safe built-in, a form field of the item (<c>form.x</c>), an applicant property or a material.
+/// </summary>
+public sealed class JintScriptChecker : IScriptChecker
+{
+    public IEnumerable<ScriptProblem> Check(string expression, ScriptScope scope)
+    {
+        var analysis = ScriptAnalyzer.Analyze(expression);
+        if (analysis.SyntaxError is { } syntax)
+        {
+            yield return new ScriptProblem(DiagnosticCodes.ScriptSyntax, $"脚本语法错误: {syntax.Message} (script syntax error)", syntax.Line, syntax.Column);
+            yield break;
+        }
+        foreach (var name in analysis.FreeNames.Where(n => !ScriptVocabulary.Globals.Contains(n.Name)))
+            yield return new ScriptProblem(DiagnosticCodes.ScriptUnknownName,
+                $"脚本中的 '{name.Name}' 未定义；可用 applicant、form、materials、today 及辅助函数 idcard、uscc、age、workdays、date (unknown name)",
+                name.Line, name.Column);
+        foreach (var member in analysis.Members)
+        {
+            var problem = member.Root switch
+            {
+                "form" when !scope.FormFields.Contains(member.Member) =>
+                    new ScriptProblem(DiagnosticCodes.ScriptUnknownField,
+                        $"申请表没有字段 '{member.Member}'{Naming.DidYouMean(member.Member, scope.FormFields)} (unknown form field)", member.Line, member.Column),
+                "materials" when !scope.MaterialIds.Contains(member.Member) =>
+                    new ScriptProblem(DiagnosticCodes.ScriptUnknownField,
+                        $"材料清单中没有 '{member.Member}'{Naming.DidYouMean(member.Member, scope.MaterialIds)} (unknown material)", member.Line, member.Column),
+                "applicant" when !ScriptVocabulary.ApplicantMembers.Contains(member.Member) =>
+                    new ScriptProblem(DiagnosticCodes.ScriptUnknownMember,
+                        $"applicant 没有属性 '{member.Member}'，可用: {string.Join(", ", ScriptVocabulary.ApplicantMembers)} (unknown applicant property)", member.Line, member.Column),
+                _ when ScriptVocabulary.HelperMembers.TryGetValue(member.Root, out var members) && !members.Contains(member.Member) =>
+                    new ScriptProblem(DiagnosticCodes.ScriptUnknownMember,
+                        $"{member.Root} 没有 '{member.Member}'，可用: {string.Join(", ", members)} (unknown helper)", member.Line, member.Column),
+                _ => null,
+            };
+            if (problem is not null) yield return problem;
+        }
+    }
+}

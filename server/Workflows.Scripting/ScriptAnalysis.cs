@@ -1,0 +1,13 @@
+namespace Workflows.Scripting;
+
+/// <summary>What <see cref="ScriptAnalyzer.Analyze"/> found in a script, in source order.</summary>
+public sealed record ScriptAnalysis(ScriptSyntaxError? SyntaxError, IReadOnlyList<ScriptName> FreeNames, IReadOnlyList<ScriptMember> Members);
+
+/// <summary>Why the script does not compile, at a 1-based line and column.</summary>
+public sealed record ScriptSyntaxError(string Message, int Line, int Column);
+
+/// <summary>An identifier the script reads without declaring it (var, function and parameter names are declared).</summary>
+public sealed record ScriptName(string Name, int Line, int Column);
+
+/// <summary><c>form.x</c> or <c>form['x']</c> where <c>form</c> is a free name; the position is the member's.</summary>
+public sealed record ScriptMember(string Root, string Member, int Line, int Column);
