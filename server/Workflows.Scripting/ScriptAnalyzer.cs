@@ -9,9 +9,23 @@ namespace Workflows.Scripting;
 /// </summary>
 public static class ScriptAnalyzer
 {
+    // Analysis is a pure function of the text, and counties repeat conditions across items
+    // (applicant.type == 'organization'); the cache is bounded so odd input cannot grow it.
+    private const int CacheLimit = 8192;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, ScriptAnalysis> Cache = new(StringComparer.Ordinal);
+
     public static ScriptAnalysis Analyze(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
+        if (Cache.TryGetValue(source, out var cached)) return cached;
+        var analysis = AnalyzeUncached(source);
+        if (Cache.Count >= CacheLimit) Cache.Clear();
+        Cache[source] = analysis;
+        return analysis;
+    }
+
+    private static ScriptAnalysis AnalyzeUncached(string source)
+    {
         try
         {
             return DedicatedStack.Run(() => FreeNameCollector.Collect(ScriptParser.Parse(source)));

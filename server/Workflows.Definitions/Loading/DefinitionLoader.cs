@@ -29,17 +29,32 @@ public static class DefinitionLoader
         set.Roles = Load<List<Role>>(root, FileKind.Roles, set) ?? [];
         set.Calendars = LoadCalendars(root, set.Sources, set.Diagnostics);
         var itemsRoot = Path.Combine(root, "items");
-        if (Directory.Exists(itemsRoot))
-        {
-            foreach (var folder in Directory.GetDirectories(itemsRoot).Order(StringComparer.Ordinal))
-                set.Items.Add(LoadItem(root, Path.GetFileName(folder), set.Sources, set.Diagnostics));
-        }
+        if (Directory.Exists(itemsRoot)) LoadItems(root, Directory.GetDirectories(itemsRoot).Order(StringComparer.Ordinal).ToArray(), set);
         set.Templates = FindTemplates(templatesRoot ?? DefaultTemplatesRoot(root));
         return set;
     }
 
     public static string DefaultTemplatesRoot(string root) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar)) ?? ".", "templates");
+
+    // Items are independent files: read them on every core, each into its own map and bag,
+    // merged in folder order so diagnostics come out the same however the work was split.
+    private static void LoadItems(string root, string[] folders, DefinitionSet set)
+    {
+        var loaded = new (ItemDefinition Item, SourceMap Sources, DiagnosticBag Diagnostics)[folders.Length];
+        Parallel.For(0, folders.Length, i =>
+        {
+            var sources = new SourceMap();
+            var diagnostics = new DiagnosticBag();
+            loaded[i] = (LoadItem(root, Path.GetFileName(folders[i]), sources, diagnostics), sources, diagnostics);
+        });
+        foreach (var (item, sources, diagnostics) in loaded)
+        {
+            set.Items.Add(item);
+            set.Sources.Merge(sources);
+            set.Diagnostics.AddRange(diagnostics.Items);
+        }
+    }
 
     /// <summary>Loads one item folder; the server and the benchmark use it to reload a single changed item.</summary>
     public static ItemDefinition LoadItem(string root, string id, SourceMap sources, DiagnosticBag diagnostics)

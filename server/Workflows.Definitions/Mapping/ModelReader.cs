@@ -67,7 +67,7 @@ public sealed class ModelReader(string file, SourceMap map, DiagnosticBag diagno
             }
             var item = Read(element, seq.Items[i]);
             if (item is null) continue;
-            map.RecordMember(list, list.Count.ToString(), At(seq.Items[i]));
+            map.RecordMember(list, SourceMap.Index(list.Count), At(seq.Items[i]));
             list.Add(item);
         }
         return list;
@@ -112,7 +112,6 @@ public sealed class ModelReader(string file, SourceMap map, DiagnosticBag diagno
             if (value is null) continue;
             dict[entry.Key.Value] = value;
             map.RecordMember(dict, entry.Key.Value, At(entry.Value));
-            map.RecordMember(dict, "key:" + entry.Key.Value, At(entry.Key));
         }
         return dict;
     }
@@ -127,26 +126,24 @@ public sealed class ModelReader(string file, SourceMap map, DiagnosticBag diagno
         }
         var target = Activator.CreateInstance(type)!;
         map.Record(target, At(node));
-        var allowed = shape.BodyMembers.Select(m => m.Key).ToList();
         foreach (var entry in mapping.Entries)
         {
             var member = shape.Find(entry.Key.Value);
             if (member is null || member == shape.MapKey)
             {
                 diagnostics.Error(DiagnosticCodes.UnknownKey, At(entry.Key),
-                    $"{shape.Label}不认识键 '{entry.Key.Value}'{Naming.DidYouMean(entry.Key.Value, allowed)} (unknown key)");
+                    $"{shape.Label}不认识键 '{entry.Key.Value}'{Naming.DidYouMean(entry.Key.Value, shape.BodyMembers.Select(m => m.Key))} (unknown key)");
                 continue;
             }
             var value = member.AsMap && TypeShape.ListElement(member.Type) is { } element
                 ? ReadKeyedList(member.Type, element, entry.Value)
                 : Read(member.Type, entry.Value);
             map.RecordMember(target, member.Property.Name, At(entry.Value));
-            map.RecordMember(target, "key:" + member.Property.Name, At(entry.Key));
             if (value is not null) member.Property.SetValue(target, value);
             else if (member.Required && entry.Value is YamlScalar { IsNull: true })
                 diagnostics.Error(DiagnosticCodes.MissingKey, At(entry.Key), $"{shape.Label}的必填项 '{member.Key}'（{member.Label}）不能为空 (a required value is empty)");
         }
-        foreach (var member in shape.BodyMembers.Where(m => m.Required))
+        foreach (var member in shape.RequiredMembers)
         {
             if (mapping[member.Key] is null)
                 diagnostics.Error(DiagnosticCodes.MissingKey, At(node), $"{shape.Label}缺少必填项 '{member.Key}'（{member.Label}） (missing required key)");

@@ -9,15 +9,23 @@ public static class ScalarCodec
 {
     private static readonly ConcurrentDictionary<Type, EnumShape> Enums = new();
 
-    public static bool Handles(Type type)
-    {
-        type = Nullable.GetUnderlyingType(type) ?? type;
-        return type == typeof(string) || type == typeof(int) || type == typeof(decimal) || type == typeof(double)
-            || type == typeof(bool) || type == typeof(DateOnly) || type.IsEnum || IsCustomScalar(type);
-    }
+    // Asked for every node read and written: answered once per type.
+    private static readonly ConcurrentDictionary<Type, bool> Scalars = new();
+    private static readonly ConcurrentDictionary<Type, MethodInfo?> CustomParsers = new();
 
-    public static bool IsCustomScalar(Type type) =>
-        type.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IYamlScalar<>));
+    public static bool Handles(Type type) => Scalars.GetOrAdd(type, static t =>
+    {
+        t = Nullable.GetUnderlyingType(t) ?? t;
+        return t == typeof(string) || t == typeof(int) || t == typeof(decimal) || t == typeof(double)
+            || t == typeof(bool) || t == typeof(DateOnly) || t.IsEnum || IsCustomScalar(t);
+    });
+
+    public static bool IsCustomScalar(Type type) => CustomParser(type) is not null;
+
+    private static MethodInfo? CustomParser(Type type) => CustomParsers.GetOrAdd(type, static t =>
+        t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IYamlScalar<>))
+            ? t.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), t.MakeByRefType(), typeof(string).MakeByRefType()])
+            : null);
 
     /// <summary>Parses <paramref name="text"/> as <paramref name="type"/>; on failure returns false with a Chinese-first message.</summary>
     public static bool TryRead(Type type, string text, out object? value, out string error)
@@ -63,9 +71,8 @@ public static class ScalarCodec
             error = $"'{text}' 不是允许的值，可选: {string.Join(", ", shape.Names)}{Naming.DidYouMean(text, shape.Names)}";
             return false;
         }
-        if (IsCustomScalar(type))
+        if (CustomParser(type) is { } method)
         {
-            var method = type.GetMethod("TryParse", BindingFlags.Public | BindingFlags.Static, [typeof(string), type.MakeByRefType(), typeof(string).MakeByRefType()])!;
             var args = new object?[] { text, null, null };
             if ((bool)method.Invoke(null, args)!) { value = args[1]; return true; }
             error = (string)args[2]!;

@@ -40,6 +40,8 @@ public sealed class TypeShape
             .ToList();
         MapKey = Members.FirstOrDefault(m => m.Property.IsDefined(typeof(MapKeyAttribute)));
         _byKey = Members.ToDictionary(m => m.Key, StringComparer.Ordinal);
+        BodyMembers = Members.Where(m => m != MapKey).ToList();
+        RequiredMembers = BodyMembers.Where(m => m.Required).ToList();
     }
 
     public static TypeShape Of(Type type) => Cache.GetOrAdd(type, t => new TypeShape(t));
@@ -47,7 +49,10 @@ public sealed class TypeShape
     public MemberShape? Find(string key) => _byKey.GetValueOrDefault(key);
 
     /// <summary>Keys written in the file: a map-keyed element's key lives outside its body.</summary>
-    public IEnumerable<MemberShape> BodyMembers => Members.Where(m => m != MapKey);
+    public IReadOnlyList<MemberShape> BodyMembers { get; }
+
+    /// <summary>The required body members, checked on every object read.</summary>
+    public IReadOnlyList<MemberShape> RequiredMembers { get; }
 
     private static MemberShape Describe(PropertyInfo p)
     {

@@ -1,3 +1,4 @@
+using Workflows.Definitions.Diagnostics;
 using Workflows.Definitions.Model;
 
 namespace Workflows.Definitions.Validation;
@@ -21,7 +22,15 @@ public sealed class DefinitionValidator(IScriptChecker? scripts = null, ITemplat
         }
         OfficeRules.Check(context, root);
         CalendarRules.Check(context);
-        foreach (var item in set.Items) ValidateItem(context, item);
+        // Items only read the set, so they are checked on every core, each into its own bag.
+        var perItem = new DiagnosticBag[set.Items.Count];
+        Parallel.For(0, set.Items.Count, i =>
+        {
+            var itemContext = context.WithOwnDiagnostics();
+            ValidateItem(itemContext, set.Items[i]);
+            perItem[i] = itemContext.Diagnostics;
+        });
+        foreach (var bag in perItem) set.Diagnostics.AddRange(bag.Items);
         if (templates is not null) TemplateRules.Check(context, templates);
     }
 

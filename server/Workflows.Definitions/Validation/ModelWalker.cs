@@ -43,7 +43,7 @@ public static class ModelWalker
                         {
                             var item = list[i];
                             if (item is null) continue;
-                            if (TypeShape.IsScalarType(item.GetType())) yield return new(current, shape, list, i.ToString(), item);
+                            if (TypeShape.IsScalarType(item.GetType())) yield return new(current, shape, list, SourceMap.Index(i), item);
                             else pending.Push(item);
                         }
                         break;
