@@ -1,4 +1,8 @@
+using Workflows.Definitions.Diagnostics;
 using Workflows.Definitions.Diff;
+using Workflows.Definitions.Loading;
+using Workflows.Definitions.Mapping;
+using Workflows.Definitions.Model;
 
 namespace Workflows.Definitions.Tests;
 
@@ -91,5 +95,19 @@ public class SemanticDiffTests
 
         Assert.Equal("新增工作日历文件", Assert.Single(changes));
         Assert.Equal("calendars/2027.yaml", Assert.Single(files).Path);
+    }
+
+    [Fact]
+    public void ReorderedSteps_ReadAsAReorder_NotAsChangesOfEveryStep()
+    {
+        var changes = DiffAfter(c =>
+        {
+            var path = c.PathOf("items/teacher-qualification/workflow.yaml");
+            var workflow = (Workflow)DefinitionFile.Parse(FileKind.Workflow, File.ReadAllText(path), path, new SourceMap(), new DiagnosticBag())!;
+            (workflow.Steps[^1], workflow.Steps[^2]) = (workflow.Steps[^2], workflow.Steps[^1]);
+            File.WriteAllText(path, DefinitionFile.Format(workflow));
+        }, out _);
+
+        Assert.Equal(["步骤: 顺序调整"], changes);
     }
 }

@@ -19,21 +19,23 @@ public static class DefinitionDiff
         {
             var before = Path.Combine(beforeRoot, relative);
             var after = Path.Combine(afterRoot, relative);
-            var changes = CompareFile(relative, File.Exists(before) ? before : null, File.Exists(after) ? after : null);
+            var changes = CompareFile(relative, File.Exists(before) ? before : null, File.Exists(after) ? after : null,
+                id => ItemName(afterRoot, id) ?? ItemName(beforeRoot, id));
             if (changes is not null) result.Add(changes);
         }
         return result;
     }
 
     /// <summary>Compares two versions of the file at <paramref name="relative"/>; a null side means added or deleted. Null when nothing changed.</summary>
-    public static FileChanges? CompareFile(string relative, string? beforePath, string? afterPath)
+    /// <param name="itemName">The Chinese name of an item by id, for the title line; the id is shown when unknown.</param>
+    public static FileChanges? CompareFile(string relative, string? beforePath, string? afterPath, Func<string, string?>? itemName = null)
     {
         relative = relative.Replace('\\', '/');
         var kind = FileKind.ForPath(relative);
         if (kind is null) return null;
         var before = beforePath is null ? null : Read(kind, beforePath, out var beforeBroken);
         var after = afterPath is null ? null : Read(kind, afterPath, out var afterBroken);
-        var title = Title(relative, kind, after ?? before);
+        var title = Title(relative, kind, after ?? before, itemName);
         if (beforePath is null) return new(relative, title, [$"新增{kind.Label}文件"]);
         if (afterPath is null) return new(relative, title, [$"删除{kind.Label}文件"]);
         if (before is null || after is null)
@@ -62,16 +64,19 @@ public static class DefinitionDiff
         return model;
     }
 
-    // "items/teacher-qualification/materials.yaml  申请材料（教师资格认定）": the reviewer sees which item without opening it.
-    private static string Title(string relative, FileKind kind, object? model)
+    // "items/teacher-qualification/materials.yaml  申请材料（事项 教师资格认定）": the reviewer sees which item without opening it.
+    private static string Title(string relative, FileKind kind, object? model, Func<string, string?>? itemName)
     {
-        var parts = relative.Split('/');
-        if (parts is ["items", var id, _])
-        {
-            var guidePath = model is Guide g ? g.Name : null;
-            return $"{kind.Label}（事项 {guidePath ?? id}）";
-        }
-        return kind.Label;
+        if (relative.Split('/') is not ["items", var id, _]) return kind.Label;
+        var name = model is Guide guide ? guide.Name : itemName?.Invoke(id);
+        return $"{kind.Label}（事项 {name ?? id}）";
+    }
+
+    /// <summary>The item's name from <c>items/{id}/guide.yaml</c> under <paramref name="root"/>, if it reads.</summary>
+    public static string? ItemName(string root, string id)
+    {
+        var path = Path.Combine(root, "items", id, "guide.yaml");
+        return File.Exists(path) ? Read(FileKind.Guide, path, out _) is Guide guide && guide.Name.Length > 0 ? guide.Name : null : null;
     }
 
     private static IEnumerable<string> YamlFiles(string root) =>

@@ -42,7 +42,10 @@ public static class DiffCommand
             var (relative, oldFile, newFile) = (a[0], a[1], a[4]);
             // Inside git, the path is relative to the repository: match the definitions layout from the "items/" or file name on.
             var rooted = RelativeToDefinitions(relative);
-            var changes = DefinitionDiff.CompareFile(rooted, oldFile == "/dev/null" ? null : oldFile, newFile == "/dev/null" ? null : newFile);
+            // git runs the driver at the top of the work tree, so the item's guide is beside the file.
+            var definitionsRoot = relative[..^rooted.Length];
+            var changes = DefinitionDiff.CompareFile(rooted, oldFile == "/dev/null" ? null : oldFile, newFile == "/dev/null" ? null : newFile,
+                id => DefinitionDiff.ItemName(definitionsRoot.Length == 0 ? "." : definitionsRoot, id));
             Console.Write(changes is null ? "" : "workflows diff " + DefinitionDiff.Format([changes with { Path = relative }]));
             return CliApp.Ok;
         });

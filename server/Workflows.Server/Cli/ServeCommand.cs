@@ -45,6 +45,8 @@ public static class ServeCommand
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.WebHost.UseUrls(options.Urls);
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
+        // Per-request framework logs drown what an administrator needs to see (reloads, errors).
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(sp => new DefinitionCatalog(definitionsRoot, templatesRoot!, sp.GetRequiredService<ILogger<DefinitionCatalog>>()));
@@ -67,6 +69,13 @@ public static class ServeCommand
         });
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
+        app.MapGet("/", () => Results.Json(new
+        {
+            name = "Workflows 政务服务事项办理平台",
+            items = "/api/items",
+            status = "/api/definitions/status",
+            openapi = "/openapi/v1.json",
+        })).ExcludeFromDescription();
         ItemEndpoints.Map(app);
 
         var catalog = app.Services.GetRequiredService<DefinitionCatalog>();
