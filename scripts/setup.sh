@@ -4,8 +4,9 @@
 set -euo pipefail
 
 # Debian packages used at run or test time: git (the definitions work tree and `workflows diff`),
-# CJK fonts (documents), poppler-utils (PDF checks in tests).
-WORKFLOWS_DEBIAN_PACKAGES=(git tar ca-certificates fonts-arphic-gbsn00lp fonts-wqy-zenhei poppler-utils)
+# CJK fonts (documents), poppler-utils (PDF checks in tests), python3 with yaml and jsonschema
+# (an independent check of the JSON Schemas in tests).
+WORKFLOWS_DEBIAN_PACKAGES=(git tar ca-certificates fonts-arphic-gbsn00lp fonts-wqy-zenhei poppler-utils python3 python3-yaml python3-jsonschema)
 
 workflows_missing_packages() {
   local missing=()
