@@ -11,7 +11,7 @@ public static partial class ItemGenerator
     {
         if (Directory.Exists(target)) Directory.Delete(target, recursive: true);
         var definitions = Path.Combine(target, "definitions");
-        CopyTree(sampleTemplates, Path.Combine(target, "templates"));
+        Workflows.Definitions.Loading.FileTree.Copy(sampleTemplates, Path.Combine(target, "templates"));
         foreach (var file in Directory.EnumerateFiles(sampleDefinitions, "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(sampleDefinitions, file);
@@ -37,15 +37,6 @@ public static partial class ItemGenerator
                 File.WriteAllText(Path.Combine(folder, Path.GetFileName(file)), text);
             }
         }
-    }
-
-    public static void CopyTree(string from, string to)
-    {
-        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^(\s*(?:- )?(?:when|rule): )(.+)$", System.Text.RegularExpressions.RegexOptions.Multiline)]

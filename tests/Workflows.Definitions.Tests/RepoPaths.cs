@@ -25,20 +25,11 @@ public static class RepoPaths
 
         public SampleCopy()
         {
-            Copy(RepoPaths.Definitions, Definitions);
-            Copy(RepoPaths.Templates, Templates);
+            Loading.FileTree.Copy(RepoPaths.Definitions, Definitions);
+            Loading.FileTree.Copy(RepoPaths.Templates, Templates);
         }
 
         public string PathOf(string relative) => Path.Combine(Definitions, relative);
-
-        public static void Copy(string from, string to)
-        {
-            Directory.CreateDirectory(to);
-            foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-                Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-                File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
-        }
 
         public void Dispose() => Directory.Delete(Root, recursive: true);
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Workflows.Definitions.Loading;
 
 namespace Workflows.Server.Tests;
 
@@ -70,8 +71,8 @@ public static class Repo
 
         public SampleCounty()
         {
-            Copy(Repo.Definitions, Definitions);
-            Copy(Repo.Templates, Path.Combine(Root, "templates"));
+            FileTree.Copy(Repo.Definitions, Definitions);
+            FileTree.Copy(Repo.Templates, Path.Combine(Root, "templates"));
         }
 
         public string PathOf(string relative) => Path.Combine(Definitions, relative);
@@ -81,15 +82,6 @@ public static class Repo
             var text = File.ReadAllText(PathOf(relative));
             if (!text.Contains(from)) throw new InvalidOperationException($"'{from}' not in {relative}");
             File.WriteAllText(PathOf(relative), text.Replace(from, to));
-        }
-
-        private static void Copy(string from, string to)
-        {
-            Directory.CreateDirectory(to);
-            foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-                Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-                File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
         }
 
         public void Dispose() => Directory.Delete(Root, recursive: true);

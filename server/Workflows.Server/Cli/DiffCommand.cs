@@ -1,6 +1,6 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Workflows.Definitions.Diff;
+using Workflows.Server.Hosting;
 
 namespace Workflows.Server.Cli;
 
@@ -65,29 +65,14 @@ public static class DiffCommand
         if (Directory.Exists(side)) return side;
         var target = Path.Combine(scratch.Path, name);
         Directory.CreateDirectory(target);
-        var archive = Run("git", ["archive", "--format=tar", side, "--", path], captureTo: Path.Combine(scratch.Path, name + ".tar"));
-        if (archive != 0)
+        var archive = ExternalProcess.Run("git", ["archive", "--format=tar", side, "--", path], stdoutTo: Path.Combine(scratch.Path, name + ".tar"));
+        if (archive.ExitCode != 0)
         {
             Console.Error.WriteLine($"'{side}' 既不是目录，也不是包含 {path} 的 git 版本 (neither a folder nor a git revision containing {path})");
             return null;
         }
-        Run("tar", ["-xf", Path.Combine(scratch.Path, name + ".tar"), "-C", target], captureTo: null);
+        ExternalProcess.Run("tar", ["-xf", Path.Combine(scratch.Path, name + ".tar"), "-C", target]);
         return Path.Combine(target, path);
-    }
-
-    private static int Run(string file, string[] arguments, string? captureTo)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = captureTo is not null, RedirectStandardError = true };
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        using var process = Process.Start(info)!;
-        if (captureTo is not null)
-        {
-            using var output = File.Create(captureTo);
-            process.StandardOutput.BaseStream.CopyTo(output);
-        }
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode;
     }
 
     private sealed class ScratchFolder : IDisposable

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Workflows.Definitions.Loading;
 
 namespace Workflows.Server.Hosting;
 
@@ -16,31 +16,17 @@ public static class CountyWorkTree
     public static void Seed(string dataDir, string sampleDefinitions, string sampleTemplates)
     {
         var root = Root(dataDir);
-        CopyTree(sampleDefinitions, Path.Combine(root, "definitions"));
-        if (Directory.Exists(sampleTemplates)) CopyTree(sampleTemplates, Path.Combine(root, "templates"));
+        FileTree.Copy(sampleDefinitions, Path.Combine(root, "definitions"));
+        if (Directory.Exists(sampleTemplates)) FileTree.Copy(sampleTemplates, Path.Combine(root, "templates"));
         File.WriteAllText(Path.Combine(root, ".gitattributes"), "definitions/**/*.yaml diff=workflows\n");
         Git(root, "init", "-q", "-b", "main");
         Git(root, "add", "-A");
         Git(root, "-c", "user.name=Workflows", "-c", "user.email=workflows@localhost", "commit", "-q", "-m", "导入示例县定义 (import the sample county)");
     }
 
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
-    }
-
     private static void Git(string workTree, params string[] args)
     {
-        var info = new ProcessStartInfo("git") { WorkingDirectory = workTree, RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var a in args) info.ArgumentList.Add(a);
-        using var process = Process.Start(info)!;
-        var error = process.StandardError.ReadToEnd();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0) throw new InvalidOperationException($"git {string.Join(' ', args)} failed: {error}");
+        var outcome = ExternalProcess.Run("git", args, workTree);
+        if (outcome.ExitCode != 0) throw new InvalidOperationException($"git {string.Join(' ', args)} failed: {outcome.Error}");
     }
 }
