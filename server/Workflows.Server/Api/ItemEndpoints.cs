@@ -58,8 +58,9 @@ public static class ItemEndpoints
         return Results.Json(new { item = item.Id, version = snapshot.Version, materials = result }, DefinitionJson.Options);
     }
 
-    private static IResult Status(DefinitionCatalog catalog) => Results.Json(new
+    private static IResult Status(DefinitionCatalog catalog, Plugins.PluginLoader.LoadReport plugins) => Results.Json(new
     {
+        plugins = new { loaded = plugins.Loaded, problems = plugins.Problems },
         version = catalog.Current?.Version,
         loadedAt = catalog.Current?.LoadedAt,
         items = catalog.Current?.Set.Items.Count ?? 0,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Diagnostics;
 using Workflows.Server.Api;
 using Workflows.Server.Hosting;
+using Workflows.Server.Plugins;
 
 namespace Workflows.Server.Cli;
 
@@ -21,10 +22,11 @@ public static class ServeCommand
         var data = new Option<string>("--data") { Description = "数据目录", DefaultValueFactory = _ => "data" };
         var urls = new Option<string>("--urls") { Description = "监听地址", DefaultValueFactory = _ => DefaultUrls };
         var demo = new Option<bool>("--demo") { Description = "演示模式：数据目录为空时导入示例县定义" };
-        var command = new Command("serve", "启动服务 (start the server)") { definitions, templates, data, urls, demo };
+        var plugins = new Option<string?>("--plugins") { Description = "插件目录，默认为数据目录下的 plugins" };
+        var command = new Command("serve", "启动服务 (start the server)") { definitions, templates, data, urls, demo, plugins };
         command.SetAction(async (result, cancel) =>
         {
-            var options = new ServeOptions(result.GetValue(definitions), result.GetValue(templates), result.GetValue(data)!, result.GetValue(urls)!, result.GetValue(demo));
+            var options = new ServeOptions(result.GetValue(definitions), result.GetValue(templates), result.GetValue(data)!, result.GetValue(urls)!, result.GetValue(demo), result.GetValue(plugins));
             var app = Build(options, out var error);
             if (app is null) return CliApp.Fail(error!);
             await app.RunAsync(cancel);
@@ -33,7 +35,10 @@ public static class ServeCommand
         return command;
     }
 
-    public sealed record ServeOptions(string? Definitions, string? Templates, string Data, string Urls, bool Demo);
+    public sealed record ServeOptions(string? Definitions, string? Templates, string Data, string Urls, bool Demo, string? Plugins = null)
+    {
+        public string PluginsFolder => Plugins ?? Path.Combine(Data, "plugins");
+    }
 
     /// <summary>Builds the app (also used by the tests). Null with an error when there is nothing to serve.</summary>
     public static WebApplication? Build(ServeOptions options, out string? error, Action<WebApplicationBuilder>? configure = null)
@@ -51,6 +56,10 @@ public static class ServeCommand
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(sp => new DefinitionCatalog(definitionsRoot, templatesRoot!, sp.GetRequiredService<ILogger<DefinitionCatalog>>()));
         builder.Services.AddHostedService<DefinitionWatcher>();
+        var plugins = new PluginRegistry();
+        var pluginReport = PluginLoader.LoadAll(options.PluginsFolder, plugins);
+        builder.Services.AddSingleton(plugins);
+        builder.Services.AddSingleton(pluginReport);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -77,6 +86,9 @@ public static class ServeCommand
             openapi = "/openapi/v1.json",
         })).ExcludeFromDescription();
         ItemEndpoints.Map(app);
+
+        foreach (var problem in pluginReport.Problems) app.Logger.LogError("插件未加载 (plugin not loaded): {Problem}", problem);
+        if (pluginReport.Loaded.Count > 0) app.Logger.LogInformation("已加载插件 (plugins loaded): {Plugins}", string.Join(", ", pluginReport.Loaded));
 
         var catalog = app.Services.GetRequiredService<DefinitionCatalog>();
         if (!catalog.Reload())
