@@ -5,6 +5,8 @@ set -uo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 source scripts/setup.sh
 workflows_setup
+source scripts/postgres-test.sh
+trap postgres_test_stop EXIT
 
 results=.test-results
 rm -rf "$results"
@@ -17,6 +19,9 @@ if ! dotnet build Workflows.sln -c Release -nologo -v quiet -clp:ErrorsOnly; the
   echo "0 passed, 1 failed"
   exit 1
 fi
+
+# The PostgreSQL storage suite runs on a throwaway cluster (loopback port, temp dir); without it those tests fail.
+postgres_test_start || echo "PostgreSQL did not start: the PostgreSQL storage tests will fail"
 
 echo "==> .NET test suites"
 for project in tests/*/*.Tests.csproj; do

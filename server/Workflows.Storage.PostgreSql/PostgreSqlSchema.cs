@@ -1,0 +1,83 @@
+using Npgsql;
+
+namespace Workflows.Storage.PostgreSql;
+
+/// <summary>
+/// Creates and migrates the schema on open, in the first schema of the connection's search path.
+/// Append-only migrations, recorded in <c>schema_version</c>; an advisory lock makes nodes that
+/// start together migrate one after the other.
+/// </summary>
+internal static class PostgreSqlSchema
+{
+    // Payloads and state are text, not jsonb: jsonb rewrites JSON (key order, spacing) and the
+    // hash chain needs the exact bytes back.
+    private static readonly string[][] Migrations =
+    [
+        [
+            """
+            CREATE TABLE case_counters (
+                office text NOT NULL, year integer NOT NULL, last_seq bigint NOT NULL,
+                PRIMARY KEY (office, year))
+            """,
+            """
+            CREATE TABLE cases (
+                id uuid PRIMARY KEY, office text NOT NULL, year integer NOT NULL, seq bigint NOT NULL,
+                number text NOT NULL UNIQUE, version bigint NOT NULL, head_hash text NOT NULL, state text NOT NULL,
+                status text NOT NULL, department text, applicant_name text, applicant_id text, due_date date,
+                created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL,
+                UNIQUE (office, year, seq))
+            """,
+            "CREATE INDEX ix_cases_created ON cases (created_at DESC)",
+            "CREATE INDEX ix_cases_status ON cases (status, created_at DESC)",
+            "CREATE INDEX ix_cases_department ON cases (department, created_at DESC)",
+            "CREATE INDEX ix_cases_applicant_name ON cases (applicant_name text_pattern_ops)",
+            "CREATE INDEX ix_cases_applicant_id ON cases (applicant_id)",
+            "CREATE INDEX ix_cases_due_date ON cases (due_date)",
+            """
+            CREATE TABLE events (
+                case_id uuid NOT NULL, seq bigint NOT NULL, type text NOT NULL, payload text NOT NULL,
+                recorded_at timestamptz NOT NULL, hash text NOT NULL,
+                PRIMARY KEY (case_id, seq))
+            """,
+            """
+            CREATE TABLE idempotency (
+                key text PRIMARY KEY, fingerprint text NOT NULL, case_id uuid NOT NULL, version bigint NOT NULL)
+            """,
+            """
+            CREATE TABLE timers (
+                id text PRIMARY KEY, case_id uuid NOT NULL, kind text NOT NULL, due_at timestamptz NOT NULL,
+                payload text NOT NULL, fired_at timestamptz)
+            """,
+            "CREATE INDEX ix_timers_pending ON timers (due_at) WHERE fired_at IS NULL",
+        ],
+    ];
+
+    public static int LatestVersion => Migrations.Length;
+
+    public static async Task MigrateAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await connection.ExecAsync(tx, "SELECT pg_advisory_xact_lock(hashtext('workflows.storage.schema'))", ct);
+        await connection.ExecAsync(tx, "CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)", ct);
+        int current;
+        await using (var read = connection.Command(tx, "SELECT COALESCE(MAX(version), 0) FROM schema_version"))
+        {
+            current = Convert.ToInt32(await read.ExecuteScalarAsync(ct));
+        }
+        if (current > LatestVersion)
+        {
+            throw new InvalidOperationException(
+                $"The case store database is at schema version {current}, newer than this server's {LatestVersion}; upgrade the server.");
+        }
+        for (var version = current + 1; version <= LatestVersion; version++)
+        {
+            foreach (var statement in Migrations[version - 1]) await connection.ExecAsync(tx, statement, ct);
+        }
+        if (current < LatestVersion)
+        {
+            await connection.ExecAsync(tx, "DELETE FROM schema_version", ct);
+            await connection.ExecAsync(tx, "INSERT INTO schema_version (version) VALUES (@v)", ct, ("v", LatestVersion));
+        }
+        await tx.CommitAsync(ct);
+    }
+}

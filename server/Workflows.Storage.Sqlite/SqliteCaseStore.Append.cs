@@ -1,0 +1,50 @@
+namespace Workflows.Storage.Sqlite;
+
+public sealed partial class SqliteCaseStore
+{
+    public async Task<AppendResult> AppendAsync(
+        Guid caseId, long expectedVersion, CaseChange change, IdempotencyKey? idempotencyKey = null, CancellationToken cancellationToken = default)
+    {
+        Validate(change);
+        var ct = cancellationToken;
+        await using var connection = await OpenConnectionAsync(ct);
+        await using var tx = BeginWrite(connection);
+
+        // The key is checked before the version: a retry of a request that succeeded finds the
+        // case already moved on, and must get the original answer, not a conflict.
+        if (await FindPriorRequestAsync(connection, tx, idempotencyKey, ct) is { } prior)
+        {
+            return prior.Fingerprint == idempotencyKey!.RequestFingerprint && prior.CaseId == caseId
+                ? new AppendResult.Appended(prior.Version, Replayed: true)
+                : new AppendResult.IdempotencyMismatch(idempotencyKey.Key);
+        }
+
+        long current;
+        string head;
+        await using (var read = connection.Command(tx, "SELECT version, head_hash FROM cases WHERE id = @id", ("@id", caseId.Text())))
+        await using (var reader = await read.ExecuteReaderAsync(ct))
+        {
+            if (!await reader.ReadAsync(ct)) return new AppendResult.NotFound(caseId);
+            current = reader.GetInt64(0);
+            head = reader.GetString(1);
+        }
+        if (current != expectedVersion) return new AppendResult.Conflict(expectedVersion, current);
+
+        var (version, newHead) = await InsertEventsAsync(connection, tx, caseId, current, head, change.Events, ct);
+        var index = change.Snapshot.Index;
+        await connection.ExecAsync(tx,
+            """
+            UPDATE cases SET version = @version, head_hash = @head, state = @state, status = @status, department = @department,
+                applicant_name = @applicant_name, applicant_id = @applicant_id, due_date = @due_date, updated_at = @updated_at
+            WHERE id = @id
+            """, ct,
+            ("@id", caseId.Text()), ("@version", version), ("@head", newHead), ("@state", change.Snapshot.State),
+            ("@status", index.Status), ("@department", index.Department), ("@applicant_name", index.ApplicantName),
+            ("@applicant_id", index.ApplicantId), ("@due_date", index.DueDate.Text()),
+            ("@updated_at", StoredTime.ToUnixMicroseconds(change.Events[^1].RecordedAt)));
+        await UpsertTimersAsync(connection, tx, change.Timers, ct);
+        await RememberRequestAsync(connection, tx, idempotencyKey, caseId, version, ct);
+        await tx.CommitAsync(ct);
+        return new AppendResult.Appended(version);
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.Data.Sqlite;
+
+namespace Workflows.Storage.Sqlite;
+
+// Steps shared by creation and append, always inside the caller's write transaction.
+public sealed partial class SqliteCaseStore
+{
+    private sealed record PriorRequest(string Fingerprint, Guid CaseId, long Version);
+
+    private static async Task<PriorRequest?> FindPriorRequestAsync(SqliteConnection connection, SqliteTransaction tx, IdempotencyKey? key, CancellationToken ct)
+    {
+        if (key is null) return null;
+        await using var command = connection.Command(tx,
+            "SELECT fingerprint, case_id, version FROM idempotency WHERE key = @key", ("@key", key.Key));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        return new PriorRequest(reader.GetString(0), Guid.Parse(reader.GetString(1)), reader.GetInt64(2));
+    }
+
+    private static Task RememberRequestAsync(SqliteConnection connection, SqliteTransaction tx, IdempotencyKey? key, Guid caseId, long version, CancellationToken ct) =>
+        key is null
+            ? Task.CompletedTask
+            : connection.ExecAsync(tx, "INSERT INTO idempotency (key, fingerprint, case_id, version) VALUES (@key, @fp, @case, @version)", ct,
+                ("@key", key.Key), ("@fp", key.RequestFingerprint), ("@case", caseId.Text()), ("@version", version));
+
+    /// <summary>Appends the events after <paramref name="previousSequence"/>, chaining their hashes; returns the new head.</summary>
+    private static async Task<(long Version, string HeadHash)> InsertEventsAsync(
+        SqliteConnection connection, SqliteTransaction tx, Guid caseId, long previousSequence, string previousHash,
+        IReadOnlyList<NewEvent> events, CancellationToken ct)
+    {
+        await using var command = connection.Command(tx,
+            "INSERT INTO events (case_id, seq, type, payload, recorded_at, hash) VALUES (@case, @seq, @type, @payload, @at, @hash)");
+        var caseParameter = command.Parameters.AddWithValue("@case", caseId.Text());
+        var seq = command.Parameters.Add("@seq", SqliteType.Integer);
+        var type = command.Parameters.Add("@type", SqliteType.Text);
+        var payload = command.Parameters.Add("@payload", SqliteType.Text);
+        var at = command.Parameters.Add("@at", SqliteType.Integer);
+        var hash = command.Parameters.Add("@hash", SqliteType.Text);
+        var sequence = previousSequence;
+        var head = previousHash;
+        foreach (var e in events)
+        {
+            sequence++;
+            head = EventHash.Compute(head, caseId, sequence, e.Type, e.Payload, e.RecordedAt);
+            seq.Value = sequence;
+            type.Value = e.Type;
+            payload.Value = e.Payload;
+            at.Value = StoredTime.ToUnixMicroseconds(e.RecordedAt);
+            hash.Value = head;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        return (sequence, head);
+    }
+
+    private static async Task UpsertTimersAsync(SqliteConnection connection, SqliteTransaction tx, IEnumerable<ScheduledTimer> timers, CancellationToken ct)
+    {
+        foreach (var timer in timers)
+        {
+            // A fired timer stays fired (see ICaseStore.ScheduleAsync).
+            await connection.ExecAsync(tx,
+                """
+                INSERT INTO timers (id, case_id, kind, due_at, payload) VALUES (@id, @case, @kind, @due, @payload)
+                ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, kind = excluded.kind, due_at = excluded.due_at,
+                    payload = excluded.payload WHERE timers.fired_at IS NULL
+                """, ct,
+                ("@id", timer.Id), ("@case", timer.CaseId.Text()), ("@kind", timer.Kind),
+                ("@due", StoredTime.ToUnixMicroseconds(timer.DueAt)), ("@payload", timer.Payload));
+        }
+    }
+
+    private static void Validate(CaseChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        // Every change must move the version, or two writers at one version could both "win".
+        if (change.Events.Count == 0) throw new ArgumentException("A case change needs at least one event.", nameof(change));
+    }
+}

@@ -1,0 +1,72 @@
+using Microsoft.Data.Sqlite;
+
+namespace Workflows.Storage.Sqlite;
+
+/// <summary>
+/// The embedded case store: one SQLite file in WAL mode. Every write runs in a
+/// <c>BEGIN IMMEDIATE</c> transaction, so writers queue on SQLite's single write lock (waiting up
+/// to the busy timeout) and a read-then-write can never interleave with another writer: that is
+/// what makes numbering gap-free and the version check race-free on this provider.
+/// </summary>
+public sealed partial class SqliteCaseStore : ICaseStore
+{
+    /// <summary>The store's file name inside the data folder.</summary>
+    public const string DefaultFileName = "cases.db";
+
+    private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly string _connectionString;
+
+    private SqliteCaseStore(string path)
+    {
+        Path = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = (int)BusyTimeout.TotalSeconds,
+        }.ToString();
+    }
+
+    /// <summary>The database file.</summary>
+    public string Path { get; }
+
+    /// <summary>Opens (creating and migrating if needed) <see cref="DefaultFileName"/> in the data folder.</summary>
+    public static Task<SqliteCaseStore> OpenInFolderAsync(string dataFolder, CancellationToken ct = default) =>
+        OpenAsync(System.IO.Path.Combine(dataFolder, DefaultFileName), ct);
+
+    /// <summary>Opens (creating and migrating if needed) the store in the given file.</summary>
+    public static async Task<SqliteCaseStore> OpenAsync(string path, CancellationToken ct = default)
+    {
+        var full = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        var store = new SqliteCaseStore(full);
+        await using var connection = await store.OpenConnectionAsync(ct);
+        await SqliteSchema.MigrateAsync(connection, ct);
+        return store;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        // Pooled connections keep the file (and its WAL) open; release them so the file can be
+        // copied, deleted or reopened by another store instance.
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct);
+        // Per-connection settings. NORMAL in WAL mode survives a process crash; only a power cut
+        // can lose the last commits, which is the usual trade for an embedded server.
+        await connection.ExecAsync(null,
+            $"PRAGMA busy_timeout={(int)BusyTimeout.TotalMilliseconds}; PRAGMA synchronous=NORMAL;", ct);
+        return connection;
+    }
+
+    /// <summary>BEGIN IMMEDIATE: take the write lock up front (see the class comment).</summary>
+    private static SqliteTransaction BeginWrite(SqliteConnection connection) => connection.BeginTransaction(deferred: false);
+}

@@ -1,0 +1,100 @@
+using Microsoft.Data.Sqlite;
+
+namespace Workflows.Storage.Sqlite;
+
+/// <summary>
+/// Creates and migrates the schema on open. Migrations are append-only: a released step is never
+/// edited, a change is a new step, and <c>schema_version</c> records how far a file has come.
+/// </summary>
+internal static class SqliteSchema
+{
+    // Ids are lower-case GUID text, times are Unix microseconds (comparable integers), due dates
+    // are ISO text (yyyy-MM-dd sorts as it compares).
+    private static readonly string[][] Migrations =
+    [
+        [
+            """
+            CREATE TABLE case_counters (
+                office TEXT NOT NULL, year INTEGER NOT NULL, last_seq INTEGER NOT NULL,
+                PRIMARY KEY (office, year)) WITHOUT ROWID
+            """,
+            """
+            CREATE TABLE cases (
+                id TEXT PRIMARY KEY, office TEXT NOT NULL, year INTEGER NOT NULL, seq INTEGER NOT NULL,
+                number TEXT NOT NULL UNIQUE, version INTEGER NOT NULL, head_hash TEXT NOT NULL, state TEXT NOT NULL,
+                status TEXT NOT NULL, department TEXT, applicant_name TEXT, applicant_id TEXT, due_date TEXT,
+                created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,
+                UNIQUE (office, year, seq))
+            """,
+            "CREATE INDEX ix_cases_created ON cases (created_at DESC)",
+            "CREATE INDEX ix_cases_status ON cases (status, created_at DESC)",
+            "CREATE INDEX ix_cases_department ON cases (department, created_at DESC)",
+            "CREATE INDEX ix_cases_applicant_name ON cases (applicant_name)",
+            "CREATE INDEX ix_cases_applicant_id ON cases (applicant_id)",
+            "CREATE INDEX ix_cases_due_date ON cases (due_date)",
+            """
+            CREATE TABLE events (
+                case_id TEXT NOT NULL, seq INTEGER NOT NULL, type TEXT NOT NULL, payload TEXT NOT NULL,
+                recorded_at INTEGER NOT NULL, hash TEXT NOT NULL,
+                PRIMARY KEY (case_id, seq)) WITHOUT ROWID
+            """,
+            """
+            CREATE TABLE idempotency (
+                key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, case_id TEXT NOT NULL, version INTEGER NOT NULL)
+            """,
+            """
+            CREATE TABLE timers (
+                id TEXT PRIMARY KEY, case_id TEXT NOT NULL, kind TEXT NOT NULL, due_at INTEGER NOT NULL,
+                payload TEXT NOT NULL, fired_at INTEGER)
+            """,
+            "CREATE INDEX ix_timers_pending ON timers (due_at) WHERE fired_at IS NULL",
+        ],
+    ];
+
+    public static int LatestVersion => Migrations.Length;
+
+    public static async Task MigrateAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        // WAL lets readers run beside the single writer; it is a property of the file, set once.
+        await Exec(connection, null, "PRAGMA journal_mode=WAL", ct);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        await Exec(connection, tx, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", ct);
+        var current = await CurrentVersionAsync(connection, tx, ct);
+        if (current > LatestVersion)
+        {
+            throw new InvalidOperationException(
+                $"The case store file is at schema version {current}, newer than this server's {LatestVersion}; upgrade the server.");
+        }
+        for (var version = current + 1; version <= LatestVersion; version++)
+        {
+            foreach (var statement in Migrations[version - 1]) await Exec(connection, tx, statement, ct);
+        }
+        if (current < LatestVersion)
+        {
+            await Exec(connection, tx, "DELETE FROM schema_version", ct);
+            await using var insert = connection.CreateCommand();
+            insert.Transaction = tx;
+            insert.CommandText = "INSERT INTO schema_version (version) VALUES (@v)";
+            insert.Parameters.AddWithValue("@v", LatestVersion);
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+    }
+
+    private static async Task<int> CurrentVersionAsync(SqliteConnection connection, SqliteTransaction tx, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = "SELECT MAX(version) FROM schema_version";
+        var value = await command.ExecuteScalarAsync(ct);
+        return value is null or DBNull ? 0 : Convert.ToInt32(value);
+    }
+
+    private static async Task Exec(SqliteConnection connection, SqliteTransaction? tx, string sql, CancellationToken ct)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = tx;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
