@@ -1,0 +1,39 @@
+using Workflows.Definitions.Model;
+using Workflows.Domain;
+
+namespace Workflows.Engine.Clocks;
+
+/// <summary>Due-date arithmetic over the working calendar and the office's clock settings.</summary>
+public sealed class Deadlines(WorkingCalendar calendar, ClockSettings? settings)
+{
+    /// <summary>行政许可法 art. 32: the acceptance decision within 5 working days of receipt.</summary>
+    public static readonly Duration StatutoryAcceptanceLimit = Duration.WorkingDays(5);
+
+    public const double DefaultWarningFraction = 0.8;
+
+    public WorkingCalendar Calendar => calendar;
+
+    public Duration AcceptanceLimit => settings?.AcceptanceLimit ?? StatutoryAcceptanceLimit;
+
+    public double WarningFraction => settings?.WarningAt is > 0 and <= 1 ? settings.WarningAt.Value : DefaultWarningFraction;
+
+    /// <summary>
+    /// The due date of a limit started on <paramref name="start"/>. By default counting starts the
+    /// next day (DOMAIN.md §5); with <see cref="CountFrom.SameDay"/> a working start day is day one.
+    /// </summary>
+    public DateOnly Due(DateOnly start, Duration limit)
+    {
+        var sameDay = settings?.CountFrom == CountFrom.SameDay;
+        if (limit.Value == 0) return start;
+        if (limit.Unit == DurationUnit.CalendarDays) return start.AddDays(sameDay ? limit.Value - 1 : limit.Value);
+        var countsStart = sameDay && calendar.IsWorkingDay(start);
+        return calendar.AddWorkingDays(start, countsStart ? limit.Value - 1 : limit.Value);
+    }
+
+    /// <summary>A due date moved later by paused or extended working days.</summary>
+    public DateOnly MoveBy(DateOnly due, int workingDays) => calendar.AddWorkingDays(due, workingDays);
+
+    /// <summary>Working days in (from, to]: a pause from Monday to Wednesday stops Tuesday and Wednesday.</summary>
+    public int WorkingDaysBetween(DateOnly fromExclusive, DateOnly toInclusive) =>
+        calendar.WorkingDaysBetween(fromExclusive, toInclusive);
+}

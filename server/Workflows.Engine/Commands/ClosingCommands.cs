@@ -1,0 +1,12 @@
+using Workflows.Engine.State;
+
+namespace Workflows.Engine.Commands;
+
+/// <summary>撤回 at the applicant's request.</summary>
+public sealed record Withdraw(Actor By, string Reason) : CaseCommand;
+
+/// <summary>Issue a notice outside a document step (受理通知书, 不予受理通知书...).</summary>
+public sealed record IssueDocument(Actor By, string TemplateId) : CaseCommand;
+
+/// <summary>好差评: one rating per case.</summary>
+public sealed record Evaluate(EvaluationLevel Level, string? Comment = null, string? By = null) : CaseCommand;

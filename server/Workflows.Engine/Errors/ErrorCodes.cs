@@ -1,0 +1,32 @@
+namespace Workflows.Engine.Errors;
+
+/// <summary>Stable error codes of the engine. Never renumber: clients and the REST problem details rely on them.</summary>
+public static class ErrorCodes
+{
+    public const string CaseNotFound = "WF6000";
+    public const string NotAllowedInStatus = "WF6001";
+    public const string TaskNotFound = "WF6002";
+    public const string NotTheAssignee = "WF6003";
+    public const string UnknownOutcome = "WF6004";
+    public const string TaskNotOpen = "WF6005";
+    public const string ClaimedByOther = "WF6006";
+    public const string CaseAlreadyExists = "WF6007";
+    public const string InvalidArgument = "WF6008";
+
+    public const string UnknownMaterial = "WF6010";
+    public const string RequiredMaterialsMissing = "WF6011";
+    public const string DeferralNotAllowed = "WF6012";
+    public const string OneTimeNoticeIncomplete = "WF6013";
+    public const string SupplementIncomplete = "WF6014";
+
+    public const string WorkflowInvalid = "WF6020";
+    public const string NoBranchMatched = "WF6021";
+    public const string RoutingLoop = "WF6022";
+    public const string ReturnTargetInvalid = "WF6023";
+    public const string SubcaseNotSupported = "WF6024";
+    public const string ActivityFailed = "WF6025";
+
+    public const string ProcedureNotListed = "WF6030";
+    public const string AlreadyEvaluated = "WF6031";
+    public const string AlreadySigned = "WF6032";
+}

@@ -1,0 +1,119 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using Workflows.Definitions.Model;
+using Workflows.Engine.State;
+
+namespace Workflows.Engine.Events;
+
+/// <summary>收件: the case exists from here on; the acceptance clock starts.</summary>
+public sealed record CaseReceived(
+    string CaseId,
+    string Number,
+    string ItemId,
+    string DefinitionVersion,
+    Applicant Applicant,
+    JsonObject FormData,
+    IReadOnlyList<MaterialRecord> Materials,
+    DateOnly ReceivedOn,
+    DateOnly AcceptanceDue,
+    string ReceivedBy) : CaseEvent
+{
+    internal CaseState Create() => new()
+    {
+        Id = CaseId,
+        Number = Number,
+        ItemId = ItemId,
+        DefinitionVersion = DefinitionVersion,
+        Applicant = Applicant,
+        // A copy: the event (part of the log) and the snapshot must never share a mutable node.
+        FormData = (JsonObject)FormData.DeepClone(),
+        Materials = Materials.ToImmutableDictionary(m => m.MaterialId),
+        Status = CaseStatus.Received,
+        ReceivedAt = At,
+        Clocks = new CaseClocks { ReceivedOn = ReceivedOn, AcceptanceDue = AcceptanceDue },
+    };
+
+    internal override CaseState ApplyTo(CaseState state) => Create();
+}
+
+/// <summary>受理, by a clerk or by lapse of the acceptance clock (then <see cref="AcceptedOn"/> is the receipt day).</summary>
+public sealed record CaseAccepted(
+    DateOnly AcceptedOn,
+    Duration StatutoryLimit,
+    Duration PromisedLimit,
+    DateOnly StatutoryDue,
+    DateOnly PromisedDue,
+    string AcceptedBy,
+    bool ByLapse) : CaseEvent
+{
+    internal override CaseState ApplyTo(CaseState state) => state with
+    {
+        Status = CaseStatus.InProgress,
+        Clocks = state.Clocks with
+        {
+            AcceptedOn = AcceptedOn,
+            AcceptanceLapsed = ByLapse,
+            StatutoryLimit = StatutoryLimit,
+            PromisedLimit = PromisedLimit,
+            StatutoryDue = StatutoryDue,
+            PromisedDue = PromisedDue,
+        },
+    };
+}
+
+public sealed record DeferredMaterial(string MaterialId, DateOnly CatchUpDue);
+
+/// <summary>容缺受理: these materials may follow by their catch-up dates.</summary>
+public sealed record MaterialsDeferred(IReadOnlyList<DeferredMaterial> Materials, bool PledgeSigned) : CaseEvent
+{
+    internal override CaseState ApplyTo(CaseState state) => state with
+    {
+        Materials = Materials.Aggregate(state.Materials, (materials, deferred) => materials.SetItem(
+            deferred.MaterialId,
+            new MaterialRecord(deferred.MaterialId, MaterialStatus.Deferred, PledgeSigned ? "已签署容缺承诺书" : null, deferred.CatchUpDue))),
+    };
+}
+
+/// <summary>不予受理 at the window: the case closes.</summary>
+public sealed record CaseRefused(IReadOnlyList<string> Reasons, string? CompetentBody, string RefusedBy, DateOnly RefusedOn) : CaseEvent
+{
+    internal override CaseState ApplyTo(CaseState state) => state with
+    {
+        Status = CaseStatus.Refused,
+        Decision = CaseDecision.Refused,
+        Refusal = new Refusal(Reasons, CompetentBody, RefusedBy, RefusedOn),
+        Tokens = [],
+        OpenSupplement = null,
+        ClosedAt = At,
+    };
+}
+
+/// <summary>
+/// 一次性告知: every deficient material at once. Before acceptance it stops the acceptance clock;
+/// after acceptance it pauses the case clock.
+/// </summary>
+public sealed record SupplementRequested(IReadOnlyList<MaterialDeficiency> Deficiencies, string RequestedBy, DateOnly RequestedOn, bool BeforeAcceptance) : CaseEvent
+{
+    internal override CaseState ApplyTo(CaseState state) => state with
+    {
+        Status = CaseStatus.Supplementing,
+        OpenSupplement = new SupplementNotice(Deficiencies, RequestedOn, RequestedBy, BeforeAcceptance),
+        Materials = Deficiencies.Aggregate(state.Materials, (materials, d) => materials.SetItem(
+            d.MaterialId,
+            new MaterialRecord(d.MaterialId, d.Kind == DeficiencyKind.Missing ? MaterialStatus.Missing : MaterialStatus.Defective, d.Note))),
+        Clocks = state.Clocks with
+        {
+            Pauses = [.. state.Clocks.Pauses, new ClockPause(PauseReason.Supplement, RequestedOn, Note: "补正")],
+        },
+    };
+}
+
+/// <summary>Materials brought in (补正 or deferred catch-up). The clock resumes in a separate <see cref="ClockResumed"/>.</summary>
+public sealed record MaterialsSupplemented(IReadOnlyList<string> MaterialIds, string By, DateOnly On) : CaseEvent
+{
+    internal override CaseState ApplyTo(CaseState state) => state with
+    {
+        Materials = MaterialIds.Aggregate(state.Materials, (materials, id) =>
+            materials.SetItem(id, new MaterialRecord(id, MaterialStatus.Received, $"{On:yyyy-MM-dd} 补交"))),
+    };
+}

@@ -1,0 +1,69 @@
+using Workflows.Definitions.Model;
+using Workflows.Engine.Clocks;
+using Workflows.Engine.Errors;
+using Workflows.Engine.Events;
+using Workflows.Engine.Ports;
+using Workflows.Engine.Routing;
+using Workflows.Engine.State;
+
+namespace Workflows.Engine.Execution;
+
+/// <summary>
+/// One command's unit of work: every emitted event is folded into the state at once, so later
+/// steps of the same command see its effects, and the list of events is exactly what the store
+/// appends. Abandoning the transaction (on a rule violation) leaves nothing behind.
+/// </summary>
+internal sealed class CaseTransaction
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    private readonly List<CaseEvent> _events = [];
+    private readonly int _version;
+    private CaseState? _state;
+    private Router? _router;
+
+    public CaseTransaction(CaseState? state, EngineContext context, DateTimeOffset now)
+    {
+        _state = state;
+        _version = (state?.Version ?? 0) + 1;
+        Context = context;
+        Now = now.ToOffset(ChinaOffset);
+        // Deadlines are counted in China's calendar days whatever offset the caller's clock uses.
+        Today = DateOnly.FromDateTime(Now.DateTime);
+        Deadlines = new Deadlines(context.Calendar, context.Item.Clock);
+    }
+
+    public EngineContext Context { get; }
+    public DateTimeOffset Now { get; }
+    public DateOnly Today { get; }
+    public Deadlines Deadlines { get; }
+
+    public CaseState State => _state ?? throw Fail.CaseNotFound();
+    public CaseState? StateOrNull => _state;
+    public IReadOnlyList<CaseEvent> Events => _events;
+
+    public ItemDefinition Item => Context.Item.Definition;
+
+    public Workflow Workflow => Item.Workflow is { Steps.Count: > 0 } workflow
+        ? workflow
+        : throw Fail.Workflow($"事项 {Item.Id} 没有办理流程 (the item has no workflow)");
+
+    public Router Router => _router ??= new Router(this);
+
+    /// <summary>The one-time notice to issue if routing enters the intake step again during this command.</summary>
+    public PendingNotice? PendingNotice { get; set; }
+
+    public void Emit(CaseEvent @event)
+    {
+        var stamped = @event with { At = Now, Version = _version };
+        _state = CaseEvents.Apply(_state, stamped);
+        _events.Add(stamped);
+    }
+
+    public string NextTokenId() => $"k{State.TokensCreated + 1}";
+
+    public string NextTaskId() => $"t{State.Tasks.Count + 1}";
+}
+
+/// <summary>A one-time notice carried by a command that may route back to the window.</summary>
+internal sealed record PendingNotice(IReadOnlyList<MaterialDeficiency> Deficiencies, string RequestedBy);

@@ -1,0 +1,76 @@
+using Workflows.Engine.Commands;
+using Workflows.Engine.Errors;
+using Workflows.Engine.Events;
+using Workflows.Engine.Execution;
+using Workflows.Engine.State;
+
+namespace Workflows.Engine.Handlers;
+
+/// <summary>挂起 / 特别程序, 恢复 and 延期: everything that stops or moves the case clock.</summary>
+internal static class ClockHandler
+{
+    public static void Suspend(CaseTransaction tx, Suspend command)
+    {
+        Guard.Running(tx, "挂起");
+        Guard.Text(command.Reason, "挂起理由");
+        var counted = false;
+        if (command.Procedure is { } kind)
+        {
+            // Art. 45: the guide says which excluded procedures this item has and whether their time counts.
+            var procedure = tx.Item.Guide?.ExcludedProcedures.FirstOrDefault(p => p.Kind == kind)
+                ?? throw Fail.ProcedureNotListed(kind.ToString());
+            counted = procedure.Counted;
+        }
+
+        tx.Emit(new CaseSuspended(command.Reason, command.Procedure, counted, command.Approver, command.By.UserId, tx.Today));
+    }
+
+    public static void Resume(CaseTransaction tx, Resume command)
+    {
+        Guard.StatusIs(tx, "恢复办理", CaseStatus.Suspended);
+        var suspension = tx.State.ActiveSuspension!;
+        if (suspension.Counted)
+        {
+            // A counted procedure never stopped the clock: nothing moves.
+            tx.Emit(new ClockResumed(PauseReason.Suspension, tx.Today, 0, 0, suspension.ResumeTo,
+                tx.State.Clocks.AcceptanceDue, tx.State.Clocks.StatutoryDue, tx.State.Clocks.PromisedDue, [], []));
+            return;
+        }
+
+        ResumeClock(tx, PauseReason.Suspension, suspension.From, suspension.ResumeTo);
+    }
+
+    /// <summary>
+    /// Closes the open pause: the working days in (paused on, today] do not count, so every running
+    /// due date (case, open tasks, waiting timers) moves later by exactly that many working days.
+    /// </summary>
+    internal static void ResumeClock(CaseTransaction tx, PauseReason reason, DateOnly pausedOn, CaseStatus resumeTo)
+    {
+        var paused = tx.Deadlines.WorkingDaysBetween(pausedOn, tx.Today);
+        var clocks = tx.State.Clocks;
+        DateOnly? Move(DateOnly? due) => due is { } d ? tx.Deadlines.MoveBy(d, paused) : null;
+        var taskDues = tx.State.ActiveTasks
+            .Where(t => t.Due is not null)
+            .Select(t => new TaskDueMoved(t.Id, Move(t.Due)!.Value))
+            .ToList();
+        var timers = tx.State.Tokens
+            .Where(t => t.WakeOn is not null)
+            .Select(t => new TimerMoved(t.Id, Move(t.WakeOn)!.Value))
+            .ToList();
+        tx.Emit(new ClockResumed(reason, tx.Today, paused, paused, resumeTo,
+            clocks.AcceptanceDue, Move(clocks.StatutoryDue), Move(clocks.PromisedDue), taskDues, timers));
+    }
+
+    public static void Extend(CaseTransaction tx, Extend command)
+    {
+        if (tx.State.IsClosed || !(tx.State.Status.IsRunning() || tx.State.Status == CaseStatus.Suspended))
+            throw Fail.Status("延期", tx.State.Status);
+        if (command.WorkingDays <= 0) throw Fail.Invalid("延期天数须为正数 (the extension must be positive)");
+        Guard.Text(command.Approver, "批准人");
+        Guard.Text(command.Reason, "延期理由");
+        var clocks = tx.State.Clocks;
+        tx.Emit(new CaseExtended(command.WorkingDays, command.Approver, command.Reason, tx.Today,
+            tx.Deadlines.MoveBy(clocks.StatutoryDue!.Value, command.WorkingDays),
+            tx.Deadlines.MoveBy(clocks.PromisedDue!.Value, command.WorkingDays)));
+    }
+}

@@ -1,0 +1,123 @@
+using Workflows.Definitions.Model;
+using Workflows.Engine.Commands;
+using Workflows.Engine.Errors;
+using Workflows.Engine.Events;
+using Workflows.Engine.Execution;
+using Workflows.Engine.Materials;
+using Workflows.Engine.State;
+
+namespace Workflows.Engine.Handlers;
+
+/// <summary>收件, 受理 (with or without 容缺) and 不予受理 at the window (行政许可法 art. 32).</summary>
+internal static class IntakeHandler
+{
+    public static void Receive(CaseTransaction tx, ReceiveMaterials command)
+    {
+        if (tx.StateOrNull is { } existing) throw Fail.CaseAlreadyExists(existing.Id);
+        Guard.Text(command.CaseId, "办件标识");
+        Guard.Text(command.Number, "办件编号");
+        Guard.Text(command.Applicant?.Name, "申请人名称");
+        Guard.Text(command.Applicant?.IdNumber, "申请人证件号码");
+        var first = tx.Workflow.Steps[0];
+        if (first.Kind != StepKind.Intake) throw Fail.Workflow($"流程须从受理步骤开始，而 {first.Id} 不是 (the workflow must start with an intake step)");
+        foreach (var material in command.Materials) Checklist.Find(tx, material.MaterialId);
+
+        tx.Emit(new CaseReceived(
+            command.CaseId, command.Number, tx.Item.Id, tx.Context.Item.Version, command.Applicant!,
+            command.FormData, command.Materials, tx.Today,
+            tx.Deadlines.Due(tx.Today, tx.Deadlines.AcceptanceLimit), command.By.UserId));
+        tx.Router.Start(first.Id, fork: null);
+    }
+
+    public static void Accept(CaseTransaction tx, Accept command)
+    {
+        Guard.StatusIs(tx, "受理", CaseStatus.Received);
+        RequireRequiredMaterials(tx);
+        AcceptOn(tx, tx.Today, command.By.UserId, byLapse: false);
+        DeferMissing(tx, explicitCatchUp: null, pledgeSigned: false);
+        LeaveIntake(tx);
+    }
+
+    public static void AcceptWithDeferral(CaseTransaction tx, AcceptWithDeferral command)
+    {
+        Guard.StatusIs(tx, "容缺受理", CaseStatus.Received);
+        if (command.DeferredMaterialIds.Count == 0) throw Fail.DeferralNotAllowed("容缺受理须列出容缺的材料 (list the deferred materials)");
+        foreach (var id in command.DeferredMaterialIds)
+        {
+            var material = Checklist.Find(tx, id);
+            if (material.Necessity != Necessity.Deferrable)
+                throw Fail.DeferralNotAllowed($"{material.Name} 不是可容缺材料 (the material is not deferrable)");
+            if (tx.State.MaterialStatusOf(id) == MaterialStatus.Received)
+                throw Fail.DeferralNotAllowed($"{material.Name} 已收取，无需容缺 (the material was received)");
+        }
+
+        RequireRequiredMaterials(tx);
+        var promisedDue = tx.Deadlines.Due(tx.Today, Limits(tx).Promised);
+        if (command.CatchUpBy is { } catchUp && (catchUp > promisedDue || catchUp < tx.Today))
+            throw Fail.DeferralNotAllowed($"容缺补交期限须在今天至承诺办结日 {promisedDue:yyyy-MM-dd} 之间 (the catch-up deadline must not pass the promised limit)");
+
+        AcceptOn(tx, tx.Today, command.By.UserId, byLapse: false);
+        DeferMissing(tx, command.CatchUpBy, command.PledgeSigned);
+        LeaveIntake(tx);
+    }
+
+    /// <summary>
+    /// Art. 32: no decision within the acceptance limit means the application counts as accepted on
+    /// the day the materials were received, so every due date counts from the receipt day.
+    /// </summary>
+    public static void AcceptByLapse(CaseTransaction tx)
+    {
+        AcceptOn(tx, tx.State.Clocks.ReceivedOn, "system:acceptance-clock", byLapse: true);
+        DeferMissing(tx, explicitCatchUp: null, pledgeSigned: false);
+        LeaveIntake(tx);
+    }
+
+    public static void Refuse(CaseTransaction tx, Refuse command)
+    {
+        var beforeAcceptance = tx.State.Status == CaseStatus.Received
+            || tx.State.OpenSupplement is { BeforeAcceptance: true };
+        if (tx.State.IsClosed || !beforeAcceptance) throw Fail.Status("不予受理", tx.State.Status);
+        var reasons = command.Reasons.Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
+        if (reasons.Count == 0) throw Fail.Invalid("不予受理须写明理由 (reasons are required)");
+        tx.Emit(new CaseRefused(reasons, command.CompetentBody, command.By.UserId, tx.Today));
+    }
+
+    private static Limits Limits(CaseTransaction tx) =>
+        tx.Item.Guide?.Limits ?? throw Fail.Workflow($"事项 {tx.Item.Id} 没有办事指南时限 (the item has no limits)");
+
+    private static void RequireRequiredMaterials(CaseTransaction tx)
+    {
+        var missing = Checklist.NotInHand(tx, Necessity.Required);
+        if (missing.Count > 0) throw Fail.RequiredMaterialsMissing(missing.Select(m => m.Name));
+    }
+
+    private static void AcceptOn(CaseTransaction tx, DateOnly acceptedOn, string by, bool byLapse)
+    {
+        var limits = Limits(tx);
+        tx.Emit(new CaseAccepted(
+            acceptedOn, limits.Statutory, limits.Promised,
+            tx.Deadlines.Due(acceptedOn, limits.Statutory), tx.Deadlines.Due(acceptedOn, limits.Promised),
+            by, byLapse));
+    }
+
+    /// <summary>容缺: each missing deferrable material gets a catch-up date, never later than the promised due date (DOMAIN §4).</summary>
+    private static void DeferMissing(CaseTransaction tx, DateOnly? explicitCatchUp, bool pledgeSigned)
+    {
+        var promisedDue = tx.State.Clocks.PromisedDue!.Value;
+        var acceptedOn = tx.State.Clocks.AcceptedOn!.Value;
+        var deferred = Checklist.NotInHand(tx, Necessity.Deferrable)
+            .Select(m =>
+            {
+                var catchUp = explicitCatchUp ?? tx.Deadlines.Due(acceptedOn, m.DeferralLimit ?? tx.State.Clocks.PromisedLimit!.Value);
+                return new DeferredMaterial(m.Id, catchUp < promisedDue ? catchUp : promisedDue);
+            })
+            .ToList();
+        if (deferred.Count > 0) tx.Emit(new MaterialsDeferred(deferred, pledgeSigned));
+    }
+
+    internal static void LeaveIntake(CaseTransaction tx)
+    {
+        var atIntake = tx.State.Tokens.Where(t => tx.Router.StepOf(t.StepId).Kind == StepKind.Intake).ToList();
+        foreach (var token in atIntake) tx.Router.Leave(token.Id, tx.Router.StepOf(token.StepId), outcome: null);
+    }
+}

@@ -1,0 +1,88 @@
+using Workflows.Engine.Events;
+using Workflows.Engine.Execution;
+using Workflows.Engine.Ports;
+using Workflows.Engine.State;
+
+namespace Workflows.Engine.Handlers;
+
+/// <summary>
+/// Time passes. The scheduler outside only calls Tick; everything time-driven is decided here:
+/// the acceptance clock's lapse, due timers, 预警 and 超期. Each alert is raised once per subject
+/// and due date, so ticking twice on the same day changes nothing.
+/// </summary>
+internal static class TickHandler
+{
+    public static void Tick(CaseTransaction tx)
+    {
+        if (tx.State.IsClosed) return;
+        if (tx.State.Status == CaseStatus.Received && tx.Today > tx.State.Clocks.AcceptanceDue)
+        {
+            IntakeHandler.AcceptByLapse(tx);
+        }
+
+        // While the clock is paused (补正, 挂起) nothing is due: timers wait and no alert is raised.
+        if (tx.State.IsClosed || !tx.State.Status.IsRunning()) return;
+        FireTimers(tx);
+        if (tx.State.IsClosed) return;
+        RaiseAlerts(tx);
+    }
+
+    private static void FireTimers(CaseTransaction tx)
+    {
+        var due = tx.State.Tokens.Where(t => t.WakeOn is { } wake && wake <= tx.Today).ToList();
+        foreach (var token in due)
+        {
+            if (tx.State.IsClosed || tx.State.Token(token.Id) is null) continue;
+            var step = tx.Router.StepOf(token.StepId);
+            tx.Emit(new TimerFired(token.Id, step.Id));
+            tx.Router.Leave(token.Id, step, outcome: null);
+        }
+    }
+
+    private static void RaiseAlerts(CaseTransaction tx)
+    {
+        var clocks = tx.State.Clocks;
+        if (clocks.AcceptedOn is { } acceptedOn)
+        {
+            Check(tx, "case:promised", acceptedOn, clocks.PromisedDue, clocks.PausedWorkingDays, warn: true, taskId: null);
+            Check(tx, "case:statutory", acceptedOn, clocks.StatutoryDue, clocks.PausedWorkingDays, warn: false, taskId: null);
+        }
+
+        foreach (var task in tx.State.ActiveTasks.Where(t => t.Due is not null).ToList())
+        {
+            Check(tx, $"task:{task.Id}", task.CreatedOn, task.Due, task.PausedWorkingDays, warn: true, task.Id);
+        }
+
+        foreach (var material in tx.State.Materials.Values.Where(m => m.Status == MaterialStatus.Deferred && m.CatchUpDue is not null).OrderBy(m => m.MaterialId).ToList())
+        {
+            Check(tx, $"material:{material.MaterialId}", tx.Today, material.CatchUpDue, 0, warn: false, taskId: null);
+        }
+    }
+
+    /// <summary>
+    /// Overdue once the due day has passed; a warning once the counted working days reach the
+    /// configured fraction of the limit (paused days count neither as used nor as available).
+    /// </summary>
+    private static void Check(CaseTransaction tx, string subject, DateOnly start, DateOnly? due, int pausedWorkingDays, bool warn, string? taskId)
+    {
+        if (due is not { } dueDay) return;
+        if (tx.Today > dueDay)
+        {
+            Raise(tx, AlertKind.Overdue, subject, dueDay, taskId);
+            return;
+        }
+
+        if (!warn) return;
+        var limit = tx.Deadlines.WorkingDaysBetween(start, dueDay) - pausedWorkingDays;
+        var used = tx.Deadlines.WorkingDaysBetween(start, tx.Today) - pausedWorkingDays;
+        if (limit > 0 && used >= tx.Deadlines.WarningFraction * limit) Raise(tx, AlertKind.Warning, subject, dueDay, taskId);
+    }
+
+    private static void Raise(CaseTransaction tx, AlertKind kind, string subject, DateOnly due, string? taskId)
+    {
+        if (tx.State.Alerts.Any(a => a.Kind == kind && a.Subject == subject && a.Due == due)) return;
+        tx.Emit(new DeadlineAlertRaised(kind, subject, due, tx.Today));
+        var notification = kind == AlertKind.Warning ? NotificationKind.Warning : NotificationKind.Overdue;
+        tx.Context.Notifier.Notify(new CaseNotification(notification, TaskId: taskId, Message: $"{subject} {due:yyyy-MM-dd}"), tx.State);
+    }
+}

@@ -1,0 +1,27 @@
+using Workflows.Definitions.Model;
+using Workflows.Engine.Errors;
+using Workflows.Engine.Execution;
+using Workflows.Engine.State;
+
+namespace Workflows.Engine.Materials;
+
+/// <summary>The item's checklist as it applies to this case (materials whose <c>when</c> holds).</summary>
+internal static class Checklist
+{
+    public static IReadOnlyList<Material> Applicable(CaseTransaction tx) =>
+        tx.Item.Materials
+            .Where(m => string.IsNullOrWhiteSpace(m.When) || tx.Context.Conditions.Evaluate(m.When, tx.State))
+            .ToList();
+
+    public static Material Find(CaseTransaction tx, string materialId) =>
+        tx.Item.Materials.FirstOrDefault(m => m.Id == materialId) ?? throw Fail.UnknownMaterial(materialId);
+
+    public static string NameOf(CaseTransaction tx, string materialId) =>
+        tx.Item.Materials.FirstOrDefault(m => m.Id == materialId)?.Name ?? materialId;
+
+    /// <summary>Applicable materials of the given necessity that the window does not hold in good order.</summary>
+    public static IReadOnlyList<Material> NotInHand(CaseTransaction tx, Necessity necessity) =>
+        Applicable(tx)
+            .Where(m => m.Necessity == necessity && tx.State.MaterialStatusOf(m.Id) is MaterialStatus.Missing or MaterialStatus.Defective)
+            .ToList();
+}

@@ -1,0 +1,27 @@
+using Workflows.Definitions.Model;
+using Workflows.Engine.Errors;
+using Workflows.Engine.Events;
+using Workflows.Engine.State;
+
+namespace Workflows.Engine.Routing.Behaviours;
+
+/// <summary>A task for one assignee (a department role or a window), due by the step's limit.</summary>
+internal sealed class TaskBehaviour : IStepBehaviour
+{
+    public StepKind Kind => StepKind.Task;
+
+    public void Enter(StepEntry entry)
+    {
+        var step = entry.Step;
+        if (step.By is null) throw Fail.Workflow($"步骤 {step.Id} 没有办理人 (the task has no assignee)");
+        CreateTask(entry, isCountersign: false, SignMode.All, [new Signer(TaskAssignee.From(step.By))]);
+    }
+
+    internal static void CreateTask(StepEntry entry, bool isCountersign, SignMode mode, IReadOnlyList<Signer> signers)
+    {
+        var tx = entry.Tx;
+        var step = entry.Step;
+        DateOnly? due = step.Limit is { } limit ? tx.Deadlines.Due(tx.Today, limit) : null;
+        tx.Emit(new TaskCreated(tx.NextTaskId(), step.Id, step.Name, entry.TokenId, isCountersign, mode, signers, tx.Today, due));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json.Nodes;
+using Workflows.Definitions.Model;
+
+namespace Workflows.Engine.State;
+
+public enum CaseDecision
+{
+    Granted,
+    Denied,
+    Refused,
+}
+
+/// <summary>不予受理: reasons and, when outside this body's remit, the competent body (art. 32).</summary>
+public sealed record Refusal(IReadOnlyList<string> Reasons, string? CompetentBody, string RefusedBy, DateOnly On);
+
+/// <summary>挂起 / 特别程序 in force. <see cref="Counted"/> follows the guide: some procedures count towards the limit.</summary>
+public sealed record Suspension(string Reason, ProcedureKind? Procedure, bool Counted, string? Approver, string By, DateOnly From, CaseStatus ResumeTo);
+
+public sealed record IssuedDocument(string TemplateId, string DocumentId, string? StepId, DateTimeOffset At);
+
+public sealed record SentNotification(string StepId, string? TemplateId, DateTimeOffset At);
+
+public sealed record ActivityRecord(string StepId, string Activity, string? Outcome, JsonObject? Output, DateTimeOffset At);
+
+/// <summary>催办, recorded for supervision.</summary>
+public sealed record UrgeRecord(string? TaskId, string By, string Message, DateTimeOffset At);
+
+public enum AlertKind
+{
+    /// <summary>预警 (yellow).</summary>
+    Warning,
+    /// <summary>超期 (red).</summary>
+    Overdue,
+}
+
+/// <summary>
+/// A deadline alert. <see cref="Subject"/> is <c>case:promised</c>, <c>case:statutory</c>,
+/// <c>task:&lt;id&gt;</c> or <c>material:&lt;id&gt;</c>. It names the due date, so a due date moved by an
+/// extension can warn again.
+/// </summary>
+public sealed record DeadlineAlert(AlertKind Kind, string Subject, DateOnly Due, DateOnly On);
+
+public enum EvaluationLevel
+{
+    VerySatisfied,
+    Satisfied,
+    BasicallySatisfied,
+    Dissatisfied,
+    VeryDissatisfied,
+}
+
+/// <summary>好差评 (国办发〔2019〕51号): the last two levels are bad ratings that need rectification.</summary>
+public sealed record Evaluation(EvaluationLevel Level, string? Comment, string? By, DateTimeOffset At)
+{
+    public bool IsBad => Level is EvaluationLevel.Dissatisfied or EvaluationLevel.VeryDissatisfied;
+
+    public static string Label(EvaluationLevel level) => level switch
+    {
+        EvaluationLevel.VerySatisfied => "非常满意",
+        EvaluationLevel.Satisfied => "满意",
+        EvaluationLevel.BasicallySatisfied => "基本满意",
+        EvaluationLevel.Dissatisfied => "不满意",
+        _ => "非常不满意",
+    };
+}

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+
+namespace Workflows.Engine.State;
+
+/// <summary>
+/// The snapshot of one case (办件). Only <see cref="Events.CaseEvents.Apply"/> builds new values,
+/// so the snapshot is always the fold of the event log. <see cref="FormData"/> is a JsonObject for
+/// convenience: the engine never mutates it after receipt (events carry their own copies).
+/// </summary>
+public sealed record CaseState
+{
+    public required string Id { get; init; }
+    public required string Number { get; init; }
+    public required string ItemId { get; init; }
+    public required string DefinitionVersion { get; init; }
+    public required Applicant Applicant { get; init; }
+    public JsonObject FormData { get; init; } = new();
+    public ImmutableDictionary<string, MaterialRecord> Materials { get; init; } = ImmutableDictionary<string, MaterialRecord>.Empty;
+    public CaseStatus Status { get; init; }
+    public CaseDecision? Decision { get; init; }
+    public Refusal? Refusal { get; init; }
+    public SupplementNotice? OpenSupplement { get; init; }
+    public ImmutableList<SupplementNotice> SupplementHistory { get; init; } = [];
+    public Suspension? ActiveSuspension { get; init; }
+    public ImmutableList<Token> Tokens { get; init; } = [];
+    /// <summary>Tokens ever created: makes token ids deterministic (k1, k2...).</summary>
+    public int TokensCreated { get; init; }
+    /// <summary>Steps entered, in order: return may only go back to one of them.</summary>
+    public ImmutableList<string> VisitedSteps { get; init; } = [];
+    public ImmutableList<CaseTask> Tasks { get; init; } = [];
+    public CaseClocks Clocks { get; init; } = new();
+    public ImmutableList<IssuedDocument> Documents { get; init; } = [];
+    public ImmutableList<SentNotification> Notifications { get; init; } = [];
+    public ImmutableList<ActivityRecord> Activities { get; init; } = [];
+    public ImmutableList<UrgeRecord> Urges { get; init; } = [];
+    public ImmutableList<DeadlineAlert> Alerts { get; init; } = [];
+    public Evaluation? Evaluation { get; init; }
+    public string? WithdrawalReason { get; init; }
+    public DateTimeOffset ReceivedAt { get; init; }
+    public DateTimeOffset? ClosedAt { get; init; }
+    /// <summary>+1 per command that changed the case (the optimistic concurrency version).</summary>
+    public int Version { get; init; }
+
+    public bool IsClosed => ClosedAt is not null;
+
+    public CaseTask? Task(string taskId) => Tasks.FirstOrDefault(t => t.Id == taskId);
+
+    public Token? Token(string tokenId) => Tokens.FirstOrDefault(t => t.Id == tokenId);
+
+    public IEnumerable<CaseTask> ActiveTasks => Tasks.Where(t => t.IsActive);
+
+    public MaterialStatus MaterialStatusOf(string materialId) =>
+        Materials.TryGetValue(materialId, out var record) ? record.Status : MaterialStatus.Missing;
+}
