@@ -1,0 +1,152 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using Workflows.Definitions.Model;
+using Workflows.Engine.Commands;
+using Workflows.Engine.Ports;
+using Workflows.Engine.State;
+using Workflows.Server.Cases;
+using Workflows.Server.Hosting;
+using Workflows.Storage;
+using Workflows.Storage.Sqlite;
+
+namespace Workflows.Server.Tests;
+
+public sealed class CaseServiceTests : IAsyncLifetime
+{
+    private const string Item = "agri-machinery-registration";
+    private static readonly Actor Clerk = new("clerk", Window: "comprehensive-2");
+    private static readonly Actor Reviewer = new("reviewer", "agriculture", "reviewer");
+    private static readonly Actor Head = new("head", "agriculture", "head");
+    private static readonly Actor Issuer = new("issuer", Window: "issuance");
+
+    private readonly Repo.SampleCounty _county = new();
+    private readonly FixedClock _clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.FromHours(8)));
+    private DefinitionCatalog _catalog = null!;
+    private ICaseStore _store = null!;
+    private CaseService _service = null!;
+    private static CancellationToken Ct => CancellationToken.None;
+    private string DataFolder => Path.Combine(_county.Root, "data");
+
+    public async Task InitializeAsync()
+    {
+        _catalog = new DefinitionCatalog(_county.Definitions, Path.Combine(_county.Root, "templates"), NullLogger<DefinitionCatalog>.Instance);
+        Assert.True(_catalog.Reload(), string.Join("\n", _catalog.LastDiagnostics));
+        Directory.CreateDirectory(DataFolder);
+        _store = await SqliteCaseStore.OpenInFolderAsync(DataFolder);
+        _service = new CaseService(_store, _catalog, DataFolder, _clock);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _county.Dispose();
+    }
+
+    private static ReceiveMaterials Receive() => new("", "", new Applicant(ApplicantType.Person, "张建国", "230903197806123513", "13800000000"),
+        new JsonObject(),
+        new[] { "application", "owner-id-card", "origin-proof", "conformity-certificate", "inspection-certificate" }
+            .Select(id => new MaterialRecord(id, MaterialStatus.Received)).ToList(),
+        Clerk);
+
+    private async Task<CaseCommandResult.Ok> Run(Guid id, CaseCommand command, string? key = null, CaseService? service = null)
+    {
+        var result = await (service ?? _service).ExecuteAsync(id, command, key, Item, cancellationToken: Ct);
+        Assert.True(result is CaseCommandResult.Ok, $"{command.GetType().Name}: {result}");
+        return (CaseCommandResult.Ok)result;
+    }
+
+    private static string TaskAt(CaseState state, string step) => Assert.Single(state.ActiveTasks, t => t.StepId == step).Id;
+
+    [Fact]
+    public async Task Lifecycle_OfAgriMachineryRegistration_ReachesCompletedWithNumberAndIntactChain()
+    {
+        var id = Guid.NewGuid();
+        var received = await Run(id, Receive());
+        Assert.Equal("桃山-2026-000001", received.Number);
+        Assert.Equal("桃山-2026-000001", received.State.Number);
+
+        var s = (await Run(id, new Accept(Clerk))).State;
+        s = (await Run(id, new CompleteTask(Reviewer, TaskAt(s, "review"), "pass", "材料齐全"))).State;
+        s = (await Run(id, new CompleteTask(Head, TaskAt(s, "decide"), "grant", "准予登记"))).State;
+        Assert.Single(s.Documents);
+        var documentId = s.Documents[0].DocumentId;
+        Assert.True(File.Exists(Path.Combine(DataFolder, "documents", documentId + ".xml")));
+        Assert.Contains("张建国", await File.ReadAllTextAsync(Path.Combine(DataFolder, "documents", documentId + ".xml"), Ct));
+        var done = await Run(id, new CompleteTask(Issuer, TaskAt(s, "deliver"), null));
+
+        Assert.Equal(CaseStatus.Completed, done.State.Status);
+        var loaded = (await _service.LoadAsync(id, Ct))!.Value;
+        Assert.Equal(CaseStatus.Completed, loaded.State.Status);
+        Assert.Equal(done.Version, loaded.Stored.Version);
+        Assert.Equal(CaseJson.Serialize(done.State), CaseJson.Serialize(loaded.State));
+        Assert.Equal("Completed", loaded.Stored.Snapshot.Index.Status);
+        var events = await _store.ReadEventsAsync(id, Ct);
+        Assert.Equal("case-received", events[0].Type);
+        Assert.Contains(events, e => e.Type == "case-closed");
+        Assert.Empty(await _store.VerifyAsync(Ct));
+
+        var second = await Run(Guid.NewGuid(), Receive());
+        Assert.Equal("桃山-2026-000002", second.Number);
+    }
+
+    [Fact]
+    public async Task RetriedCommand_WithSameKey_ReturnsSameResultAndAppendsNothing()
+    {
+        var id = Guid.NewGuid();
+        var first = await Run(id, Receive(), "create-1");
+        var again = await Run(id, Receive(), "create-1");
+        Assert.True(again.Replayed);
+        Assert.Equal(first.Number, again.Number);
+
+        var accepted = await Run(id, new Accept(Clerk), "accept-1");
+        var count = (await _store.ReadEventsAsync(id, Ct)).Count;
+        var retried = await Run(id, new Accept(Clerk), "accept-1");
+        Assert.True(retried.Replayed);
+        Assert.Equal(accepted.Version, retried.Version);
+        Assert.Equal(count, (await _store.ReadEventsAsync(id, Ct)).Count);
+
+        var other = await _service.ExecuteAsync(id, new Urge(Clerk, null, "快办"), "accept-1", cancellationToken: Ct);
+        Assert.IsType<CaseCommandResult.IdempotencyMismatch>(other);
+    }
+
+    [Fact]
+    public async Task TwoServices_CompletingTheSameTask_OneWinsOneConflicts()
+    {
+        var id = Guid.NewGuid();
+        await Run(id, Receive());
+        var accepted = await Run(id, new Accept(Clerk));
+        var task = TaskAt(accepted.State, "review");
+        await using var otherStore = await SqliteCaseStore.OpenInFolderAsync(DataFolder, Ct);
+        var other = new CaseService(otherStore, _catalog, DataFolder, _clock);
+
+        var results = await Task.WhenAll(
+            _service.ExecuteAsync(id, new CompleteTask(Reviewer, task, "pass"), expectedVersion: accepted.Version, cancellationToken: Ct),
+            other.ExecuteAsync(id, new CompleteTask(Reviewer, task, "pass"), expectedVersion: accepted.Version, cancellationToken: Ct));
+
+        Assert.Single(results, r => r is CaseCommandResult.Ok);
+        Assert.Single(results, r => r is CaseCommandResult.Conflict);
+        Assert.Empty(await _store.VerifyAsync(Ct));
+    }
+
+    [Fact]
+    public async Task DomainError_PassesTheEngineCodeThroughAndStoresNothing()
+    {
+        var id = Guid.NewGuid();
+        await Run(id, Receive());
+        var accepted = await Run(id, new Accept(Clerk));
+        var count = (await _store.ReadEventsAsync(id, Ct)).Count;
+
+        var result = await _service.ExecuteAsync(id, new CompleteTask(Reviewer, "no-such-task", "pass"), cancellationToken: Ct);
+
+        Assert.Equal("WF6002", Assert.IsType<CaseCommandResult.Rejected>(result).Code);
+        Assert.Equal(count, (await _store.ReadEventsAsync(id, Ct)).Count);
+        Assert.Equal(accepted.Version, (await _store.LoadAsync(id, Ct))!.Version);
+        Assert.IsType<CaseCommandResult.NotFound>(await _service.ExecuteAsync(Guid.NewGuid(), new Accept(Clerk), cancellationToken: Ct));
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : IClock
+    {
+        public DateTimeOffset Now { get; } = now;
+    }
+}
