@@ -35,41 +35,15 @@ public sealed partial class SqliteCaseStore
 
     public async Task<CasePage> SearchAsync(CaseQuery query, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentOutOfRangeException.ThrowIfNegative(query.Skip);
-        ArgumentOutOfRangeException.ThrowIfLessThan(query.Take, 1);
-        var filters = new List<string>();
-        var parameters = new List<(string, object?)>();
-        void Filter(string clause, string name, object? value)
-        {
-            filters.Add(clause);
-            parameters.Add((name, value));
-        }
-        if (query.Number is { } number) Filter("number = @number", "@number", number);
-        if (query.ApplicantNamePrefix is { } name) Filter("applicant_name LIKE @name ESCAPE '\\'", "@name", LikePrefix(name));
-        if (query.ApplicantId is { } applicantId) Filter("applicant_id = @applicant_id", "@applicant_id", applicantId);
-        if (query.Status is { } status) Filter("status = @status", "@status", status);
-        if (query.Department is { } department) Filter("department = @department", "@department", department);
-        if (query.DueBefore is { } due) Filter("due_date < @due", "@due", ((DateOnly?)due).Text());
-        parameters.Add(("@take", query.Take + 1));
-        parameters.Add(("@skip", query.Skip));
-        var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);
-
+        var (tail, parameters) = CaseSearchSql.Build(query, "@", d => ((DateOnly?)d).Text());
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command(null,
-            $"SELECT {SummaryColumns} FROM cases {where} ORDER BY created_at DESC, id LIMIT @take OFFSET @skip", [.. parameters]);
+            $"SELECT {SummaryColumns} FROM cases {tail}", parameters);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var items = new List<CaseSummary>();
-        while (await reader.ReadAsync(cancellationToken)) items.Add(ReadSummary(reader));
-        // One row more than asked tells whether another page exists without counting.
-        var hasMore = items.Count > query.Take;
-        if (hasMore) items.RemoveAt(items.Count - 1);
-        return new CasePage(items, hasMore);
+        var rows = new List<CaseSummary>();
+        while (await reader.ReadAsync(cancellationToken)) rows.Add(ReadSummary(reader));
+        return CaseSearchSql.ToPage(rows, query.Take);
     }
-
-    /// <summary>A LIKE pattern matching values that start with <paramref name="prefix"/> literally.</summary>
-    internal static string LikePrefix(string prefix) =>
-        prefix.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
 
     private static CaseSummary ReadSummary(SqliteDataReader reader) => new(
         Guid.Parse(reader.GetString(0)),
