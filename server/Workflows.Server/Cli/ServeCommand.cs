@@ -1,8 +1,11 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Diagnostics;
+using Workflows.Engine.Ports;
 using Workflows.Server.Api;
+using Workflows.Server.Cases;
 using Workflows.Server.Hosting;
 using Workflows.Server.Plugins;
+using Workflows.Storage;
 
 namespace Workflows.Server.Cli;
 
@@ -23,10 +26,16 @@ public static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "监听地址", DefaultValueFactory = _ => DefaultUrls };
         var demo = new Option<bool>("--demo") { Description = "演示模式：数据目录为空时导入示例县定义" };
         var plugins = new Option<string?>("--plugins") { Description = "插件目录，默认为数据目录下的 plugins" };
-        var command = new Command("serve", "启动服务 (start the server)") { definitions, templates, data, urls, demo, plugins };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL 连接字符串（多节点部署时；默认读取环境变量 WORKFLOWS_POSTGRES，未设置则使用数据目录中的 SQLite）" };
+        var testClock = new Option<bool>("--test-clock") { Description = "仅供测试：允许通过 POST /api/test/clock 拨动服务器时钟", Hidden = true };
+        var command = new Command("serve", "启动服务 (start the server)") { definitions, templates, data, urls, demo, plugins, postgres, testClock };
         command.SetAction(async (result, cancel) =>
         {
-            var options = new ServeOptions(result.GetValue(definitions), result.GetValue(templates), result.GetValue(data)!, result.GetValue(urls)!, result.GetValue(demo), result.GetValue(plugins));
+            var options = new ServeOptions(result.GetValue(definitions), result.GetValue(templates), result.GetValue(data)!, result.GetValue(urls)!, result.GetValue(demo), result.GetValue(plugins))
+            {
+                Postgres = result.GetValue(postgres) ?? Environment.GetEnvironmentVariable("WORKFLOWS_POSTGRES"),
+                TestClock = result.GetValue(testClock),
+            };
             var app = Build(options, out var error);
             if (app is null) return CliApp.Fail(error!);
             await app.RunAsync(cancel);
@@ -38,6 +47,12 @@ public static class ServeCommand
     public sealed record ServeOptions(string? Definitions, string? Templates, string Data, string Urls, bool Demo, string? Plugins = null)
     {
         public string PluginsFolder => Plugins ?? Path.Combine(Data, "plugins");
+
+        /// <summary>PostgreSQL connection string; null = the SQLite file in the data folder.</summary>
+        public string? Postgres { get; init; }
+
+        /// <summary>Lets tests move the server's clock (never in production).</summary>
+        public bool TestClock { get; init; }
     }
 
     /// <summary>Builds the app (also used by the tests). Null with an error when there is nothing to serve.</summary>
@@ -59,6 +74,13 @@ public static class ServeCommand
         var plugins = new PluginRegistry();
         var pluginReport = PluginLoader.LoadAll(options.PluginsFolder, plugins);
         builder.Services.AddSingleton(plugins);
+        var clock = new ServerClock(options.TestClock);
+        builder.Services.AddSingleton(clock);
+        builder.Services.AddSingleton<IClock>(clock);
+        Directory.CreateDirectory(options.Data);
+        builder.Services.AddSingleton(_ => CaseStores.OpenAsync(options.Data, options.Postgres).GetAwaiter().GetResult());
+        builder.Services.AddSingleton(sp => new CaseService(sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<DefinitionCatalog>(),
+            Path.GetFullPath(options.Data), sp.GetRequiredService<IClock>()));
         builder.Services.AddSingleton(pluginReport);
         configure?.Invoke(builder);
 
@@ -90,6 +112,8 @@ public static class ServeCommand
         foreach (var problem in pluginReport.Problems) app.Logger.LogError("插件未加载 (plugin not loaded): {Problem}", problem);
         if (pluginReport.Loaded.Count > 0) app.Logger.LogInformation("已加载插件 (plugins loaded): {Plugins}", string.Join(", ", pluginReport.Loaded));
 
+        // Open the case store now: a wrong connection string must stop the start, not the first request.
+        app.Services.GetRequiredService<ICaseStore>();
         var catalog = app.Services.GetRequiredService<DefinitionCatalog>();
         if (!catalog.Reload())
             app.Logger.LogError("定义有错误，尚无有效版本；修正后自动重新加载 (definitions have errors; fix them and they reload)");
