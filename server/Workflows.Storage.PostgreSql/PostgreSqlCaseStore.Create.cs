@@ -8,7 +8,6 @@ public sealed partial class PostgreSqlCaseStore
     {
         ArgumentNullException.ThrowIfNull(newCase);
         ArgumentException.ThrowIfNullOrWhiteSpace(newCase.Office);
-        Validate(newCase.Initial);
         try
         {
             return await TryCreateAsync(newCase, cancellationToken);
@@ -60,7 +59,8 @@ public sealed partial class PostgreSqlCaseStore
             if (await exists.ExecuteScalarAsync(ct) is not null) throw new DuplicateCaseException(newCase.Id);
         }
 
-        var initial = newCase.Initial;
+        var initial = newCase.Build(number);
+        Validate(initial);
         var (version, head) = await InsertEventsAsync(connection, tx, newCase.Id, 0, EventHash.Genesis, initial.Events, ct);
         await connection.ExecAsync(tx,
             """

@@ -7,6 +7,14 @@ public sealed partial class PostgreSqlCaseStore
     private const string SummaryColumns =
         "id, office, year, seq, number, version, status, department, applicant_name, applicant_id, due_date, created_at";
 
+    public async Task<PriorRequest?> FindRequestAsync(IdempotencyKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        var prior = await FindPriorRequestAsync(connection, null, key, cancellationToken);
+        return prior is null ? null : new PriorRequest(prior.CaseId, prior.Version, prior.Fingerprint == key.RequestFingerprint);
+    }
+
     public async Task<StoredCase?> LoadAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);

@@ -50,6 +50,18 @@ internal static class PostgreSqlSchema
             """,
             "CREATE INDEX ix_timers_pending ON timers (due_at) WHERE fired_at IS NULL",
         ],
+        [
+            """
+            CREATE TABLE contents (
+                key text PRIMARY KEY, content_type text NOT NULL, size bigint NOT NULL, content bytea NOT NULL,
+                stored_at timestamptz NOT NULL)
+            """,
+            """
+            CREATE TABLE accounts (
+                user_name text PRIMARY KEY, display_name text NOT NULL, password_hash text NOT NULL,
+                roles text NOT NULL, department text, "window" text, disabled boolean NOT NULL DEFAULT false)
+            """,
+        ],
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -8,7 +8,6 @@ public sealed partial class SqliteCaseStore
     {
         ArgumentNullException.ThrowIfNull(newCase);
         ArgumentException.ThrowIfNullOrWhiteSpace(newCase.Office);
-        Validate(newCase.Initial);
         var ct = cancellationToken;
         await using var connection = await OpenConnectionAsync(ct);
         await using var tx = BeginWrite(connection);
@@ -38,7 +37,8 @@ public sealed partial class SqliteCaseStore
                 if (await exists.ExecuteScalarAsync(ct) is not null) throw new DuplicateCaseException(newCase.Id);
             }
 
-            var initial = newCase.Initial;
+            var initial = newCase.Build(number);
+            Validate(initial);
             var (version, head) = await InsertEventsAsync(connection, tx, newCase.Id, 0, EventHash.Genesis, initial.Events, ct);
             var index = initial.Snapshot.Index;
             await connection.ExecAsync(tx,

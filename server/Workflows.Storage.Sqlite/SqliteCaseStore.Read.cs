@@ -7,6 +7,17 @@ public sealed partial class SqliteCaseStore
     private const string SummaryColumns =
         "id, office, year, seq, number, version, status, department, applicant_name, applicant_id, due_date, created_at";
 
+    public async Task<PriorRequest?> FindRequestAsync(IdempotencyKey key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        await using var command = connection.Command(null,
+            "SELECT fingerprint, case_id, version FROM idempotency WHERE key = @key", ("@key", key.Key));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return new PriorRequest(Guid.Parse(reader.GetString(1)), reader.GetInt64(2), reader.GetString(0) == key.RequestFingerprint);
+    }
+
     public async Task<StoredCase?> LoadAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);

@@ -5,16 +5,16 @@ namespace Workflows.Storage.Sqlite;
 // Steps shared by creation and append, always inside the caller's write transaction.
 public sealed partial class SqliteCaseStore
 {
-    private sealed record PriorRequest(string Fingerprint, Guid CaseId, long Version);
+    private sealed record StoredRequest(string Fingerprint, Guid CaseId, long Version);
 
-    private static async Task<PriorRequest?> FindPriorRequestAsync(SqliteConnection connection, SqliteTransaction tx, IdempotencyKey? key, CancellationToken ct)
+    private static async Task<StoredRequest?> FindPriorRequestAsync(SqliteConnection connection, SqliteTransaction tx, IdempotencyKey? key, CancellationToken ct)
     {
         if (key is null) return null;
         await using var command = connection.Command(tx,
             "SELECT fingerprint, case_id, version FROM idempotency WHERE key = @key", ("@key", key.Key));
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
-        return new PriorRequest(reader.GetString(0), Guid.Parse(reader.GetString(1)), reader.GetInt64(2));
+        return new StoredRequest(reader.GetString(0), Guid.Parse(reader.GetString(1)), reader.GetInt64(2));
     }
 
     private static Task RememberRequestAsync(SqliteConnection connection, SqliteTransaction tx, IdempotencyKey? key, Guid caseId, long version, CancellationToken ct) =>

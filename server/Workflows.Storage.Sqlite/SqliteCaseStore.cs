@@ -8,7 +8,7 @@ namespace Workflows.Storage.Sqlite;
 /// to the busy timeout) and a read-then-write can never interleave with another writer: that is
 /// what makes numbering gap-free and the version check race-free on this provider.
 /// </summary>
-public sealed partial class SqliteCaseStore : ICaseStore
+public sealed partial class SqliteCaseStore : ICaseStore, IContentStore, IAccountStore
 {
     /// <summary>The store's file name inside the data folder.</summary>
     public const string DefaultFileName = "cases.db";

@@ -49,6 +49,18 @@ internal static class SqliteSchema
             """,
             "CREATE INDEX ix_timers_pending ON timers (due_at) WHERE fired_at IS NULL",
         ],
+        [
+            """
+            CREATE TABLE contents (
+                key TEXT PRIMARY KEY, content_type TEXT NOT NULL, size INTEGER NOT NULL, content BLOB NOT NULL,
+                stored_at INTEGER NOT NULL)
+            """,
+            """
+            CREATE TABLE accounts (
+                user_name TEXT PRIMARY KEY, display_name TEXT NOT NULL, password_hash TEXT NOT NULL,
+                roles TEXT NOT NULL, department TEXT, window TEXT, disabled INTEGER NOT NULL DEFAULT 0)
+            """,
+        ],
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -27,6 +27,12 @@ public interface ICaseStore : IAsyncDisposable
         IdempotencyKey? idempotencyKey = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The request an idempotency key was first stored with, or null when the key is new. Lets a
+    /// service answer a retry before running the command again (the case may have moved on since).
+    /// </summary>
+    Task<PriorRequest?> FindRequestAsync(IdempotencyKey key, CancellationToken cancellationToken = default);
+
     /// <summary>The current snapshot and version, or null when the case does not exist.</summary>
     Task<StoredCase?> LoadAsync(Guid caseId, CancellationToken cancellationToken = default);
 

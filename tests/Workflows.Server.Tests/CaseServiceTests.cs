@@ -145,6 +145,48 @@ public sealed class CaseServiceTests : IAsyncLifetime
         Assert.IsType<CaseCommandResult.NotFound>(await _service.ExecuteAsync(Guid.NewGuid(), new Accept(Clerk), cancellationToken: Ct));
     }
 
+    [Fact]
+    public async Task EditedWorkflow_RoutesNewCasesOnly_OldCaseKeepsItsVersionAlsoAfterRestart()
+    {
+        var old = Guid.NewGuid();
+        await Run(old, Receive());
+        var oldAccepted = await Run(old, new Accept(Clerk));
+        var workflow = Path.Combine(_county.Definitions, "items", Item, "workflow.yaml");
+        // The new route skips the head's decision: a passed review goes straight to issuing.
+        await File.WriteAllTextAsync(workflow, (await File.ReadAllTextAsync(workflow, Ct)).Replace("      pass: decide", "      pass: issue\n      escalate: decide"), Ct);
+        Assert.True(_catalog.Reload(), string.Join("\n", _catalog.LastDiagnostics));
+        Assert.NotEqual(oldAccepted.State.DefinitionVersion, _catalog.Current!.Version);
+
+        var fresh = Guid.NewGuid();
+        await Run(fresh, Receive());
+        var freshAccepted = await Run(fresh, new Accept(Clerk));
+        var freshPassed = await Run(fresh, new CompleteTask(Reviewer, TaskAt(freshAccepted.State, "review"), "pass"));
+        Assert.Equal(_catalog.Current.Version, freshPassed.State.DefinitionVersion);
+        Assert.Single(freshPassed.State.ActiveTasks, t => t.StepId == "deliver");
+
+        // A restarted server has only the new files on disk; the old version comes from the archive.
+        var restartedCatalog = new DefinitionCatalog(_county.Definitions, Path.Combine(_county.Root, "templates"), NullLogger<DefinitionCatalog>.Instance);
+        Assert.True(restartedCatalog.Reload());
+        await using var restartedStore = await SqliteCaseStore.OpenInFolderAsync(DataFolder, Ct);
+        var restarted = new CaseService(restartedStore, restartedCatalog, Path.Combine(_county.Root, "data-restarted"), _clock);
+        var oldPassed = await Run(old, new CompleteTask(Reviewer, TaskAt(oldAccepted.State, "review"), "pass"), service: restarted);
+        Assert.Equal(oldAccepted.State.DefinitionVersion, oldPassed.State.DefinitionVersion);
+        Assert.Single(oldPassed.State.ActiveTasks, t => t.StepId == "decide");
+    }
+
+    [Fact]
+    public async Task RefusedReceipt_ConsumesNoCaseNumber()
+    {
+        var refused = await _service.ExecuteAsync(Guid.NewGuid(), Receive() with { Materials = [] }, itemId: "no-such-item", cancellationToken: Ct);
+        Assert.IsType<CaseCommandResult.Rejected>(refused);
+        var badApplicant = Receive() with { Applicant = new Applicant(ApplicantType.Person, "", "", null) };
+        Assert.IsType<CaseCommandResult.Rejected>(await _service.ExecuteAsync(Guid.NewGuid(), badApplicant, itemId: Item, cancellationToken: Ct));
+
+        var next = await Run(Guid.NewGuid(), Receive());
+
+        Assert.Equal("桃山-2026-000001", next.Number);
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : IClock
     {
         public DateTimeOffset Now { get; } = now;

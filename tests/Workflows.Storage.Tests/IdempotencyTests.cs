@@ -92,4 +92,19 @@ public abstract partial class CaseStoreComplianceTests
         Assert.Equal(new CreateResult.IdempotencyMismatch("create-2"), result);
         Assert.Equal(2, next.Number.Sequence);
     }
+
+    [Fact]
+    public async Task FindRequest_TellsRetriesFromReusedKeysAndUnknownKeys()
+    {
+        var created = await CreateAsync(Cases.New());
+        await Store.AppendAsync(created.CaseId, 2, Cases.Change(), Cases.Key("accept-1", "POST accept {a}"));
+
+        var retry = await Store.FindRequestAsync(Cases.Key("accept-1", "POST accept {a}"));
+        var reused = await Store.FindRequestAsync(Cases.Key("accept-1", "POST accept {b}"));
+        var unknown = await Store.FindRequestAsync(Cases.Key("never-used"));
+
+        Assert.Equal(new PriorRequest(created.CaseId, 3, SameRequest: true), retry);
+        Assert.Equal(new PriorRequest(created.CaseId, 3, SameRequest: false), reused);
+        Assert.Null(unknown);
+    }
 }

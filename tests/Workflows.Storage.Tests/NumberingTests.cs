@@ -68,6 +68,7 @@ public abstract partial class CaseStoreComplianceTests
     public async Task CreateCase_StoresFirstEventsAndSnapshotTogether()
     {
         var newCase = Cases.New();
+        var initial = newCase.Build(new CaseNumber("桃山", 2026, 1, "unused"));
 
         var created = await CreateAsync(newCase);
         var loaded = await Store.LoadAsync(created.CaseId);
@@ -76,10 +77,39 @@ public abstract partial class CaseStoreComplianceTests
         Assert.NotNull(loaded);
         Assert.Equal(created.Number, loaded.Number);
         Assert.Equal(2, loaded.Version);
-        Assert.Equal(newCase.Initial.Snapshot, loaded.Snapshot);
+        Assert.Equal(initial.Snapshot, loaded.Snapshot);
         Assert.Equal([1L, 2L], events.Select(e => e.Sequence));
-        Assert.Equal(newCase.Initial.Events.Select(e => e.Type), events.Select(e => e.Type));
-        Assert.Equal(newCase.Initial.Events.Select(e => e.Payload), events.Select(e => e.Payload));
-        Assert.Equal(newCase.Initial.Events.Select(e => e.RecordedAt), events.Select(e => e.RecordedAt));
+        Assert.Equal(initial.Events.Select(e => e.Type), events.Select(e => e.Type));
+        Assert.Equal(initial.Events.Select(e => e.Payload), events.Select(e => e.Payload));
+        Assert.Equal(initial.Events.Select(e => e.RecordedAt), events.Select(e => e.RecordedAt));
+    }
+
+    [Fact]
+    public async Task CreateCase_BuildReceivesTheAllocatedNumber_SoTheFirstEventsCarryIt()
+    {
+        await CreateAsync(Cases.New());
+        CaseNumber? seen = null;
+        var newCase = new NewCase(Guid.NewGuid(), "桃山", 2026, number =>
+        {
+            seen = number;
+            return Cases.New().Build(number) with { };
+        });
+
+        var created = await CreateAsync(newCase);
+
+        Assert.Equal(created.Number, seen);
+        Assert.Equal(2, created.Number.Sequence);
+    }
+
+    [Fact]
+    public async Task CreateCase_BuildThatThrows_WritesNothingAndConsumesNoNumber()
+    {
+        var failing = new NewCase(Guid.NewGuid(), "桃山", 2026, _ => throw new InvalidOperationException("engine refused"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Store.CreateCaseAsync(failing));
+        var next = await CreateAsync(Cases.New());
+
+        Assert.Null(await Store.LoadAsync(failing.Id));
+        Assert.Equal(1, next.Number.Sequence);
     }
 }

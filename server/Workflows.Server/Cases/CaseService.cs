@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Workflows.Engine.Commands;
 using Workflows.Engine.Errors;
 using Workflows.Engine.Execution;
@@ -10,20 +11,36 @@ using Workflows.Storage;
 namespace Workflows.Server.Cases;
 
 /// <summary>
-/// Runs engine commands against stored cases: load the snapshot, execute, append the events and
-/// the new snapshot at the loaded version (optimistic concurrency), with the caller's idempotency key.
-/// Limitation: a case runs on the catalog's current definitions, not yet on the version it is
-/// pinned to (<see cref="CaseState.DefinitionVersion"/>); that needs the published versions kept.
+/// Runs engine commands against stored cases: load the snapshot, execute on the definition version
+/// the case is pinned to, append the events and the new snapshot at the loaded version (optimistic
+/// concurrency), with the caller's idempotency key. A retried request is answered from the store
+/// before the engine runs again, so a retry after the case moved on still gets its first answer.
 /// </summary>
-public sealed class CaseService(ICaseStore store, DefinitionCatalog catalog, string dataFolder, IClock? clock = null)
+public sealed class CaseService
 {
-    /// <summary>
-    /// The number the case-received event carries: the store allocates the real one inside the
-    /// creating transaction, after the engine ran. The loaded state gets the stored number.
-    /// </summary>
-    public const string PendingNumber = "(待编号)";
+    private readonly ICaseStore _store;
+    private readonly DefinitionVersions _versions;
+    private readonly string _dataFolder;
+    private readonly IClock _clock;
+    private readonly IReadOnlyList<ICaseCommitListener> _listeners;
 
-    private readonly IClock _clock = clock ?? SystemClock.Instance;
+    public CaseService(ICaseStore store, DefinitionVersions versions, string dataFolder, IClock clock, IEnumerable<ICaseCommitListener>? listeners = null)
+    {
+        _store = store;
+        _versions = versions;
+        _dataFolder = dataFolder;
+        _clock = clock;
+        _listeners = listeners?.ToList() ?? [];
+    }
+
+    /// <summary>For tests and tools: versions archived in the store's own content table.</summary>
+    public CaseService(ICaseStore store, DefinitionCatalog catalog, string dataFolder, IClock? clock = null)
+        : this(store, new DefinitionVersions(catalog, (IContentStore)store, Path.Combine(dataFolder, "cache", "definitions"), NullLogger<DefinitionVersions>.Instance),
+            dataFolder, clock ?? SystemClock.Instance)
+    {
+    }
+
+    public IClock Clock => _clock;
 
     /// <param name="itemId">The item to receive for: required with <see cref="ReceiveMaterials"/>, ignored otherwise.</param>
     /// <param name="expectedVersion">The version the caller decided on (If-Match); null means "whatever is loaded now".</param>
@@ -32,28 +49,51 @@ public sealed class CaseService(ICaseStore store, DefinitionCatalog catalog, str
         long? expectedVersion = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var snapshot = catalog.Current ?? throw new InvalidOperationException("定义尚未加载 (no definitions loaded)");
         var key = idempotencyKey is { Length: > 0 } ? IdempotencyKey.ForRequest(idempotencyKey, CaseJson.Fingerprint(caseId, itemId, command)) : null;
+        if (key is not null && await _store.FindRequestAsync(key, cancellationToken) is { } prior)
+            return await ReplayAsync(caseId, key, prior, cancellationToken);
         return command is ReceiveMaterials receive
-            ? await CreateAsync(caseId, itemId, receive, key, snapshot, cancellationToken)
-            : await AppendAsync(caseId, command, key, expectedVersion, snapshot, cancellationToken);
+            ? await CreateAsync(caseId, itemId, receive, key, cancellationToken)
+            : await AppendAsync(caseId, command, key, expectedVersion, cancellationToken);
     }
 
     public async Task<(CaseState State, StoredCase Stored)?> LoadAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
-        var stored = await store.LoadAsync(caseId, cancellationToken);
-        return stored is null ? null : (CaseJson.Deserialize(stored.Snapshot.State) with { Number = stored.Number.Text }, stored);
+        var stored = await _store.LoadAsync(caseId, cancellationToken);
+        return stored is null ? null : (CaseJson.Deserialize(stored.Snapshot.State), stored);
     }
 
-    private async Task<CaseCommandResult> CreateAsync(Guid caseId, string? itemId, ReceiveMaterials command, IdempotencyKey? key, DefinitionSnapshot snapshot, CancellationToken ct)
+    /// <summary>The definitions a case runs on (its pinned version), for views that show its guide and form.</summary>
+    public Task<PinnedDefinitions?> DefinitionsOfAsync(CaseState state, CancellationToken ct = default) => _versions.GetAsync(state.DefinitionVersion, ct);
+
+    private async Task<CaseCommandResult> ReplayAsync(Guid caseId, IdempotencyKey key, PriorRequest prior, CancellationToken ct)
     {
+        if (!prior.SameRequest || prior.CaseId != caseId) return new CaseCommandResult.IdempotencyMismatch(key.Key);
+        var loaded = await LoadAsync(caseId, ct);
+        if (loaded is null) return new CaseCommandResult.NotFound(caseId);
+        return new CaseCommandResult.Ok(caseId, loaded.Value.Stored.Number.Text, prior.Version, loaded.Value.State, Replayed: true);
+    }
+
+    private async Task<CaseCommandResult> CreateAsync(Guid caseId, string? itemId, ReceiveMaterials command, IdempotencyKey? key, CancellationToken ct)
+    {
+        var pinned = await _versions.CurrentAsync(ct);
+        if (pinned is null) return new CaseCommandResult.Rejected(ErrorCodes.WorkflowInvalid, "定义尚未加载 (no definitions loaded)");
+        var snapshot = pinned.Snapshot;
         var item = itemId is null ? null : snapshot.Set.Item(itemId);
         if (item is null) return new CaseCommandResult.Rejected(ErrorCodes.InvalidArgument, $"事项 {itemId} 不存在 (unknown item)");
         var office = snapshot.Set.Office ?? throw new InvalidOperationException("office.yaml 未加载 (no office definition)");
-        var result = CaseEngine.Execute(null, command with { CaseId = caseId.ToString("D"), Number = PendingNumber }, Context(snapshot, item));
-        if (!result.Succeeded) return new CaseCommandResult.Rejected(result.Error!.Code, result.Error.Message);
-        var state = result.State!;
-        var newCase = new NewCase(caseId, office.ShortName, state.ReceivedAt.ToOffset(TimeSpan.FromHours(8)).Year, Change(result))
+        var context = Context(pinned, item);
+        var receivedYear = _clock.Now.ToOffset(TimeSpan.FromHours(8)).Year;
+
+        // The engine runs inside the store's creating transaction, once the number is allocated, so
+        // the receipt event already carries it; a refusal throws and the number is not consumed.
+        CommandResult? result = null;
+        var newCase = new NewCase(caseId, office.ShortName, receivedYear, number =>
+        {
+            result = CaseEngine.Execute(null, command with { CaseId = caseId.ToString("D"), Number = number.Text }, context);
+            if (!result.Succeeded) throw new EngineRefusedException();
+            return Change(result);
+        })
         {
             NumberFormat = NumberFormat(office.CaseNumber),
             IdempotencyKey = key,
@@ -61,7 +101,11 @@ public sealed class CaseService(ICaseStore store, DefinitionCatalog catalog, str
         CreateResult created;
         try
         {
-            created = await store.CreateCaseAsync(newCase, ct);
+            created = await _store.CreateCaseAsync(newCase, ct);
+        }
+        catch (EngineRefusedException)
+        {
+            return new CaseCommandResult.Rejected(result!.Error!.Code, result.Error.Message);
         }
         catch (DuplicateCaseException)
         {
@@ -72,47 +116,37 @@ public sealed class CaseService(ICaseStore store, DefinitionCatalog catalog, str
             case CreateResult.IdempotencyMismatch m: return new CaseCommandResult.IdempotencyMismatch(m.Key);
             case CreateResult.Created c:
                 var loaded = await LoadAsync(c.CaseId, ct) ?? throw new InvalidOperationException($"case {c.CaseId} vanished after creation");
+                if (!c.Replayed) Announce(new CaseCommit(c.CaseId, c.Number.Text, loaded.State, result!.Events));
                 return new CaseCommandResult.Ok(c.CaseId, c.Number.Text, loaded.Stored.Version, loaded.State, c.Replayed);
             default: throw new InvalidOperationException($"unexpected {created}");
         }
     }
 
-    private async Task<CaseCommandResult> AppendAsync(Guid caseId, CaseCommand command, IdempotencyKey? key, long? expectedVersion, DefinitionSnapshot snapshot, CancellationToken ct)
+    private async Task<CaseCommandResult> AppendAsync(Guid caseId, CaseCommand command, IdempotencyKey? key, long? expectedVersion, CancellationToken ct)
     {
         var loaded = await LoadAsync(caseId, ct);
         if (loaded is null) return new CaseCommandResult.NotFound(caseId);
         var (state, stored) = loaded.Value;
-        if (key is not null)
-        {
-            // A retry of a call that was stored must get its original answer, though the case has
-            // moved on and the engine would now refuse the command. The store checks the key before
-            // the version, so an append at an impossible version either replays or writes nothing.
-            var probe = new CaseChange([new NewEvent("idempotency-probe", "{}", _clock.Now)], stored.Snapshot);
-            switch (await store.AppendAsync(caseId, -1, probe, key, ct))
-            {
-                case AppendResult.Appended { Replayed: true } a:
-                    return new CaseCommandResult.Ok(caseId, stored.Number.Text, a.Version, state, Replayed: true);
-                case AppendResult.IdempotencyMismatch m: return new CaseCommandResult.IdempotencyMismatch(m.Key);
-                case AppendResult.NotFound: return new CaseCommandResult.NotFound(caseId);
-            }
-        }
         var version = expectedVersion ?? stored.Version;
         if (version != stored.Version) return new CaseCommandResult.Conflict(version, stored.Version);
-        var item = snapshot.Set.Item(state.ItemId);
-        if (item is null) return new CaseCommandResult.Rejected(ErrorCodes.WorkflowInvalid, $"事项 {state.ItemId} 已不在定义中 (item no longer defined)");
+        var pinned = await _versions.GetAsync(state.DefinitionVersion, ct);
+        var item = pinned?.Snapshot.Set.Item(state.ItemId);
+        if (pinned is null || item is null)
+            return new CaseCommandResult.Rejected(ErrorCodes.WorkflowInvalid, $"事项 {state.ItemId} 的定义版本 {state.DefinitionVersion} 不可用 (the case's definition version is not available)");
 
-        var result = CaseEngine.Execute(state, command, Context(snapshot, item));
+        var result = CaseEngine.Execute(state, command, Context(pinned, item));
         if (!result.Succeeded) return new CaseCommandResult.Rejected(result.Error!.Code, result.Error.Message);
         if (result.Events.Count == 0) return new CaseCommandResult.Ok(caseId, stored.Number.Text, stored.Version, state);
 
-        var appended = await store.AppendAsync(caseId, version, Change(result), key, ct);
+        var appended = await _store.AppendAsync(caseId, version, Change(result), key, ct);
         switch (appended)
         {
-            case AppendResult.Appended a when a.Replayed:
+            case AppendResult.Appended { Replayed: true } a:
                 var current = await LoadAsync(caseId, ct) ?? throw new InvalidOperationException($"case {caseId} vanished");
                 return new CaseCommandResult.Ok(caseId, stored.Number.Text, a.Version, current.State, Replayed: true);
             case AppendResult.Appended a:
-                return new CaseCommandResult.Ok(caseId, stored.Number.Text, a.Version, result.State! with { Number = stored.Number.Text });
+                Announce(new CaseCommit(caseId, stored.Number.Text, result.State!, result.Events));
+                return new CaseCommandResult.Ok(caseId, stored.Number.Text, a.Version, result.State!);
             case AppendResult.Conflict c: return new CaseCommandResult.Conflict(c.ExpectedVersion, c.ActualVersion);
             case AppendResult.IdempotencyMismatch m: return new CaseCommandResult.IdempotencyMismatch(m.Key);
             case AppendResult.NotFound: return new CaseCommandResult.NotFound(caseId);
@@ -120,14 +154,25 @@ public sealed class CaseService(ICaseStore store, DefinitionCatalog catalog, str
         }
     }
 
+    /// <summary>Listeners run after the commit; one that throws must not turn a stored command into an error.</summary>
+    private void Announce(CaseCommit commit)
+    {
+        foreach (var listener in _listeners)
+        {
+            try { listener.OnCommitted(commit); }
+            catch (Exception) { /* listeners log their own failures; the command is stored */ }
+        }
+    }
+
     private static CaseChange Change(CommandResult result) =>
         new(result.Events.Select(CaseJson.ToNewEvent).ToList(), CaseJson.Snapshot(result.State!));
 
-    private EngineContext Context(DefinitionSnapshot snapshot, Workflows.Definitions.Model.ItemDefinition item)
+    private EngineContext Context(PinnedDefinitions pinned, Workflows.Definitions.Model.ItemDefinition item)
     {
+        var snapshot = pinned.Snapshot;
         var sandbox = new ScriptSandbox(snapshot.Calendar, () => DateOnly.FromDateTime(_clock.Now.ToOffset(TimeSpan.FromHours(8)).DateTime));
         return new EngineContext(_clock, snapshot.Calendar, new PublishedItem(item, snapshot.Version, snapshot.Set.Office?.Clock),
-            new ScriptConditionEvaluator(sandbox), new TemplateDocumentPort(catalog.TemplatesRoot, dataFolder, _clock),
+            new ScriptConditionEvaluator(sandbox), new TemplateDocumentPort(pinned.TemplatesRoot, _dataFolder, _clock),
             new DeferredNotifier(), new UnavailableActivityPort());
     }
 
@@ -137,4 +182,6 @@ public sealed class CaseService(ICaseStore store, DefinitionCatalog catalog, str
         try { return new CaseNumberFormat(pattern); }
         catch (FormatException) { return CaseNumberFormat.Default; }
     }
+
+    private sealed class EngineRefusedException : Exception;
 }

@@ -79,8 +79,12 @@ public static class ServeCommand
         builder.Services.AddSingleton<IClock>(clock);
         Directory.CreateDirectory(options.Data);
         builder.Services.AddSingleton(_ => CaseStores.OpenAsync(options.Data, options.Postgres).GetAwaiter().GetResult());
-        builder.Services.AddSingleton(sp => new CaseService(sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<DefinitionCatalog>(),
-            Path.GetFullPath(options.Data), sp.GetRequiredService<IClock>()));
+        builder.Services.AddSingleton(sp => (IContentStore)sp.GetRequiredService<ICaseStore>());
+        builder.Services.AddSingleton(sp => (IAccountStore)sp.GetRequiredService<ICaseStore>());
+        builder.Services.AddSingleton(sp => new DefinitionVersions(sp.GetRequiredService<DefinitionCatalog>(), sp.GetRequiredService<IContentStore>(),
+            Path.Combine(Path.GetFullPath(options.Data), "cache", "definitions"), sp.GetRequiredService<ILogger<DefinitionVersions>>()));
+        builder.Services.AddSingleton(sp => new CaseService(sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<DefinitionVersions>(),
+            Path.GetFullPath(options.Data), sp.GetRequiredService<IClock>(), sp.GetServices<ICaseCommitListener>()));
         builder.Services.AddSingleton(pluginReport);
         configure?.Invoke(builder);
 

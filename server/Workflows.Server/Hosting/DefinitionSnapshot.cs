@@ -9,19 +9,27 @@ namespace Workflows.Server.Hosting;
 public sealed record DefinitionSnapshot(DefinitionSet Set, string Version, DateTimeOffset LoadedAt, WorkingCalendar Calendar)
 {
     /// <summary>SHA-256 over every definition and template file (path and bytes, in path order): equal content, equal version.</summary>
-    public static string HashOf(string definitionsRoot, string templatesRoot)
+    public static string HashOf(string definitionsRoot, string templatesRoot) =>
+        HashOf(FilesOf(definitionsRoot), FilesOf(templatesRoot));
+
+    /// <summary>The same hash over files given as (relative path, bytes): what an archived version is checked with.</summary>
+    public static string HashOf(IEnumerable<(string Path, byte[] Bytes)> definitions, IEnumerable<(string Path, byte[] Bytes)> templates)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (root, pattern) in new[] { (definitionsRoot, "*.yaml"), (templatesRoot, "*.hbs") })
+        foreach (var (files, extension) in new[] { (definitions, ".yaml"), (templates, ".hbs") })
         {
-            if (!Directory.Exists(root)) continue;
-            foreach (var file in Directory.EnumerateFiles(root, pattern, SearchOption.AllDirectories)
-                         .Select(f => Path.GetRelativePath(root, f).Replace('\\', '/')).Order(StringComparer.Ordinal))
+            foreach (var (path, bytes) in files.Where(f => f.Path.EndsWith(extension, StringComparison.Ordinal)).OrderBy(f => f.Path, StringComparer.Ordinal))
             {
-                sha.AppendData(Encoding.UTF8.GetBytes(file + "\n"));
-                sha.AppendData(File.ReadAllBytes(Path.Combine(root, file)));
+                sha.AppendData(Encoding.UTF8.GetBytes(path + "\n"));
+                sha.AppendData(bytes);
             }
         }
         return Convert.ToHexStringLower(sha.GetHashAndReset())[..16];
     }
+
+    private static IEnumerable<(string, byte[])> FilesOf(string root) =>
+        Directory.Exists(root)
+            ? Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories)
+                .Select(f => (Path.GetRelativePath(root, f).Replace('\\', '/'), File.ReadAllBytes(f)))
+            : [];
 }
