@@ -50,7 +50,8 @@ public sealed partial class PostgreSqlCaseStore
         await connection.ExecAsync(tx,
             """
             UPDATE cases SET version = @version, head_hash = @head, state = @state, status = @status, department = @department,
-                applicant_name = @applicant_name, applicant_id = @applicant_id, due_date = @due_date, updated_at = @updated_at
+                applicant_name = @applicant_name, applicant_id = @applicant_id, due_date = @due_date,
+                parties = @parties, is_open = @open, updated_at = @updated_at
             WHERE id = @id
             """, ct,
             [("id", caseId), ("version", version), ("head", newHead), .. IndexParameters(change.Snapshot), ("updated_at", change.Events[^1].RecordedAt.Utc())]);

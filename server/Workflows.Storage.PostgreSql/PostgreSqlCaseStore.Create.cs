@@ -65,9 +65,9 @@ public sealed partial class PostgreSqlCaseStore
         await connection.ExecAsync(tx,
             """
             INSERT INTO cases (id, office, year, seq, number, version, head_hash, state, status, department,
-                applicant_name, applicant_id, due_date, created_at, updated_at)
+                applicant_name, applicant_id, due_date, parties, is_open, created_at, updated_at)
             VALUES (@id, @office, @year, @seq, @number, @version, @head, @state, @status, @department,
-                @applicant_name, @applicant_id, @due_date, @created_at, @updated_at)
+                @applicant_name, @applicant_id, @due_date, @parties, @open, @created_at, @updated_at)
             """, ct,
             [
                 ("id", newCase.Id), ("office", newCase.Office), ("year", newCase.Year), ("seq", sequence),

@@ -5,7 +5,7 @@ namespace Workflows.Storage.PostgreSql;
 public sealed partial class PostgreSqlCaseStore
 {
     private const string SummaryColumns =
-        "id, office, year, seq, number, version, status, department, applicant_name, applicant_id, due_date, created_at";
+        "id, office, year, seq, number, version, status, department, applicant_name, applicant_id, due_date, created_at, parties, is_open";
 
     public async Task<PriorRequest?> FindRequestAsync(IdempotencyKey key, CancellationToken cancellationToken = default)
     {
@@ -22,7 +22,7 @@ public sealed partial class PostgreSqlCaseStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
         var summary = ReadSummary(reader);
-        return new StoredCase(summary.Id, summary.Number, summary.Version, new CaseSnapshot(reader.GetString(12), summary.Index));
+        return new StoredCase(summary.Id, summary.Number, summary.Version, new CaseSnapshot(reader.GetString(14), summary.Index));
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(Guid caseId, CancellationToken cancellationToken = default)
@@ -57,6 +57,6 @@ public sealed partial class PostgreSqlCaseStore
         new CaseNumber(reader.GetString(1), reader.GetInt32(2), reader.GetInt64(3), reader.GetString(4)),
         reader.GetInt64(5),
         new CaseIndex(reader.GetString(6), reader.ReadNullableString(7), reader.ReadNullableString(8),
-            reader.ReadNullableString(9), reader.ReadDate(10)),
+            reader.ReadNullableString(9), reader.ReadDate(10), reader.ReadNullableString(12), reader.GetBoolean(13)),
         reader.GetFieldValue<DateTimeOffset>(11));
 }

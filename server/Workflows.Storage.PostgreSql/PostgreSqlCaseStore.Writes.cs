@@ -72,7 +72,7 @@ public sealed partial class PostgreSqlCaseStore
     [
         ("state", snapshot.State), ("status", snapshot.Index.Status), ("department", snapshot.Index.Department),
         ("applicant_name", snapshot.Index.ApplicantName), ("applicant_id", snapshot.Index.ApplicantId),
-        ("due_date", snapshot.Index.DueDate),
+        ("due_date", snapshot.Index.DueDate), ("parties", snapshot.Index.Parties), ("open", snapshot.Index.Open),
     ];
 
     private static void Validate(CaseChange change)

@@ -51,6 +51,9 @@ internal static class PostgreSqlSchema
             "CREATE INDEX ix_timers_pending ON timers (due_at) WHERE fired_at IS NULL",
         ],
         [
+            "ALTER TABLE cases ADD COLUMN parties text",
+            "ALTER TABLE cases ADD COLUMN is_open boolean NOT NULL DEFAULT true",
+            "CREATE INDEX ix_cases_open ON cases (is_open, created_at DESC)",
             """
             CREATE TABLE contents (
                 key text PRIMARY KEY, content_type text NOT NULL, size bigint NOT NULL, content bytea NOT NULL,

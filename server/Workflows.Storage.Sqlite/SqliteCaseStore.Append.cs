@@ -35,12 +35,13 @@ public sealed partial class SqliteCaseStore
         await connection.ExecAsync(tx,
             """
             UPDATE cases SET version = @version, head_hash = @head, state = @state, status = @status, department = @department,
-                applicant_name = @applicant_name, applicant_id = @applicant_id, due_date = @due_date, updated_at = @updated_at
+                applicant_name = @applicant_name, applicant_id = @applicant_id, due_date = @due_date,
+                parties = @parties, is_open = @open, updated_at = @updated_at
             WHERE id = @id
             """, ct,
             ("@id", caseId.Text()), ("@version", version), ("@head", newHead), ("@state", change.Snapshot.State),
             ("@status", index.Status), ("@department", index.Department), ("@applicant_name", index.ApplicantName),
-            ("@applicant_id", index.ApplicantId), ("@due_date", index.DueDate.Text()),
+            ("@applicant_id", index.ApplicantId), ("@due_date", index.DueDate.Text()), ("@parties", index.Parties), ("@open", index.Open),
             ("@updated_at", StoredTime.ToUnixMicroseconds(change.Events[^1].RecordedAt)));
         await UpsertTimersAsync(connection, tx, change.Timers, ct);
         await RememberRequestAsync(connection, tx, idempotencyKey, caseId, version, ct);

@@ -44,14 +44,14 @@ public sealed partial class SqliteCaseStore
             await connection.ExecAsync(tx,
                 """
                 INSERT INTO cases (id, office, year, seq, number, version, head_hash, state, status, department,
-                    applicant_name, applicant_id, due_date, created_at, updated_at)
+                    applicant_name, applicant_id, due_date, parties, is_open, created_at, updated_at)
                 VALUES (@id, @office, @year, @seq, @number, @version, @head, @state, @status, @department,
-                    @applicant_name, @applicant_id, @due_date, @created_at, @updated_at)
+                    @applicant_name, @applicant_id, @due_date, @parties, @open, @created_at, @updated_at)
                 """, ct,
                 ("@id", newCase.Id.Text()), ("@office", newCase.Office), ("@year", newCase.Year), ("@seq", sequence),
                 ("@number", number.Text), ("@version", version), ("@head", head), ("@state", initial.Snapshot.State),
                 ("@status", index.Status), ("@department", index.Department), ("@applicant_name", index.ApplicantName),
-                ("@applicant_id", index.ApplicantId), ("@due_date", index.DueDate.Text()),
+                ("@applicant_id", index.ApplicantId), ("@due_date", index.DueDate.Text()), ("@parties", index.Parties), ("@open", index.Open),
                 ("@created_at", StoredTime.ToUnixMicroseconds(initial.Events[0].RecordedAt)),
                 ("@updated_at", StoredTime.ToUnixMicroseconds(initial.Events[^1].RecordedAt)));
             await UpsertTimersAsync(connection, tx, initial.Timers, ct);

@@ -5,7 +5,7 @@ namespace Workflows.Storage.Sqlite;
 public sealed partial class SqliteCaseStore
 {
     private const string SummaryColumns =
-        "id, office, year, seq, number, version, status, department, applicant_name, applicant_id, due_date, created_at";
+        "id, office, year, seq, number, version, status, department, applicant_name, applicant_id, due_date, created_at, parties, is_open";
 
     public async Task<PriorRequest?> FindRequestAsync(IdempotencyKey key, CancellationToken cancellationToken = default)
     {
@@ -26,7 +26,7 @@ public sealed partial class SqliteCaseStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
         var summary = ReadSummary(reader);
-        return new StoredCase(summary.Id, summary.Number, summary.Version, new CaseSnapshot(reader.GetString(12), summary.Index));
+        return new StoredCase(summary.Id, summary.Number, summary.Version, new CaseSnapshot(reader.GetString(14), summary.Index));
     }
 
     public async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(Guid caseId, CancellationToken cancellationToken = default)
@@ -61,6 +61,6 @@ public sealed partial class SqliteCaseStore
         new CaseNumber(reader.GetString(1), reader.GetInt32(2), reader.GetInt64(3), reader.GetString(4)),
         reader.GetInt64(5),
         new CaseIndex(reader.GetString(6), reader.ReadNullableString(7), reader.ReadNullableString(8),
-            reader.ReadNullableString(9), reader.ReadDate(10)),
+            reader.ReadNullableString(9), reader.ReadDate(10), reader.ReadNullableString(12), reader.GetInt64(13) != 0),
         StoredTime.FromUnixMicroseconds(reader.GetInt64(11)));
 }

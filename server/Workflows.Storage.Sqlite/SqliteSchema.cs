@@ -50,6 +50,9 @@ internal static class SqliteSchema
             "CREATE INDEX ix_timers_pending ON timers (due_at) WHERE fired_at IS NULL",
         ],
         [
+            "ALTER TABLE cases ADD COLUMN parties TEXT",
+            "ALTER TABLE cases ADD COLUMN is_open INTEGER NOT NULL DEFAULT 1",
+            "CREATE INDEX ix_cases_open ON cases (is_open, created_at DESC)",
             """
             CREATE TABLE contents (
                 key TEXT PRIMARY KEY, content_type TEXT NOT NULL, size INTEGER NOT NULL, content BLOB NOT NULL,

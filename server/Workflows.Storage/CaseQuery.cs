@@ -16,6 +16,12 @@ public sealed record CaseQuery
 
     public string? Department { get; init; }
 
+    /// <summary>Cases this department id (or <c>w:window</c> id) is a party to (<see cref="CaseIndex.Parties"/>).</summary>
+    public string? Party { get; init; }
+
+    /// <summary>Only cases not yet closed.</summary>
+    public bool OpenOnly { get; init; }
+
     /// <summary>Cases due strictly before this date (cases without a due date never match).</summary>
     public DateOnly? DueBefore { get; init; }
 

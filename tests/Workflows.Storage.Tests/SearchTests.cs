@@ -8,9 +8,12 @@ public abstract partial class CaseStoreComplianceTests
         var seeds = new[]
         {
             Cases.Index("received", "市场监管局", "张三", "110101199003071234", new DateOnly(2026, 3, 10)),
-            Cases.Index("in-review", "水务局", "张三丰", "110101199003075678", new DateOnly(2026, 3, 20)),
+            Cases.Index("in-review", "水务局", "张三丰", "110101199003075678", new DateOnly(2026, 3, 20)) with
+            {
+                Parties = CaseIndex.PartiesOf(["water", "agriculture", "w:comprehensive-2"]),
+            },
             Cases.Index("in-review", "市场监管局", "李四", "91110000MA01234567", new DateOnly(2026, 4, 1)),
-            new CaseIndex("completed", "教育局", "王_五", null, null),
+            new CaseIndex("completed", "教育局", "王_五", null, null, CaseIndex.PartiesOf(["education", "w:comprehensive-1"]), Open: false),
         };
         var created = new List<CreateResult.Created>();
         for (var i = 0; i < seeds.Length; i++)
@@ -101,5 +104,20 @@ public abstract partial class CaseStoreComplianceTests
 
         Assert.Equal([cases[3].CaseId, cases[0].CaseId], await SearchIdsAsync(new CaseQuery { Status = "completed" }));
         Assert.Empty(await SearchIdsAsync(new CaseQuery { Status = "received" }));
+    }
+
+    [Fact]
+    public async Task Search_ByPartyAndOpenOnly_FindsWhoIsInvolvedAndSkipsClosedCases()
+    {
+        var cases = await SeedSearchCasesAsync();
+
+        Assert.Equal([cases[1].CaseId], await SearchIdsAsync(new CaseQuery { Party = "agriculture" }));
+        Assert.Equal([cases[3].CaseId], await SearchIdsAsync(new CaseQuery { Party = "w:comprehensive-1" }));
+        Assert.Empty(await SearchIdsAsync(new CaseQuery { Party = "agri" }));
+        Assert.Empty(await SearchIdsAsync(new CaseQuery { Party = "education", OpenOnly = true }));
+        Assert.Equal(3, (await SearchIdsAsync(new CaseQuery { OpenOnly = true })).Count);
+        var closed = (await Store.SearchAsync(new CaseQuery { Party = "education" })).Items.Single();
+        Assert.False(closed.Index.Open);
+        Assert.Equal("|education|w:comprehensive-1|", closed.Index.Parties);
     }
 }

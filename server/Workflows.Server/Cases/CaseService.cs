@@ -92,7 +92,7 @@ public sealed class CaseService
         {
             result = CaseEngine.Execute(null, command with { CaseId = caseId.ToString("D"), Number = number.Text }, context);
             if (!result.Succeeded) throw new EngineRefusedException();
-            return Change(result);
+            return Change(result, item);
         })
         {
             NumberFormat = NumberFormat(office.CaseNumber),
@@ -138,7 +138,7 @@ public sealed class CaseService
         if (!result.Succeeded) return new CaseCommandResult.Rejected(result.Error!.Code, result.Error.Message);
         if (result.Events.Count == 0) return new CaseCommandResult.Ok(caseId, stored.Number.Text, stored.Version, state);
 
-        var appended = await _store.AppendAsync(caseId, version, Change(result), key, ct);
+        var appended = await _store.AppendAsync(caseId, version, Change(result, item), key, ct);
         switch (appended)
         {
             case AppendResult.Appended { Replayed: true } a:
@@ -164,8 +164,8 @@ public sealed class CaseService
         }
     }
 
-    private static CaseChange Change(CommandResult result) =>
-        new(result.Events.Select(CaseJson.ToNewEvent).ToList(), CaseJson.Snapshot(result.State!));
+    private static CaseChange Change(CommandResult result, Workflows.Definitions.Model.ItemDefinition item) =>
+        new(result.Events.Select(CaseJson.ToNewEvent).ToList(), CaseJson.Snapshot(result.State!, CaseJson.PartiesOf(item)));
 
     private EngineContext Context(PinnedDefinitions pinned, Workflows.Definitions.Model.ItemDefinition item)
     {
