@@ -19,14 +19,23 @@ public sealed class RunningServer : IAsyncDisposable
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
     }
 
-    public static async Task<RunningServer> StartAsync(Action<Repo.SampleCounty>? prepare = null)
+    public static async Task<RunningServer> StartAsync(Action<Repo.SampleCounty>? prepare = null, bool demo = false)
     {
         var county = new Repo.SampleCounty();
         prepare?.Invoke(county);
-        var options = new ServeCommand.ServeOptions(county.Definitions, null, Path.Combine(county.Root, "data"), "http://127.0.0.1:0", Demo: false);
+        var options = new ServeCommand.ServeOptions(county.Definitions, null, Path.Combine(county.Root, "data"), "http://127.0.0.1:0", Demo: demo);
         var app = ServeCommand.Build(options, out var error) ?? throw new InvalidOperationException(error);
         await app.StartAsync();
         return new RunningServer(app, county);
+    }
+
+    /// <summary>A client with its own cookie jar, signed in as a demo account (server started with demo: true).</summary>
+    public async Task<HttpClient> SignInAsync(string userName, string password = Auth.DemoAccounts.Password)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = Http.BaseAddress };
+        var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"sign-in {userName}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return client;
     }
 
     public async Task<JsonObject> GetJsonAsync(string path) =>

@@ -9,7 +9,12 @@ public static class Problems
     public const string MalformedJson = "WF9001";
     public const string InvalidRequest = "WF9002";
     public const string PayloadTooLarge = "WF9003";
+    public const string Unauthenticated = "WF9401";
+    public const string Forbidden = "WF9403";
     public const string NotFound = "WF9404";
+    public const string VersionConflict = "WF9409";
+    public const string IdempotencyKeyReused = "WF9422";
+    public const string UnsupportedMediaType = "WF9415";
     public const string DefinitionsUnavailable = "WF9503";
     public const string Internal = "WF9500";
 
@@ -19,6 +24,12 @@ public static class Problems
         if (extensions is not null) foreach (var (k, v) in extensions) ext[k] = v;
         return Results.Problem(statusCode: status, title: title, detail: detail, type: $"https://workflows.local/problems/{code}", extensions: ext);
     }
+
+    public static IResult SignInRequired() => Of(401, Unauthenticated, "请先登录 (sign in first)");
+
+    public static IResult Denied(string detail) => Of(403, Forbidden, "无权进行此操作 (forbidden)", detail);
+
+    public static IResult Invalid(string detail) => Of(400, InvalidRequest, "请求无效 (invalid request)", detail);
 
     public static IResult ItemNotFound(string id) => Of(404, NotFound, "事项不存在 (item not found)", $"没有标识为 '{id}' 的事项");
 

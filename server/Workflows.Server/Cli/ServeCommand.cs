@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Diagnostics;
 using Workflows.Engine.Ports;
 using Workflows.Server.Api;
+using Workflows.Server.Auth;
 using Workflows.Server.Cases;
 using Workflows.Server.Hosting;
 using Workflows.Server.Plugins;
@@ -67,6 +68,8 @@ public static class ServeCommand
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         // Per-request framework logs drown what an administrator needs to see (reloads, errors).
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Keys sit in the data folder, protected by its file permissions; the "unencrypted" warning says only that.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(sp => new DefinitionCatalog(definitionsRoot, templatesRoot!, sp.GetRequiredService<ILogger<DefinitionCatalog>>()));
@@ -86,6 +89,7 @@ public static class ServeCommand
         builder.Services.AddSingleton(sp => new CaseService(sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<DefinitionVersions>(),
             Path.GetFullPath(options.Data), sp.GetRequiredService<IClock>(), sp.GetServices<ICaseCommitListener>()));
         builder.Services.AddSingleton(pluginReport);
+        builder.Services.AddWorkflowsAuth(Path.GetFullPath(options.Data));
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -102,6 +106,8 @@ public static class ServeCommand
             if (status.HttpContext.Response.ContentLength is null && !status.HttpContext.Response.HasStarted)
                 await Problems.Of(status.HttpContext.Response.StatusCode, Problems.NotFound, "找不到资源 (not found)").ExecuteAsync(status.HttpContext);
         });
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         app.MapGet("/", () => Results.Json(new
@@ -112,6 +118,9 @@ public static class ServeCommand
             openapi = "/openapi/v1.json",
         })).ExcludeFromDescription();
         ItemEndpoints.Map(app);
+        AuthEndpoints.Map(app);
+        CaseEndpoints.Map(app);
+        WorkEndpoints.Map(app);
 
         foreach (var problem in pluginReport.Problems) app.Logger.LogError("插件未加载 (plugin not loaded): {Problem}", problem);
         if (pluginReport.Loaded.Count > 0) app.Logger.LogInformation("已加载插件 (plugins loaded): {Plugins}", string.Join(", ", pluginReport.Loaded));
@@ -121,9 +130,32 @@ public static class ServeCommand
         var catalog = app.Services.GetRequiredService<DefinitionCatalog>();
         if (!catalog.Reload())
             app.Logger.LogError("定义有错误，尚无有效版本；修正后自动重新加载 (definitions have errors; fix them and they reload)");
+        SeedAccounts(app, options, catalog);
         app.Lifetime.ApplicationStarted.Register(() =>
             app.Logger.LogInformation("Workflows 已启动：{Urls}，定义目录 {Root}", options.Urls, definitionsRoot));
         return app;
+    }
+
+    /// <summary>
+    /// Demo accounts only with <c>--demo</c> (printed, so a newcomer can sign in); otherwise the first
+    /// administrator comes from <c>WORKFLOWS_ADMIN_PASSWORD</c> when no <c>admin</c> account exists yet.
+    /// </summary>
+    private static void SeedAccounts(WebApplication app, ServeOptions options, DefinitionCatalog catalog)
+    {
+        var accounts = app.Services.GetRequiredService<IAccountStore>();
+        if (options.Demo && catalog.Current is { } snapshot)
+        {
+            var demo = DemoAccounts.EnsureAsync(accounts, snapshot.Set).GetAwaiter().GetResult();
+            // Printed as a table, not logged: the single-line log format would fold it into one line.
+            Console.WriteLine($"演示模式：以下账号的密码均为 {DemoAccounts.Password}（仅供演示，请勿用于生产）(demo accounts)");
+            foreach (var a in demo) Console.WriteLine($"  {a.UserName,-26} {string.Join(",", a.Roles),-18} {a.DisplayName}");
+        }
+        var password = Environment.GetEnvironmentVariable("WORKFLOWS_ADMIN_PASSWORD");
+        if (!string.IsNullOrEmpty(password) && accounts.FindAccountAsync("admin").GetAwaiter().GetResult() is null)
+        {
+            accounts.SaveAccountAsync(new StoredAccount("admin", "系统管理员", PasswordHasher.Hash(password), [Roles.Admin])).GetAwaiter().GetResult();
+            app.Logger.LogInformation("已创建管理员账号 admin (administrator created from WORKFLOWS_ADMIN_PASSWORD)");
+        }
     }
 
     private static (string? Definitions, string? Templates) ResolveDefinitions(ServeOptions options, out string? error)

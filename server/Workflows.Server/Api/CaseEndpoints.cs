@@ -1,0 +1,237 @@
+using System.Globalization;
+using Workflows.Domain;
+using Workflows.Engine.Commands;
+using Workflows.Engine.Ports;
+using Workflows.Engine.State;
+using Workflows.Server.Auth;
+using Workflows.Server.Cases;
+using Workflows.Server.Hosting;
+using Workflows.Storage;
+using Workflows.Definitions.Model;
+
+namespace Workflows.Server.Api;
+
+/// <summary>
+/// 办件: create (收件 and the acceptance decision in one call), read, search, timeline, and every
+/// command. POSTs take an <c>Idempotency-Key</c> header (a retry gets the first answer) and an
+/// optional <c>If-Match</c> with the version the caller decided on (a stale one gets 409).
+/// </summary>
+public static class CaseEndpoints
+{
+    public const string IdempotencyHeader = "Idempotency-Key";
+
+    public static void Map(WebApplication app)
+    {
+        var cases = app.MapGroup("/api/cases").WithTags("办件 cases").RequireAuthorization();
+        cases.MapPost("/", Create).WithSummary("收件并决定是否受理 (receive and decide acceptance)");
+        cases.MapGet("/", Search).WithSummary("查询办件：编号、申请人、状态、部门、到期日 (search)");
+        cases.MapGet("/{id:guid}", Get).WithSummary("办件详情 (one case; ETag = version)");
+        cases.MapGet("/{id:guid}/timeline", Timeline).WithSummary("办件时间线：全部事件 (the case's events)");
+        foreach (var command in CaseCommands.All)
+        {
+            cases.MapPost("/{id:guid}/" + command.Name, (Guid id, HttpContext context, CaseService service, DefinitionCatalog catalog) =>
+                Execute(id, command, context, service, catalog)).WithSummary($"{command.Summary} ({command.Name})");
+        }
+    }
+
+    private static async Task<IResult> Create(HttpContext context, CaseService service, DefinitionCatalog catalog)
+    {
+        if (CurrentUser.From(context.User) is not { } user) return Problems.SignInRequired();
+        var (body, problem) = await RequestBody.ReadObjectAsync(context.Request);
+        if (problem is not null) return problem;
+        var args = new JsonArgs(body!);
+        var itemId = args.Required("itemId");
+        var applicant = ApplicantOf(args);
+        var materials = MaterialsOf(args);
+        var form = args.Object("form") ?? new System.Text.Json.Nodes.JsonObject();
+        var id = args.String("id") is { } text ? (Guid.TryParse(text, out var g) ? g : Invalid(args, "id 应为 GUID")) : Guid.NewGuid();
+        var decision = args.Object("decision");
+        if (!args.Ok) return args.Problem();
+        if (catalog.Current is not { } snapshot) return Problems.NoDefinitions();
+        if (snapshot.Set.Item(itemId) is not { } item) return Problems.ItemNotFound(itemId);
+        if (!CaseAccess.MayReceive(user, item, snapshot)) return Problems.Denied($"当前账号不能在本窗口受理事项 {itemId}");
+        if (item.Form is { } definedForm && !definedForm.ApplicantTypes.Contains(applicant!.Type))
+            return Problems.Invalid($"事项 {itemId} 不受理此类申请人");
+
+        var key = context.Request.Headers[IdempotencyHeader].ToString();
+        var receive = new ReceiveMaterials("", "", applicant!, form, materials, user.Actor(Roles.Clerk));
+        var received = await service.ExecuteAsync(id, receive, Key(key), itemId, cancellationToken: context.RequestAborted);
+        if (received is not CaseCommandResult.Ok ok) return Answer(received, service, catalog, user);
+        if (decision is null) return Created(ok, service, catalog);
+
+        // The decision is a second command on the new case; its key derives from the request's, so
+        // a retry of the whole call replays both halves.
+        var decisionArgs = new JsonArgs(decision);
+        var kind = decisionArgs.Required("kind");
+        var command = kind == "none" ? null : CaseCommands.Find(kind) is { Gate: CommandGate.Window } definition && kind != "evaluate"
+            ? definition.Build(decisionArgs, user, ok.State)
+            : Invalid<CaseCommand>(decisionArgs, $"decision.kind '{kind}' 无效：accept, accept-with-deferral, request-supplement, refuse, none");
+        if (!decisionArgs.Ok) return WithCase(decisionArgs.Problem(), ok);
+        if (command is null) return Created(ok, service, catalog);
+        var decided = await service.ExecuteAsync(ok.CaseId, command, Key(key, ":decision"), cancellationToken: context.RequestAborted);
+        return decided is CaseCommandResult.Ok done ? Created(done, service, catalog) : WithCase(Answer(decided, service, catalog, user), ok);
+    }
+
+    private static async Task<IResult> Get(Guid id, HttpContext context, CaseService service, DefinitionCatalog catalog)
+    {
+        if (CurrentUser.From(context.User) is not { } user) return Problems.SignInRequired();
+        var loaded = await service.LoadAsync(id, context.RequestAborted);
+        if (loaded is null || !CaseAccess.MaySee(user, loaded.Value.Stored.Snapshot.Index.Parties)) return CaseNotFound(id);
+        var (state, stored) = loaded.Value;
+        var pinned = await service.DefinitionsOfAsync(state, context.RequestAborted);
+        context.Response.Headers.ETag = $"\"{stored.Version}\"";
+        return Results.Json(CaseViews.Case(state, stored, pinned?.Snapshot ?? catalog.Current, CaseViews.Today(service.Clock)));
+    }
+
+    private static async Task<IResult> Search(HttpContext context, ICaseStore store,
+        string? number, string? applicant, string? applicantId, string? status, string? department, string? dueBefore, bool? open, int? skip, int? take)
+    {
+        if (CurrentUser.From(context.User) is not { } user) return Problems.SignInRequired();
+        if (!user.WorksOnCases) return Problems.Denied("事项编辑账号不能查看办件");
+        DateOnly? due = null;
+        if (dueBefore is not null)
+        {
+            if (!DateOnly.TryParseExact(dueBefore, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+                return Problems.Invalid("dueBefore 应为日期 yyyy-MM-dd");
+            due = d;
+        }
+        if (skip is < 0 || take is < 1 or > 200) return Problems.Invalid("skip ≥ 0，take 为 1–200");
+        var query = new CaseQuery
+        {
+            Number = Blank(number), ApplicantNamePrefix = Blank(applicant), ApplicantId = Blank(applicantId),
+            Status = Blank(status) is { } s ? Pascal(s) : null, Department = Blank(department), DueBefore = due,
+            OpenOnly = open ?? false, Party = CaseAccess.PartyOf(user), Skip = skip ?? 0, Take = take ?? 50,
+        };
+        var page = await store.SearchAsync(query, context.RequestAborted);
+        return Results.Json(new { items = page.Items.Select(CaseViews.Summary).ToList(), hasMore = page.HasMore });
+    }
+
+    private static async Task<IResult> Timeline(Guid id, HttpContext context, ICaseStore store)
+    {
+        if (CurrentUser.From(context.User) is not { } user) return Problems.SignInRequired();
+        var stored = await store.LoadAsync(id, context.RequestAborted);
+        if (stored is null || !CaseAccess.MaySee(user, stored.Snapshot.Index.Parties)) return CaseNotFound(id);
+        var events = await store.ReadEventsAsync(id, context.RequestAborted);
+        return Results.Json(new { id, number = stored.Number.Text, events = events.Select(CaseViews.Event).ToList() });
+    }
+
+    private static async Task<IResult> Execute(Guid id, CaseCommands.Definition definition, HttpContext context, CaseService service, DefinitionCatalog catalog)
+    {
+        if (CurrentUser.From(context.User) is not { } user) return Problems.SignInRequired();
+        var (body, problem) = await RequestBody.ReadObjectAsync(context.Request);
+        if (problem is not null) return problem;
+        if (!TryIfMatch(context, out var expected)) return Problems.Invalid("If-Match 应为版本号，如 \"12\"");
+        var loaded = await service.LoadAsync(id, context.RequestAborted);
+        if (loaded is null) return CaseNotFound(id);
+        var (state, stored) = loaded.Value;
+        var parties = stored.Snapshot.Index.Parties;
+        if (!CaseAccess.MaySee(user, parties)) return CaseNotFound(id);
+        var allowed = definition.Gate switch
+        {
+            CommandGate.Window => CaseAccess.MayActAtWindow(user, parties),
+            CommandGate.Task => CaseAccess.MayWorkOnTasks(user, parties),
+            CommandGate.Clock => CaseAccess.MayControlClock(user, parties),
+            CommandGate.Urge => CaseAccess.MayUrge(user, parties),
+            _ => false,
+        };
+        if (!allowed) return Problems.Denied($"当前账号不能对此办件执行 {definition.Name}");
+        var args = new JsonArgs(body!);
+        var command = definition.Build(args, user, state);
+        if (!args.Ok || command is null) return args.Problem();
+        var result = await service.ExecuteAsync(id, command, Key(context.Request.Headers[IdempotencyHeader].ToString()),
+            expectedVersion: expected, cancellationToken: context.RequestAborted);
+        return Answer(result, service, catalog, user, context);
+    }
+
+    private static IResult Answer(CaseCommandResult result, CaseService service, DefinitionCatalog catalog, CurrentUser user, HttpContext? context = null) =>
+        result switch
+        {
+            CaseCommandResult.Ok ok => Ok(ok, service, catalog, context),
+            CaseCommandResult.Conflict c => Problems.Of(409, Problems.VersionConflict, "办件已被他人更新 (the case changed)",
+                $"你基于版本 {c.ExpectedVersion} 操作，当前版本为 {c.ActualVersion}；请刷新后重试",
+                new Dictionary<string, object?> { ["expectedVersion"] = c.ExpectedVersion, ["actualVersion"] = c.ActualVersion }),
+            CaseCommandResult.IdempotencyMismatch m => Problems.Of(422, Problems.IdempotencyKeyReused, "幂等键已用于另一请求 (idempotency key reused)",
+                $"Idempotency-Key '{m.Key}' 已用于内容不同的请求"),
+            CaseCommandResult.NotFound n => CaseNotFound(n.CaseId),
+            CaseCommandResult.Rejected r => Problems.Of(r.Code == Engine.Errors.ErrorCodes.CaseAlreadyExists ? 409 : 422, r.Code, "操作未被接受 (command rejected)", r.Message),
+            _ => throw new InvalidOperationException($"unexpected {result}"),
+        };
+
+    private static IResult Ok(CaseCommandResult.Ok ok, CaseService service, DefinitionCatalog catalog, HttpContext? context)
+    {
+        if (context is not null) context.Response.Headers.ETag = $"\"{ok.Version}\"";
+        return Results.Json(View(ok, service, catalog));
+    }
+
+    private static IResult Created(CaseCommandResult.Ok ok, CaseService service, DefinitionCatalog catalog) =>
+        Results.Json(View(ok, service, catalog), statusCode: ok.Replayed ? 200 : 201);
+
+    private static System.Text.Json.Nodes.JsonObject View(CaseCommandResult.Ok ok, CaseService service, DefinitionCatalog catalog)
+    {
+        var stored = new StoredCase(ok.CaseId, new CaseNumber("", 0, 0, ok.Number), ok.Version, new CaseSnapshot("", new CaseIndex("")));
+        var view = CaseViews.Case(ok.State, stored, catalog.Current?.Version == ok.State.DefinitionVersion ? catalog.Current
+            : service.DefinitionsOfAsync(ok.State).GetAwaiter().GetResult()?.Snapshot, CaseViews.Today(service.Clock));
+        view["replayed"] = ok.Replayed;
+        return view;
+    }
+
+    /// <summary>The decision failed but the case exists: the problem names it so the clerk can go on from there.</summary>
+    private static IResult WithCase(IResult problem, CaseCommandResult.Ok received) => problem is IStatusCodeHttpResult and IValueHttpResult { Value: Microsoft.AspNetCore.Mvc.ProblemDetails details }
+        ? AddCase(details, received, problem)
+        : problem;
+
+    private static IResult AddCase(Microsoft.AspNetCore.Mvc.ProblemDetails details, CaseCommandResult.Ok received, IResult problem)
+    {
+        details.Extensions["caseId"] = received.CaseId.ToString("D");
+        details.Extensions["number"] = received.Number;
+        details.Detail = (details.Detail is null ? "" : details.Detail + "；") + $"已收件 {received.Number}，受理决定未执行";
+        return problem;
+    }
+
+    private static Applicant? ApplicantOf(JsonArgs args)
+    {
+        var o = args.Object("applicant", required: true);
+        if (o is null) return null;
+        var type = args.EnumOf<ApplicantType>(args.StringOf(o, "type", "applicant.type", true), "applicant.type");
+        var name = args.StringOf(o, "name", "applicant.name", true);
+        var idNumber = args.StringOf(o, "idNumber", "applicant.idNumber", true)?.ToUpperInvariant();
+        var phone = args.StringOf(o, "phone", "applicant.phone", false);
+        if (type == ApplicantType.Person && idNumber is not null && !ResidentId.IsValid(idNumber))
+            args.Error($"applicant.idNumber '{idNumber}' 不是有效的公民身份号码（GB 11643 校验码不符）");
+        if (type == ApplicantType.Organization && idNumber is not null && !Uscc.IsValid(idNumber))
+            args.Error($"applicant.idNumber '{idNumber}' 不是有效的统一社会信用代码（GB 32100 校验码不符）");
+        return type is { } t && name is not null && idNumber is not null ? new Applicant(t, name, idNumber, phone) : null;
+    }
+
+    private static IReadOnlyList<MaterialRecord> MaterialsOf(JsonArgs args) =>
+        args.Objects("materials").Select((o, i) =>
+        {
+            var id = args.StringOf(o, "materialId", $"materials[{i}].materialId", true);
+            var status = args.EnumOf<MaterialStatus>(args.StringOf(o, "status", $"materials[{i}].status", true), $"materials[{i}].status");
+            return id is not null && status is { } s ? new MaterialRecord(id, s, args.StringOf(o, "note", $"materials[{i}].note", false)) : null;
+        }).OfType<MaterialRecord>().ToList();
+
+    private static bool TryIfMatch(HttpContext context, out long? version)
+    {
+        version = null;
+        var header = context.Request.Headers.IfMatch.ToString();
+        if (string.IsNullOrWhiteSpace(header)) return true;
+        var text = header.Trim();
+        if (text.StartsWith("W/", StringComparison.Ordinal)) text = text[2..];
+        if (long.TryParse(text.Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var v)) { version = v; return true; }
+        return false;
+    }
+
+    private static string? Key(string? header, string suffix = "") => string.IsNullOrWhiteSpace(header) ? null : header.Trim() + suffix;
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static string Pascal(string kebab) =>
+        string.Concat(kebab.Split('-').Select(p => p.Length == 0 ? p : char.ToUpperInvariant(p[0]) + p[1..]));
+
+    public static IResult CaseNotFound(Guid id) => Problems.Of(404, Problems.NotFound, "办件不存在或无权查看 (case not found)", $"办件 {id}");
+
+    private static Guid Invalid(JsonArgs args, string message) { args.Error(message); return Guid.Empty; }
+
+    private static T? Invalid<T>(JsonArgs args, string message) where T : class { args.Error(message); return null; }
+}
