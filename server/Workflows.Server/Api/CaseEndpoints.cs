@@ -44,7 +44,11 @@ public static class CaseEndpoints
         var applicant = ApplicantOf(args);
         var materials = MaterialsOf(args);
         var form = args.Object("form") ?? new System.Text.Json.Nodes.JsonObject();
-        var id = args.String("id") is { } text ? (Guid.TryParse(text, out var g) ? g : Invalid(args, "id 应为 GUID")) : Guid.NewGuid();
+        var key = context.Request.Headers[IdempotencyHeader].ToString();
+        // Without an id in the body, a retried request must still name the same case: derive it from the key.
+        var id = args.String("id") is { } text ? (Guid.TryParse(text, out var g) ? g : Invalid(args, "id 应为 GUID"))
+            : Key(key) is { } k ? new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("case:" + k)).AsSpan(0, 16))
+            : Guid.NewGuid();
         var decision = args.Object("decision");
         if (!args.Ok) return args.Problem();
         if (catalog.Current is not { } snapshot) return Problems.NoDefinitions();
@@ -53,7 +57,6 @@ public static class CaseEndpoints
         if (item.Form is { } definedForm && !definedForm.ApplicantTypes.Contains(applicant!.Type))
             return Problems.Invalid($"事项 {itemId} 不受理此类申请人");
 
-        var key = context.Request.Headers[IdempotencyHeader].ToString();
         var receive = new ReceiveMaterials("", "", applicant!, form, materials, user.Actor(Roles.Clerk));
         var received = await service.ExecuteAsync(id, receive, Key(key), itemId, cancellationToken: context.RequestAborted);
         if (received is not CaseCommandResult.Ok ok) return Answer(received, service, catalog, user);
