@@ -5,6 +5,7 @@ using Workflows.Engine.Ports;
 using Workflows.Engine.State;
 using Workflows.Scripting;
 using Workflows.Server.Hosting;
+using Workflows.Server.Scheduling;
 using Workflows.Storage;
 
 namespace Workflows.Server.Cases;
@@ -14,8 +15,10 @@ namespace Workflows.Server.Cases;
 /// the new snapshot at the loaded version (optimistic concurrency), with the caller's idempotency key.
 /// Limitation: a case runs on the catalog's current definitions, not yet on the version it is
 /// pinned to (<see cref="CaseState.DefinitionVersion"/>); that needs the published versions kept.
+/// Every change carries the timer of the case's next wake (<see cref="CaseTimers"/>), committed with
+/// its events and handed to <paramref name="timers"/> (the scheduler) once stored.
 /// </summary>
-public sealed class CaseService(ICaseStore store, DefinitionCatalog catalog, string dataFolder, IClock? clock = null)
+public sealed class CaseService(ICaseStore store, DefinitionCatalog catalog, string dataFolder, IClock? clock = null, ICaseTimerSink? timers = null)
 {
     /// <summary>
     /// The number the case-received event carries: the store allocates the real one inside the
@@ -53,7 +56,7 @@ public sealed class CaseService(ICaseStore store, DefinitionCatalog catalog, str
         var result = CaseEngine.Execute(null, command with { CaseId = caseId.ToString("D"), Number = PendingNumber }, Context(snapshot, item));
         if (!result.Succeeded) return new CaseCommandResult.Rejected(result.Error!.Code, result.Error.Message);
         var state = result.State!;
-        var newCase = new NewCase(caseId, office.ShortName, state.ReceivedAt.ToOffset(TimeSpan.FromHours(8)).Year, Change(result))
+        var newCase = new NewCase(caseId, office.ShortName, state.ReceivedAt.ToOffset(TimeSpan.FromHours(8)).Year, Change(caseId, result, snapshot))
         {
             NumberFormat = NumberFormat(office.CaseNumber),
             IdempotencyKey = key,
@@ -71,6 +74,7 @@ public sealed class CaseService(ICaseStore store, DefinitionCatalog catalog, str
         {
             case CreateResult.IdempotencyMismatch m: return new CaseCommandResult.IdempotencyMismatch(m.Key);
             case CreateResult.Created c:
+                if (!c.Replayed) await HandOffAsync(newCase.Initial, ct);
                 var loaded = await LoadAsync(c.CaseId, ct) ?? throw new InvalidOperationException($"case {c.CaseId} vanished after creation");
                 return new CaseCommandResult.Ok(c.CaseId, c.Number.Text, loaded.Stored.Version, loaded.State, c.Replayed);
             default: throw new InvalidOperationException($"unexpected {created}");
@@ -105,13 +109,15 @@ public sealed class CaseService(ICaseStore store, DefinitionCatalog catalog, str
         if (!result.Succeeded) return new CaseCommandResult.Rejected(result.Error!.Code, result.Error.Message);
         if (result.Events.Count == 0) return new CaseCommandResult.Ok(caseId, stored.Number.Text, stored.Version, state);
 
-        var appended = await store.AppendAsync(caseId, version, Change(result), key, ct);
+        var change = Change(caseId, result, snapshot);
+        var appended = await store.AppendAsync(caseId, version, change, key, ct);
         switch (appended)
         {
             case AppendResult.Appended a when a.Replayed:
                 var current = await LoadAsync(caseId, ct) ?? throw new InvalidOperationException($"case {caseId} vanished");
                 return new CaseCommandResult.Ok(caseId, stored.Number.Text, a.Version, current.State, Replayed: true);
             case AppendResult.Appended a:
+                await HandOffAsync(change, ct);
                 return new CaseCommandResult.Ok(caseId, stored.Number.Text, a.Version, result.State! with { Number = stored.Number.Text });
             case AppendResult.Conflict c: return new CaseCommandResult.Conflict(c.ExpectedVersion, c.ActualVersion);
             case AppendResult.IdempotencyMismatch m: return new CaseCommandResult.IdempotencyMismatch(m.Key);
@@ -120,8 +126,18 @@ public sealed class CaseService(ICaseStore store, DefinitionCatalog catalog, str
         }
     }
 
-    private static CaseChange Change(CommandResult result) =>
-        new(result.Events.Select(CaseJson.ToNewEvent).ToList(), CaseJson.Snapshot(result.State!));
+    /// <summary>The events and snapshot of a command, with the timer that wakes the case next (counted from the command's time).</summary>
+    private static CaseChange Change(Guid caseId, CommandResult result, DefinitionSnapshot snapshot) =>
+        new(result.Events.Select(CaseJson.ToNewEvent).ToList(), CaseJson.Snapshot(result.State!))
+        {
+            Timers = CaseTimers.For(caseId, result.State!, snapshot.Calendar, snapshot.Set.Office?.Clock, result.Events[0].At),
+        };
+
+    /// <summary>After the commit: the scheduler arms the change's timers (the store already holds them).</summary>
+    private async Task HandOffAsync(CaseChange change, CancellationToken ct)
+    {
+        if (timers is not null && change.Timers.Count > 0) await timers.ScheduledAsync(change.Timers, ct);
+    }
 
     private EngineContext Context(DefinitionSnapshot snapshot, Workflows.Definitions.Model.ItemDefinition item)
     {

@@ -5,6 +5,7 @@ using Workflows.Server.Api;
 using Workflows.Server.Cases;
 using Workflows.Server.Hosting;
 using Workflows.Server.Plugins;
+using Workflows.Server.Scheduling;
 using Workflows.Storage;
 
 namespace Workflows.Server.Cli;
@@ -80,7 +81,8 @@ public static class ServeCommand
         Directory.CreateDirectory(options.Data);
         builder.Services.AddSingleton(_ => CaseStores.OpenAsync(options.Data, options.Postgres).GetAwaiter().GetResult());
         builder.Services.AddSingleton(sp => new CaseService(sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<DefinitionCatalog>(),
-            Path.GetFullPath(options.Data), sp.GetRequiredService<IClock>()));
+            Path.GetFullPath(options.Data), sp.GetRequiredService<IClock>(), sp.GetService<ICaseTimerSink>()));
+        builder.Services.AddCaseScheduling(options.Postgres);
         builder.Services.AddSingleton(pluginReport);
         configure?.Invoke(builder);
 
@@ -108,6 +110,7 @@ public static class ServeCommand
             openapi = "/openapi/v1.json",
         })).ExcludeFromDescription();
         ItemEndpoints.Map(app);
+        TestClockEndpoints.Map(app, options.TestClock);
 
         foreach (var problem in pluginReport.Problems) app.Logger.LogError("插件未加载 (plugin not loaded): {Problem}", problem);
         if (pluginReport.Loaded.Count > 0) app.Logger.LogInformation("已加载插件 (plugins loaded): {Plugins}", string.Join(", ", pluginReport.Loaded));
