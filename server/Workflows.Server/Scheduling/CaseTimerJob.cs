@@ -9,7 +9,7 @@ namespace Workflows.Server.Scheduling;
 /// gives each trigger to one node; the store's claim makes that "exactly one" even across a
 /// sweep on another node.
 /// </summary>
-public sealed class CaseTimerJob(CaseTimerFiring firing) : IJob
+public sealed class CaseTimerJob(CaseTimerFiring firing, ILogger<CaseTimerJob> logger) : IJob
 {
     public const string Group = "case-timers";
     internal const string CaseKey = "caseId";
@@ -21,6 +21,7 @@ public sealed class CaseTimerJob(CaseTimerFiring firing) : IJob
         var data = context.MergedJobDataMap;
         var timer = new ScheduledTimer(context.JobDetail.Key.Name, Guid.Parse(data.GetString(CaseKey)!), data.GetString(KindKey) ?? CaseTimers.TickKind,
             DateTimeOffset.Parse(data.GetString(DueKey)!, System.Globalization.CultureInfo.InvariantCulture));
+        logger.LogInformation("调度器 {Instance} 触发定时器 (quartz trigger): {TimerId}", context.Scheduler.SchedulerInstanceId, timer.Id);
         await firing.FireAsync(timer, cancellationToken);
     }
 
