@@ -47,6 +47,8 @@ public sealed class SchedulerTests : IDisposable
 
         await host.MoveClockAsync("2026-03-09T23:59:00+08:00");
         Assert.Equal(CaseStatus.Received, (await host.StateAsync(id)).Status);
+        Assert.False(await host.Firing.FireAsync(timer)); // not due yet on this clock: not claimed
+        Assert.Contains(await host.Store.PendingTimersAsync(), t => t.Id == timer.Id);
 
         await host.MoveClockAsync("2026-03-10T09:00:00+08:00");
         await host.MoveClockAsync("2026-03-10T10:00:00+08:00");

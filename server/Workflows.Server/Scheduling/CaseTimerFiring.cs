@@ -16,11 +16,22 @@ public sealed class CaseTimerFiring(ICaseStore store, CaseService cases, Definit
 {
     private const int Attempts = 5;
 
+    /// <summary>Quartz may start a job a moment before its time; more than this means clocks disagree.</summary>
+    private static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(1);
+
     /// <summary>True when this call claimed the timer (and so fired it).</summary>
     public async Task<bool> FireAsync(ScheduledTimer timer, CancellationToken cancellationToken = default)
     {
         // Without definitions the Tick cannot run: leave the timer unclaimed for a later sweep.
         if (catalog.Current is null) return false;
+        // Claimed early, a Tick would run on the day before and change nothing, losing the wake:
+        // leave a timer that is not yet due on this node's clock to the sweep.
+        if (clock.Now < timer.DueAt - EarlyTolerance)
+        {
+            logger.LogWarning("定时器尚未到期，留待巡检 (timer not yet due on this node's clock; left to the sweep): {TimerId} {DueAt:O}", timer.Id, timer.DueAt);
+            return false;
+        }
+
         try
         {
             if (!await store.MarkFiredAsync(timer.Id, clock.Now, cancellationToken)) return false;
