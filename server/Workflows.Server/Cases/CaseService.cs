@@ -6,6 +6,7 @@ using Workflows.Engine.Ports;
 using Workflows.Engine.State;
 using Workflows.Scripting;
 using Workflows.Server.Hosting;
+using Workflows.Server.Scheduling;
 using Workflows.Storage;
 
 namespace Workflows.Server.Cases;
@@ -15,6 +16,8 @@ namespace Workflows.Server.Cases;
 /// the case is pinned to, append the events and the new snapshot at the loaded version (optimistic
 /// concurrency), with the caller's idempotency key. A retried request is answered from the store
 /// before the engine runs again, so a retry after the case moved on still gets its first answer.
+/// Every change carries the timer of the case's next wake (<see cref="CaseTimers"/>), committed with
+/// its events and handed to the scheduler (<see cref="ICaseTimerSink"/>) once stored.
 /// </summary>
 public sealed class CaseService
 {
@@ -23,9 +26,12 @@ public sealed class CaseService
     private readonly string _dataFolder;
     private readonly IClock _clock;
     private readonly IReadOnlyList<ICaseCommitListener> _listeners;
+    private readonly ICaseTimerSink? _timers;
 
-    public CaseService(ICaseStore store, DefinitionVersions versions, string dataFolder, IClock clock, IEnumerable<ICaseCommitListener>? listeners = null)
+    public CaseService(ICaseStore store, DefinitionVersions versions, string dataFolder, IClock clock,
+        IEnumerable<ICaseCommitListener>? listeners = null, ICaseTimerSink? timers = null)
     {
+        _timers = timers;
         _store = store;
         _versions = versions;
         _dataFolder = dataFolder;
@@ -34,9 +40,9 @@ public sealed class CaseService
     }
 
     /// <summary>For tests and tools: versions archived in the store's own content table.</summary>
-    public CaseService(ICaseStore store, DefinitionCatalog catalog, string dataFolder, IClock? clock = null)
+    public CaseService(ICaseStore store, DefinitionCatalog catalog, string dataFolder, IClock? clock = null, ICaseTimerSink? timers = null)
         : this(store, new DefinitionVersions(catalog, (IContentStore)store, Path.Combine(dataFolder, "cache", "definitions"), NullLogger<DefinitionVersions>.Instance),
-            dataFolder, clock ?? SystemClock.Instance)
+            dataFolder, clock ?? SystemClock.Instance, timers: timers)
     {
     }
 
@@ -88,11 +94,12 @@ public sealed class CaseService
         // The engine runs inside the store's creating transaction, once the number is allocated, so
         // the receipt event already carries it; a refusal throws and the number is not consumed.
         CommandResult? result = null;
+        CaseChange? change = null;
         var newCase = new NewCase(caseId, office.ShortName, receivedYear, number =>
         {
             result = CaseEngine.Execute(null, command with { CaseId = caseId.ToString("D"), Number = number.Text }, context);
             if (!result.Succeeded) throw new EngineRefusedException();
-            return Change(result, item);
+            return change = Change(caseId, result, item, snapshot);
         })
         {
             NumberFormat = NumberFormat(office.CaseNumber),
@@ -116,7 +123,11 @@ public sealed class CaseService
             case CreateResult.IdempotencyMismatch m: return new CaseCommandResult.IdempotencyMismatch(m.Key);
             case CreateResult.Created c:
                 var loaded = await LoadAsync(c.CaseId, ct) ?? throw new InvalidOperationException($"case {c.CaseId} vanished after creation");
-                if (!c.Replayed) Announce(new CaseCommit(c.CaseId, c.Number.Text, loaded.State, result!.Events));
+                if (!c.Replayed)
+                {
+                    await HandOffAsync(change!, ct);
+                    Announce(new CaseCommit(c.CaseId, c.Number.Text, loaded.State, result!.Events));
+                }
                 return new CaseCommandResult.Ok(c.CaseId, c.Number.Text, loaded.Stored.Version, loaded.State, c.Replayed);
             default: throw new InvalidOperationException($"unexpected {created}");
         }
@@ -138,13 +149,15 @@ public sealed class CaseService
         if (!result.Succeeded) return new CaseCommandResult.Rejected(result.Error!.Code, result.Error.Message);
         if (result.Events.Count == 0) return new CaseCommandResult.Ok(caseId, stored.Number.Text, stored.Version, state);
 
-        var appended = await _store.AppendAsync(caseId, version, Change(result, item), key, ct);
+        var change = Change(caseId, result, item, pinned.Snapshot);
+        var appended = await _store.AppendAsync(caseId, version, change, key, ct);
         switch (appended)
         {
             case AppendResult.Appended { Replayed: true } a:
                 var current = await LoadAsync(caseId, ct) ?? throw new InvalidOperationException($"case {caseId} vanished");
                 return new CaseCommandResult.Ok(caseId, stored.Number.Text, a.Version, current.State, Replayed: true);
             case AppendResult.Appended a:
+                await HandOffAsync(change, ct);
                 Announce(new CaseCommit(caseId, stored.Number.Text, result.State!, result.Events));
                 return new CaseCommandResult.Ok(caseId, stored.Number.Text, a.Version, result.State!);
             case AppendResult.Conflict c: return new CaseCommandResult.Conflict(c.ExpectedVersion, c.ActualVersion);
@@ -164,8 +177,18 @@ public sealed class CaseService
         }
     }
 
-    private static CaseChange Change(CommandResult result, Workflows.Definitions.Model.ItemDefinition item) =>
-        new(result.Events.Select(CaseJson.ToNewEvent).ToList(), CaseJson.Snapshot(result.State!, CaseJson.PartiesOf(item)));
+    /// <summary>The events and snapshot of a command, with the timer that wakes the case next (counted from the command's time).</summary>
+    private static CaseChange Change(Guid caseId, CommandResult result, Workflows.Definitions.Model.ItemDefinition item, DefinitionSnapshot snapshot) =>
+        new(result.Events.Select(CaseJson.ToNewEvent).ToList(), CaseJson.Snapshot(result.State!, CaseJson.PartiesOf(item)))
+        {
+            Timers = CaseTimers.For(caseId, result.State!, snapshot.Calendar, snapshot.Set.Office?.Clock, result.Events[0].At),
+        };
+
+    /// <summary>After the commit: the scheduler arms the change's timers (the store already holds them).</summary>
+    private async Task HandOffAsync(CaseChange change, CancellationToken ct)
+    {
+        if (_timers is not null && change.Timers.Count > 0) await _timers.ScheduledAsync(change.Timers, ct);
+    }
 
     private EngineContext Context(PinnedDefinitions pinned, Workflows.Definitions.Model.ItemDefinition item)
     {

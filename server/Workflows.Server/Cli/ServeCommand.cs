@@ -6,6 +6,7 @@ using Workflows.Server.Auth;
 using Workflows.Server.Cases;
 using Workflows.Server.Hosting;
 using Workflows.Server.Plugins;
+using Workflows.Server.Scheduling;
 using Workflows.Storage;
 
 namespace Workflows.Server.Cli;
@@ -87,7 +88,8 @@ public static class ServeCommand
         builder.Services.AddSingleton(sp => new DefinitionVersions(sp.GetRequiredService<DefinitionCatalog>(), sp.GetRequiredService<IContentStore>(),
             Path.Combine(Path.GetFullPath(options.Data), "cache", "definitions"), sp.GetRequiredService<ILogger<DefinitionVersions>>()));
         builder.Services.AddSingleton(sp => new CaseService(sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<DefinitionVersions>(),
-            Path.GetFullPath(options.Data), sp.GetRequiredService<IClock>(), sp.GetServices<ICaseCommitListener>()));
+            Path.GetFullPath(options.Data), sp.GetRequiredService<IClock>(), sp.GetServices<ICaseCommitListener>(), sp.GetService<ICaseTimerSink>()));
+        builder.Services.AddCaseScheduling(options.Postgres);
         builder.Services.AddSingleton(pluginReport);
         builder.Services.AddWorkflowsAuth(Path.GetFullPath(options.Data));
         configure?.Invoke(builder);
@@ -118,6 +120,7 @@ public static class ServeCommand
             openapi = "/openapi/v1.json",
         })).ExcludeFromDescription();
         ItemEndpoints.Map(app);
+        TestClockEndpoints.Map(app, options.TestClock);
         AuthEndpoints.Map(app);
         CaseEndpoints.Map(app);
         WorkEndpoints.Map(app);

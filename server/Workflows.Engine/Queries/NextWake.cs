@@ -1,0 +1,92 @@
+using Workflows.Definitions.Model;
+using Workflows.Domain;
+using Workflows.Engine.Clocks;
+using Workflows.Engine.State;
+
+namespace Workflows.Engine.Queries;
+
+/// <summary>
+/// When a scheduler next has to call <see cref="Commands.Tick"/> for a case: the earliest China-time
+/// day, on or after "today", on which a Tick would change something. It mirrors the rules of the
+/// engine's Tick (acceptance lapse, timer steps, 预警, 超期), so that a scheduler wakes a case on
+/// exactly the days that matter instead of ticking every case every day.
+/// </summary>
+public static class NextWake
+{
+    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    /// <summary>The China-time (UTC+8) calendar day of an instant: the day the engine counts in.</summary>
+    public static DateOnly ChinaDay(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(ChinaOffset).DateTime);
+
+    public static DateOnly? Of(CaseState state, WorkingCalendar calendar, ClockSettings? settings, DateOnly today) =>
+        Of(state, new Deadlines(calendar, settings), today);
+
+    /// <summary>
+    /// Null when nothing time-driven is pending: the case is closed, or its clock stands still
+    /// (补正, 挂起), in which case the command that resumes it computes a new wake.
+    /// A day already past comes back as <paramref name="today"/>: a Tick now would act.
+    /// </summary>
+    public static DateOnly? Of(CaseState state, Deadlines deadlines, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(deadlines);
+        if (state.IsClosed) return null;
+        // Before acceptance only the 5-working-day acceptance clock runs; its lapse is the next event.
+        if (state.Status == CaseStatus.Received) return Latest(state.Clocks.AcceptanceDue.AddDays(1), today);
+        if (!state.Status.IsRunning()) return null;
+
+        var candidates = new List<DateOnly>();
+        candidates.AddRange(state.Tokens.Where(t => t.WakeOn is not null).Select(t => t.WakeOn!.Value));
+
+        var clocks = state.Clocks;
+        if (clocks.AcceptedOn is { } acceptedOn)
+        {
+            Add(candidates, state, deadlines, today, "case:promised", acceptedOn, clocks.PromisedDue, clocks.PausedWorkingDays, warn: true);
+            Add(candidates, state, deadlines, today, "case:statutory", acceptedOn, clocks.StatutoryDue, clocks.PausedWorkingDays, warn: false);
+        }
+
+        foreach (var task in state.ActiveTasks.Where(t => t.Due is not null))
+        {
+            Add(candidates, state, deadlines, today, $"task:{task.Id}", task.CreatedOn, task.Due, task.PausedWorkingDays, warn: true);
+        }
+
+        foreach (var material in state.Materials.Values.Where(m => m.Status == MaterialStatus.Deferred && m.CatchUpDue is not null))
+        {
+            Add(candidates, state, deadlines, today, $"material:{material.MaterialId}", today, material.CatchUpDue, 0, warn: false);
+        }
+
+        return candidates.Count == 0 ? null : Latest(candidates.Min(), today);
+    }
+
+    /// <summary>The days on which Tick raises this subject's alerts, unless already raised for this due date.</summary>
+    private static void Add(List<DateOnly> candidates, CaseState state, Deadlines deadlines, DateOnly today,
+        string subject, DateOnly start, DateOnly? due, int pausedWorkingDays, bool warn)
+    {
+        if (due is not { } dueDay) return;
+        bool Raised(AlertKind kind) => state.Alerts.Any(a => a.Kind == kind && a.Subject == subject && a.Due == dueDay);
+
+        if (!Raised(AlertKind.Overdue)) candidates.Add(dueDay.AddDays(1));
+        if (!warn || Raised(AlertKind.Warning) || today > dueDay) return;
+        if (FirstWarningDay(deadlines, start, dueDay, pausedWorkingDays, today) is { } warning) candidates.Add(warning);
+    }
+
+    /// <summary>
+    /// The first day in [today, due] on which the counted working days reach the warning fraction
+    /// of the limit, by exactly the comparison Tick makes; null when the limit is empty.
+    /// </summary>
+    private static DateOnly? FirstWarningDay(Deadlines deadlines, DateOnly start, DateOnly due, int pausedWorkingDays, DateOnly today)
+    {
+        var limit = deadlines.WorkingDaysBetween(start, due) - pausedWorkingDays;
+        if (limit <= 0) return null;
+        var used = deadlines.WorkingDaysBetween(start, today) - pausedWorkingDays;
+        for (var day = today; day <= due; day = day.AddDays(1))
+        {
+            if (day > today && deadlines.Calendar.IsWorkingDay(day)) used++;
+            if (used >= deadlines.WarningFraction * limit) return day;
+        }
+
+        return null;
+    }
+
+    private static DateOnly Latest(DateOnly day, DateOnly today) => day < today ? today : day;
+}

@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Process = System.Diagnostics.Process;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Workflows.Definitions.Model;
+using Workflows.Engine.Commands;
+using Workflows.Engine.Ports;
+using Workflows.Engine.State;
+using Workflows.Server.Cases;
+using Workflows.Server.Hosting;
+using Workflows.Server.Scheduling;
+using Workflows.Storage;
+using Workflows.Storage.PostgreSql;
+
+namespace Workflows.Server.Tests;
+
+/// <summary>
+/// Two real server processes on one PostgreSQL database, Quartz clustered on its job store there:
+/// each timer fires on exactly one of them. Runs in a fresh schema on the server named by
+/// WORKFLOWS_TEST_POSTGRES (./test.sh starts one); without it the test fails, never skips.
+/// (Accepting a case on one node and completing it on the other over HTTP follows with the case API.)
+/// </summary>
+public sealed class ClusteredSchedulerTests : IAsyncLifetime
+{
+    public const string ConnectionVariable = "WORKFLOWS_TEST_POSTGRES";
+    private const string Item = "agri-machinery-registration";
+    private static readonly Actor Clerk = new("clerk", Window: "comprehensive-2");
+
+    private readonly Repo.SampleCounty _county = new();
+    private readonly string _schema = "scheduler_test_" + Guid.NewGuid().ToString("N");
+    private string? _server;
+
+    private string Connection => new NpgsqlConnectionStringBuilder(_server) { SearchPath = _schema }.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        _server = Environment.GetEnvironmentVariable(ConnectionVariable);
+        if (string.IsNullOrWhiteSpace(_server))
+        {
+            throw new InvalidOperationException(
+                $"{ConnectionVariable} is not set, so the clustered scheduler test cannot run (it fails instead of skipping). " +
+                "Run ./test.sh, which starts a throwaway cluster, or: eval \"$(scripts/postgres-test.sh start)\" and then dotnet test.");
+        }
+
+        await ExecuteAdminAsync($"CREATE SCHEMA {_schema}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        if (!string.IsNullOrWhiteSpace(_server)) await ExecuteAdminAsync($"DROP SCHEMA IF EXISTS {_schema} CASCADE");
+        _county.Dispose();
+    }
+
+    [Fact]
+    public async Task TwoServersOnOneDatabase_EachTimerFiresOnExactlyOneOfThem()
+    {
+        await using var a = await ServerProcess.StartAsync(_county, "node-a", Connection);
+        await using var b = await ServerProcess.StartAsync(_county, "node-b", Connection);
+        await a.MoveClockAsync("2026-03-09T12:00:00+08:00");
+        await b.MoveClockAsync("2026-03-09T12:00:00+08:00");
+
+        // Cases received on 2 March by a third party on the same database: their acceptance clocks
+        // lapse on 10 March, so each has one timer due at 00:00:05 that day.
+        var catalog = new DefinitionCatalog(_county.Definitions, Path.Combine(_county.Root, "templates"), NullLogger<DefinitionCatalog>.Instance);
+        Assert.True(catalog.Reload(), string.Join("\n", catalog.LastDiagnostics));
+        await using var store = await PostgreSqlCaseStore.OpenAsync(Connection);
+        var clerkDesk = new CaseService(store, catalog, Path.Combine(_county.Root, "clerk"), new FixedClock(DateTimeOffset.Parse("2026-03-02T09:00:00+08:00")));
+        var cases = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            var id = Guid.NewGuid();
+            var result = await clerkDesk.ExecuteAsync(id, Receive(), itemId: Item);
+            Assert.True(result is CaseCommandResult.Ok, result.ToString());
+            cases.Add(id);
+        }
+
+        var timers = (await store.PendingTimersAsync()).ToList();
+        Assert.Equal(6, timers.Count);
+        Assert.All(timers, t => Assert.Equal(DateTimeOffset.Parse("2026-03-10T00:00:05+08:00"), t.DueAt));
+
+        // Both nodes 20 s before the due time: the sweep finds nothing due, each node arms the
+        // clustered triggers (one row per timer), and Quartz gives each trigger to one node.
+        await a.MoveClockAsync("2026-03-09T23:59:45+08:00");
+        await b.MoveClockAsync("2026-03-09T23:59:45+08:00");
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        foreach (var id in cases)
+        {
+            while ((await store.ReadEventsAsync(id)).All(e => e.Type != "case-accepted"))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"case {id} was not accepted by lapse within 90 s\n--- a\n{a.Output}\n--- b\n{b.Output}");
+                await Task.Delay(200);
+            }
+        }
+
+        // Later on both nodes: their sweeps find nothing left to fire.
+        await a.MoveClockAsync("2026-03-10T09:00:00+08:00");
+        await b.MoveClockAsync("2026-03-10T09:00:00+08:00");
+
+        var output = a.Output + b.Output;
+        foreach (var id in cases) Assert.Single(await store.ReadEventsAsync(id), e => e.Type == "case-accepted");
+        foreach (var timer in timers)
+        {
+            Assert.Equal(1, Occurrences(output, $"(timer fired): {timer.Id}"));
+            Assert.Equal(1, Occurrences(output, $"(quartz trigger): {timer.Id}"));
+        }
+
+        // What is pending now is each case's next wake, scheduled by the tick that fired.
+        var next = await store.PendingTimersAsync();
+        Assert.DoesNotContain(next, t => timers.Any(fired => fired.Id == t.Id));
+        Assert.All(cases, id => Assert.Contains(next, t => t.Id == $"{id:D}:tick:2026-03-11"));
+        Assert.DoesNotContain("fail:", output);
+        Assert.Equal(2, await ClusterInstancesAsync());
+    }
+
+    private static int Occurrences(string text, string needle) => Regex.Matches(text, Regex.Escape(needle)).Count;
+
+    private static ReceiveMaterials Receive() => new("", "", new Applicant(ApplicantType.Person, "张建国", "230903197806123513", "13800000000"),
+        new JsonObject(),
+        new[] { "application", "owner-id-card", "origin-proof", "conformity-certificate", "inspection-certificate" }
+            .Select(id => new MaterialRecord(id, MaterialStatus.Received)).ToList(),
+        Clerk);
+
+    /// <summary>The nodes that checked in to the cluster, from Quartz's own table.</summary>
+    private async Task<long> ClusterInstancesAsync()
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Connection) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            $"SELECT count(DISTINCT instance_name) FROM {SchedulingServiceCollectionExtensions.TablePrefix}scheduler_state WHERE sched_name = @name", connection);
+        command.Parameters.AddWithValue("name", SchedulingServiceCollectionExtensions.SchedulerName);
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    // The schema name is generated above (letters, digits, underscore), never user input.
+    private async Task ExecuteAdminAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_server) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : IClock
+    {
+        public DateTimeOffset Now { get; } = now;
+    }
+
+    /// <summary><c>workflows serve --test-clock</c> as a process of its own, on a free loopback port.</summary>
+    private sealed class ServerProcess : IAsyncDisposable
+    {
+        private static readonly Regex Listening = new(@"Now listening on: (http://\S+)");
+        private readonly Process _process;
+        private readonly StringBuilder _output = new();
+        private readonly TaskCompletionSource<string> _url = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        private ServerProcess(Process process) => _process = process;
+
+        public HttpClient Http { get; private set; } = null!;
+
+        public string Output
+        {
+            get { lock (_output) return _output.ToString(); }
+        }
+
+        private static string ServerDll => Path.Combine(Repo.Root, "server", "Workflows.Server", "bin",
+            AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug",
+            "net10.0", "Workflows.Server.dll");
+
+        public static async Task<ServerProcess> StartAsync(Repo.SampleCounty county, string name, string postgres)
+        {
+            var info = new ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                StandardOutputEncoding = Encoding.UTF8,
+                StandardErrorEncoding = Encoding.UTF8,
+                WorkingDirectory = county.Root,
+            };
+            foreach (var arg in new[]
+                     {
+                         ServerDll, "serve", "--definitions", county.Definitions, "--data", Path.Combine(county.Root, name),
+                         "--postgres", postgres, "--urls", "http://127.0.0.1:0", "--test-clock",
+                     })
+                info.ArgumentList.Add(arg);
+            info.Environment.Remove("WORKFLOWS_POSTGRES");
+            var server = new ServerProcess(new Process { StartInfo = info, EnableRaisingEvents = true });
+            server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
+            server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
+            server._process.Exited += (_, _) => server._url.TrySetException(new InvalidOperationException($"{name} exited:\n{server.Output}"));
+            server._process.Start();
+            server._process.BeginOutputReadLine();
+            server._process.BeginErrorReadLine();
+            var url = await server._url.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            server.Http = new HttpClient { BaseAddress = new Uri(url) };
+            return server;
+        }
+
+        public async Task MoveClockAsync(string now)
+        {
+            var response = await Http.PostAsJsonAsync("/api/test/clock", new { now });
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}\n{Output}");
+        }
+
+        private void Append(string? line)
+        {
+            if (line is null) return;
+            lock (_output) _output.AppendLine(line);
+            if (Listening.Match(line) is { Success: true } match) _url.TrySetResult(match.Groups[1].Value);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            Http?.Dispose();
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+            _process.Dispose();
+        }
+    }
+}
