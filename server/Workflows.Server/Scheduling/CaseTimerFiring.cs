@@ -19,6 +19,9 @@ public sealed class CaseTimerFiring(ICaseStore store, CaseService cases, Definit
     /// <summary>Quartz may start a job a moment before its time; more than this means clocks disagree.</summary>
     private static readonly TimeSpan EarlyTolerance = TimeSpan.FromSeconds(1);
 
+    /// <summary>How long a job started early waits for this node's clock to reach the timer.</summary>
+    private static readonly TimeSpan EarlyWait = TimeSpan.FromSeconds(30);
+
     /// <summary>True when this call claimed the timer (and so fired it).</summary>
     public async Task<bool> FireAsync(ScheduledTimer timer, CancellationToken cancellationToken = default)
     {
@@ -26,6 +29,11 @@ public sealed class CaseTimerFiring(ICaseStore store, CaseService cases, Definit
         if (catalog.Current is null) return false;
         // Claimed early, a Tick would run on the day before and change nothing, losing the wake:
         // leave a timer that is not yet due on this node's clock to the sweep.
+        // In a cluster one node's trigger may fire on another whose clock is a moment behind (or, in
+        // tests, not yet moved): wait a little for this node's clock before leaving it to the sweep.
+        var waitUntil = DateTimeOffset.UtcNow + EarlyWait;
+        while (clock.Now < timer.DueAt - EarlyTolerance && DateTimeOffset.UtcNow < waitUntil)
+            await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken);
         if (clock.Now < timer.DueAt - EarlyTolerance)
         {
             logger.LogWarning("定时器尚未到期，留待巡检 (timer not yet due on this node's clock; left to the sweep): {TimerId} {DueAt:O}", timer.Id, timer.DueAt);
