@@ -1,0 +1,62 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Workflows.Documents.Fonts;
+using Workflows.Documents.Pdf;
+using Workflows.Documents.Rendering;
+
+namespace Workflows.Documents.Tests;
+
+/// <summary>The repository's folders, the renderer over them, and the poppler / zbar tools the tests read PDFs with.</summary>
+public static class Support
+{
+    public static readonly string RepoRoot = FindRoot();
+    public static readonly string Templates = Path.Combine(RepoRoot, "templates");
+    public static readonly string Definitions = Path.Combine(RepoRoot, "definitions");
+
+    public static readonly FontSet Fonts = FontSet.Discover();
+
+    public static DocumentRenderer Renderer(string? templates = null) =>
+        new(new TemplateStore(templates ?? Templates, Definitions), Fonts, new PdfSharpWriter());
+
+    public static JsonObject Sample(string id) => TemplateStore.Sample(Path.Combine(Templates, id + ".hbs"));
+
+    private static string FindRoot()
+    {
+        var dir = AppContext.BaseDirectory;
+        while (dir is not null && !File.Exists(Path.Combine(dir, "Workflows.sln"))) dir = Path.GetDirectoryName(dir);
+        return dir ?? throw new InvalidOperationException("Workflows.sln not found above the test folder");
+    }
+
+    /// <summary>A temporary folder removed at dispose.</summary>
+    public sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("wf-docs-").FullName;
+        public string File(string name) => System.IO.Path.Combine(Path, name);
+        public void Dispose() { try { Directory.Delete(Path, recursive: true); } catch (IOException) { } }
+    }
+
+    public static string WritePdf(TempFolder folder, byte[] pdf, string name = "doc.pdf")
+    {
+        var path = folder.File(name);
+        System.IO.File.WriteAllBytes(path, pdf);
+        return path;
+    }
+
+    /// <summary>Runs a tool; returns its standard output, failing the test when it exits non-zero.</summary>
+    public static string Run(string tool, params string[] args)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', args)} exited {process.ExitCode}: {error}");
+        return output.Result;
+    }
+
+    /// <summary>The text of a PDF in reading order (pdftotext -layout off), white space removed, for order checks.</summary>
+    public static string Text(string pdf) => Run("pdftotext", "-enc", "UTF-8", pdf, "-");
+
+    public static string Compact(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
+}
