@@ -71,8 +71,10 @@ public sealed class CaseServiceTests : IAsyncLifetime
         s = (await Run(id, new CompleteTask(Head, TaskAt(s, "decide"), "grant", "准予登记"))).State;
         Assert.Single(s.Documents);
         var documentId = s.Documents[0].DocumentId;
-        Assert.True(File.Exists(Path.Combine(DataFolder, "documents", documentId + ".xml")));
-        Assert.Contains("张建国", await File.ReadAllTextAsync(Path.Combine(DataFolder, "documents", documentId + ".xml"), Ct));
+        var pdf = Path.Combine(DataFolder, "documents", documentId + ".pdf");
+        Assert.True(File.Exists(pdf));
+        Assert.Equal(documentId, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(pdf, Ct))));
+        Assert.Contains("张建国", Pdf.Text(pdf));
         var done = await Run(id, new CompleteTask(Issuer, TaskAt(s, "deliver"), null));
 
         Assert.Equal(CaseStatus.Completed, done.State.Status);

@@ -74,23 +74,22 @@ public sealed class TemplateRenderer
     /// with a 标准要求 column when the materials have a <c>standard</c>, a 提交期限 column when they have a <c>deadline</c>.
     /// The header row repeats on every page.
     /// </summary>
-    private static string MaterialTable(object? list, string columns)
+    private static string MaterialTable(object? list, string options)
     {
         if (list is not IEnumerable<object?> items) return "";
         var rows = items.OfType<IDictionary<string, object?>>().ToList();
         string Field(IDictionary<string, object?> m, string key) => m.TryGetValue(key, out var v) && v is not null ? Convert.ToString(v, CultureInfo.InvariantCulture) ?? "" : "";
-        var withStandard = rows.Any(m => Field(m, "standard").Length > 0) && !columns.Contains("no-standard");
+        var withStandard = rows.Any(m => Field(m, "standard").Length > 0) && !options.Contains("no-standard");
         var withDeadline = rows.Any(m => Field(m, "deadline").Length > 0);
-        var widths = new List<string> { "10mm", "46mm", "22mm", "12mm", "18mm" };
-        var header = new List<string> { "序号", "材料名称", "原件/复印件", "份数", "形式" };
-        if (withStandard) { widths.Add("0"); header.Add("标准要求"); }
-        if (withDeadline) { widths.Add("26mm"); header.Add("提交期限"); }
-        if (withStandard)
-        {
-            // The standard column takes what is left of the 156mm text block.
-            var used = widths.Where(w => w != "0").Sum(w => double.Parse(w[..^2], CultureInfo.InvariantCulture));
-            widths[widths.IndexOf("0")] = $"{156 - used:0.#}mm";
-        }
+        // Widths in mm over the 156mm text block of GB/T 9704: the name (and the standard) take what is left.
+        var columns = new List<(string Header, double Width)> { ("序号", 12), ("材料名称", 0), ("原件/复印件", 26), ("份数", 12), ("形式", 22) };
+        if (withStandard) columns.Add(("标准要求", 0));
+        if (withDeadline) columns.Add(("提交期限", 30));
+        var rest = 156 - columns.Sum(c => c.Width);
+        var flexible = columns.Count(c => c.Width == 0);
+        columns = columns.Select(c => c.Width == 0 ? (c.Header, withStandard ? (c.Header == "材料名称" ? Math.Min(44, rest / 2) : rest - Math.Min(44, rest / 2)) : rest / flexible) : c).ToList();
+        var widths = columns.Select(c => c.Width.ToString("0.#", CultureInfo.InvariantCulture) + "mm").ToList();
+        var header = columns.Select(c => c.Header).ToList();
         var text = new StringBuilder();
         text.Append($"<table widths=\"{string.Join(' ', widths)}\" header-rows=\"1\" font-size=\"12pt\">");
         text.Append("<row>").Append(string.Concat(header.Select(h => $"<cell>{h}</cell>"))).Append("</row>");

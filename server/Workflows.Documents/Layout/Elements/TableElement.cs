@@ -7,6 +7,9 @@ namespace Workflows.Documents.Layout.Elements;
 public sealed class TableElement(IReadOnlyList<double> widths, IReadOnlyList<IReadOnlyList<ParagraphElement>> rows, int headerRows,
     double padding, double borderWidth) : Element
 {
+    /// <summary>Space kept below the table, before the next paragraph.</summary>
+    private const double SpaceAfter = 6;
+
     private int _next = headerRows;
     private double[]? _heights;
 
@@ -43,7 +46,7 @@ public sealed class TableElement(IReadOnlyList<double> widths, IReadOnlyList<IRe
         var count = Fitting(context, height, force: false);
         if (count == 0) return SpacePlan.Wrap;
         var used = HeaderHeight(context) + heights.Skip(_next).Take(count).Sum();
-        return _next + count >= rows.Count ? SpacePlan.Full(used) : SpacePlan.Partial(used);
+        return _next + count >= rows.Count ? SpacePlan.Full(Math.Min(used + SpaceAfter, Math.Max(used, height))) : SpacePlan.Partial(used);
     }
 
     public override void Draw(LayoutContext context, double x, double y, double width, double height)
