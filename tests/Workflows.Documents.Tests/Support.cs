@@ -43,7 +43,10 @@ public static class Support
     }
 
     /// <summary>Runs a tool; returns its standard output, failing the test when it exits non-zero.</summary>
-    public static string Run(string tool, params string[] args)
+    public static string Run(string tool, params string[] args) => Run(tool, [0], args);
+
+    /// <summary>Runs a tool that may also exit with one of <paramref name="okCodes"/> (zbarimg exits 4 when an image has no code).</summary>
+    public static string Run(string tool, int[] okCodes, params string[] args)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var a in args) start.ArgumentList.Add(a);
@@ -51,7 +54,7 @@ public static class Support
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEnd();
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"{tool} {string.Join(' ', args)} exited {process.ExitCode}: {error}");
+        Assert.True(okCodes.Contains(process.ExitCode), $"{tool} {string.Join(' ', args)} exited {process.ExitCode}: {error}");
         return output.Result;
     }
 
@@ -59,4 +62,30 @@ public static class Support
     public static string Text(string pdf) => Run("pdftotext", "-enc", "UTF-8", pdf, "-");
 
     public static string Compact(string text) => new(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
+}
+
+/// <summary>A throwaway templates folder holding one template, rendered like the real ones.</summary>
+public sealed class ScratchTemplate : IDisposable
+{
+    private readonly Support.TempFolder _folder = new();
+
+    public ScratchTemplate(string template, JsonObject? sample = null)
+    {
+        Directory.CreateDirectory(Path.Combine(_folder.Path, "templates", "notices"));
+        TemplatePath = Path.Combine(_folder.Path, "templates", "notices", "scratch.hbs");
+        System.IO.File.WriteAllText(TemplatePath, template);
+        System.IO.File.WriteAllText(Path.ChangeExtension(TemplatePath, null) + ".sample.json", (sample ?? new JsonObject()).ToJsonString());
+        Renderer = new DocumentRenderer(new TemplateStore(Path.Combine(_folder.Path, "templates"), Support.Definitions), Support.Fonts, new PdfSharpWriter());
+    }
+
+    public string TemplatePath { get; }
+    public DocumentRenderer Renderer { get; }
+
+    public RenderedDocument Render(JsonObject? data = null, RenderOptions? options = null) => Renderer.Render("notices/scratch", data, options);
+
+    public string WritePdf(RenderedDocument document, string name = "scratch.pdf") => Support.WritePdf(_folder, document.Pdf, name);
+
+    public string File(string name) => _folder.File(name);
+
+    public void Dispose() => _folder.Dispose();
 }

@@ -51,6 +51,11 @@ public sealed class DocumentRenderer(TemplateStore store, FontSet fonts, IPdfWri
         {
             return (strict ? Strict : Lenient).Render(templateText, data);
         }
+        catch (HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException e)
+        {
+            var (line, column) = Locator.Find(templateText, e.Path) ?? (1, 1);
+            throw new DocumentException(DocumentException.TemplateRender, $"数据中没有字段 {e.Path} (unknown field)", file, line, column);
+        }
         catch (HandlebarsRuntimeException e)
         {
             var field = Locator.UnresolvedPath(e.Message);
