@@ -4,12 +4,12 @@ namespace Workflows.Documents.Tests;
 
 public class QrCodeTests
 {
-    /// <summary>Rasterises every page at 300 dpi and decodes every QR code with zbarimg.</summary>
+    /// <summary>Rasterises every page at 600 dpi and decodes every QR code with zbarimg.</summary>
     private static List<string> Decode(byte[] pdf)
     {
         using var folder = new Support.TempFolder();
         var path = Support.WritePdf(folder, pdf);
-        Support.Run("pdftoppm", "-r", "300", "-gray", "-png", path, folder.File("page"));
+        Support.Run("pdftoppm", "-r", "600", "-gray", "-png", path, folder.File("page"));
         var pages = Directory.GetFiles(folder.Path, "page*.png").Order(StringComparer.Ordinal).ToArray();
         return pages.SelectMany(page => Support.Run("zbarimg", [0, 4], "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", page)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries)).ToList();
@@ -18,6 +18,7 @@ public class QrCodeTests
     [Theory]
     [InlineData("certificates/teacher-qualification")]
     [InlineData("certificates/water-permit")]
+    [InlineData("certificates/agri-machinery-registration")]
     [InlineData("notices/acceptance")]
     public void QrCode_DecodesToTheVerificationUrl(string id)
     {

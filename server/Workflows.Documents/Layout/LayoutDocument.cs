@@ -17,6 +17,9 @@ public sealed record PageLine(IReadOnlyList<InlineRun> Runs, TextAlign Align, do
 /// <summary>Text placed at an absolute position (for overprinting pre-printed paper), <c>Y</c> the top of its first line.</summary>
 public sealed record PositionedBox(double X, double Y, double Width, double Size, IReadOnlyList<InlineRun> Runs);
 
+/// <summary>A QR code at an absolute position (on certificate cards); <c>Print</c> false leaves it out of overprints.</summary>
+public sealed record PositionedQr(double X, double Y, double Size, string Value, bool Print);
+
 /// <summary>An image filling the page behind everything; <c>Print</c> false leaves it out of prints on pre-printed paper.</summary>
 public sealed record PageBackground(ImageData Image, bool Print);
 
@@ -34,7 +37,7 @@ public enum OutputMode
 /// needs; headers, footers, backgrounds and positioned boxes are drawn on every page.
 /// </summary>
 public sealed class LayoutDocument(PageSetup page, IReadOnlyList<Element> body, IReadOnlyList<PageLine> header, IReadOnlyList<PageLine> footer,
-    IReadOnlyList<PositionedBox> boxes, IReadOnlyList<PageBackground> backgrounds)
+    IReadOnlyList<PositionedBox> boxes, IReadOnlyList<PageBackground> backgrounds, IReadOnlyList<PositionedQr>? codes = null)
 {
     public PageSetup Page => page;
 
@@ -86,6 +89,9 @@ public sealed class LayoutDocument(PageSetup page, IReadOnlyList<Element> body, 
         foreach (var background in backgrounds)
             if (background.Print || mode == OutputMode.Electronic)
                 context.Canvas.DrawImage(background.Image, 0, 0, page.Width, page.Height);
+        foreach (var code in codes ?? [])
+            if (code.Print || mode == OutputMode.Electronic)
+                QrElement.DrawCode(context.Canvas, code.Value, code.X, code.Y, code.Size);
         foreach (var box in boxes)
         {
             var lineHeight = box.Size * 1.25;

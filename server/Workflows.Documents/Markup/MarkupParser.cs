@@ -27,7 +27,7 @@ public sealed class MarkupParser(Func<string, ImageData?> images)
         ["row"] = [],
         ["cell"] = ["align"],
         ["signature"] = ["date", "seal", "qr", "qr-caption", "qr-size"],
-        ["qr"] = ["value", "size", "align"],
+        ["qr"] = ["value", "size", "align", "x", "y", "print"],
         ["image"] = ["src", "width", "align"],
         ["box"] = ["x", "y", "width", "font-size"],
         ["background"] = ["src", "print"],
@@ -59,6 +59,7 @@ public sealed class MarkupParser(Func<string, ImageData?> images)
         var footer = new List<PageLine>();
         var boxes = new List<PositionedBox>();
         var backgrounds = new List<PageBackground>();
+        var codes = new List<PositionedQr>();
         foreach (var node in root.Nodes())
         {
             if (node is XText text)
@@ -83,6 +84,9 @@ public sealed class MarkupParser(Func<string, ImageData?> images)
                 case "p": body.Add(Paragraph(e)); break;
                 case "table": body.Add(Table(e, page.ContentWidth)); break;
                 case "signature": body.Add(Signature(e)); break;
+                case "qr" when e.Attribute("x") is not null || e.Attribute("y") is not null:
+                    codes.Add(new PositionedQr(RequiredLength(e, "x"), RequiredLength(e, "y"), LengthOf(e, "size", _size) ?? Length.Mm(10), Required(e, "value"), Print(e)));
+                    break;
                 case "qr":
                     body.Add(new QrElement(Required(e, "value"), LengthOf(e, "size", _size) ?? Length.Mm(25), Align(e, TextAlign.Left)));
                     break;
@@ -98,14 +102,19 @@ public sealed class MarkupParser(Func<string, ImageData?> images)
                     break;
                 case "background":
                 {
-                    var print = e.Attribute("print")?.Value ?? "true";
-                    if (print is not ("true" or "false")) throw Error(e, $"print 应为 true 或 false，而不是 '{print}'", e.Attribute("print"));
-                    backgrounds.Add(new PageBackground(Image(e, "src")!, print == "true"));
+                    backgrounds.Add(new PageBackground(Image(e, "src")!, Print(e)));
                     break;
                 }
             }
         }
-        return new LayoutDocument(page, body, header, footer, boxes, backgrounds);
+        return new LayoutDocument(page, body, header, footer, boxes, backgrounds, codes);
+    }
+
+    private static bool Print(XElement e)
+    {
+        var print = e.Attribute("print")?.Value ?? "true";
+        if (print is not ("true" or "false")) throw Error(e, $"print 应为 true 或 false，而不是 '{print}'", e.Attribute("print"));
+        return print == "true";
     }
 
     private ParagraphElement Paragraph(XElement e)

@@ -108,7 +108,8 @@ public sealed class TemplateRenderer
 
     private static string Escape(string text) => SecurityElement.Escape(text);
 
-    private static string Arg(Arguments args, int i) => args.Length > i ? Convert.ToString(args[i], CultureInfo.InvariantCulture) ?? "" : "";
+    private static string Arg(Arguments args, int i) =>
+        args.Length > i && args[i] is not (null or UndefinedBindingResult) ? Convert.ToString(args[i], CultureInfo.InvariantCulture) ?? "" : "";
 
     /// <summary>Dictionaries, lists and primitives: what Handlebars.Net binds to.</summary>
     internal static object? ToPlain(JsonNode? node) => node switch

@@ -30,6 +30,7 @@ public sealed class TemplateDocumentPort(string templatesRoot, string dataFolder
         var definitions = CaseDocumentData.DefinitionsBeside(templatesRoot);
         var today = DateOnly.FromDateTime(clock.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
         var data = CaseDocumentData.Build(state, definitions, templatesRoot, today);
+        if (File.Exists(TemplateStore.SamplePathOf(path))) CaseDocumentData.AddMissingFields(data, TemplateStore.Sample(path));
         string? identifier = null;
         if (templateId.StartsWith("certificates/", StringComparison.Ordinal))
         {

@@ -85,6 +85,19 @@ public static class CaseDocumentData
         return data;
     }
 
+    /// <summary>
+    /// Puts every field of the template's sample that the case data lacks in as null, so that the
+    /// template sees "no value" (its {{#if}} skips it) rather than an unknown name.
+    /// </summary>
+    public static void AddMissingFields(JsonObject data, JsonObject sample)
+    {
+        foreach (var (key, value) in sample)
+        {
+            if (!data.TryGetPropertyValue(key, out var existing)) data[key] = null;
+            else if (existing is JsonObject inner && value is JsonObject sampleInner) AddMissingFields(inner, sampleInner);
+        }
+    }
+
     private static string? Iso(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>The year and sequence of a case number such as 桃山-2026-000118 (for document numbers), else nulls.</summary>
