@@ -99,7 +99,7 @@ public partial class NoticeRenderingTests
         {
             ["material-receipt"] = "材料接收凭证", ["acceptance"] = "受理通知书", ["deferral-acceptance"] = "容缺受理通知书",
             ["supplement"] = "补正材料通知书", ["refusal"] = "不予受理通知书", ["special-procedure"] = "特别程序告知书",
-            ["approval-decision"] = "准予行政许可决定书", ["denial-decision"] = "不予行政许可决定书", ["completion"] = "办结通知书",
+            ["extension"] = "延期告知书", ["approval-decision"] = "准予行政许可决定书", ["denial-decision"] = "不予行政许可决定书", ["completion"] = "办结通知书",
         };
         var name = id["notices/".Length..];
         yield return titles[name];
@@ -139,6 +139,11 @@ public partial class NoticeRenderingTests
             case "special-procedure":
                 foreach (var p in d["procedures"]!.AsArray()) yield return p!["name"]!.ToString();
                 break;
+            case "extension":
+                foreach (var r in d["reasons"]!.AsArray()) yield return r!.ToString();
+                yield return S("extension.days") + "个工作日";
+                yield return Date("extension.dueAt");
+                break;
             case "approval-decision":
                 yield return S("decision.content");
                 yield return S("certificate.number");
@@ -153,7 +158,7 @@ public partial class NoticeRenderingTests
                 yield return S("certificate.identifier");
                 break;
         }
-        var signer = name is "special-procedure" or "approval-decision" or "denial-decision" ? "department.name" : "office.name";
+        var signer = name is "special-procedure" or "extension" or "approval-decision" or "denial-decision" ? "department.name" : "office.name";
         yield return S(signer);
         yield return Date("issuedAt");
         yield return S("clerk.name");

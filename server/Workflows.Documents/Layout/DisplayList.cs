@@ -23,6 +23,9 @@ public sealed class DisplayList : ICanvas
     public void FillRectangle(double x, double y, double width, double height, Rgb color) =>
         Current.Operations.Add(new RectangleOperation(x, y, width, height, color));
 
+    public void FillRectangles(IReadOnlyList<Rect> rectangles, Rgb color) =>
+        Current.Operations.Add(new RectanglesOperation(rectangles, color));
+
     public void StrokeLine(double x1, double y1, double x2, double y2, double thickness, Rgb color) =>
         Current.Operations.Add(new LineOperation(x1, y1, x2, y2, thickness, color));
 
@@ -60,6 +63,12 @@ public sealed record TextOperation(double X, double Baseline, GlyphRun Run) : Dr
 public sealed record RectangleOperation(double X, double Y, double Width, double Height, Rgb Color) : DrawOperation
 {
     public override void Replay(ICanvas canvas, double dx, double dy) => canvas.FillRectangle(X + dx, Y + dy, Width, Height, Color);
+}
+
+public sealed record RectanglesOperation(IReadOnlyList<Rect> Rectangles, Rgb Color) : DrawOperation
+{
+    public override void Replay(ICanvas canvas, double dx, double dy) =>
+        canvas.FillRectangles(dx == 0 && dy == 0 ? Rectangles : Rectangles.Select(r => r with { X = r.X + dx, Y = r.Y + dy }).ToList(), Color);
 }
 
 public sealed record LineOperation(double X1, double Y1, double X2, double Y2, double Thickness, Rgb Color) : DrawOperation

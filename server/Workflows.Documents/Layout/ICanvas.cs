@@ -16,10 +16,15 @@ public interface ICanvas
 
     void FillRectangle(double x, double y, double width, double height, Rgb color);
 
+    /// <summary>Fills many rectangles in one colour as one shape (the modules of a QR code).</summary>
+    void FillRectangles(IReadOnlyList<Rect> rectangles, Rgb color);
+
     void StrokeLine(double x1, double y1, double x2, double y2, double thickness, Rgb color);
 
     void DrawImage(ImageData image, double x, double y, double width, double height);
 }
+
+public readonly record struct Rect(double X, double Y, double Width, double Height);
 
 public readonly record struct Rgb(byte R, byte G, byte B)
 {

@@ -55,6 +55,7 @@ public sealed class QrElement(string value, double size, TextAlign align) : Fixe
         using var data = generator.CreateQrCode(value, QRCodeGenerator.ECCLevel.M);
         var matrix = data.ModuleMatrix;
         var module = size / matrix.Count;
+        var modules = new List<Rect>(matrix.Count * 8);
         for (var row = 0; row < matrix.Count; row++)
         {
             var bits = matrix[row];
@@ -65,9 +66,10 @@ public sealed class QrElement(string value, double size, TextAlign align) : Fixe
                 var start = col;
                 while (col < bits.Length && bits[col]) col++;
                 // A hair of overlap so that viewers do not show seams between modules.
-                canvas.FillRectangle(x + start * module, y + row * module, (col - start) * module + 0.05, module + 0.05, Rgb.Black);
+                modules.Add(new Rect(x + start * module, y + row * module, (col - start) * module + 0.05, module + 0.05));
             }
         }
+        canvas.FillRectangles(modules, Rgb.Black);
     }
 }
 
