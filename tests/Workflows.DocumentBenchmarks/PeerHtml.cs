@@ -12,6 +12,9 @@ namespace Workflows.DocumentBenchmarks;
 /// </summary>
 public static class PeerHtml
 {
+    /// <summary>The running header, for Chromium's headerTemplate (the page number is its footerTemplate).</summary>
+    public static string Header(JsonObject d) => "办件编号：" + WebUtility.HtmlEncode(d["case"]!["number"]!.ToString());
+
     public static string AcceptanceNotice(JsonObject d, string sealPath)
     {
         string S(string path)
@@ -28,18 +31,14 @@ public static class PeerHtml
             <!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>受理通知书</title><style>
             @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
             body { margin: 0; font-family: "AR PL SungtiL GB", "WenQuanYi Zen Hei", serif; font-size: 15.75pt; line-height: 28.9pt; text-align: justify; }
-            .header { position: fixed; top: -14mm; right: 0; font-size: 10.5pt; }
-            .footer { position: fixed; bottom: -14mm; width: 100%; text-align: center; font-size: 10.5pt; }
             h1 { font-size: 22pt; text-align: center; margin: 0 0 14pt; line-height: 31pt; }
             p { margin: 0; } .i { text-indent: 2em; } .r { text-align: right; }
-            .sign { position: relative; height: 120pt; margin-top: 28.9pt; }
-            .sign .name { position: absolute; right: 4em; top: 0; white-space: nowrap; }
-            .sign .date { position: absolute; right: 4em; top: 28.9pt; }
-            .sign img { position: absolute; right: 7em; top: -28pt; width: 40mm; }
-            .sign .qr { position: absolute; left: 0; top: -28pt; width: 22mm; font-size: 9pt; line-height: 11pt; }
+            .sign { position: relative; height: 112pt; }
+            .sign .name { position: absolute; right: 4em; top: 28.9pt; white-space: nowrap; }
+            .sign .date { position: absolute; right: 4em; top: 57.8pt; }
+            .sign img { position: absolute; right: 7em; top: 0; width: 40mm; }
+            .sign .qr { position: absolute; left: 0; top: 0; width: 22mm; font-size: 9pt; line-height: 11pt; }
             </style></head><body>
-            <div class="header">办件编号：{{S("case.number")}}</div>
-            <div class="footer">第 1 页 共 1 页</div>
             <h1>受理通知书</h1>
             <p class="r">{{S("office.shortName")}}政受〔{{S("case.year")}}〕{{S("case.seq")}}号</p>
             <p>{{S("applicant.name")}}：</p>

@@ -40,6 +40,7 @@ var ours = times[runs / 2];
 // 2. The peer, on the same core, same run.
 var html = Path.Combine(work, "acceptance.html");
 File.WriteAllText(html, PeerHtml.AcceptanceNotice(sample, Path.Combine(root, "definitions", "seals", "office.png")));
+File.WriteAllText(Path.ChangeExtension(html, ".header.txt"), PeerHtml.Header(sample));
 var peerRuns = Math.Max(50, runs / 20);
 var peer = RunPeer(Path.Combine(root, "tests", "Workflows.DocumentBenchmarks", "peer-chromium"), html, peerRuns);
 
@@ -78,7 +79,7 @@ Console.WriteLine($"内存（1 万次渲染，全量回收后的托管堆）："
 foreach (var (n, managed, workingSet) in heap)
     Console.WriteLine($"  {n,6} 次：托管堆 {managed / 1048576.0,6:0.0} MB，工作集 {workingSet / 1048576.0,6:0.0} MB");
 Console.WriteLine($"  增长 {growth:+0.0%;-0.0%}（1,000 → 10,000 次）       目标：平稳（< 10%） {(growth < 0.10 ? "达标" : "未达标")}");
-Console.WriteLine($"文件：{Path.Combine(work, "ours.pdf")}，{html}");
+Console.WriteLine($"文件：{Path.Combine(work, "ours.pdf")}，{html}，{Path.ChangeExtension(html, ".chromium.pdf")}");
 return 0;
 
 static (double MedianMs, int Pages, long Bytes) RunPeer(string folder, string html, int runs)
@@ -86,7 +87,7 @@ static (double MedianMs, int Pages, long Bytes) RunPeer(string folder, string ht
     if (!Directory.Exists(Path.Combine(folder, "node_modules")))
         throw new InvalidOperationException($"run 'npm ci' in {folder} first (bench-documents.sh does)");
     var start = new ProcessStartInfo("taskset") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-    foreach (var a in new[] { "-c", "0", "node", "run.mjs", html, runs.ToString() }) start.ArgumentList.Add(a);
+    foreach (var a in new[] { "-c", "0", "node", "run.mjs", html, runs.ToString(), Path.ChangeExtension(html, ".chromium.pdf") }) start.ArgumentList.Add(a);
     using var node = Process.Start(start)!;
     var output = node.StandardOutput.ReadToEnd();
     var error = node.StandardError.ReadToEnd();

@@ -66,3 +66,14 @@ public class FontTests
         Assert.Contains(document.Warnings, w => w.Contains("U+2A6A5") && w.Contains("所有字体都缺少"));
     }
 }
+
+public class ArchitectureTests
+{
+    [Fact]
+    public void LayoutProject_DoesNotReferenceThePdfLibrary()
+    {
+        var references = typeof(Workflows.Documents.Rendering.DocumentRenderer).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
+        Assert.DoesNotContain(references, name => name!.StartsWith("PdfSharp", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains(typeof(Workflows.Documents.Pdf.PdfSharpWriter).Assembly.GetReferencedAssemblies(), a => a.Name == "PdfSharp");
+    }
+}
