@@ -154,6 +154,21 @@ public class LayoutTests
         Assert.InRange(date.Baseline, seal.Y + seal.Height * 0.5, seal.Y + seal.Height * 0.9);   // the date sits in the seal's lower half
     }
 
+    [Theory]
+    [MemberData(nameof(NoticeRenderingTests.Templates), MemberType = typeof(NoticeRenderingTests))]
+    public void SignatureAndSeal_NeverStandAloneOnAPage(string id)
+    {
+        var document = Support.Renderer().Render(id);
+        var top = Length.Mm(id.StartsWith("notices/") ? 37 : 30);
+        foreach (var page in document.Pages.Pages)
+        {
+            var seal = page.Operations.OfType<ImageOperation>().FirstOrDefault(i => i.Width < page.Width / 2);
+            if (seal is null) continue;
+            // Some text of the body (not the running header) above the seal on the same page.
+            Assert.Contains(page.Operations.OfType<TextOperation>(), t => t.Baseline > top && t.Baseline < seal.Y);
+        }
+    }
+
     private static string Value(JsonObject data, string path)
     {
         JsonNode? node = data;

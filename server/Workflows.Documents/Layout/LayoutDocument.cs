@@ -49,12 +49,15 @@ public sealed class LayoutDocument(PageSetup page, IReadOnlyList<Element> body, 
         var width = page.ContentWidth;
         NewPage(context, mode);
         var y = page.Top;
-        foreach (var element in body)
+        for (var index = 0; index < body.Count; index++)
         {
+            var element = body[index];
             while (true)
             {
                 var available = page.ContentBottom - y;
                 var plan = element.Measure(context, width, available);
+                if (index + 1 < body.Count && body[index + 1] is SignatureElement signature && element is ParagraphElement paragraph)
+                    plan = KeepWithSignature(context, paragraph, signature, plan, width, available, y);
                 if (plan.Kind == SpaceKind.Wrap)
                 {
                     if (y > page.Top + 0.01)
@@ -81,6 +84,24 @@ public sealed class LayoutDocument(PageSetup page, IReadOnlyList<Element> body, 
         }
         DrawHeadersAndFooters(context, list);
         return list;
+    }
+
+    /// <summary>
+    /// The signature and seal never stand alone on a page (GB/T 9704 7.3.5.1): when they will not
+    /// fit under the paragraph before them, the paragraph's last lines go over with them.
+    /// </summary>
+    private SpacePlan KeepWithSignature(LayoutContext context, ParagraphElement paragraph, SignatureElement signature, SpacePlan plan,
+        double width, double available, double y)
+    {
+        if (plan.Kind != SpaceKind.Full) return plan;
+        var fullPage = page.ContentBottom - page.Top;
+        if (signature.Measure(context, width, available - plan.Height).Kind != SpaceKind.Wrap) return plan;
+        if (signature.Measure(context, width, fullPage).Kind == SpaceKind.Wrap) return plan;   // too big anyway
+        var lines = paragraph.RemainingLines(context, width);
+        var carry = lines >= 3 ? 2 : 1;
+        if (lines > carry) return paragraph.Measure(context, width, plan.Height - carry * paragraph.LineHeight - 0.02);
+        // The whole paragraph goes over, unless it already starts the page.
+        return y > page.Top + 0.01 ? SpacePlan.Wrap : plan;
     }
 
     private void NewPage(LayoutContext context, OutputMode mode)

@@ -11,6 +11,11 @@ public sealed class ParagraphElement(IReadOnlyList<InlineRun> runs, double size,
 
     public double Size => size;
 
+    public double LineHeight => lineHeight;
+
+    /// <summary>Lines not drawn yet at this width.</summary>
+    public int RemainingLines(LayoutContext context, double width) => LinesFor(context, width).Count - _next;
+
     public IReadOnlyList<TextLine> LinesFor(LayoutContext context, double width)
     {
         _glyphs ??= context.Shape(runs, size);
