@@ -71,11 +71,14 @@ public sealed class DocumentRenderer(TemplateStore store, FontSet fonts, IPdfWri
     }
 
     /// <summary>Parses the markup a template produced; errors are located in the template (and the markup line is named).</summary>
-    public LayoutDocument Parse(string file, string templateText, string markup)
+    public LayoutDocument Parse(string file, string templateText, string markup) => Parse(store, file, templateText, markup);
+
+    /// <summary>Parses markup with the images of <paramref name="images"/>; errors located in the template.</summary>
+    public static LayoutDocument Parse(TemplateStore images, string file, string templateText, string markup)
     {
         try
         {
-            return new MarkupParser(store.Image).Parse(markup);
+            return new MarkupParser(images.Image).Parse(markup);
         }
         catch (MarkupException e)
         {

@@ -45,7 +45,7 @@ public static partial class FieldChecker
             if (name is "each" or "with")
             {
                 var next = !lastKnown ? null : name == "each" ? (lastValue as JsonArray)?.FirstOrDefault(n => n is not null) : lastValue;
-                contexts.Add(next is JsonObject ? next : next is null ? null : next);
+                contexts.Add(next);
                 blocks.Push(true);
             }
             else blocks.Push(false);

@@ -37,7 +37,7 @@ public sealed class HandlebarsTemplateChecker : ITemplateChecker
                 problems.Add(new TemplateProblem($"字段 {field.Path} 在样例数据中不存在 (field not in the sample data)", field.Line, field.Column, IsWarning: true));
             var store = TemplateStore.ForTemplateFile(path);
             var markup = DocumentRenderer.RenderMarkup(path, text, sample, strict: false);
-            new DocumentRenderer(store, null!, null!).Parse(path, text, markup);
+            DocumentRenderer.Parse(store, path, text, markup);
         }
         catch (DocumentException e)
         {

@@ -72,7 +72,7 @@ public sealed class TemplateDocumentPort(string templatesRoot, string dataFolder
         string? Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
         var record = new CertificateRecord(
             identifier,
-            Text(data["certificate"]?["name"]) ?? templateId(identifier),
+            Text(data["certificate"]?["name"]) ?? "电子证照",
             Text(data["certificate"]?["number"]),
             state.Applicant.Name,
             FileCertificateRegistry.Mask(state.Applicant.IdNumber),
@@ -86,7 +86,5 @@ public sealed class TemplateDocumentPort(string templatesRoot, string dataFolder
             CertificateRecord.Valid,
             pdfSha256);
         new FileCertificateRegistry(dataFolder).Register(record);
-
-        static string templateId(string id) => id;
     }
 }
