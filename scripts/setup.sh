@@ -4,9 +4,10 @@
 set -euo pipefail
 
 # Debian packages used at run or test time: git (the definitions work tree and `workflows diff`),
-# CJK fonts (documents), poppler-utils (PDF checks in tests), python3 with yaml and jsonschema
-# (an independent check of the JSON Schemas in tests).
-WORKFLOWS_DEBIAN_PACKAGES=(git tar ca-certificates fonts-arphic-gbsn00lp fonts-wqy-zenhei poppler-utils python3 python3-yaml python3-jsonschema)
+# CJK fonts (documents: a Song face and a Hei face for the fallback chain), poppler-utils and
+# zbar-tools (PDF and QR code checks in tests), python3 with yaml and jsonschema (an independent
+# check of the JSON Schemas in tests), chromium (the documents benchmark's peer; browser tests).
+WORKFLOWS_DEBIAN_PACKAGES=(git tar ca-certificates fonts-arphic-gbsn00lp fonts-wqy-zenhei poppler-utils zbar-tools chromium python3 python3-yaml python3-jsonschema)
 
 workflows_missing_packages() {
   local missing=()

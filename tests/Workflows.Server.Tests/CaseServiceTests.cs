@@ -71,8 +71,19 @@ public sealed class CaseServiceTests : IAsyncLifetime
         s = (await Run(id, new CompleteTask(Head, TaskAt(s, "decide"), "grant", "准予登记"))).State;
         Assert.Single(s.Documents);
         var documentId = s.Documents[0].DocumentId;
-        Assert.True(File.Exists(Path.Combine(DataFolder, "documents", documentId + ".xml")));
-        Assert.Contains("张建国", await File.ReadAllTextAsync(Path.Combine(DataFolder, "documents", documentId + ".xml"), Ct));
+        var pdf = Path.Combine(DataFolder, "documents", documentId + ".pdf");
+        Assert.True(File.Exists(pdf));
+        Assert.Equal(documentId, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(pdf, Ct))));
+        Assert.Contains("张建国", Pdf.Text(pdf));
+        // The certificate is registered for verification under its GB/T 36904 identifier, with the PDF's hash,
+        // and its QR code carries the verification URL.
+        var record = Assert.Single(Directory.GetFiles(Path.Combine(DataFolder, "certificates"), "*.json"));
+        var identifier = Path.GetFileNameWithoutExtension(record);
+        Assert.True(Workflows.Domain.ECertificateIdentifier.IsValid(identifier), identifier);
+        var registered = new Workflows.Server.Documents.FileCertificateRegistry(DataFolder).Find(identifier)!;
+        Assert.Equal(documentId, registered.PdfSha256);
+        Assert.Equal("张建国", registered.HolderName);
+        Assert.Equal([$"{Workflows.Server.Cases.TemplateDocumentPort.PublicUrl}/verify/{identifier}"], Pdf.QrCodes(pdf));
         var done = await Run(id, new CompleteTask(Issuer, TaskAt(s, "deliver"), null));
 
         Assert.Equal(CaseStatus.Completed, done.State.Status);

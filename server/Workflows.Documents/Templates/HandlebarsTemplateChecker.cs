@@ -1,63 +1,49 @@
-using System.Text.RegularExpressions;
 using HandlebarsDotNet;
 using Workflows.Definitions.Validation;
+using Workflows.Documents.Rendering;
 
 namespace Workflows.Documents.Templates;
 
 /// <summary>
-/// Compiles each template with Handlebars.Net so a broken template is a located load error, not
-/// a failure at the window. Handlebars.Net reports a position only for parser errors; for
-/// unbalanced blocks we find the offending tag ourselves.
+/// Checks each template when the definitions load, so a broken template is a located load
+/// error, not a failure at the window: it must compile; with the sample data beside it, every
+/// field it reads must exist in the sample (else a located warning) and the markup it produces
+/// must be valid, with its images found (else a located error).
 /// </summary>
-public sealed partial class HandlebarsTemplateChecker : ITemplateChecker
+public sealed class HandlebarsTemplateChecker : ITemplateChecker
 {
+    private static readonly IHandlebars Compiler = Handlebars.Create();
+
     public IEnumerable<TemplateProblem> Check(string path, string text)
     {
         try
         {
-            Handlebars.Create().Compile(text);
-            return [];
+            Compiler.Compile(text);
         }
         catch (HandlebarsException e)
         {
-            var (line, column) = Locate(e.Message, text);
-            return [new TemplateProblem($"模板无法编译: {FirstLine(e.Message)} (template does not compile)", line, column)];
+            var (line, column) = Locator.Compile(e.Message, text);
+            return [new TemplateProblem($"模板无法编译: {Locator.FirstLine(e.Message)} (template does not compile)", line, column)];
         }
-    }
+        var samplePath = TemplateStore.SamplePathOf(path);
+        if (!File.Exists(samplePath))
+            return [new TemplateProblem($"模板旁缺少样例数据 {Path.GetFileName(samplePath)}，无法检查字段与版式 (no sample data beside the template)", 1, 1, IsWarning: true)];
 
-    private static (int Line, int Column) Locate(string message, string text)
-    {
-        var at = OccurredAt().Match(message);
-        if (at.Success) return (int.Parse(at.Groups[1].Value), int.Parse(at.Groups[2].Value));
-        return UnbalancedBlock(text) ?? (1, 1);
-    }
-
-    /// <summary>The first closing tag without its opener, else the innermost block never closed.</summary>
-    private static (int, int)? UnbalancedBlock(string text)
-    {
-        var open = new Stack<(string Name, int Index)>();
-        foreach (Match tag in BlockTag().Matches(text))
+        var problems = new List<TemplateProblem>();
+        try
         {
-            var name = tag.Groups[2].Value;
-            if (tag.Groups[1].Value == "#") open.Push((name, tag.Index));
-            else if (open.Count == 0 || open.Peek().Name != name) return Position(text, tag.Index);
-            else open.Pop();
+            var sample = TemplateStore.ReadData(samplePath);
+            foreach (var field in FieldChecker.Check(text, sample))
+                problems.Add(new TemplateProblem($"字段 {field.Path} 在样例数据中不存在 (field not in the sample data)", field.Line, field.Column, IsWarning: true));
+            var store = TemplateStore.ForTemplateFile(path);
+            var markup = DocumentRenderer.RenderMarkup(path, text, sample, strict: false);
+            DocumentRenderer.Parse(store, path, text, markup);
         }
-        return open.Count > 0 ? Position(text, open.Peek().Index) : null;
+        catch (DocumentException e)
+        {
+            var inSample = e.Code == DocumentException.BadData;
+            problems.Add(new TemplateProblem(inSample ? $"{Path.GetFileName(samplePath)}: {e.Message}" : e.Message, inSample ? 1 : e.Line, inSample ? 1 : e.Column, IsWarning: inSample));
+        }
+        return problems;
     }
-
-    private static (int, int) Position(string text, int index)
-    {
-        var line = 1 + text.AsSpan(0, index).Count('\n');
-        var column = index - (text.LastIndexOf('\n', Math.Max(0, index - 1)) + 1) + 1;
-        return (line, column);
-    }
-
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
-
-    [GeneratedRegex(@"Occured at: ?(\d+):(\d+)")]
-    private static partial Regex OccurredAt();
-
-    [GeneratedRegex(@"\{\{~?\s*([#/])\s*([\w.-]+)")]
-    private static partial Regex BlockTag();
 }

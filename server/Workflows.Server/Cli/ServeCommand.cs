@@ -124,6 +124,7 @@ public static class ServeCommand
         AuthEndpoints.Map(app);
         CaseEndpoints.Map(app);
         WorkEndpoints.Map(app);
+        Documents.DocumentEndpoints.Map(app, templatesRoot!, definitionsRoot, options.Data);
 
         foreach (var problem in pluginReport.Problems) app.Logger.LogError("插件未加载 (plugin not loaded): {Problem}", problem);
         if (pluginReport.Loaded.Count > 0) app.Logger.LogInformation("已加载插件 (plugins loaded): {Plugins}", string.Join(", ", pluginReport.Loaded));
