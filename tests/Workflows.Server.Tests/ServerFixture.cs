@@ -19,11 +19,13 @@ public sealed class RunningServer : IAsyncDisposable
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
     }
 
-    public static async Task<RunningServer> StartAsync(Action<Repo.SampleCounty>? prepare = null, bool demo = false)
+    public static async Task<RunningServer> StartAsync(Action<Repo.SampleCounty>? prepare = null, bool demo = false,
+        Func<ServeCommand.ServeOptions, ServeCommand.ServeOptions>? configure = null)
     {
         var county = new Repo.SampleCounty();
         prepare?.Invoke(county);
         var options = new ServeCommand.ServeOptions(county.Definitions, null, Path.Combine(county.Root, "data"), "http://127.0.0.1:0", Demo: demo);
+        if (configure is not null) options = configure(options);
         var app = ServeCommand.Build(options, out var error) ?? throw new InvalidOperationException(error);
         await app.StartAsync();
         return new RunningServer(app, county);

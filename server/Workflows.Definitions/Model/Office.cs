@@ -25,6 +25,7 @@ public sealed class ClockSettings
     [Label("起算方式")] public CountFrom? CountFrom { get; set; }
     [Label("预警比例", "时限用去该比例后预警，默认 0.8")] public double? WarningAt { get; set; }
     [Label("受理期限", "收件后作出受理决定的期限（行政许可法第三十二条：5 个工作日）")] public Duration? AcceptanceLimit { get; set; }
+    [Label("差评整改期限", "差评后整改反馈的期限，默认 5 个工作日（国办发〔2019〕51号）")] public Duration? RectificationLimit { get; set; }
 }
 
 public enum CountFrom

@@ -15,6 +15,9 @@ public sealed class Deadlines(WorkingCalendar calendar, ClockSettings? settings)
 
     public Duration AcceptanceLimit => settings?.AcceptanceLimit ?? StatutoryAcceptanceLimit;
 
+    /// <summary>差评整改: the bad-rating rectification period (国办发〔2019〕51号 asks for prompt rectification; 5 working days unless the office says otherwise).</summary>
+    public Duration RectificationLimit => settings?.RectificationLimit ?? Duration.WorkingDays(5);
+
     public double WarningFraction => settings?.WarningAt is > 0 and <= 1 ? settings.WarningAt.Value : DefaultWarningFraction;
 
     /// <summary>

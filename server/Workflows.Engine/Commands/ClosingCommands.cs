@@ -9,4 +9,7 @@ public sealed record Withdraw(Actor By, string Reason) : CaseCommand;
 public sealed record IssueDocument(Actor By, string TemplateId) : CaseCommand;
 
 /// <summary>好差评: one rating per case.</summary>
+/// <summary>差评整改: the department reports what it did about a bad rating.</summary>
+public sealed record Rectify(Actor By, string Measures) : CaseCommand;
+
 public sealed record Evaluate(EvaluationLevel Level, string? Comment = null, string? By = null) : CaseCommand;

@@ -25,4 +25,10 @@ public sealed record Refuse(Actor By, IReadOnlyList<string> Reasons, string? Com
 public sealed record RequestSupplement(Actor By, IReadOnlyList<MaterialDeficiency> Deficiencies) : CaseCommand;
 
 /// <summary>补正 / 容缺补交: the listed materials are now received.</summary>
+/// <summary>
+/// A file (scan, photo, PDF) kept with the case, stored content-addressed by the server before the
+/// command runs; <see cref="MaterialId"/> ties it to a checklist material, null for other papers.
+/// </summary>
+public sealed record AttachFile(Actor By, string? MaterialId, string FileName, string ContentType, long Size, string Sha256) : CaseCommand;
+
 public sealed record Supplement(Actor By, IReadOnlyList<string> MaterialIds) : CaseCommand;

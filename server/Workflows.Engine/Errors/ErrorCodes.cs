@@ -29,4 +29,6 @@ public static class ErrorCodes
     public const string ProcedureNotListed = "WF6030";
     public const string AlreadyEvaluated = "WF6031";
     public const string AlreadySigned = "WF6032";
+    public const string NoOpenRectification = "WF6033";
+    public const string TrackingNumberRequired = "WF6034";
 }

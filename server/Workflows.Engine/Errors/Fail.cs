@@ -75,6 +75,12 @@ internal static class Fail
     public static CaseRuleViolation AlreadyEvaluated() =>
         With(ErrorCodes.AlreadyEvaluated, "该办件已评价 (the case was already evaluated)");
 
+    public static CaseRuleViolation NoOpenRectification() =>
+        With(ErrorCodes.NoOpenRectification, "本件没有待整改的差评 (no open rectification)");
+
+    public static CaseRuleViolation TrackingNumberRequired() =>
+        With(ErrorCodes.TrackingNumberRequired, "邮寄送达须填写快递单号 (a courier delivery needs its tracking number)");
+
     public static CaseRuleViolation AlreadySigned(string taskId, string signer) =>
         With(ErrorCodes.AlreadySigned, $"{signer} 已在任务 {taskId} 签署 (already signed)");
 }

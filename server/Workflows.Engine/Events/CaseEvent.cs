@@ -39,6 +39,10 @@ namespace Workflows.Engine.Events;
 [JsonDerivedType(typeof(CaseWithdrawn), "case-withdrawn")]
 [JsonDerivedType(typeof(CaseClosed), "case-closed")]
 [JsonDerivedType(typeof(CaseEvaluated), "case-evaluated")]
+[JsonDerivedType(typeof(FileAttached), "file-attached")]
+[JsonDerivedType(typeof(ResultDelivered), "result-delivered")]
+[JsonDerivedType(typeof(RectificationOpened), "rectification-opened")]
+[JsonDerivedType(typeof(RectificationCompleted), "rectification-completed")]
 public abstract record CaseEvent
 {
     /// <summary>When the command that produced the event ran (China time).</summary>

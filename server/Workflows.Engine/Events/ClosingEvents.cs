@@ -40,3 +40,29 @@ public sealed record CaseEvaluated(EvaluationLevel Level, string? Comment, strin
         Evaluation = new Evaluation(Level, Comment, By, At),
     };
 }
+
+/// <summary>送达: the result left the issuance window; recorded with the 统一出件 task.</summary>
+public sealed record ResultDelivered(Workflows.Definitions.Model.Delivery Method, string? TrackingNumber, string? Recipient, string By) : CaseEvent
+{
+    internal override CaseState ApplyTo(CaseState state) => state with
+    {
+        Delivery = new DeliveryRecord(Method, TrackingNumber, Recipient, By, At),
+    };
+}
+
+/// <summary>A bad rating opens 整改 for the item's department, due after the office's rectification limit.</summary>
+public sealed record RectificationOpened(DateOnly OpenedOn, DateOnly Due) : CaseEvent
+{
+    internal override CaseState ApplyTo(CaseState state) => state with
+    {
+        Rectification = new Rectification(OpenedOn, Due),
+    };
+}
+
+public sealed record RectificationCompleted(string Measures, string By) : CaseEvent
+{
+    internal override CaseState ApplyTo(CaseState state) => state with
+    {
+        Rectification = state.Rectification! with { Measures = Measures, By = By, CompletedAt = At },
+    };
+}

@@ -117,3 +117,12 @@ public sealed record MaterialsSupplemented(IReadOnlyList<string> MaterialIds, st
             materials.SetItem(id, new MaterialRecord(id, MaterialStatus.Received, $"{On:yyyy-MM-dd} 补交"))),
     };
 }
+
+/// <summary>A file kept with the case (a scan of a material, a photo); the bytes are in the content store.</summary>
+public sealed record FileAttached(string? MaterialId, string FileName, string ContentType, long Size, string Sha256, string By) : CaseEvent
+{
+    internal override CaseState ApplyTo(CaseState state) => state with
+    {
+        Attachments = state.Attachments.Add(new Attachment(MaterialId, FileName, ContentType, Size, Sha256, By, At)),
+    };
+}

@@ -53,6 +53,8 @@ public static class CaseEngine
             case Withdraw c: ClosingHandler.Withdraw(tx, c); break;
             case IssueDocument c: ClosingHandler.Issue(tx, c); break;
             case Evaluate c: ClosingHandler.Evaluate(tx, c); break;
+            case Rectify c: ClosingHandler.Rectify(tx, c); break;
+            case AttachFile c: AttachmentHandler.Attach(tx, c); break;
             default: throw Fail.Invalid($"未知命令 {command.GetType().Name} (unknown command)");
         }
     }

@@ -5,7 +5,7 @@ using Workflows.Engine.Execution;
 
 namespace Workflows.Engine.Handlers;
 
-/// <summary>撤回, ad-hoc notices and 好差评.</summary>
+/// <summary>撤回, ad-hoc notices, 好差评 and its 整改.</summary>
 internal static class ClosingHandler
 {
     public static void Withdraw(CaseTransaction tx, Withdraw command)
@@ -30,5 +30,15 @@ internal static class ClosingHandler
         if (tx.State.Evaluation is not null) throw Fail.AlreadyEvaluated();
         if (!Enum.IsDefined(command.Level)) throw Fail.Invalid("评价等级无效 (unknown rating level)");
         tx.Emit(new CaseEvaluated(command.Level, command.Comment, command.By));
+        if (tx.State.Evaluation!.IsBad)
+            tx.Emit(new RectificationOpened(tx.Today, tx.Deadlines.Due(tx.Today, tx.Deadlines.RectificationLimit)));
+    }
+
+    /// <summary>差评整改: the department's report closes the rectification (the case itself may be long closed).</summary>
+    public static void Rectify(CaseTransaction tx, Rectify command)
+    {
+        if (tx.State.Rectification is not { IsOpen: true }) throw Fail.NoOpenRectification();
+        Guard.Text(command.Measures, "整改情况");
+        tx.Emit(new RectificationCompleted(command.Measures, command.By.UserId));
     }
 }

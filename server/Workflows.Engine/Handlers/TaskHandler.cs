@@ -39,6 +39,11 @@ internal static class TaskHandler
 
         var outcome = task.Mode == SignMode.Any ? command.Outcome : CountersignOutcome(task, step);
         var opinion = task.Votes.Count == 1 ? command.Opinion : JoinOpinions(task);
+        if (command.Delivery is { } delivery)
+        {
+            if (delivery.Method == Delivery.Courier && string.IsNullOrWhiteSpace(delivery.TrackingNumber)) throw Fail.TrackingNumberRequired();
+            tx.Emit(new ResultDelivered(delivery.Method, delivery.TrackingNumber?.Trim(), delivery.Recipient, command.By.UserId));
+        }
         tx.Emit(new TaskCompleted(task.Id, outcome, opinion, command.By.UserId));
         RecordDecision(tx, step, outcome);
         tx.PendingNotice = command.Deficiencies is { Count: > 0 } deficiencies ? new PendingNotice(deficiencies, command.By.UserId) : null;

@@ -63,3 +63,17 @@ public sealed record Evaluation(EvaluationLevel Level, string? Comment, string? 
         _ => "非常不满意",
     };
 }
+
+/// <summary>A file kept with the case; the bytes live in the server's content store under <see cref="Sha256"/>.</summary>
+public sealed record Attachment(string? MaterialId, string FileName, string ContentType, long Size, string Sha256, string By, DateTimeOffset At);
+
+/// <summary>送达 of the result: at the window, by courier (with its tracking number) or electronically.</summary>
+public sealed record ResultDelivery(Delivery Method, string? TrackingNumber = null, string? Recipient = null);
+
+public sealed record DeliveryRecord(Delivery Method, string? TrackingNumber, string? Recipient, string By, DateTimeOffset At);
+
+/// <summary>差评整改: opened by a bad rating, due in working days, closed by the department's report.</summary>
+public sealed record Rectification(DateOnly OpenedOn, DateOnly Due, string? Measures = null, string? By = null, DateTimeOffset? CompletedAt = null)
+{
+    public bool IsOpen => CompletedAt is null;
+}

@@ -36,6 +36,9 @@ public sealed record CaseState
     public ImmutableList<UrgeRecord> Urges { get; init; } = [];
     public ImmutableList<DeadlineAlert> Alerts { get; init; } = [];
     public Evaluation? Evaluation { get; init; }
+    public Rectification? Rectification { get; init; }
+    public ImmutableList<Attachment> Attachments { get; init; } = [];
+    public DeliveryRecord? Delivery { get; init; }
     public string? WithdrawalReason { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }

@@ -36,7 +36,7 @@ public static class CaseCommands
         new("claim", "认领任务", CommandGate.Task, (a, u, s) => TaskCommand(a, u, s, (actor, task) => new Claim(actor, task))),
         new("complete", "办理任务：结果与意见", CommandGate.Task, (a, u, s) =>
             TaskCommand(a, u, s, (actor, task) => new CompleteTask(actor, task, a.String("outcome"), a.String("opinion"),
-                a.Body["deficiencies"] is null ? null : Deficiencies(a, required: false)))),
+                a.Body["deficiencies"] is null ? null : Deficiencies(a, required: false)) { Delivery = DeliveryOf(a) })),
         new("return", "退回到之前的步骤", CommandGate.Task, (a, u, s) =>
             TaskCommand(a, u, s, (actor, task) => new Return(actor, task, a.Required("targetStepId"), a.Required("reason")))),
         new("transfer", "转办", CommandGate.Task, (a, u, s) =>
@@ -48,6 +48,7 @@ public static class CaseCommands
         new("resume", "恢复办理", CommandGate.Clock, (a, u, s) => new Resume(u.Actor(Roles.Head))),
         new("extend", "延期：工作日数与批准人", CommandGate.Clock, (a, u, s) =>
             a.Int("workingDays", required: true) is { } days ? new Extend(u.Actor(Roles.Head), days, a.Required("approver"), a.Required("reason")) : null),
+        new("rectify", "差评整改：整改情况", CommandGate.Clock, (a, u, s) => new Rectify(u.Actor(Roles.Head), a.Required("measures"))),
         new("urge", "催办", CommandGate.Urge, (a, u, s) => new Urge(u.Actor(), a.String("taskId"), a.Required("message"))),
     ];
 
@@ -70,6 +71,16 @@ public static class CaseCommands
         }
         if (required && list.Count == 0 && a.Ok) a.Error("deficiencies 不能为空：一次性告知须列出每一项缺少或有误的材料");
         return list;
+    }
+
+    /// <summary>送达 with the 统一出件 task: <c>delivery: {method: window|courier|electronic, trackingNumber, recipient}</c>.</summary>
+    private static ResultDelivery? DeliveryOf(JsonArgs a)
+    {
+        if (a.Object("delivery") is not { } o) return null;
+        var method = a.EnumOf<Delivery>(a.StringOf(o, "method", "delivery.method", required: true), "delivery.method");
+        return method is { } m
+            ? new ResultDelivery(m, a.StringOf(o, "trackingNumber", "delivery.trackingNumber", false), a.StringOf(o, "recipient", "delivery.recipient", false))
+            : null;
     }
 
     private static TaskAssignee Assignee(JsonArgs a, string name)

@@ -146,7 +146,7 @@ public static class CaseEndpoints
         return Answer(result, service, catalog, user, context);
     }
 
-    private static IResult Answer(CaseCommandResult result, CaseService service, DefinitionCatalog catalog, CurrentUser user, HttpContext? context = null) =>
+    internal static IResult Answer(CaseCommandResult result, CaseService service, DefinitionCatalog catalog, CurrentUser user, HttpContext? context = null) =>
         result switch
         {
             CaseCommandResult.Ok ok => Ok(ok, service, catalog, context),
@@ -214,7 +214,7 @@ public static class CaseEndpoints
             return id is not null && status is { } s ? new MaterialRecord(id, s, args.StringOf(o, "note", $"materials[{i}].note", false)) : null;
         }).OfType<MaterialRecord>().ToList();
 
-    private static bool TryIfMatch(HttpContext context, out long? version)
+    internal static bool TryIfMatch(HttpContext context, out long? version)
     {
         version = null;
         var header = context.Request.Headers.IfMatch.ToString();
@@ -225,7 +225,7 @@ public static class CaseEndpoints
         return false;
     }
 
-    private static string? Key(string? header, string suffix = "") => string.IsNullOrWhiteSpace(header) ? null : header.Trim() + suffix;
+    internal static string? Key(string? header, string suffix = "") => string.IsNullOrWhiteSpace(header) ? null : header.Trim() + suffix;
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

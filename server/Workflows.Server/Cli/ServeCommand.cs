@@ -53,6 +53,9 @@ public static class ServeCommand
         /// <summary>PostgreSQL connection string; null = the SQLite file in the data folder.</summary>
         public string? Postgres { get; init; }
 
+        /// <summary>The largest file a case accepts (<c>WORKFLOWS_MAX_UPLOAD_MB</c>, default 20 MB).</summary>
+        public long MaxUploadBytes { get; init; } = UploadLimits.FromEnvironment().MaxBytes;
+
         /// <summary>Lets tests move the server's clock (never in production).</summary>
         public bool TestClock { get; init; }
     }
@@ -124,6 +127,7 @@ public static class ServeCommand
         AuthEndpoints.Map(app);
         CaseEndpoints.Map(app);
         WorkEndpoints.Map(app);
+        FileEndpoints.Map(app, new UploadLimits(options.MaxUploadBytes));
         Documents.DocumentEndpoints.Map(app, templatesRoot!, definitionsRoot, options.Data);
 
         foreach (var problem in pluginReport.Problems) app.Logger.LogError("插件未加载 (plugin not loaded): {Problem}", problem);
