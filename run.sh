@@ -7,6 +7,12 @@ source scripts/setup.sh
 workflows_setup
 echo "==> building"
 dotnet build server/Workflows.Server/Workflows.Server.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
+# 信息共享 out of the box: the shared-certificate connector, unless the operator configured plugins already.
+if [ ! -d data/plugins/shared-certificates ]; then
+  dotnet build plugins/Workflows.Plugins.SharedCertificates -c Release -nologo -v quiet -clp:ErrorsOnly
+  mkdir -p data/plugins/shared-certificates
+  cp plugins/Workflows.Plugins.SharedCertificates/bin/Release/net10.0/Workflows.Plugins.SharedCertificates.* data/plugins/shared-certificates/
+fi
 echo "==> checking the sample definitions"
 ./workflows validate definitions
 echo "==> starting on http://127.0.0.1:5080 (Ctrl+C stops)"

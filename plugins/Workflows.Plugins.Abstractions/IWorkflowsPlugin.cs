@@ -15,6 +15,9 @@ public interface IWorkflowsPlugin
 /// <summary>What a plugin can add to the server.</summary>
 public interface IPluginRegistry
 {
+    /// <summary>The server's own records a plugin may read (issued certificates).</summary>
+    IPluginHost Host { get; }
+
     /// <summary>Receives case events (accepted, task completed, overdue...) after they are stored.</summary>
     void AddNotifier(ICaseEventNotifier notifier);
 

@@ -204,6 +204,7 @@ public sealed class Result
     [Required, Label("结果名称")] public string Name { get; set; } = "";
     [Required, Label("送达方式")] public List<Delivery> Delivery { get; set; } = [];
     [Ref(RefKind.Template), Label("证照模板")] public string? Template { get; set; }
+    [Label("电子证照类型", "其他事项的材料以 license 引用此类型，默认为事项标识")] public string? License { get; set; }
     [Label("结果样本")] public string? Sample { get; set; }
 }
 

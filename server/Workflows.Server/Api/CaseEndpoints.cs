@@ -34,7 +34,7 @@ public static class CaseEndpoints
         }
     }
 
-    private static async Task<IResult> Create(HttpContext context, CaseService service, DefinitionCatalog catalog)
+    private static async Task<IResult> Create(HttpContext context, CaseService service, DefinitionCatalog catalog, SharedMaterials sharing)
     {
         if (CurrentUser.From(context.User) is not { } user) return Problems.SignInRequired();
         var (body, problem) = await RequestBody.ReadObjectAsync(context.Request);
@@ -57,7 +57,9 @@ public static class CaseEndpoints
         if (item.Form is { } definedForm && !definedForm.ApplicantTypes.Contains(applicant!.Type))
             return Problems.Invalid($"事项 {itemId} 不受理此类申请人");
 
-        var receive = new ReceiveMaterials("", "", applicant!, form, materials, user.Actor(Roles.Clerk));
+        // 信息共享: certificates this server (or a connected register) already issued count as received.
+        var shared = await sharing.FindAsync(item, applicant!.IdNumber, CaseViews.Today(service.Clock), context.RequestAborted);
+        var receive = new ReceiveMaterials("", "", applicant!, form, SharedMaterials.Apply(materials, shared), user.Actor(Roles.Clerk));
         var received = await service.ExecuteAsync(id, receive, Key(key), itemId, cancellationToken: context.RequestAborted);
         if (received is not CaseCommandResult.Ok ok) return Answer(received, service, catalog, user);
         if (decision is null) return Created(ok, service, catalog);

@@ -47,7 +47,7 @@ public static class ItemEndpoints
         }, DefinitionJson.Options);
     }
 
-    private static async Task<IResult> Checklist(DefinitionCatalog catalog, string id, HttpRequest request)
+    private static async Task<IResult> Checklist(DefinitionCatalog catalog, string id, HttpRequest request, Cases.SharedMaterials sharing, Cases.CaseService service)
     {
         if (catalog.Current is not { } snapshot) return Problems.NoDefinitions();
         if (snapshot.Set.Item(id) is not { Guide: not null } item) return Problems.ItemNotFound(id);
@@ -55,7 +55,16 @@ public static class ItemEndpoints
         if (problem is not null) return problem;
         var sandbox = new ScriptSandbox(snapshot.Calendar, DefinitionPipeline.Today);
         var result = new ChecklistEvaluator(sandbox).Evaluate(item, body!);
-        return Results.Json(new { item = item.Id, version = snapshot.Version, materials = result }, DefinitionJson.Options);
+        // Whether someone holds a certificate is not public: only staff at work on cases see what sharing finds.
+        var holder = (body!["applicant"] as System.Text.Json.Nodes.JsonObject)?["idNumber"] is System.Text.Json.Nodes.JsonValue v && v.TryGetValue<string>(out var code) ? code : null;
+        var shared = Auth.CurrentUser.From(request.HttpContext.User) is { WorksOnCases: true }
+            ? await sharing.FindAsync(item, holder, CaseViews.Today(service.Clock), request.HttpContext.RequestAborted)
+            : new Dictionary<string, Cases.SharedMaterial>();
+        return Results.Json(new
+        {
+            item = item.Id, version = snapshot.Version, materials = result,
+            shared = shared.ToDictionary(s => s.Key, s => new { certificate = s.Value.Certificate, note = s.Value.Note, connector = s.Value.ConnectorName }),
+        }, DefinitionJson.Options);
     }
 
     private static IResult Status(DefinitionCatalog catalog, Plugins.PluginLoader.LoadReport plugins) => Results.Json(new

@@ -21,6 +21,7 @@ namespace Workflows.Server.Cases;
 /// </summary>
 public sealed class CaseService
 {
+    private readonly IActivityPort _activities;
     private readonly ICaseStore _store;
     private readonly DefinitionVersions _versions;
     private readonly string _dataFolder;
@@ -29,9 +30,10 @@ public sealed class CaseService
     private readonly ICaseTimerSink? _timers;
 
     public CaseService(ICaseStore store, DefinitionVersions versions, string dataFolder, IClock clock,
-        IEnumerable<ICaseCommitListener>? listeners = null, ICaseTimerSink? timers = null)
+        IEnumerable<ICaseCommitListener>? listeners = null, ICaseTimerSink? timers = null, IActivityPort? activities = null)
     {
         _timers = timers;
+        _activities = activities ?? new UnavailableActivityPort();
         _store = store;
         _versions = versions;
         _dataFolder = dataFolder;
@@ -196,7 +198,7 @@ public sealed class CaseService
         var sandbox = new ScriptSandbox(snapshot.Calendar, () => DateOnly.FromDateTime(_clock.Now.ToOffset(TimeSpan.FromHours(8)).DateTime));
         return new EngineContext(_clock, snapshot.Calendar, new PublishedItem(item, snapshot.Version, snapshot.Set.Office?.Clock),
             new ScriptConditionEvaluator(sandbox), new TemplateDocumentPort(pinned.TemplatesRoot, _dataFolder, _clock),
-            new DeferredNotifier(), new UnavailableActivityPort());
+            new DeferredNotifier(), _activities);
     }
 
     private static CaseNumberFormat NumberFormat(string? pattern)

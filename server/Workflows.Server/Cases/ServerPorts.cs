@@ -22,9 +22,9 @@ public sealed class DeferredNotifier : INotifier
     public void Notify(CaseNotification notification, CaseState state) { }
 }
 
-/// <summary>Plugin activities are not wired into the engine yet: a plugin step fails its command (WF6025), nothing is stored.</summary>
+/// <summary>Without plugins (tools, tests): a plugin step fails its command (WF6025), nothing is stored.</summary>
 public sealed class UnavailableActivityPort : IActivityPort
 {
     public ActivityResult Run(ActivityRequest request, CaseState state) =>
-        ActivityResult.Failure($"插件活动 {request.Activity} 尚未接入 (plugin activities are not available yet)");
+        ActivityResult.Failure($"未加载插件活动 {request.Activity} (no plugins in this process)");
 }

@@ -84,7 +84,9 @@ public sealed class TemplateDocumentPort(string templatesRoot, string dataFolder
             Text(state.FormData["validFrom"]) ?? today.ToString("yyyy-MM-dd"),
             Text(state.FormData["validTo"]),
             CertificateRecord.Valid,
-            pdfSha256);
+            pdfSha256,
+            LicenseType: Text(data["item"]?["license"]) ?? state.ItemId,
+            HolderCodeHash: state.Applicant.IdNumber is { Length: > 0 } code ? CertificateRecord.HashOf(code) : null);
         new FileCertificateRegistry(dataFolder).Register(record);
     }
 }

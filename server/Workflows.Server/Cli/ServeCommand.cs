@@ -78,9 +78,16 @@ public static class ServeCommand
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(sp => new DefinitionCatalog(definitionsRoot, templatesRoot!, sp.GetRequiredService<ILogger<DefinitionCatalog>>()));
         builder.Services.AddHostedService<DefinitionWatcher>();
-        var plugins = new PluginRegistry();
+        var plugins = new PluginRegistry(new ServerPluginHost(new Documents.FileCertificateRegistry(Path.GetFullPath(options.Data))));
         var pluginReport = PluginLoader.LoadAll(options.PluginsFolder, plugins);
         builder.Services.AddSingleton(plugins);
+        builder.Services.AddSingleton<SharedMaterials>();
+        if (plugins.Notifiers.Count > 0)
+        {
+            builder.Services.AddSingleton<NotifierForwarder>();
+            builder.Services.AddSingleton<ICaseCommitListener>(sp => sp.GetRequiredService<NotifierForwarder>());
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<NotifierForwarder>());
+        }
         var clock = new ServerClock(options.TestClock);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<IClock>(clock);
@@ -91,7 +98,8 @@ public static class ServeCommand
         builder.Services.AddSingleton(sp => new DefinitionVersions(sp.GetRequiredService<DefinitionCatalog>(), sp.GetRequiredService<IContentStore>(),
             Path.Combine(Path.GetFullPath(options.Data), "cache", "definitions"), sp.GetRequiredService<ILogger<DefinitionVersions>>()));
         builder.Services.AddSingleton(sp => new CaseService(sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<DefinitionVersions>(),
-            Path.GetFullPath(options.Data), sp.GetRequiredService<IClock>(), sp.GetServices<ICaseCommitListener>(), sp.GetService<ICaseTimerSink>()));
+            Path.GetFullPath(options.Data), sp.GetRequiredService<IClock>(), sp.GetServices<ICaseCommitListener>(), sp.GetService<ICaseTimerSink>(),
+            new PluginActivityPort(plugins)));
         builder.Services.AddCaseScheduling(options.Postgres);
         builder.Services.AddSingleton(pluginReport);
         builder.Services.AddWorkflowsAuth(Path.GetFullPath(options.Data));

@@ -62,7 +62,7 @@ public static class CaseDocumentData
             },
             ["item"] = new JsonObject
             {
-                ["id"] = state.ItemId, ["name"] = guide?.Name ?? state.ItemId,
+                ["id"] = state.ItemId, ["name"] = guide?.Name ?? state.ItemId, ["license"] = guide?.Result.License ?? state.ItemId,
                 ["statutoryLimit"] = guide?.Limits.Statutory.Value, ["promisedLimit"] = guide?.Limits.Promised.Value,
             },
             ["case"] = new JsonObject

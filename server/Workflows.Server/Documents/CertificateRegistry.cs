@@ -23,8 +23,14 @@ public sealed record CertificateRecord(
     string? ValidFrom,
     string? ValidTo,
     string Status,
-    string PdfSha256)
+    string PdfSha256,
+    string? LicenseType = null,
+    string? HolderCodeHash = null)
 {
+    /// <summary>Registers find a holder by this digest, so the full ID number is never written in the register.</summary>
+    public static string HashOf(string holderCode) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("holder:" + holderCode.Trim().ToUpperInvariant())));
+
     public const string Valid = "有效", Revoked = "已注销", Expired = "已过期";
 }
 
@@ -34,6 +40,9 @@ public interface ICertificateRegistry
     void Register(CertificateRecord record);
 
     CertificateRecord? Find(string identifier);
+
+    /// <summary>The holder's certificates (by ID number or USCC), newest first.</summary>
+    IReadOnlyList<CertificateRecord> FindByHolder(string holderCode);
 }
 
 /// <summary>One JSON file per certificate under <c>certificates/</c> in the data folder, written atomically.</summary>
@@ -66,6 +75,23 @@ public sealed class FileCertificateRegistry(string dataFolder) : ICertificateReg
         if (!ECertificateIdentifier.IsValid(identifier)) return null;
         var path = Path.Combine(Folder, identifier + ".json");
         return File.Exists(path) ? JsonSerializer.Deserialize<CertificateRecord>(File.ReadAllText(path), Json) : null;
+    }
+
+    /// <summary>A scan of the register: a county issues thousands a year, not millions; an index belongs with a shared store.</summary>
+    public IReadOnlyList<CertificateRecord> FindByHolder(string holderCode)
+    {
+        if (!Directory.Exists(Folder)) return [];
+        var hash = CertificateRecord.HashOf(holderCode);
+        var found = new List<CertificateRecord>();
+        foreach (var path in Directory.EnumerateFiles(Folder, "*.json"))
+        {
+            try
+            {
+                if (JsonSerializer.Deserialize<CertificateRecord>(File.ReadAllText(path), Json) is { } record && record.HolderCodeHash == hash) found.Add(record);
+            }
+            catch (Exception e) when (e is JsonException or IOException) { /* a half-written or foreign file is not a certificate */ }
+        }
+        return found.OrderByDescending(r => r.IssuedOn, StringComparer.Ordinal).ThenByDescending(r => r.Identifier, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The holder's code with the middle hidden (2309**********0429), as public pages show it.</summary>

@@ -3,8 +3,10 @@ using Workflows.Plugins.Abstractions;
 namespace Workflows.Server.Plugins;
 
 /// <summary>What the loaded plugins contributed; the engine's notifier, activity and connector ports read from here.</summary>
-public sealed class PluginRegistry : IPluginRegistry
+public sealed class PluginRegistry(IPluginHost? host = null) : IPluginRegistry
 {
+    public IPluginHost Host { get; } = host ?? EmptyHost.Instance;
+
     private readonly List<ICaseEventNotifier> _notifiers = [];
     private readonly Dictionary<string, IStepActivity> _activities = new(StringComparer.Ordinal);
     private readonly List<IDataConnector> _connectors = [];
@@ -22,4 +24,15 @@ public sealed class PluginRegistry : IPluginRegistry
     }
 
     public void AddConnector(IDataConnector connector) => _connectors.Add(connector);
+}
+
+/// <summary>For tools and tests without a data folder: no certificates issued.</summary>
+internal sealed class EmptyHost : IPluginHost, IIssuedCertificates
+{
+    public static readonly EmptyHost Instance = new();
+
+    public IIssuedCertificates Certificates => this;
+
+    public Task<IReadOnlyList<IssuedCertificate>> FindByHolderAsync(string holderCode, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<IssuedCertificate>>([]);
 }
