@@ -11,6 +11,7 @@ public sealed class RunningServer : IAsyncDisposable
     private readonly WebApplication _app;
     public Repo.SampleCounty County { get; }
     public HttpClient Http { get; }
+    public IServiceProvider Services => _app.Services;
 
     private RunningServer(WebApplication app, Repo.SampleCounty county)
     {
@@ -24,7 +25,7 @@ public sealed class RunningServer : IAsyncDisposable
     {
         var county = new Repo.SampleCounty();
         prepare?.Invoke(county);
-        var options = new ServeCommand.ServeOptions(county.Definitions, null, Path.Combine(county.Root, "data"), "http://127.0.0.1:0", Demo: demo);
+        var options = new ServeCommand.ServeOptions(county.Definitions, null, Path.Combine(county.Root, "data"), "http://127.0.0.1:0", Demo: demo) { SeedDemoCases = false };
         if (configure is not null) options = configure(options);
         var app = ServeCommand.Build(options, out var error) ?? throw new InvalidOperationException(error);
         await app.StartAsync();

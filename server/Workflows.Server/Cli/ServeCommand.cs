@@ -29,14 +29,16 @@ public static class ServeCommand
         var demo = new Option<bool>("--demo") { Description = "演示模式：数据目录为空时导入示例县定义" };
         var plugins = new Option<string?>("--plugins") { Description = "插件目录，默认为数据目录下的 plugins" };
         var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL 连接字符串（多节点部署时；默认读取环境变量 WORKFLOWS_POSTGRES，未设置则使用数据目录中的 SQLite）" };
+        var noDemoCases = new Option<bool>("--no-demo-cases") { Description = "演示模式下不生成演示办件（只建演示账号）" };
         var testClock = new Option<bool>("--test-clock") { Description = "仅供测试：允许通过 POST /api/test/clock 拨动服务器时钟", Hidden = true };
-        var command = new Command("serve", "启动服务 (start the server)") { definitions, templates, data, urls, demo, plugins, postgres, testClock };
+        var command = new Command("serve", "启动服务 (start the server)") { definitions, templates, data, urls, demo, noDemoCases, plugins, postgres, testClock };
         command.SetAction(async (result, cancel) =>
         {
             var options = new ServeOptions(result.GetValue(definitions), result.GetValue(templates), result.GetValue(data)!, result.GetValue(urls)!, result.GetValue(demo), result.GetValue(plugins))
             {
                 Postgres = result.GetValue(postgres) ?? Environment.GetEnvironmentVariable("WORKFLOWS_POSTGRES"),
                 TestClock = result.GetValue(testClock),
+                SeedDemoCases = !result.GetValue(noDemoCases),
             };
             var app = Build(options, out var error);
             if (app is null) return CliApp.Fail(error!);
@@ -56,6 +58,9 @@ public static class ServeCommand
         /// <summary>The largest file a case accepts (<c>WORKFLOWS_MAX_UPLOAD_MB</c>, default 20 MB).</summary>
         public long MaxUploadBytes { get; init; } = UploadLimits.FromEnvironment().MaxBytes;
 
+        /// <summary>With <see cref="Demo"/>: seed demo cases into an empty store (tests that count cases turn it off).</summary>
+        public bool SeedDemoCases { get; init; } = true;
+
         /// <summary>Lets tests move the server's clock (never in production).</summary>
         public bool TestClock { get; init; }
     }
@@ -72,6 +77,7 @@ public static class ServeCommand
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         // Per-request framework logs drown what an administrator needs to see (reloads, errors).
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
         // Keys sit in the data folder, protected by its file permissions; the "unencrypted" warning says only that.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddProblemDetails();
@@ -165,6 +171,12 @@ public static class ServeCommand
             // Printed as a table, not logged: the single-line log format would fold it into one line.
             Console.WriteLine($"演示模式：以下账号的密码均为 {DemoAccounts.Password}（仅供演示，请勿用于生产）(demo accounts)");
             foreach (var a in demo) Console.WriteLine($"  {a.UserName,-26} {string.Join(",", a.Roles),-18} {a.DisplayName}");
+            if (options.SeedDemoCases)
+            {
+                var made = DemoCases.SeedAsync(app.Services.GetRequiredService<ICaseStore>(), app.Services.GetRequiredService<DefinitionVersions>(),
+                    Path.GetFullPath(options.Data), app.Services.GetRequiredService<IClock>(), app.Logger).GetAwaiter().GetResult();
+                if (made > 0) Console.WriteLine($"演示模式：已生成 {made} 件演示办件，覆盖各种状态 (demo cases seeded)");
+            }
         }
         var password = Environment.GetEnvironmentVariable("WORKFLOWS_ADMIN_PASSWORD");
         if (!string.IsNullOrEmpty(password) && accounts.FindAccountAsync("admin").GetAwaiter().GetResult() is null)
