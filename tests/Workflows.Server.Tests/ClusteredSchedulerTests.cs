@@ -118,6 +118,58 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime
         Assert.Equal(2, await ClusterInstancesAsync());
     }
 
+    [Fact]
+    public async Task TwoServersOnOneDatabase_ACaseAcceptedOnOneIsWorkedAndCompletedOnTheOther()
+    {
+        // Started one after the other: the first creates the demo accounts in the shared database.
+        await using var a = await ServerProcess.StartAsync(_county, "node-a", Connection, "--demo", "--no-demo-cases");
+        await using var b = await ServerProcess.StartAsync(_county, "node-b", Connection, "--demo", "--no-demo-cases");
+        var set = Workflows.Definitions.Loading.DefinitionLoader.Load(_county.Definitions, null);
+        var item = set.Item(Item)!;
+
+        async Task<HttpClient> SignIn(ServerProcess node, string account)
+        {
+            var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = node.Http.BaseAddress };
+            var response = await client.PostAsJsonAsync("/api/auth/login", new { userName = account, password = Auth.DemoAccounts.Password });
+            Assert.True(response.IsSuccessStatusCode, $"{account}: {response.StatusCode}\n{node.Output}");
+            return client;
+        }
+
+        using var clerk = await SignIn(a, "clerk-comprehensive-2");
+        var (created, view) = await CaseApi.PostAsync(clerk, "/api/cases", CaseApi.NewCase(item, new JsonObject { ["kind"] = "accept" }), "two-nodes-1");
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = view["id"]!.GetValue<string>();
+
+        // node b sees the task node a created, and each step alternates between the nodes
+        using var reviewer = await SignIn(b, "agriculture-reviewer");
+        var inbox = JsonNode.Parse(await reviewer.GetStringAsync("/api/tasks?scope=mine"))!["tasks"]!.AsArray();
+        Assert.Contains(inbox, t => t!["caseId"]!.GetValue<string>() == id);
+        var nodes = new[] { b, a, b };
+        for (var i = 0; !view["closed"]!.GetValue<bool>(); i++)
+        {
+            Assert.True(i < nodes.Length, view.ToJsonString());
+            var task = CaseApi.ActiveTasks(view)[0]!;
+            var step = item.Workflow!.Steps.Single(s => s.Id == task["stepId"]!.GetValue<string>());
+            using var worker = await SignIn(nodes[i], CaseApi.AccountFor(task["signers"]![0]!["assignee"]!));
+            HttpResponseMessage response;
+            (response, view) = await CaseApi.PostAsync(worker, $"/api/cases/{id}/complete", new JsonObject
+            {
+                ["taskId"] = task["id"]!.GetValue<string>(), ["outcome"] = step.Outcomes.Keys.FirstOrDefault(o => o is "pass" or "grant"),
+            }, $"two-nodes-step-{i}", ifMatch: view["version"]!.GetValue<long>());
+            Assert.True(response.IsSuccessStatusCode, view.ToJsonString());
+        }
+
+        // both nodes answer the same closed case, from the one store
+        using var admin = await SignIn(a, "admin");
+        using var adminB = await SignIn(b, "admin");
+        foreach (var client in new[] { admin, adminB })
+        {
+            var seen = JsonNode.Parse(await client.GetStringAsync($"/api/cases/{id}"))!;
+            Assert.Equal("completed", seen["status"]!.GetValue<string>());
+            Assert.Equal(view["version"]!.GetValue<long>(), seen["version"]!.GetValue<long>());
+        }
+    }
+
     private static int Occurrences(string text, string needle) => Regex.Matches(text, Regex.Escape(needle)).Count;
 
     private static ReceiveMaterials Receive() => new("", "", new Applicant(ApplicantType.Person, "张建国", "230903197806123513", "13800000000"),
@@ -172,7 +224,7 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime
             AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug",
             "net10.0", "Workflows.Server.dll");
 
-        public static async Task<ServerProcess> StartAsync(Repo.SampleCounty county, string name, string postgres)
+        public static async Task<ServerProcess> StartAsync(Repo.SampleCounty county, string name, string postgres, params string[] extra)
         {
             var info = new ProcessStartInfo("dotnet")
             {
@@ -186,7 +238,7 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime
                      {
                          ServerDll, "serve", "--definitions", county.Definitions, "--data", Path.Combine(county.Root, name),
                          "--postgres", postgres, "--urls", "http://127.0.0.1:0", "--test-clock",
-                     })
+                     }.Concat(extra))
                 info.ArgumentList.Add(arg);
             info.Environment.Remove("WORKFLOWS_POSTGRES");
             var server = new ServerProcess(new Process { StartInfo = info, EnableRaisingEvents = true });
