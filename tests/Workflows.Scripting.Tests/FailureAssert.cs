@@ -5,8 +5,10 @@ namespace Workflows.Scripting.Tests;
 /// <summary>Asserts that a hostile script fails fast, with bounded memory, and leaves the sandbox usable.</summary>
 internal static class FailureAssert
 {
-    // Safety bounds, not benchmarks: the point is "stopped quickly", not "how quickly".
-    private static readonly TimeSpan TimeBound = TimeSpan.FromSeconds(1);
+    // Safety bounds, not benchmarks: the point is "stopped at all, by the right limit", not "how
+    // quickly". The error code tells which limit stopped the script; the time bound only catches a
+    // script that ran on unchecked, and is loose because CI runs every suite on two busy cores.
+    private static readonly TimeSpan TimeBound = TimeSpan.FromSeconds(5);
 
     /// <param name="allocationMatters">
     /// False where the script allocates nothing but the interpreter's own garbage (an empty loop
