@@ -111,6 +111,8 @@ public class DesignerApiTests : IAsyncLifetime
         Assert.Equal("WF1006", diagnostic["code"]!.GetValue<string>());
         var lineOfTypo = broken.Split('\n').ToList().FindIndex(l => l.Contains("tsak")) + 1;
         Assert.Equal(lineOfTypo, diagnostic["line"]!.GetValue<int>());
+        Assert.Equal("step", diagnostic["element"]!.GetValue<string>());
+        Assert.Equal("review", diagnostic["element-id"]!.GetValue<string>());
         Assert.Equal(read["text"]!.GetValue<string>(), File.ReadAllText(Path.Combine(_server.CountyRepository, "definitions/items", Teacher, "workflow.yaml")));
     }
 
@@ -137,6 +139,8 @@ public class DesignerApiTests : IAsyncLifetime
         var fieldDiagnostic = fieldResult["diagnostics"]!.AsArray().Single(d => d!["severity"]!.GetValue<string>() == "error")!;
         Assert.Contains("noSuchField", fieldDiagnostic["message"]!.GetValue<string>());
         Assert.Contains("form.noSuchField", unknownField.Split('\n')[fieldDiagnostic["line"]!.GetValue<int>() - 1]);
+        Assert.Equal("material", fieldDiagnostic["element"]!.GetValue<string>());
+        Assert.Equal("extra", fieldDiagnostic["element-id"]!.GetValue<string>());
         Assert.Equal(unknownField, fieldResult["canonical"]!.GetValue<string>());
         Assert.Equal("", Git("status", "--porcelain"));
     }
@@ -185,6 +189,33 @@ public class DesignerApiTests : IAsyncLifetime
         Assert.Equal("WF5002", problem["code"]!.GetValue<string>());
         Assert.Equal("templates/notices/acceptance.hbs", problem["file"]!.GetValue<string>());
         Assert.Equal(7, problem["line"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Template_IsSavedByAnAdminWithIfMatch_AndACompileErrorIsRefusedWithItsLocation()
+    {
+        var admin = await _server.SignInAsync("admin");
+        var editor = await _server.SignInAsync("education-editor");
+        var read = await OkAsync(GetAsync(admin, "/api/designer/templates/notices/acceptance"));
+        var text = read["text"]!.GetValue<string>();
+        var etag = read["etag"]!.GetValue<string>();
+
+        var (byEditor, _) = await SendAsync(editor, HttpMethod.Put, "/api/designer/templates/notices/acceptance", new JsonObject { ["text"] = text }, etag);
+        var (broken, problem) = await SendAsync(admin, HttpMethod.Put, "/api/designer/templates/notices/acceptance", new JsonObject { ["text"] = text + "{{#if applicant}}\n" }, etag);
+        var saved = await OkAsync(SendAsync(admin, HttpMethod.Put, "/api/designer/templates/notices/acceptance", new JsonObject { ["text"] = text.Replace("受理通知书", "受理通知书（样式调整）") }, etag));
+        var (stale, _) = await SendAsync(admin, HttpMethod.Put, "/api/designer/templates/notices/acceptance", new JsonObject { ["text"] = text }, etag);
+        var changes = await OkAsync(GetAsync(admin, "/api/designer/changes"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, byEditor);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, broken);
+        Assert.Equal("templates/notices/acceptance.hbs", problem["diagnostics"]![0]!["file"]!.GetValue<string>());
+        Assert.True(problem["diagnostics"]![0]!["line"]!.GetValue<int>() >= 1);
+        Assert.NotEqual(etag, saved["etag"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.Conflict, stale);
+        var change = changes["files"]!.AsArray().Single()!;
+        Assert.Equal("templates/notices/acceptance.hbs", change["path"]!.GetValue<string>());
+        Assert.Contains("+", change["raw"]!.GetValue<string>());
+        Assert.Contains("受理通知书（样式调整）", change["raw"]!.GetValue<string>());
     }
 
     [Fact]

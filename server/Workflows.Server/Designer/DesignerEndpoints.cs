@@ -61,7 +61,7 @@ public static class DesignerEndpoints
 
     internal static IResult Invalid(IReadOnlyList<DesignerDiagnostic> diagnostics, string title, IDictionary<string, object?>? more = null)
     {
-        var extensions = new Dictionary<string, object?> { ["diagnostics"] = diagnostics };
+        var extensions = new Dictionary<string, object?> { ["diagnostics"] = JsonSerializerNode(diagnostics) };
         if (more is not null) foreach (var (k, v) in more) extensions[k] = v;
         var first = diagnostics.FirstOrDefault(d => d.IsError);
         return Problems.Of(422, Problems.DefinitionInvalid, title, first is null ? null : $"{first.File}:{first.Line}:{first.Column}: {first.Code} {first.Message}", extensions);

@@ -11,9 +11,19 @@ using Workflows.Server.Hosting;
 
 namespace Workflows.Server.Designer;
 
-/// <summary>A definition diagnostic as the designer shows it: the file relative to the county repository (<c>definitions/items/x/form.yaml</c>).</summary>
+/// <summary>
+/// A definition diagnostic as the designer shows it: the file relative to the county repository
+/// (<c>definitions/items/x/form.yaml</c>) and, in an item file, the element it falls in (a workflow
+/// step, a material, a form field), so an editor can mark the node or row as well as the line.
+/// </summary>
 public sealed record DesignerDiagnostic(string Severity, string Code, string File, int Line, int Column, string Message)
 {
+    /// <summary><c>step</c>, <c>material</c> or <c>field</c>; null when the line is outside any (or the file is not an item's).</summary>
+    public string? Element { get; init; }
+
+    /// <summary>The id of that step, material or field.</summary>
+    public string? ElementId { get; init; }
+
     [System.Text.Json.Serialization.JsonIgnore] public bool IsError => Severity == "error";
 }
 
@@ -130,7 +140,8 @@ public sealed class DesignerWorkspace(CountyRepository repository)
         var diagnostics = new DiagnosticBag();
         var model = DefinitionFile.Parse(kind, text, FullPath(repositoryPath), new SourceMap(), diagnostics);
         var structural = diagnostics.Items.Any(d => d.IsError && d.Code.StartsWith("WF10", StringComparison.Ordinal));
-        return (structural ? null : model, Relative(diagnostics.Sorted()));
+        var lines = text.Split('\n');
+        return (structural ? null : model, Relative(diagnostics.Sorted()).Select(d => Anchored(d, lines)).ToList());
     }
 
     /// <summary>
@@ -143,7 +154,42 @@ public sealed class DesignerWorkspace(CountyRepository repository)
         var (set, item) = DefinitionLoader.LoadDraft(DefinitionsRoot, TemplatesRoot, id, named);
         DefinitionPipeline.Validator().ValidateItem(set, item, DefinitionPipeline.Today());
         var folder = Path.Combine(DefinitionsRoot, "items", id) + Path.DirectorySeparatorChar;
-        return Relative(set.Diagnostics.Sorted().Where(d => d.Location.File.StartsWith(folder, StringComparison.Ordinal)));
+        var texts = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        string[] LinesOf(string file) => texts.TryGetValue(file, out var lines) ? lines
+            : texts[file] = (drafts.GetValueOrDefault(System.IO.Path.GetFileNameWithoutExtension(file)) ?? (File.Exists(file) ? File.ReadAllText(file) : "")).Split('\n');
+        return Relative(set.Diagnostics.Sorted().Where(d => d.Location.File.StartsWith(folder, StringComparison.Ordinal)))
+            .Select(d => Anchored(d, LinesOf(Path.Combine(folder, Path.GetFileName(d.File))))).ToList();
+    }
+
+    /// <summary>
+    /// The element a diagnostic's line falls in, from the canonical layout: workflow steps are the
+    /// keys under <c>steps:</c> (two spaces), materials the list entries (<c>- id:</c>), form fields
+    /// the entries under <c>fields:</c> (<c>  - id:</c>).
+    /// </summary>
+    public static DesignerDiagnostic Anchored(DesignerDiagnostic diagnostic, string[] lines)
+    {
+        var (element, pattern) = Path.GetFileName(diagnostic.File) switch
+        {
+            "workflow.yaml" => ("step", new System.Text.RegularExpressions.Regex("^  ([a-z][a-z0-9-]*):\\s*$")),
+            "materials.yaml" => ("material", new System.Text.RegularExpressions.Regex("^- id: *([^ ]+)\\s*$")),
+            "form.yaml" => ("field", new System.Text.RegularExpressions.Regex("^  - id: *([^ ]+)\\s*$")),
+            _ => (null, null),
+        };
+        if (pattern is null) return diagnostic;
+        for (var i = Math.Min(diagnostic.Line, lines.Length) - 1; i >= 0; i--)
+        {
+            if (element == "field" && lines[i].Length > 0 && lines[i][0] != ' ' && lines[i][0] != '-') break; // left the fields: list
+            // A material entry's id may follow other keys; its entry starts at the "- " line.
+            if (element == "material" && lines[i].StartsWith("- ", StringComparison.Ordinal))
+            {
+                for (var j = i; j < lines.Length && (j == i || lines[j].StartsWith("  ", StringComparison.Ordinal)); j++)
+                    if (System.Text.RegularExpressions.Regex.Match(lines[j], "^(?:- |  )id: *([^ ]+)\\s*$") is { Success: true } id)
+                        return diagnostic with { Element = element, ElementId = id.Groups[1].Value.Trim('"') };
+                return diagnostic;
+            }
+            if (pattern.Match(lines[i]) is { Success: true } match) return diagnostic with { Element = element, ElementId = match.Groups[1].Value.Trim('"') };
+        }
+        return diagnostic;
     }
 
     /// <summary>Writes a text file into the work tree (UTF-8, no BOM), creating its folder.</summary>
