@@ -12,7 +12,7 @@ using Workflows.Storage;
 namespace Workflows.Server.Cli;
 
 /// <summary>
-/// <c>workflows serve</c>: the HTTP server. By default it serves the county work tree under the
+/// <c>workflows serve</c>: the HTTP server. By default it runs the published version (HEAD) of the county repository under the
 /// data folder (<c>data/county</c>), seeding it from the sample county when started with
 /// <c>--demo</c>; <c>--definitions DIR</c> serves a folder directly instead.
 /// </summary>
