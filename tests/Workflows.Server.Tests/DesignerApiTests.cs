@@ -252,6 +252,39 @@ public class DesignerApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Publish_ByADepartmentEditor_LeavesTheAdminsDrafts_AndRefusesATreeThatWouldNotValidate()
+    {
+        var admin = await _server.SignInAsync("admin");
+        var editor = await _server.SignInAsync("education-editor");
+        // The administrator drafts a new form field; the editor's new material depends on it.
+        var form = await OkAsync(GetAsync(admin, $"/api/designer/items/{Teacher}/form"));
+        var formModel = form["model"]!.DeepClone().AsObject();
+        formModel["fields"]!.AsArray().Add(new JsonObject { ["id"] = "retired", ["label"] = "是否退休教师", ["type"] = "boolean" });
+        await OkAsync(SendAsync(admin, HttpMethod.Put, $"/api/designer/items/{Teacher}/form", new JsonObject { ["model"] = formModel }, form["etag"]!.GetValue<string>()));
+        var materials = await OkAsync(GetAsync(editor, $"/api/designer/items/{Teacher}/materials"));
+        var dependent = materials["text"]!.GetValue<string>() + "- id: retirement-certificate\n  name: 退休证\n  kind: copy\n  form: paper\n  necessity: required\n  source: applicant\n  when: form.retired == true\n";
+        var saved = await OkAsync(SendAsync(editor, HttpMethod.Put, $"/api/designer/items/{Teacher}/materials", new JsonObject { ["text"] = dependent }, materials["etag"]!.GetValue<string>()));
+
+        var changes = await OkAsync(GetAsync(editor, "/api/designer/changes"));
+        var (refused, problem) = await SendAsync(editor, HttpMethod.Post, "/api/designer/publish", new JsonObject { ["message"] = "新增退休证" });
+        var independent = await OkAsync(SendAsync(editor, HttpMethod.Put, $"/api/designer/items/{Teacher}/materials",
+            new JsonObject { ["text"] = dependent.Replace("  when: form.retired == true\n", "") }, saved["etag"]!.GetValue<string>()));
+        var published = await OkAsync(SendAsync(editor, HttpMethod.Post, "/api/designer/publish", new JsonObject { ["message"] = "新增退休证" }), HttpStatusCode.Created);
+        var (nothing, nothingProblem) = await SendAsync(editor, HttpMethod.Post, "/api/designer/publish", new JsonObject { ["message"] = "再次发布" });
+
+        Assert.Equal([$"definitions/items/{Teacher}/materials.yaml"], changes["publishable"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal(2, changes["files"]!.AsArray().Count);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused);
+        Assert.Contains(problem["diagnostics"]!.AsArray(), d => d!["message"]!.GetValue<string>().Contains("retired"));
+        Assert.Equal([$"definitions/items/{Teacher}/materials.yaml"], published["files"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal($"definitions/items/{Teacher}/materials.yaml", Git("show", "--name-only", "--format=", "HEAD").Trim());
+        Assert.Equal($" M definitions/items/{Teacher}/form.yaml", Git("status", "--porcelain").TrimEnd());
+        Assert.NotNull(independent["etag"]);
+        Assert.Equal(HttpStatusCode.Conflict, nothing);
+        Assert.Equal("WF9412", nothingProblem["code"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task DepartmentEditor_EditsOnlyItsOwnItemsGuidesAndMaterials()
     {
         var editor = await _server.SignInAsync("education-editor");
