@@ -53,7 +53,7 @@ public sealed class DesignerWorkspace(CountyRepository repository)
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IResult> _answers = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Runs a POST that changes things at most once per <c>Idempotency-Key</c> (per user): a retry gets the first answer.
+    /// Runs a POST that changes things at most once per <c>Idempotency-Key</c> (per user): a retry gets the first successful answer.
     /// Kept in memory (a restart forgets them; the operations re-check their own preconditions, so a late retry gets a 409, not a duplicate).
     /// </summary>
     public async Task<IResult> OnceAsync(HttpContext context, string user, Func<Task<IResult>> operation)
@@ -63,6 +63,8 @@ public sealed class DesignerWorkspace(CountyRepository repository)
         var slot = user + "\n" + context.Request.Path + "\n" + key;
         if (_answers.TryGetValue(slot, out var earlier)) return earlier;
         var answer = await operation();
+        // Only a success is replayed: after a refusal (errors, a conflict) the client fixes things and may retry with the same key.
+        if (answer is not Microsoft.AspNetCore.Http.IStatusCodeHttpResult { StatusCode: >= 200 and < 300 }) return answer;
         if (_answers.Count > 10_000) _answers.Clear();
         _answers[slot] = answer;
         return answer;
