@@ -19,8 +19,9 @@ public class DocumentApiTests
     [Fact]
     public async Task Preview_WithoutBody_RendersTheSampleAsPdf()
     {
-        await using var server = await RunningServer.StartAsync();
-        using var response = await server.Http.PostAsync("/api/templates/notices/acceptance/preview", null);
+        await using var server = await RunningServer.StartAsync(demo: true);
+        var http = await server.SignInAsync("admin");
+        using var response = await http.PostAsync("/api/templates/notices/acceptance/preview", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         var pdf = await SavePdfAsync(response);
@@ -31,10 +32,11 @@ public class DocumentApiTests
     [Fact]
     public async Task Preview_WithData_RendersThatData()
     {
-        await using var server = await RunningServer.StartAsync();
+        await using var server = await RunningServer.StartAsync(demo: true);
+        var http = await server.SignInAsync("education-editor");
         var data = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Repo.Templates, "notices", "acceptance.sample.json")))!.AsObject();
         data["applicant"]!["name"] = "赵子龙";
-        using var response = await server.Http.PostAsync("/api/templates/notices/acceptance/preview",
+        using var response = await http.PostAsync("/api/templates/notices/acceptance/preview",
             new StringContent(data.ToJsonString(), Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var pdf = await SavePdfAsync(response);
@@ -43,16 +45,31 @@ public class DocumentApiTests
     }
 
     [Fact]
+    public async Task Preview_IsForDesigners_401WithoutSignIn_403ForAClerk()
+    {
+        await using var server = await RunningServer.StartAsync(demo: true);
+        var clerk = await server.SignInAsync("clerk-comprehensive-1");
+
+        using var anonymous = await server.Http.PostAsync("/api/templates/notices/acceptance/preview", null);
+        using var denied = await clerk.PostAsync("/api/templates/notices/acceptance/preview", null);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal("WF9401", (await anonymous.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.ToString());
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+        Assert.Equal("WF9403", (await denied.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.ToString());
+    }
+
+    [Fact]
     public async Task Preview_OfABrokenTemplate_IsAProblemWithItsLocation()
     {
-        await using var server = await RunningServer.StartAsync(county =>
-        {
-            var path = Path.Combine(county.Root, "templates", "notices", "acceptance.hbs");
-            var lines = File.ReadAllLines(path).ToList();
-            lines.Insert(6, "  <para>多余的元素</para>");
-            File.WriteAllLines(path, lines);
-        });
-        using var response = await server.Http.PostAsync("/api/templates/notices/acceptance/preview", null);
+        // Broken after the start: a broken template keeps the definitions from loading, and with them the demo accounts.
+        await using var server = await RunningServer.StartAsync(demo: true);
+        var path = Path.Combine(server.County.Root, "templates", "notices", "acceptance.hbs");
+        var lines = File.ReadAllLines(path).ToList();
+        lines.Insert(6, "  <para>多余的元素</para>");
+        File.WriteAllLines(path, lines);
+        var http = await server.SignInAsync("admin");
+        using var response = await http.PostAsync("/api/templates/notices/acceptance/preview", null);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
         Assert.Equal("WF5003", problem["code"]!.ToString());
@@ -64,11 +81,12 @@ public class DocumentApiTests
     [Fact]
     public async Task Preview_OfUnknownTemplateOrBadJson_IsAProblem()
     {
-        await using var server = await RunningServer.StartAsync();
-        using var missing = await server.Http.PostAsync("/api/templates/notices/nothing/preview", null);
+        await using var server = await RunningServer.StartAsync(demo: true);
+        var http = await server.SignInAsync("admin");
+        using var missing = await http.PostAsync("/api/templates/notices/nothing/preview", null);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("WF5004", (await missing.Content.ReadFromJsonAsync<JsonObject>())!["code"]!.ToString());
-        using var bad = await server.Http.PostAsync("/api/templates/notices/acceptance/preview", new StringContent("{\"applicant\":", Encoding.UTF8, "application/json"));
+        using var bad = await http.PostAsync("/api/templates/notices/acceptance/preview", new StringContent("{\"applicant\":", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
 

@@ -20,12 +20,25 @@ public sealed class RunningServer : IAsyncDisposable
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
     }
 
+    /// <summary>The county repository (<c>data/county</c>) when started with <c>workTree: true</c>: what the designer edits and publishes.</summary>
+    public string CountyRepository => Hosting.CountyWorkTree.Root(Path.Combine(County.Root, "data"));
+
+    /// <param name="workTree">
+    /// Serve the way <c>./run.sh</c> does: the sample county committed into <c>data/county</c> as a git
+    /// repository of its own, the published version (HEAD) served, the designer enabled. Otherwise the
+    /// copy is served directly (<c>--definitions</c>), reloading on every file change.
+    /// </param>
     public static async Task<RunningServer> StartAsync(Action<Repo.SampleCounty>? prepare = null, bool demo = false,
-        Func<ServeCommand.ServeOptions, ServeCommand.ServeOptions>? configure = null)
+        Func<ServeCommand.ServeOptions, ServeCommand.ServeOptions>? configure = null, bool workTree = false)
     {
         var county = new Repo.SampleCounty();
         prepare?.Invoke(county);
-        var options = new ServeCommand.ServeOptions(county.Definitions, null, Path.Combine(county.Root, "data"), "http://127.0.0.1:0", Demo: demo) { SeedDemoCases = false };
+        var data = Path.Combine(county.Root, "data");
+        if (workTree) Hosting.CountyWorkTree.Seed(data, county.Definitions, Path.Combine(county.Root, "templates"));
+        var options = new ServeCommand.ServeOptions(workTree ? null : county.Definitions, null, data, "http://127.0.0.1:0", Demo: demo)
+        {
+            SeedDemoCases = false,
+        };
         if (configure is not null) options = configure(options);
         var app = ServeCommand.Build(options, out var error) ?? throw new InvalidOperationException(error);
         await app.StartAsync();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Workflows.Definitions.Mapping;
 using Workflows.Definitions.Model;
 
@@ -20,6 +21,19 @@ public static class DefinitionJson
             PropertyNamingPolicy = JsonNamingPolicy.KebabCaseLower,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        // A key renamed in the files (form rules' `rule`, make-up days' `for`) has the same name in JSON.
+        options.TypeInfoResolver = new DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                info =>
+                {
+                    foreach (var property in info.Properties)
+                        if (property.AttributeProvider?.GetCustomAttributes(typeof(YamlNameAttribute), false) is [YamlNameAttribute name, ..])
+                            property.Name = name.Name;
+                },
+            },
         };
         options.Converters.Add(new EnumCodeConverterFactory());
         options.Converters.Add(new DurationConverter());

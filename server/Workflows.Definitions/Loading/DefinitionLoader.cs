@@ -56,15 +56,41 @@ public static class DefinitionLoader
         }
     }
 
+    /// <summary>
+    /// The set a designer draft of one item is checked against: the shared files and calendars,
+    /// the item itself with <paramref name="drafts"/> (file name → text) read instead of its files,
+    /// and every other item by id only (enough for references to it). Validate it with
+    /// <see cref="Validation.DefinitionValidator.ValidateItem(DefinitionSet, ItemDefinition, DateOnly)"/>.
+    /// </summary>
+    public static (DefinitionSet Set, ItemDefinition Item) LoadDraft(string root, string? templatesRoot, string itemId, IReadOnlyDictionary<string, string> drafts)
+    {
+        var set = new DefinitionSet();
+        set.Office = Load<Office>(root, FileKind.Office, set);
+        set.Departments = Load<List<Department>>(root, FileKind.Departments, set) ?? [];
+        set.Windows = Load<List<Window>>(root, FileKind.Windows, set) ?? [];
+        set.Roles = Load<List<Role>>(root, FileKind.Roles, set) ?? [];
+        set.Calendars = LoadCalendars(root, set.Sources, set.Diagnostics);
+        var itemsRoot = Path.Combine(root, "items");
+        if (Directory.Exists(itemsRoot))
+            foreach (var folder in Directory.GetDirectories(itemsRoot).Order(StringComparer.Ordinal))
+                if (Path.GetFileName(folder) != itemId) set.Items.Add(new ItemDefinition { Id = Path.GetFileName(folder) });
+        var item = LoadItem(root, itemId, set.Sources, set.Diagnostics, drafts);
+        set.Items.Add(item);
+        set.Templates = FindTemplates(templatesRoot ?? DefaultTemplatesRoot(root));
+        return (set, item);
+    }
+
     /// <summary>Loads one item folder; the server and the benchmark use it to reload a single changed item.</summary>
-    public static ItemDefinition LoadItem(string root, string id, SourceMap sources, DiagnosticBag diagnostics)
+    /// <param name="drafts">Texts read instead of the item's files, by file name (<c>materials.yaml</c>): a designer's unsaved draft.</param>
+    public static ItemDefinition LoadItem(string root, string id, SourceMap sources, DiagnosticBag diagnostics, IReadOnlyDictionary<string, string>? drafts = null)
     {
         var folder = Path.Combine(root, "items", id);
         var item = new ItemDefinition { Id = id };
-        item.Guide = LoadFile<Guide>(Path.Combine(folder, "guide.yaml"), FileKind.Guide, sources, diagnostics);
-        item.Materials = LoadFile<List<Material>>(Path.Combine(folder, "materials.yaml"), FileKind.Materials, sources, diagnostics) ?? [];
-        item.Form = LoadFile<Form>(Path.Combine(folder, "form.yaml"), FileKind.Form, sources, diagnostics);
-        item.Workflow = LoadFile<Workflow>(Path.Combine(folder, "workflow.yaml"), FileKind.Workflow, sources, diagnostics);
+        string? Draft(string name) => drafts?.GetValueOrDefault(name);
+        item.Guide = LoadFile<Guide>(Path.Combine(folder, "guide.yaml"), FileKind.Guide, sources, diagnostics, Draft("guide.yaml"));
+        item.Materials = LoadFile<List<Material>>(Path.Combine(folder, "materials.yaml"), FileKind.Materials, sources, diagnostics, Draft("materials.yaml")) ?? [];
+        item.Form = LoadFile<Form>(Path.Combine(folder, "form.yaml"), FileKind.Form, sources, diagnostics, Draft("form.yaml"));
+        item.Workflow = LoadFile<Workflow>(Path.Combine(folder, "workflow.yaml"), FileKind.Workflow, sources, diagnostics, Draft("workflow.yaml"));
         if (Directory.Exists(folder))
         {
             foreach (var file in Directory.GetFiles(folder).Order(StringComparer.Ordinal))
@@ -81,8 +107,9 @@ public static class DefinitionLoader
     private static T? Load<T>(string root, FileKind kind, DefinitionSet set) where T : class =>
         LoadFile<T>(Path.Combine(root, kind.Glob), kind, set.Sources, set.Diagnostics);
 
-    private static T? LoadFile<T>(string path, FileKind kind, SourceMap sources, DiagnosticBag diagnostics) where T : class
+    private static T? LoadFile<T>(string path, FileKind kind, SourceMap sources, DiagnosticBag diagnostics, string? draft = null) where T : class
     {
+        if (draft is not null) return DefinitionFile.Parse(kind, draft, path, sources, diagnostics) as T;
         if (!File.Exists(path))
         {
             diagnostics.Error(DiagnosticCodes.MissingFile, SourceLocation.StartOf(path), $"缺少{kind.Label}文件 {Path.GetFileName(path)} (missing file)");

@@ -35,6 +35,18 @@ public sealed class Guide
     [Label("数量限制")] public string? QuantityLimit { get; set; }
     [Label("中介服务")] public string? IntermediaryServices { get; set; }
     [Label("常见问题")] public List<Faq> Faq { get; set; } = [];
+    [Label("事项状态")] public ItemStatus? Status { get; set; }
+    [Label("状态说明")] public string? StatusNote { get; set; }
+
+    /// <summary>A retired item stays in the files (its cases and history remain) but is no longer offered for intake.</summary>
+    [System.Text.Json.Serialization.JsonIgnore] public bool IsRetired => Status == ItemStatus.Retired;
+}
+
+/// <summary>Whether an item is offered for intake; absent means in service.</summary>
+public enum ItemStatus
+{
+    [Label("在用")] Active,
+    [Label("已停用")] Retired,
 }
 
 public enum HandlingCase

@@ -35,6 +35,8 @@ public static class GuideRules
                 context.Warning(DiagnosticCodes.InvalidValue, guide.AcceptanceConditions, i.ToString(),
                     $"受理条件不应含兜底条款「{clause}」，请写明具体条件 (no catch-all clauses in acceptance conditions)");
         }
+        if (guide.IsRetired && string.IsNullOrWhiteSpace(guide.StatusNote))
+            context.Warning(DiagnosticCodes.MissingKey, guide, "Status", "事项已停用，请在 status-note 中说明停用原因和日期 (say why the item was retired)");
         if (guide.Result.Type == ResultType.Certificate && guide.Result.Template is null)
             context.Warning(DiagnosticCodes.UnknownTemplate, guide.Result, null, "结果为证照，但未指定证照模板 template (a certificate result names its template)");
     }

@@ -28,6 +28,9 @@ public static class WorkflowRules
 
     private static readonly string[] Optional = ["By", "Limit", "Next", "Outcomes", "Branches", "Cases", "Otherwise", "Mode", "Signers", "Template", "After", "Item", "Activity", "Config"];
 
+    /// <summary>The keys (as written in the file) a step of <paramref name="kind"/> may have besides kind and name: the designer's step palette.</summary>
+    public static IReadOnlyList<string> KeysOf(StepKind kind) => Allowed[kind].Select(Mapping.Naming.Kebab).ToList();
+
     public static IEnumerable<string> Successors(Step step) =>
         new[] { step.Next, step.Otherwise }.OfType<string>()
             .Concat(step.Outcomes.Values)

@@ -34,9 +34,12 @@ public sealed class DocumentRenderer(TemplateStore store, FontSet fonts, IPdfWri
         return RenderFile(path, data ?? TemplateStore.Sample(path), options ?? RenderOptions.Default);
     }
 
-    public RenderedDocument RenderFile(string path, JsonObject data, RenderOptions options)
+    public RenderedDocument RenderFile(string path, JsonObject data, RenderOptions options) =>
+        RenderText(path, File.ReadAllText(path), data, options);
+
+    /// <summary>Renders <paramref name="text"/> as if it were the template at <paramref name="path"/> (a designer's unsaved draft); errors are located in that file.</summary>
+    public RenderedDocument RenderText(string path, string text, JsonObject data, RenderOptions options)
     {
-        var text = File.ReadAllText(path);
         var markup = RenderMarkup(Display(path), text, data, options.Strict);
         var document = Parse(Display(path), text, markup);
         var pages = document.Layout(fonts, options.Mode, out var context);

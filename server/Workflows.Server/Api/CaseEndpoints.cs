@@ -53,6 +53,8 @@ public static class CaseEndpoints
         if (!args.Ok) return args.Problem();
         if (catalog.Current is not { } snapshot) return Problems.NoDefinitions();
         if (snapshot.Set.Item(itemId) is not { } item) return Problems.ItemNotFound(itemId);
+        if (item.Guide is { IsRetired: true })
+            return Problems.Of(409, Problems.ItemRetired, "事项已停用，不再受理 (the item is retired)", item.Guide.StatusNote);
         if (!CaseAccess.MayReceive(user, item, snapshot)) return Problems.Denied($"当前账号不能在本窗口受理事项 {itemId}");
         if (item.Form is { } definedForm && !definedForm.ApplicantTypes.Contains(applicant!.Type))
             return Problems.Invalid($"事项 {itemId} 不受理此类申请人");

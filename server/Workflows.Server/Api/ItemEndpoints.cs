@@ -23,7 +23,8 @@ public static class ItemEndpoints
     {
         if (catalog.Current is not { } snapshot) return Problems.NoDefinitions();
         var set = snapshot.Set;
-        var rows = set.Items.Where(i => i.Guide is not null).Select(i => Summary(set, i));
+        // Retired items are not offered for intake; the designer lists them (GET /api/designer/items).
+        var rows = set.Items.Where(i => i.Guide is { IsRetired: false }).Select(i => Summary(set, i));
         if (!string.IsNullOrWhiteSpace(q))
             rows = rows.Where(r => r.Name.Contains(q, StringComparison.OrdinalIgnoreCase) || r.Id.Contains(q, StringComparison.OrdinalIgnoreCase)
                                    || r.BaseCode.Contains(q, StringComparison.OrdinalIgnoreCase));

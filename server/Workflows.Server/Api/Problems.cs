@@ -14,6 +14,16 @@ public static class Problems
     public const string NotFound = "WF9404";
     public const string VersionConflict = "WF9409";
     public const string IdempotencyKeyReused = "WF9422";
+    /// <summary>An item retired in its guide (status: retired) is not received any more.</summary>
+    public const string ItemRetired = "WF9410";
+    /// <summary>A save without If-Match on an existing definition file.</summary>
+    public const string PreconditionRequired = "WF9428";
+    /// <summary>A designer draft or publish that the validator finds errors in; the diagnostics are in the body.</summary>
+    public const string DefinitionInvalid = "WF9421";
+    /// <summary>Nothing to publish: the work tree equals the last published version.</summary>
+    public const string NothingToPublish = "WF9412";
+    /// <summary>The designer needs the county work tree (serve with --data, not --definitions).</summary>
+    public const string NoWorkTree = "WF9504";
     public const string UnsupportedMediaType = "WF9415";
     public const string DefinitionsUnavailable = "WF9503";
     public const string Internal = "WF9500";

@@ -12,7 +12,7 @@ using Workflows.Storage;
 namespace Workflows.Server.Cli;
 
 /// <summary>
-/// <c>workflows serve</c>: the HTTP server. By default it serves the county work tree under the
+/// <c>workflows serve</c>: the HTTP server. By default it runs the published version (HEAD) of the county repository under the
 /// data folder (<c>data/county</c>), seeding it from the sample county when started with
 /// <c>--demo</c>; <c>--definitions DIR</c> serves a folder directly instead.
 /// </summary>
@@ -69,7 +69,7 @@ public static class ServeCommand
     public static WebApplication? Build(ServeOptions options, out string? error, Action<WebApplicationBuilder>? configure = null)
     {
         error = null;
-        var (definitionsRoot, templatesRoot) = ResolveDefinitions(options, out error);
+        var (definitionsRoot, templatesRoot) = ResolveDefinitions(options, out error, out var county);
         if (definitionsRoot is null) return null;
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
@@ -84,6 +84,8 @@ public static class ServeCommand
         builder.Services.AddOpenApi();
         builder.Services.AddSingleton(sp => new DefinitionCatalog(definitionsRoot, templatesRoot!, sp.GetRequiredService<ILogger<DefinitionCatalog>>()));
         builder.Services.AddHostedService<DefinitionWatcher>();
+        // The designer edits the county work tree; without one (--definitions) its endpoints answer 503.
+        if (county is not null) builder.Services.AddSingleton(new Designer.DesignerWorkspace(county));
         var plugins = new PluginRegistry(new ServerPluginHost(new Documents.FileCertificateRegistry(Path.GetFullPath(options.Data))));
         var pluginReport = PluginLoader.LoadAll(options.PluginsFolder, plugins);
         builder.Services.AddSingleton(plugins);
@@ -143,6 +145,7 @@ public static class ServeCommand
         WorkEndpoints.Map(app);
         FileEndpoints.Map(app, new UploadLimits(options.MaxUploadBytes));
         Documents.DocumentEndpoints.Map(app, templatesRoot!, definitionsRoot, options.Data);
+        Designer.DesignerEndpoints.Map(app);
 
         foreach (var problem in pluginReport.Problems) app.Logger.LogError("插件未加载 (plugin not loaded): {Problem}", problem);
         if (pluginReport.Loaded.Count > 0) app.Logger.LogInformation("已加载插件 (plugins loaded): {Plugins}", string.Join(", ", pluginReport.Loaded));
@@ -186,9 +189,15 @@ public static class ServeCommand
         }
     }
 
-    private static (string? Definitions, string? Templates) ResolveDefinitions(ServeOptions options, out string? error)
+    /// <summary>
+    /// What the server runs: a folder given with <c>--definitions</c>, or, by default, the published
+    /// checkout of the county repository (HEAD of <c>data/county</c>, checked out in <c>data/published</c>),
+    /// so what editors save in the work tree goes live only when published.
+    /// </summary>
+    private static (string? Definitions, string? Templates) ResolveDefinitions(ServeOptions options, out string? error, out Designer.CountyRepository? county)
     {
         error = null;
+        county = null;
         if (options.Definitions is { } direct)
         {
             if (!Directory.Exists(direct)) { error = $"定义目录 '{direct}' 不存在"; return (null, null); }
@@ -203,7 +212,8 @@ public static class ServeCommand
             }
             CountyWorkTree.Seed(options.Data, "definitions", options.Templates ?? "templates");
         }
-        var root = CountyWorkTree.Root(options.Data);
-        return (Path.GetFullPath(Path.Combine(root, "definitions")), Path.GetFullPath(options.Templates ?? Path.Combine(root, "templates")));
+        county = Designer.CountyRepository.Open(options.Data);
+        var published = county.PublishedRoot;
+        return (Path.GetFullPath(Path.Combine(published, "definitions")), Path.GetFullPath(options.Templates ?? Path.Combine(published, "templates")));
     }
 }

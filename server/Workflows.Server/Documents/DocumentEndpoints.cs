@@ -17,7 +17,8 @@ public static class DocumentEndpoints
     {
         var registry = new FileCertificateRegistry(dataFolder);
         app.MapPost("/api/templates/{folder}/{name}/preview", (HttpRequest request, string folder, string name) =>
-            PreviewAsync(request, $"{folder}/{name}", templatesRoot, definitionsRoot)).WithName("PreviewTemplate");
+            PreviewAsync(request, $"{folder}/{name}", templatesRoot, definitionsRoot)).WithName("PreviewTemplate")
+            .WithTags("文书 documents").WithSummary("预览已发布的模板为 PDF（管理员、部门事项编辑）(preview a published template)");
         app.MapPost("/api/templates/{name}/preview", (HttpRequest request, string name) =>
             PreviewAsync(request, name, templatesRoot, definitionsRoot)).ExcludeFromDescription();
         app.MapGet("/verify/{identifier}", (HttpRequest request, string identifier) => Verify(request, registry, identifier)).WithName("VerifyCertificate");
@@ -25,6 +26,9 @@ public static class DocumentEndpoints
 
     private static async Task<IResult> PreviewAsync(HttpRequest request, string id, string templatesRoot, string definitionsRoot)
     {
+        // Rendering costs CPU and shows the templates: designers only (admins and department editors).
+        if (Auth.CurrentUser.From(request.HttpContext.User) is not { } user) return Problems.SignInRequired();
+        if (!Designer.DesignerAccess.MayDesign(user)) return Problems.Denied("模板预览仅供管理员和部门事项编辑使用 (designers only)");
         var (body, problem) = await RequestBody.ReadObjectAsync(request);
         if (problem is not null) return problem;
         var mode = request.Query["mode"].ToString() == "overprint" ? OutputMode.Overprint : OutputMode.Electronic;

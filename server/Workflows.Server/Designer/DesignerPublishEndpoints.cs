@@ -1,0 +1,214 @@
+using Workflows.Definitions.Diff;
+using Workflows.Server.Api;
+using Workflows.Server.Auth;
+using Workflows.Server.Hosting;
+
+namespace Workflows.Server.Designer;
+
+/// <summary>
+/// Changes, publishing and history. Pending changes are the work tree against HEAD (the last
+/// published version), per file as the semantic diff (<c>workflows diff</c>'s library) and the raw
+/// unified diff. Publishing validates the tree as it will be, commits the user's changes with the
+/// user as author, moves the published checkout to the new commit and loads it as a new
+/// immutable definition version (archived, so cases keep the version they started on).
+/// </summary>
+public static class DesignerPublishEndpoints
+{
+    public static void Map(RouteGroupBuilder designer)
+    {
+        designer.MapGet("/changes", Changes).WithSummary("待发布的修改：与最近发布版本相比的业务差异和文本差异 (pending changes)");
+        designer.MapPost("/publish", Publish).WithSummary("发布：提交 git（作者为当前用户）并加载为新版本 (publish)");
+        designer.MapGet("/history", History).WithSummary("发布历史：全部提交 (all published versions)");
+        designer.MapGet("/items/{id}/history", ItemHistory).WithSummary("事项的修改历史（git log）(an item's history)");
+        designer.MapGet("/items/{id}/diff", ItemDiff).WithSummary("事项任意两个版本之间的差异；to 省略为当前工作区 (diff between versions)");
+    }
+
+    public sealed record FileDiff(string Path, string Status, string? Item, string Title, IReadOnlyList<string>? Semantic, string Raw);
+
+    /// <summary>The files under <paramref name="paths"/> that differ between <paramref name="from"/> and <paramref name="to"/> (null: the work tree).</summary>
+    internal static List<FileDiff> Compare(DesignerWorkspace workspace, string from, string? to, IReadOnlyList<string> paths)
+    {
+        var repository = workspace.Repository;
+        var changed = to is null ? repository.PendingPaths([.. paths]) : repository.ChangedPaths(from, to, [.. paths]);
+        var scratch = Directory.CreateTempSubdirectory("workflows-designer-diff-").FullName;
+        try
+        {
+            var result = new List<FileDiff>();
+            foreach (var path in changed)
+            {
+                var before = repository.Show(from, path);
+                var after = to is null ? workspace.Read(path)?.Text : repository.Show(to, path);
+                if (before == after) continue;
+                var status = before is null ? "added" : after is null ? "deleted" : "modified";
+                var item = path.Split('/') is [CountyRepository.Definitions, "items", var id, _] ? id : null;
+                IReadOnlyList<string>? semantic = null;
+                var title = path;
+                if (path.StartsWith(CountyRepository.Definitions + "/", StringComparison.Ordinal) && path.EndsWith(".yaml", StringComparison.Ordinal))
+                {
+                    var relative = path[(CountyRepository.Definitions.Length + 1)..];
+                    var beforeFile = Temp(scratch, "before", relative, before);
+                    var afterFile = Temp(scratch, "after", relative, after);
+                    var changes = DefinitionDiff.CompareFile(relative, beforeFile, afterFile, id => DefinitionDiff.ItemName(workspace.DefinitionsRoot, id));
+                    semantic = changes?.Changes ?? ["没有业务变化（仅格式）(no semantic change)"];
+                    title = changes?.Title ?? title;
+                }
+                result.Add(new FileDiff(path, status, item, title, semantic, repository.RawDiff(from, to, path)));
+            }
+            return result;
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    private static string? Temp(string scratch, string side, string relative, string? text)
+    {
+        if (text is null) return null;
+        var path = Path.Combine(scratch, side, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    /// <summary>Whether the user may see (and, for <paramref name="publish"/>, publish) a changed path.</summary>
+    private static bool Allows(CurrentUser user, DesignerWorkspace workspace, string path, bool publish)
+    {
+        if (user.IsAdmin) return true;
+        if (path.Split('/') is not [CountyRepository.Definitions, "items", var id, var fileName]) return false;
+        var file = fileName.EndsWith(".yaml", StringComparison.Ordinal) ? fileName[..^5] : fileName;
+        var department = workspace.GuideOf(id)?.Department;
+        return publish ? DesignerAccess.MayEdit(user, department, file) : DesignerAccess.MaySee(user, department);
+    }
+
+    private static IResult Changes(HttpContext context, string? item)
+    {
+        var (user, workspace, problem) = DesignerEndpoints.Begin(context);
+        if (problem is not null) return problem;
+        string[] under = item is null ? [CountyRepository.Definitions, CountyRepository.Templates] : [$"{CountyRepository.Definitions}/items/{item}"];
+        if (item is not null && !DesignerWorkspace.IsItemId(item)) return Problems.ItemNotFound(item);
+        var files = Compare(workspace!, "HEAD", null, under).Where(f => Allows(user!, workspace!, f.Path, publish: false)).ToList();
+        var head = workspace!.Repository.Log(1)[0];
+        return DesignerEndpoints.Json(new
+        {
+            published = new { commit = head.Id, author = head.Author, date = head.Date, message = head.Message },
+            files,
+            publishable = files.Where(f => Allows(user!, workspace, f.Path, publish: true)).Select(f => f.Path),
+        });
+    }
+
+    private static async Task<IResult> Publish(HttpContext context, DefinitionCatalog catalog, DefinitionVersions versions)
+    {
+        var (user, workspace, problem) = DesignerEndpoints.Begin(context);
+        if (problem is not null) return problem;
+        var (body, bad) = await RequestBody.ReadObjectAsync(context.Request);
+        if (bad is not null) return bad;
+        var args = new JsonArgs(body!);
+        var message = args.Required("message").Trim();
+        var items = args.Strings("items");
+        if (!args.Ok) return args.Problem();
+        if (message.Length == 0) return Problems.Invalid("发布说明 message 不能为空");
+        return await workspace!.OnceAsync(context, user!.UserName, async () =>
+        {
+            await workspace.Gate.WaitAsync(context.RequestAborted);
+            try
+            {
+                return await PublishLockedAsync(workspace, user, message, items, catalog, versions, context.RequestAborted);
+            }
+            finally
+            {
+                workspace.Gate.Release();
+            }
+        });
+    }
+
+    private static async Task<IResult> PublishLockedAsync(DesignerWorkspace workspace, CurrentUser user, string message, IReadOnlyList<string> items,
+        DefinitionCatalog catalog, DefinitionVersions versions, CancellationToken ct)
+    {
+        var repository = workspace.Repository;
+        var pending = repository.PendingPaths();
+        var chosen = pending
+            .Where(p => items.Count == 0 || items.Any(i => p.StartsWith($"{CountyRepository.Definitions}/items/{i}/", StringComparison.Ordinal)))
+            .Where(p => Allows(user, workspace, p, publish: true)).ToList();
+        if (chosen.Count == 0)
+            return Problems.Of(409, Problems.NothingToPublish, "没有可发布的修改 (nothing to publish)",
+                pending.Count == 0 ? "工作区与最近发布的版本相同" : "待发布的修改都不在您可以发布的范围内");
+
+        // Validate the tree as it will be published: HEAD plus the chosen files (others' unpublished drafts left out).
+        var scratch = Directory.CreateTempSubdirectory("workflows-publish-").FullName;
+        try
+        {
+            repository.Export("HEAD", scratch);
+            foreach (var path in chosen)
+            {
+                var target = Path.Combine(scratch, path);
+                if (File.Exists(workspace.FullPath(path)))
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(workspace.FullPath(path), target, overwrite: true);
+                }
+                else if (File.Exists(target)) File.Delete(target);
+            }
+            var set = DefinitionPipeline.LoadAndValidate(Path.Combine(scratch, CountyRepository.Definitions), Path.Combine(scratch, CountyRepository.Templates), DefinitionPipeline.Today());
+            var diagnostics = DesignerWorkspace.Relative(scratch, set.Diagnostics.Sorted());
+            if (diagnostics.Any(d => d.IsError))
+                return DesignerEndpoints.Invalid(diagnostics.Where(d => d.IsError).ToList(), "发布后的定义有错误，未发布 (the definitions would have errors; not published)");
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+
+        var commit = repository.CommitPaths(chosen, message, user.DisplayName, AuthorEmail(user));
+        repository.SyncPublished();
+        catalog.Reload();
+        // Archive the new version at once, so every case started on it can be replayed later.
+        var pinned = await versions.CurrentAsync(ct);
+        return DesignerEndpoints.Json(new
+        {
+            commit,
+            version = pinned?.Snapshot.Version,
+            author = user.DisplayName,
+            email = AuthorEmail(user),
+            message,
+            files = chosen,
+            remaining = repository.PendingPaths(),
+        }, 201);
+    }
+
+    /// <summary>A stable author e-mail for commits: <c>&lt;user&gt;@workflows.local</c>.</summary>
+    public static string AuthorEmail(CurrentUser user) => $"{user.UserName}@workflows.local";
+
+    private static object CommitView(CountyRepository.Commit c) => new
+    {
+        commit = c.Id, shortCommit = c.ShortId, author = c.Author, email = c.Email, date = c.Date, message = c.Message,
+    };
+
+    private static IResult History(HttpContext context, int? max)
+    {
+        var (_, workspace, problem) = DesignerEndpoints.Begin(context);
+        if (problem is not null) return problem;
+        return DesignerEndpoints.Json(new { commits = workspace!.Repository.Log(Math.Clamp(max ?? 100, 1, 1000)).Select(CommitView) });
+    }
+
+    private static IResult ItemHistory(HttpContext context, string id, int? max)
+    {
+        var (_, workspace, _, problem) = DesignerEndpoints.BeginItem(context, id);
+        if (problem is not null) return problem;
+        var commits = workspace!.Repository.Log(Math.Clamp(max ?? 100, 1, 1000), $"{CountyRepository.Definitions}/items/{id}");
+        return DesignerEndpoints.Json(new { item = id, commits = commits.Select(CommitView) });
+    }
+
+    private static IResult ItemDiff(HttpContext context, string id, string? from, string? to)
+    {
+        var (_, workspace, _, problem) = DesignerEndpoints.BeginItem(context, id);
+        if (problem is not null) return problem;
+        var repository = workspace!.Repository;
+        var fromCommit = repository.Resolve(from ?? "HEAD");
+        var toCommit = to is null or "" or "work-tree" ? null : repository.Resolve(to);
+        if (fromCommit is null) return Problems.Invalid($"from '{from}' 不是一个版本（提交）(not a commit)");
+        if (to is not (null or "" or "work-tree") && toCommit is null) return Problems.Invalid($"to '{to}' 不是一个版本（提交）(not a commit)");
+        var files = Compare(workspace, fromCommit, toCommit, [$"{CountyRepository.Definitions}/items/{id}"]);
+        return DesignerEndpoints.Json(new { item = id, from = fromCommit, to = toCommit ?? "work-tree", files });
+    }
+}
