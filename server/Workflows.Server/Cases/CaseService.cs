@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using Workflows.Engine.Commands;
 using Workflows.Engine.Errors;
@@ -27,6 +28,9 @@ public sealed class CaseService
     private readonly IClock _clock;
     private readonly IReadOnlyList<ICaseCommitListener> _listeners;
     private readonly ICaseTimerSink? _timers;
+    // One sandbox per calendar (so per loaded definition version): its cache compiles each condition
+    // once, where a sandbox per command compiled every material's condition on every command.
+    private readonly ConditionalWeakTable<Workflows.Domain.WorkingCalendar, ScriptSandbox> _sandboxes = new();
 
     public CaseService(ICaseStore store, DefinitionVersions versions, string dataFolder, IClock clock,
         IEnumerable<ICaseCommitListener>? listeners = null, ICaseTimerSink? timers = null)
@@ -193,11 +197,13 @@ public sealed class CaseService
     private EngineContext Context(PinnedDefinitions pinned, Workflows.Definitions.Model.ItemDefinition item)
     {
         var snapshot = pinned.Snapshot;
-        var sandbox = new ScriptSandbox(snapshot.Calendar, () => DateOnly.FromDateTime(_clock.Now.ToOffset(TimeSpan.FromHours(8)).DateTime));
+        var sandbox = _sandboxes.GetValue(snapshot.Calendar, calendar => new ScriptSandbox(calendar, ChinaToday));
         return new EngineContext(_clock, snapshot.Calendar, new PublishedItem(item, snapshot.Version, snapshot.Set.Office?.Clock),
             new ScriptConditionEvaluator(sandbox), new TemplateDocumentPort(pinned.TemplatesRoot, _dataFolder, _clock),
             new DeferredNotifier(), new UnavailableActivityPort());
     }
+
+    private DateOnly ChinaToday() => DateOnly.FromDateTime(_clock.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     private static CaseNumberFormat NumberFormat(string? pattern)
     {
