@@ -12,16 +12,19 @@ namespace Workflows.Benchmarks.Cases;
 /// </summary>
 public static class LifecycleRun
 {
-    public static async Task<double> PerSecondAsync(CaseService service, int count, int concurrency)
+    /// <returns>Lifecycles per second, and this process's CPU time (all threads) per lifecycle.</returns>
+    public static async Task<(double PerSecond, double CpuMsPerLifecycle)> RunAsync(CaseService service, int count, int concurrency)
     {
         var next = -1;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
         {
             while (Interlocked.Increment(ref next) < count) await OneAsync(service);
         }));
         await Task.WhenAll(workers);
-        return count / watch.Elapsed.TotalSeconds;
+        var elapsed = watch.Elapsed;
+        return (count / elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / count);
     }
 
     /// <summary>One lifecycle from receipt to completion; returns the id of the completed case.</summary>
