@@ -125,14 +125,14 @@ public sealed class CaseService
         switch (created)
         {
             case CreateResult.IdempotencyMismatch m: return new CaseCommandResult.IdempotencyMismatch(m.Key);
-            case CreateResult.Created c:
+            case CreateResult.Created { Replayed: true } c:
                 var loaded = await LoadAsync(c.CaseId, ct) ?? throw new InvalidOperationException($"case {c.CaseId} vanished after creation");
-                if (!c.Replayed)
-                {
-                    await HandOffAsync(change!, ct);
-                    Announce(new CaseCommit(c.CaseId, c.Number.Text, loaded.State, result!.Events));
-                }
-                return new CaseCommandResult.Ok(c.CaseId, c.Number.Text, loaded.Stored.Version, loaded.State, c.Replayed);
+                return new CaseCommandResult.Ok(c.CaseId, c.Number.Text, loaded.Stored.Version, loaded.State, Replayed: true);
+            case CreateResult.Created c:
+                // Just stored: the engine's state is the snapshot, and a new case's version is its event count.
+                await HandOffAsync(change!, ct);
+                Announce(new CaseCommit(c.CaseId, c.Number.Text, result!.State!, result.Events));
+                return new CaseCommandResult.Ok(c.CaseId, c.Number.Text, change!.Events.Count, result.State!);
             default: throw new InvalidOperationException($"unexpected {created}");
         }
     }
