@@ -40,8 +40,15 @@ public sealed class ScriptSandbox
     /// <summary>The expression's JavaScript truthiness.</summary>
     /// <exception cref="ScriptException">Any failure of the script, with a WF41xx code.</exception>
     /// <exception cref="ArgumentException">The data has another key.</exception>
-    public bool EvaluateCondition(string expression, JsonObject? data = null) =>
-        Run(expression, data, ScriptResult.ToCondition);
+    public bool EvaluateCondition(string expression, JsonObject? data = null)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        ScriptData.Validate(data);
+        var compiled = _scripts.Get(expression);
+        // Everyday comparisons are answered without an engine; anything else (or any doubt) runs in it.
+        if (compiled.Condition?.Evaluate(data, Limits) is { } answer) return answer;
+        return ScriptExecution.Run(compiled.Program, data, Limits, _calendar, _today(), ScriptResult.ToCondition);
+    }
 
     private T Run<T>(string expression, JsonObject? data, Func<Jint.Engine, Guards.ExecutionBudget, Jint.Native.JsValue, T> readResult)
     {

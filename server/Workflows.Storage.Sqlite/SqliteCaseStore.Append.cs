@@ -7,6 +7,7 @@ public sealed partial class SqliteCaseStore
     {
         Validate(change);
         var ct = cancellationToken;
+        using var turn = await WriteTurnAsync(ct);
         await using var connection = await OpenConnectionAsync(ct);
         await using var tx = BeginWrite(connection);
 

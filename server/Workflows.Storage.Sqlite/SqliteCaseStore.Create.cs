@@ -9,6 +9,7 @@ public sealed partial class SqliteCaseStore
         ArgumentNullException.ThrowIfNull(newCase);
         ArgumentException.ThrowIfNullOrWhiteSpace(newCase.Office);
         var ct = cancellationToken;
+        using var turn = await WriteTurnAsync(ct);
         await using var connection = await OpenConnectionAsync(ct);
         await using var tx = BeginWrite(connection);
 

@@ -7,6 +7,7 @@ public sealed partial class SqliteCaseStore
     public async Task ScheduleAsync(ScheduledTimer timer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(timer);
+        using var turn = await WriteTurnAsync(cancellationToken);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var tx = BeginWrite(connection);
         await UpsertTimersAsync(connection, tx, [timer], cancellationToken);

@@ -4,6 +4,13 @@ using Workflows.Definitions.Loading;
 using Workflows.Server.Hosting;
 using YamlDotNet.Serialization;
 
+// Usage: Workflows.Benchmarks cases [REPO_ROOT] [LIFECYCLES] [SEEDED]: the case benchmark (./bench-cases.sh).
+if (args.Length > 0 && args[0] == "cases")
+{
+    return await Workflows.Benchmarks.Cases.CaseBenchmark.RunAsync(
+        args.Length > 1 ? args[1] : ".", args.Length > 2 ? int.Parse(args[2]) : 2000, args.Length > 3 ? int.Parse(args[3]) : 1_000_000);
+}
+
 // Usage: Workflows.Benchmarks [REPO_ROOT] [ITEMS]
 // Loads and validates a generated county of ITEMS items (default 1,000), then reloads one changed
 // item; the peer is YamlDotNet parsing the same files into plain dictionaries (no mapping, no

@@ -1,4 +1,5 @@
 using Jint.Parser.Ast;
+using Workflows.Scripting.Runtime;
 
 namespace Workflows.Scripting.Parsing;
 
@@ -17,7 +18,10 @@ internal sealed class CompiledScript
         _failure = failure;
     }
 
-    public static CompiledScript Of(Program program) => new(program, default);
+    public static CompiledScript Of(Program program) => new(program, default) { Condition = FastCondition.TryCreate(program) };
+
+    /// <summary>The program as a <see cref="FastCondition"/> when it has that shape.</summary>
+    public FastCondition? Condition { get; private init; }
 
     public static CompiledScript Failed(ScriptException exception) =>
         new(null, (exception.Code, exception.Message, exception.Line, exception.Column));

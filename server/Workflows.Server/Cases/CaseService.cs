@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
 using Workflows.Engine.Commands;
 using Workflows.Engine.Errors;
@@ -28,6 +29,9 @@ public sealed class CaseService
     private readonly IClock _clock;
     private readonly IReadOnlyList<ICaseCommitListener> _listeners;
     private readonly ICaseTimerSink? _timers;
+    // One sandbox per calendar (so per loaded definition version): its cache compiles each condition
+    // once, where a sandbox per command compiled every material's condition on every command.
+    private readonly ConditionalWeakTable<Workflows.Domain.WorkingCalendar, ScriptSandbox> _sandboxes = new();
 
     public CaseService(ICaseStore store, DefinitionVersions versions, string dataFolder, IClock clock,
         IEnumerable<ICaseCommitListener>? listeners = null, ICaseTimerSink? timers = null, IActivityPort? activities = null)
@@ -123,14 +127,14 @@ public sealed class CaseService
         switch (created)
         {
             case CreateResult.IdempotencyMismatch m: return new CaseCommandResult.IdempotencyMismatch(m.Key);
-            case CreateResult.Created c:
+            case CreateResult.Created { Replayed: true } c:
                 var loaded = await LoadAsync(c.CaseId, ct) ?? throw new InvalidOperationException($"case {c.CaseId} vanished after creation");
-                if (!c.Replayed)
-                {
-                    await HandOffAsync(change!, ct);
-                    Announce(new CaseCommit(c.CaseId, c.Number.Text, loaded.State, result!.Events));
-                }
-                return new CaseCommandResult.Ok(c.CaseId, c.Number.Text, loaded.Stored.Version, loaded.State, c.Replayed);
+                return new CaseCommandResult.Ok(c.CaseId, c.Number.Text, loaded.Stored.Version, loaded.State, Replayed: true);
+            case CreateResult.Created c:
+                // Just stored: the engine's state is the snapshot, and a new case's version is its event count.
+                await HandOffAsync(change!, ct);
+                Announce(new CaseCommit(c.CaseId, c.Number.Text, result!.State!, result.Events));
+                return new CaseCommandResult.Ok(c.CaseId, c.Number.Text, change!.Events.Count, result.State!);
             default: throw new InvalidOperationException($"unexpected {created}");
         }
     }
@@ -195,11 +199,13 @@ public sealed class CaseService
     private EngineContext Context(PinnedDefinitions pinned, Workflows.Definitions.Model.ItemDefinition item)
     {
         var snapshot = pinned.Snapshot;
-        var sandbox = new ScriptSandbox(snapshot.Calendar, () => DateOnly.FromDateTime(_clock.Now.ToOffset(TimeSpan.FromHours(8)).DateTime));
+        var sandbox = _sandboxes.GetValue(snapshot.Calendar, calendar => new ScriptSandbox(calendar, ChinaToday));
         return new EngineContext(_clock, snapshot.Calendar, new PublishedItem(item, snapshot.Version, snapshot.Set.Office?.Clock),
             new ScriptConditionEvaluator(sandbox), new TemplateDocumentPort(pinned.TemplatesRoot, _dataFolder, _clock),
             new DeferredNotifier(), _activities);
     }
+
+    private DateOnly ChinaToday() => DateOnly.FromDateTime(_clock.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
 
     private static CaseNumberFormat NumberFormat(string? pattern)
     {

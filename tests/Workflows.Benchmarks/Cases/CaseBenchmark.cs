@@ -1,0 +1,91 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Workflows.Server.Cases;
+using Workflows.Server.Hosting;
+using Workflows.Storage.Sqlite;
+
+namespace Workflows.Benchmarks.Cases;
+
+/// <summary>
+/// <c>./bench-cases.sh</c>: complete lifecycles per second against bpmn-engine, and the intake
+/// request over HTTP on an empty store and on one holding <c>seeded</c> cases, in one run.
+/// The machine's cores are shared, so each side's CPU time per lifecycle is printed beside its
+/// rate: the rate depends on what else runs, the CPU time much less.
+/// </summary>
+public static class CaseBenchmark
+{
+    private const int Concurrency = 2; // one per core, on both sides
+    private const int IntakeWarmUp = 300;
+    private const int IntakeRequests = 3000;
+
+    public static async Task<int> RunAsync(string root, int lifecycles, int seeded)
+    {
+        var work = Path.Combine(root, ".bench", "cases");
+        var definitions = LifecycleCounty.Generate(root, work);
+        var templates = Path.Combine(work, "templates");
+        var serverDll = Path.Combine(root, "server", "Workflows.Server", "bin", "Release", "net10.0", "Workflows.Server.dll");
+        var catalog = new DefinitionCatalog(definitions, templates, NullLogger<DefinitionCatalog>.Instance);
+        if (!catalog.Reload()) { Console.Error.WriteLine("bench county has errors:\n" + string.Join("\n", catalog.LastDiagnostics)); return 1; }
+        Console.WriteLine($"流程：受理 → 审查 → (水务局审查 ∥ 农业农村局审查) → 汇总 → 审批决定 → 办结；两侧并发均为 {Concurrency}（每核一个）");
+
+        // 1. Lifecycles: bpmn-engine, then ours on a fresh SQLite file.
+        Console.WriteLine($"bpmn-engine：{lifecycles:N0} 个完整流程（{Concurrency} 个 node 进程）…");
+        var peer = await PeerBpmn.RunAsync(Path.Combine(root, "tests", "Workflows.Benchmarks", "peer-bpmn"), Path.Combine(work, "peer-state"), lifecycles, Concurrency);
+        Console.WriteLine($"  {peer.PerSecond:0}/秒，CPU {peer.CpuMsPerLifecycle:0.0} ms/个");
+        Console.WriteLine($"我们（CaseService + SQLite，{Concurrency} 个并发）：{lifecycles:N0} 个完整流程 …");
+        var data = Path.Combine(work, "lifecycles");
+        Directory.CreateDirectory(data);
+        (double PerSecond, double CpuMsPerLifecycle) ours;
+        await using (var store = await SqliteCaseStore.OpenInFolderAsync(data))
+        {
+            var service = new CaseService(store, catalog, data);
+            await LifecycleRun.RunAsync(service, Math.Min(200, lifecycles), Concurrency); // warm-up
+            ours = await LifecycleRun.RunAsync(service, lifecycles, Concurrency);
+        }
+        SqliteConnection.ClearAllPools();
+        Console.WriteLine($"  {ours.PerSecond:0}/秒，CPU {ours.CpuMsPerLifecycle:0.0} ms/个");
+        if (Environment.GetEnvironmentVariable("WORKFLOWS_BENCH_LIFECYCLES_ONLY") == "1") return 0;
+
+        // 2. Intake over HTTP on an empty store.
+        Console.WriteLine($"受理请求（HTTP，空库）：预热 {IntakeWarmUp}，计时 {IntakeRequests} …");
+        double[] empty;
+        await using (var server = await IntakeRun.StartAsync(serverDll, definitions, Path.Combine(work, "data-empty")))
+            empty = await server.MeasureAsync(IntakeWarmUp, IntakeRequests);
+        Console.WriteLine($"  p50 {IntakeRun.Percentile(empty, 0.5):0.0} ms，p95 {IntakeRun.Percentile(empty, 0.95):0.0} ms");
+
+        // 3. The same with the bulk-seeded store.
+        Console.WriteLine($"批量写入 {seeded:N0} 件办结办件 …");
+        var seededData = Path.Combine(work, "data-seeded");
+        if (Directory.Exists(seededData)) Directory.Delete(seededData, recursive: true);
+        Directory.CreateDirectory(seededData);
+        await BulkSeeder.SeedAsync(definitions, templates, Path.Combine(work, "seed-templates"), seededData, seeded, Console.Out);
+        Console.WriteLine($"受理请求（HTTP，{seeded:N0} 件）：预热 {IntakeWarmUp}，计时 {IntakeRequests} …");
+        double[] full;
+        await using (var server = await IntakeRun.StartAsync(serverDll, definitions, seededData))
+            full = await server.MeasureAsync(IntakeWarmUp, IntakeRequests);
+
+        var (p50, p95) = (IntakeRun.Percentile(empty, 0.50), IntakeRun.Percentile(empty, 0.95));
+        var (f50, f95) = (IntakeRun.Percentile(full, 0.50), IntakeRun.Percentile(full, 0.95));
+        var ratio = ours.PerSecond / peer.PerSecond;
+        var cpuRatio = peer.CpuMsPerLifecycle / ours.CpuMsPerLifecycle;
+        Console.WriteLine();
+        Console.WriteLine($"                                      我们           bpmn-engine     比值");
+        Console.WriteLine($"完整流程/秒（每步落盘，并发 {Concurrency}）        {ours.PerSecond,8:0}        {peer.PerSecond,8:0}         {ratio:0.0}×");
+        Console.WriteLine($"每个完整流程的 CPU 时间               {ours.CpuMsPerLifecycle,6:0.0} ms     {peer.CpuMsPerLifecycle,6:0.0} ms        {cpuRatio:0.0}× 更省");
+        Console.WriteLine($"受理请求 p50 / p95（空库）            {p50,5:0.0} / {p95,4:0.0} ms");
+        Console.WriteLine($"受理请求 p50 / p95（{seeded:N0} 件）   {f50,5:0.0} / {f95,4:0.0} ms               p50 {f50 / p50:0.00}×  p95 {f95 / p95:0.00}×");
+        Console.WriteLine($"（机器负载 {LoadAverage()}）");
+        Console.WriteLine();
+        Target("完整流程 ≥ 500/秒（SQLite）", ours.PerSecond >= 500, $"{ours.PerSecond:0}/秒");
+        Target("完整流程 ≥ 3× bpmn-engine", ratio >= 3, $"{ratio:0.0}×");
+        Target("受理 p95 < 20 ms", p95 < 20, $"{p95:0.0} ms");
+        Target($"{seeded:N0} 件时受理延迟在空库的 120% 以内", f50 <= p50 * 1.2 && f95 <= p95 * 1.2, $"p50 {f50 / p50:0.00}×，p95 {f95 / p95:0.00}×");
+        return 0;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "未知";
+
+    private static void Target(string name, bool met, string value) =>
+        Console.WriteLine($"  {(met ? "达标" : "未达标")}  {name}：{value}");
+}
