@@ -24,6 +24,7 @@ public sealed class CaseService
 {
     private readonly IActivityPort _activities;
     private readonly ICaseStore _store;
+    private readonly RecentCaseStates _recent = new();
     private readonly DefinitionVersions _versions;
     private readonly string _dataFolder;
     private readonly IClock _clock;
@@ -72,7 +73,11 @@ public sealed class CaseService
     public async Task<(CaseState State, StoredCase Stored)?> LoadAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
         var stored = await _store.LoadAsync(caseId, cancellationToken);
-        return stored is null ? null : (CaseJson.Deserialize(stored.Snapshot.State), stored);
+        if (stored is null) return null;
+        if (_recent.Find(caseId, stored.Version) is { } known) return (known, stored);
+        var state = CaseJson.Deserialize(stored.Snapshot.State);
+        _recent.Remember(caseId, stored.Version, state);
+        return (state, stored);
     }
 
     /// <summary>The definitions a case runs on (its pinned version), for views that show its guide and form.</summary>
@@ -133,6 +138,7 @@ public sealed class CaseService
             case CreateResult.Created c:
                 // Just stored: the engine's state is the snapshot, and a new case's version is its event count.
                 await HandOffAsync(change!, ct);
+                _recent.Remember(c.CaseId, change!.Events.Count, result!.State!);
                 Announce(new CaseCommit(c.CaseId, c.Number.Text, result!.State!, result.Events));
                 return new CaseCommandResult.Ok(c.CaseId, c.Number.Text, change!.Events.Count, result.State!);
             default: throw new InvalidOperationException($"unexpected {created}");
@@ -164,6 +170,7 @@ public sealed class CaseService
                 return new CaseCommandResult.Ok(caseId, stored.Number.Text, a.Version, current.State, Replayed: true);
             case AppendResult.Appended a:
                 await HandOffAsync(change, ct);
+                _recent.Remember(caseId, a.Version, result.State!);
                 Announce(new CaseCommit(caseId, stored.Number.Text, result.State!, result.Events));
                 return new CaseCommandResult.Ok(caseId, stored.Number.Text, a.Version, result.State!);
             case AppendResult.Conflict c: return new CaseCommandResult.Conflict(c.ExpectedVersion, c.ActualVersion);
