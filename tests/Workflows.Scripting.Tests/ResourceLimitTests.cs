@@ -95,11 +95,11 @@ public class ResourceLimitTests
 
     [Fact]
     public void Evaluate_CatastrophicBacktracking_FailsWithTimeoutPromptly() =>
-        FailsFast(_sandbox, "/(a+)+b/.test('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')", ScriptErrorCodes.Timeout);
+        FailsFast(Sandboxes.Create(new ScriptLimits()), "/(a+)+b/.test('aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa')", ScriptErrorCodes.Timeout);
 
     [Fact]
     public void Evaluate_CatastrophicBacktrackingFromAStringPattern_FailsWithTimeout() =>
-        FailsFast(_sandbox, "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'.match('(a+)+b')", ScriptErrorCodes.Timeout);
+        FailsFast(Sandboxes.Create(new ScriptLimits()), "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'.match('(a+)+b')", ScriptErrorCodes.Timeout);
 
     [Fact]
     public void Evaluate_LimitInsideTryCatch_CannotBeCaughtByTheScript() =>

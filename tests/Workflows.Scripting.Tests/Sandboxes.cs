@@ -16,7 +16,13 @@ internal static class Sandboxes
             [Date("2026-01-04"), Date("2026-02-14"), Date("2026-02-28"), Date("2026-05-09"), Date("2026-09-20"), Date("2026-10-10")]),
     ]);
 
-    public static ScriptSandbox Create(ScriptLimits? limits = null) => new(Calendar2026, () => Today, limits);
+    /// <summary>
+    /// A sandbox with the given limits, or the default limits with a long timeout: on two starved CI
+    /// cores the 500 ms default could trip before the statement, recursion or memory limit a test
+    /// expects, or stop an ordinary script. Tests of the timeout pass their limits explicitly.
+    /// </summary>
+    public static ScriptSandbox Create(ScriptLimits? limits = null) =>
+        new(Calendar2026, () => Today, limits ?? new ScriptLimits { Timeout = TimeSpan.FromSeconds(10) });
 
     public static JsonObject Data(string json) => JsonNode.Parse(json)!.AsObject();
 
