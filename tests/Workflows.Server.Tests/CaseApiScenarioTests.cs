@@ -1,3 +1,5 @@
+using Workflows.Server.Cases;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -113,6 +115,29 @@ public sealed class CaseApiScenarioTests : IAsyncLifetime
 
         Assert.Equal(2, view["case"]!["clocks"]!["extendedWorkingDays"]!.GetValue<int>());
         Assert.True(string.CompareOrdinal(view["case"]!["clocks"]!["promisedDue"]!.GetValue<string>(), due) > 0);
+    }
+
+    [Fact]
+    public async Task SuspendedCase_PastItsOldDueDate_IsNotListedAsOverdue()
+    {
+        // Its own server: moving the clock here must not age the other tests' cases.
+        await using var server = await RunningServer.StartAsync(demo: true, configure: o => o with { TestClock = true });
+        var set = CaseApi.Definitions(server);
+        var item = set.Item(Agri)!;
+        using var clerk = await server.SignInAsync(CaseLifecycleApiTests.IntakeClerk(set, item));
+        var (_, view) = await CaseApi.PostAsync(clerk, "/api/cases", CaseApi.NewCase(item, new JsonObject { ["kind"] = "accept" }, null));
+        using var head = await server.SignInAsync("agriculture-head");
+        var (suspended, _) = await CaseApi.PostAsync(head, $"/api/cases/{view["id"]}/suspend", new JsonObject { ["reason"] = "现场检验", ["procedure"] = "testing" });
+        Assert.Equal(HttpStatusCode.OK, suspended.StatusCode);
+
+        var due = DateOnly.Parse(view["case"]!["clocks"]!["promisedDue"]!.GetValue<string>());
+        server.Services.GetRequiredService<ServerClock>().MoveTo(new DateTimeOffset(due.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+
+        var now = (await head.GetFromJsonAsync<JsonObject>($"/api/cases/{view["id"]}"))!;
+        Assert.Equal("suspended", now["status"]!.GetValue<string>());
+        Assert.Equal("normal", now["level"]!.GetValue<string>());
+        var supervision = (await head.GetFromJsonAsync<JsonObject>("/api/supervision"))!;
+        Assert.DoesNotContain(supervision["overdue"]!.AsArray(), row => row!["id"]!.GetValue<string>() == view["id"]!.GetValue<string>());
     }
 
     [Fact]

@@ -49,7 +49,8 @@ public static class CaseViews
             var remaining = RemainingWorkingDays.Of(state, definitions.Calendar, today);
             view["remaining"] = JsonSerializer.SerializeToNode(remaining, Json);
             var fraction = definitions.Set.Office?.Clock?.WarningAt is > 0 and <= 1 ? definitions.Set.Office.Clock.WarningAt.Value : 0.8;
-            view["level"] = state.Clocks.AcceptedOn is { } accepted && !state.IsClosed
+            // A suspended case's clock stands still (its due date moves on resume), so it is neither late nor due soon.
+            view["level"] = state.Clocks.AcceptedOn is { } accepted && !state.IsClosed && state.Clocks.OpenPause is null
                 ? Level(definitions.Calendar, today, accepted, state.Clocks.PromisedDue, state.Clocks.PausedWorkingDays, fraction)
                 : "normal";
         }
