@@ -239,6 +239,8 @@ public static class CaseDocumentData
             ["acceptanceDueAt"] = Iso(clocks.AcceptanceDue), ["acceptedAt"] = Iso(clocks.AcceptedOn),
             ["promisedLimit"] = clocks.PromisedLimit?.Value ?? guide?.Limits.Promised.Value,
             ["statutoryLimit"] = clocks.StatutoryLimit?.Value ?? guide?.Limits.Statutory.Value,
+            // 即办件: handled on the spot (promised limit 0), so there is no due date to promise.
+            ["immediate"] = guide?.HandlingType == HandlingType.Immediate || (clocks.PromisedLimit?.Value ?? guide?.Limits.Promised.Value) == 0,
             ["dueAt"] = Iso(dueAt), ["statutoryDueAt"] = Iso(clocks.StatutoryDue),
             // A completion notice made by the step that completes the case is dated today.
             ["completedAt"] = Iso(closedOn ?? (kind == "completion" ? today : null)),
