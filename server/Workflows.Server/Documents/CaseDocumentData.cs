@@ -288,8 +288,12 @@ public static class CaseDocumentData
             "extension" => current ?? lastTask?.CompletedBy,
             "completion" => state.Delivery?.By ?? lastTask?.CompletedBy ?? state.ReceivedBy,
             _ => request.ByDepartment ? decider ?? lastTask?.CompletedBy : state.ReceivedBy,
-        } ?? state.ReceivedBy;
-        var name = user is null ? null : request.NameOf?.Invoke(user) ?? user;
+        };
+        // A department's document names its own staff: failing a user, the head who approved the extension
+        // or the suspension; a window notice falls back to the clerk who received the materials.
+        var name = user is not null ? request.NameOf?.Invoke(user) ?? user
+            : request.ByDepartment ? (kind == "extension" ? state.Clocks.Extensions.LastOrDefault()?.Approver : null) ?? state.ActiveSuspension?.Approver
+            : state.ReceivedBy is { } receiver ? request.NameOf?.Invoke(receiver) ?? receiver : null;
         var phone = request.ByDepartment ? department?.Phone ?? office?.Phone : window?.Phone ?? office?.Phone;
         return new JsonObject { ["name"] = name, ["phone"] = phone };
     }
