@@ -65,6 +65,14 @@ internal static class PostgreSqlSchema
                 roles text NOT NULL, department text, "window" text, disabled boolean NOT NULL DEFAULT false)
             """,
         ],
+        [
+            // Document numbers: the counters live in case_counters under 'doc:' + series.
+            """
+            CREATE TABLE document_numbers (
+                series text NOT NULL, year integer NOT NULL, seq bigint NOT NULL, case_id uuid NOT NULL, document text NOT NULL,
+                PRIMARY KEY (series, year, seq), UNIQUE (case_id, document))
+            """,
+        ],
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -64,6 +64,14 @@ internal static class SqliteSchema
                 roles TEXT NOT NULL, department TEXT, window TEXT, disabled INTEGER NOT NULL DEFAULT 0)
             """,
         ],
+        [
+            // Document numbers: the counters live in case_counters under 'doc:' + series.
+            """
+            CREATE TABLE document_numbers (
+                series TEXT NOT NULL, year INTEGER NOT NULL, seq INTEGER NOT NULL, case_id TEXT NOT NULL, document TEXT NOT NULL,
+                PRIMARY KEY (series, year, seq), UNIQUE (case_id, document)) WITHOUT ROWID
+            """,
+        ],
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -49,7 +49,7 @@ public static class PeerHtml
             <p class="i">承办部门：{{S("department.name")}}</p>
             <p class="i">受理日期：{{Date(S("case.acceptedAt"))}}</p>
             <p class="i">承诺办结时限：<b>{{S("case.promisedLimit")}}个工作日</b>（法定时限{{S("item.statutoryLimit")}}个工作日），预计于{{Date(S("case.dueAt"))}}前办结。</p>
-            <p class="i">依法需要听证、招标、拍卖、检验、检测、检疫、鉴定或者专家评审的，所需时间不计算在上述时限内，届时将另行书面告知。</p>
+            <p class="i">依法需要听证、检验、检测、鉴定、专家评审等特别程序的，所需时间不计入上述时限，届时另行书面告知。</p>
             <div class="sign"><div class="qr">{{QrSvg(d["verifyUrl"]!.ToString())}}扫码查询办理进度、核验本通知书</div>
             <span class="name">{{S("office.name")}}</span><span class="date">{{Date(S("issuedAt"))}}</span>
             <img src="data:image/png;base64,{{seal}}" alt=""></div>

@@ -103,7 +103,9 @@ public partial class NoticeRenderingTests
         };
         var name = id["notices/".Length..];
         yield return titles[name];
-        yield return $"〔{S("case.year")}〕{S("case.seq")}号";
+        // Department documents are numbered in the department's own series (桃水特告〔2026〕7号), window notices by the case.
+        if (d["document"] is not null) yield return S("department.documentCode");
+        yield return d["document"] is not null ? $"〔{S("document.year")}〕{S("document.seq")}号" : $"〔{S("case.year")}〕{S("case.seq")}号";
         yield return S("applicant.name") + "：";
         yield return S("item.name");
         switch (name)

@@ -12,6 +12,8 @@ public sealed class Department
     [Label("地址")] public string? Address { get; set; }
     [Label("电话")] public string? Phone { get; set; }
     [Label("首席代表")] public Contact? ChiefRepresentative { get; set; }
+    [Label("机关代字", "部门文书的发文字号前缀，如 桃水 → 桃水许准〔2026〕12号")] public string? DocumentCode { get; set; }
+    [Label("印章图片", "相对于定义目录的路径，如 seals/water.png")] public string? Seal { get; set; }
 }
 
 [Label("联系人")]

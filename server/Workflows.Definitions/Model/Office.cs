@@ -17,6 +17,24 @@ public sealed class Office
     [Required, Label("印章图片", "相对于定义目录的路径")] public string Seal { get; set; } = "";
     [Label("办件编号格式", "如 {short-name}-{year}-{seq:6}")] public string? CaseNumber { get; set; }
     [Label("时限设置")] public ClockSettings? Clock { get; set; }
+    [Label("救济途径", "不予受理、不予许可文书告知的行政复议机关和人民法院")] public AppealBodies? Appeal { get; set; }
+    [Label("文书设置", "通知书中的本地规定")] public NoticeSettings? Notices { get; set; }
+}
+
+[Label("救济途径")]
+public sealed class AppealBodies
+{
+    [Required, Label("行政复议机关", "县级部门的复议机关为本级人民政府（行政复议法 2023 年修订）")] public string ReviewBody { get; set; } = "";
+    [Required, Label("人民法院", "行政诉讼的管辖法院（各地集中管辖不同）")] public string Court { get; set; } = "";
+}
+
+[Label("文书设置")]
+public sealed class NoticeSettings
+{
+    [Label("补正期限", "一次性告知书上补正材料的期限，默认 10 个工作日")] public Duration? SupplementLimit { get; set; }
+    [Label("逾期未补正的后果")] public string? SupplementConsequence { get; set; }
+    [Label("容缺受理依据", "本地容缺受理办法的名称")] public string? DeferralBasis { get; set; }
+    [Label("逾期未补交容缺材料的后果")] public string? DeferralConsequence { get; set; }
 }
 
 [Label("时限设置")]

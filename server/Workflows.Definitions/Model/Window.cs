@@ -11,6 +11,7 @@ public sealed class Window
     [Label("受理模式")] public WindowMode? Mode { get; set; }
     [Ref(RefKind.Department), Label("受理部门")] public List<string> Departments { get; set; } = [];
     [Label("位置")] public string? Location { get; set; }
+    [Label("联系电话", "窗口文书上经办人的联系电话")] public string? Phone { get; set; }
 }
 
 public enum WindowKind

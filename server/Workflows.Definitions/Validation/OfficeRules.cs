@@ -22,7 +22,24 @@ public static class OfficeRules
                 context.Error(DiagnosticCodes.InvalidRange, office.Clock, "WarningAt", $"预警比例应在 0 与 1 之间，现为 {fraction} (warning-at must be between 0 and 1)");
         }
         if (!context.IsBroken(set.Departments))
-            foreach (var department in set.Departments) CheckUscc(context, department, "Uscc", department.Uscc);
+        {
+            var codes = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var department in set.Departments)
+            {
+                CheckUscc(context, department, "Uscc", department.Uscc);
+                if (department.Seal is { Length: > 0 } seal && !File.Exists(Path.Combine(root, seal)))
+                    context.Error(DiagnosticCodes.MissingSeal, department, "Seal", $"印章图片 '{seal}' 不存在 (seal image not found)");
+                if (department.DocumentCode is { } code)
+                {
+                    // The 机关代字 opens the department's document numbers (桃水许准〔2026〕12号): two departments sharing one
+                    // would issue the same number twice.
+                    if (code.Length == 0 || code.Any(c => char.IsWhiteSpace(c) || c is '〔' or '〕' or '[' or ']'))
+                        context.Error(DiagnosticCodes.InvalidValue, department, "DocumentCode", $"机关代字 '{code}' 不能为空，也不能含空白或六角括号 (invalid document code)");
+                    else if (!codes.Add(code))
+                        context.Error(DiagnosticCodes.DuplicateId, department, "DocumentCode", $"机关代字 '{code}' 与其他部门重复 (duplicate document code)");
+                }
+            }
+        }
         IdentityRules.CheckUnique(context, set.Departments, d => d.Id, "部门");
         IdentityRules.CheckUnique(context, set.Windows, w => w.Id, "窗口");
         IdentityRules.CheckUnique(context, set.Roles, r => r.Id, "角色");

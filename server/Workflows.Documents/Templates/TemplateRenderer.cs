@@ -82,7 +82,8 @@ public sealed class TemplateRenderer
         var withStandard = rows.Any(m => Field(m, "standard").Length > 0) && !options.Contains("no-standard");
         var withDeadline = rows.Any(m => Field(m, "deadline").Length > 0);
         // Widths in mm over the 156mm text block of GB/T 9704: the name (and the standard) take what is left.
-        var columns = new List<(string Header, double Width)> { ("序号", 12), ("材料名称", 0), ("原件/复印件", 26), ("份数", 12), ("形式", 22) };
+        // 原件和复印件 (six characters) and 纸质和电子 (five) fit their cells on one line at 12pt.
+        var columns = new List<(string Header, double Width)> { ("序号", 11), ("材料名称", 0), ("原件/复印件", 30), ("份数", 11), ("形式", 25) };
         if (withStandard) columns.Add(("标准要求", 0));
         if (withDeadline) columns.Add(("提交期限", 30));
         var rest = 156 - columns.Sum(c => c.Width);

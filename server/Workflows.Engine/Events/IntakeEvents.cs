@@ -30,6 +30,7 @@ public sealed record CaseReceived(
         Materials = Materials.ToImmutableDictionary(m => m.MaterialId),
         Status = CaseStatus.Received,
         ReceivedAt = At,
+        ReceivedBy = ReceivedBy,
         Clocks = new CaseClocks { ReceivedOn = ReceivedOn, AcceptanceDue = AcceptanceDue },
     };
 
@@ -49,6 +50,7 @@ public sealed record CaseAccepted(
     internal override CaseState ApplyTo(CaseState state) => state with
     {
         Status = CaseStatus.InProgress,
+        AcceptedBy = ByLapse ? null : AcceptedBy,
         Clocks = state.Clocks with
         {
             AcceptedOn = AcceptedOn,

@@ -41,6 +41,10 @@ public sealed record CaseState
     public DeliveryRecord? Delivery { get; init; }
     public string? WithdrawalReason { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
+    /// <summary>The clerk who received the materials (收件人), for the notices the window issues.</summary>
+    public string? ReceivedBy { get; init; }
+    /// <summary>The clerk who accepted the case (受理人); null when accepted by lapse of the acceptance clock.</summary>
+    public string? AcceptedBy { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     /// <summary>+1 per command that changed the case (the optimistic concurrency version).</summary>
     public int Version { get; init; }

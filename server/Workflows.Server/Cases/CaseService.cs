@@ -208,7 +208,7 @@ public sealed class CaseService
         var snapshot = pinned.Snapshot;
         var sandbox = _sandboxes.GetValue(snapshot.Calendar, calendar => new ScriptSandbox(calendar, ChinaToday));
         return new EngineContext(_clock, snapshot.Calendar, new PublishedItem(item, snapshot.Version, snapshot.Set.Office?.Clock),
-            new ScriptConditionEvaluator(sandbox), new TemplateDocumentPort(pinned.TemplatesRoot, _dataFolder, _clock),
+            new ScriptConditionEvaluator(sandbox), new TemplateDocumentPort(pinned.TemplatesRoot, _dataFolder, _clock, snapshot, _store),
             new DeferredNotifier(), _activities);
     }
 

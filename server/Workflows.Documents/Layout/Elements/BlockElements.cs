@@ -51,11 +51,41 @@ public sealed class QrElement(string value, double size, TextAlign align) : Fixe
     /// <summary>Draws the code of <paramref name="value"/> with its quiet zone in a square of <paramref name="size"/>.</summary>
     public static void DrawCode(ICanvas canvas, string value, double x, double y, double size)
     {
+        var code = QrRuns.Of(value);
+        var module = size / code.Count;
+        var modules = new List<Rect>(code.Runs.Length);
+        foreach (var (row, start, length) in code.Runs)
+            // A hair of overlap so that viewers do not show seams between modules.
+            modules.Add(new Rect(x + start * module, y + row * module, length * module + 0.05, module + 0.05));
+        canvas.FillRectangles(modules, Rgb.Black);
+    }
+}
+
+/// <summary>
+/// A QR code as runs of dark modules per row, encoded once per value: a notice's verification URL
+/// is drawn again on every render of the same document (preview, reprint), and encoding (Reed–Solomon,
+/// eight masks scored) costs more than drawing. The cache is bounded; past its size it starts over.
+/// </summary>
+public sealed record QrRuns(int Count, (short Row, short Start, short Length)[] Runs)
+{
+    private const int Capacity = 2048;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, QrRuns> Cache = new(StringComparer.Ordinal);
+
+    public static QrRuns Of(string value)
+    {
+        if (Cache.TryGetValue(value, out var known)) return known;
+        var code = Encode(value);
+        if (Cache.Count >= Capacity) Cache.Clear();
+        Cache[value] = code;
+        return code;
+    }
+
+    private static QrRuns Encode(string value)
+    {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(value, QRCodeGenerator.ECCLevel.M);
         var matrix = data.ModuleMatrix;
-        var module = size / matrix.Count;
-        var modules = new List<Rect>(matrix.Count * 8);
+        var runs = new List<(short, short, short)>(matrix.Count * 8);
         for (var row = 0; row < matrix.Count; row++)
         {
             var bits = matrix[row];
@@ -65,11 +95,10 @@ public sealed class QrElement(string value, double size, TextAlign align) : Fixe
                 if (!bits[col]) { col++; continue; }
                 var start = col;
                 while (col < bits.Length && bits[col]) col++;
-                // A hair of overlap so that viewers do not show seams between modules.
-                modules.Add(new Rect(x + start * module, y + row * module, (col - start) * module + 0.05, module + 0.05));
+                runs.Add(((short)row, (short)start, (short)(col - start)));
             }
         }
-        canvas.FillRectangles(modules, Rgb.Black);
+        return new QrRuns(matrix.Count, [.. runs]);
     }
 }
 
