@@ -42,7 +42,7 @@ export interface CaseState {
   materials: Record<string, { materialId: string; status: MaterialStatus; note?: string | null; catchUpDue?: string | null }>;
   status: string;
   decision?: unknown; refusal?: { reasons: string[]; competentBody?: string | null } | null;
-  openSupplement?: { deficiencies: { materialId: string; kind: 'missing' | 'defective'; note?: string | null }[]; requestedOn: string; dueBy?: string | null } | null;
+  openSupplement?: { deficiencies: { materialId: string; kind: 'missing' | 'defective'; note?: string | null }[]; requestedOn: string; supplementedOn?: string | null; beforeAcceptance?: boolean } | null;
   supplementHistory: unknown[];
   activeSuspension?: { reason: string; procedure?: string | null; from: string } | null;
   tasks: CaseTask[]; activeTasks: CaseTask[];

@@ -45,9 +45,9 @@ export function CasePage() {
 
   const c = view.case;
   const isClerk = user.roles.includes('clerk') || user.roles.includes('admin');
-  const issue = async (templateId: string) => {
+  const issue = async (templateId: string, current: CaseView = view) => {
     try {
-      const v = await api.post<CaseView>(`/api/cases/${view.id}/issue-document`, { templateId }, { headers: { 'If-Match': `"${view.version}"` } });
+      const v = await api.post<CaseView>(`/api/cases/${current.id}/issue-document`, { templateId }, { headers: { 'If-Match': `"${current.version}"` } });
       updated(v);
       const last = v.case.documents.at(-1);
       if (last) setDoc({ id: last.documentId, title: `${templateLabel(templateId)} · ${v.number}` });
@@ -76,7 +76,7 @@ export function CasePage() {
           <Col>
             <Space>
               {isClerk && !view.closed && (
-                <Dropdown menu={{ items: Object.entries(templateLabels).map(([key, label]) => ({ key, label })), onClick: (e) => issue(e.key) }}>
+                <Dropdown menu={{ items: Object.entries(templateLabels).map(([key, label]) => ({ key, label })), onClick: (e) => void issue(e.key) }}>
                   <Button icon={<PrinterOutlined />} data-testid="issue-notice">出具通知书</Button>
                 </Dropdown>)}
               <Button icon={<ReloadOutlined />} onClick={load}>刷新</Button>
@@ -107,7 +107,7 @@ export function CasePage() {
         </Col>
         <Col xs={24} xl={8}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-            <TaskActions view={view} definition={definition} onUpdated={updated} />
+            <TaskActions view={view} definition={definition} onUpdated={updated} onNotice={(t, v) => void issue(t, v)} />
             <Card size="small" title="时限">
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label="收件">{c.clocks.receivedOn}</Descriptions.Item>

@@ -7,7 +7,7 @@ import { remainingText, type Assignee, type CaseDefinition, type CaseTask, type 
 
 type Dialog =
   | { kind: 'return' } | { kind: 'transfer' } | { kind: 'add-signer' } | { kind: 'supplement-outcome'; outcome: string }
-  | { kind: 'suspend' } | { kind: 'extend' } | { kind: 'supplement' } | null;
+  | { kind: 'suspend' } | { kind: 'extend' } | { kind: 'supplement' } | { kind: 'refuse' } | null;
 
 const procedures = [
   ['hearing', '听证'], ['tender', '招标'], ['auction', '拍卖'], ['testing', '检验'], ['inspection', '检测'], ['quarantine', '检疫'],
@@ -28,7 +28,11 @@ export function myTasks(user: User, view: CaseView): CaseTask[] {
 }
 
 /** 当前环节: the actions of the step (pass, return, transfer, add signer, decide, supplement...), with keyboard shortcuts. */
-export function TaskActions({ view, definition, onUpdated }: { view: CaseView; definition: CaseDefinition; onUpdated: (v: CaseView) => void }) {
+export function TaskActions({ view, definition, onUpdated, onNotice }: {
+  view: CaseView; definition: CaseDefinition; onUpdated: (v: CaseView) => void;
+  /** Issue and open a notice (after a decision taken here). */
+  onNotice: (templateId: string, view: CaseView) => void;
+}) {
   const user = useUser();
   const { message } = App.useApp();
   const items = useItems();
@@ -41,7 +45,7 @@ export function TaskActions({ view, definition, onUpdated }: { view: CaseView; d
   const outcomes = step?.outcomes ?? [];
   const isHead = user.roles.includes('head') || user.roles.includes('admin');
   const isClerk = user.roles.includes('clerk') || user.roles.includes('admin');
-  const pendingSupplement = view.case.openSupplement?.deficiencies.map((d) => d.materialId)
+  const pendingSupplement = (view.case.openSupplement && !view.case.openSupplement.supplementedOn ? view.case.openSupplement.deficiencies.map((d) => d.materialId) : null)
     ?? Object.values(view.case.materials).filter((m) => m.status === 'deferred').map((m) => m.materialId);
 
   const run = async (command: string, body: Record<string, unknown>, done: string) => {
@@ -52,6 +56,8 @@ export function TaskActions({ view, definition, onUpdated }: { view: CaseView; d
       setOpinion('');
       setDialog(null);
       message.success(done);
+      if (command === 'accept') onNotice('notices/acceptance', updated);
+      if (command === 'refuse') onNotice('notices/refusal', updated);
     } catch (e) { showError(e, done.replace(/^已/, '')); } finally { setBusy(false); }
   };
 
@@ -112,6 +118,15 @@ export function TaskActions({ view, definition, onUpdated }: { view: CaseView; d
             <Button size="small" onClick={() => setDialog({ kind: 'return' })} disabled={busy || visited.length === 0} data-testid="action-return">退回 <Kbd>Alt+R</Kbd></Button>
             <Button size="small" onClick={() => setDialog({ kind: 'transfer' })} disabled={busy} data-testid="action-transfer">转办 <Kbd>Alt+T</Kbd></Button>
             <Button size="small" onClick={() => setDialog({ kind: 'add-signer' })} disabled={busy} data-testid="action-add-signer">加签 <Kbd>Alt+J</Kbd></Button>
+          </Space>
+        </Space>
+      )}
+      {view.case.status === 'received' && isClerk && (
+        <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }}>
+          <Typography.Text>材料已收齐待受理：{view.case.clocks.acceptanceDue ? `受理期限 ${view.case.clocks.acceptanceDue}` : ''}</Typography.Text>
+          <Space wrap>
+            <Button type="primary" loading={busy} onClick={() => run('accept', {}, '已受理')} data-testid="action-accept">受理</Button>
+            <Button danger disabled={busy} onClick={() => setDialog({ kind: 'refuse' })} data-testid="action-refuse">不予受理</Button>
           </Space>
         </Space>
       )}
@@ -199,6 +214,12 @@ function ActionDialog({ dialog, busy, onCancel, task, visited, materials, defini
       body: <><Form.Item name="workingDays" label="延长工作日数" rules={[{ required: true, message: '请填写天数' }]}><InputNumber min={1} max={30} /></Form.Item>
         <Form.Item name="approver" label="批准人" rules={[{ required: true, message: '请填写批准人' }]}><Input /></Form.Item>{reason}</>,
       submit: (v) => run('extend', { workingDays: v.workingDays, approver: v.approver, reason: v.reason }, '已延期'),
+    },
+    refuse: {
+      title: '不予受理',
+      body: <><Form.Item name="reasons" label="理由" rules={[{ required: true, message: '请填写理由' }]}><Select mode="tags" /></Form.Item>
+        <Form.Item name="competentBody" label="有权机关"><Input /></Form.Item></>,
+      submit: (v) => run('refuse', { reasons: v.reasons, competentBody: v.competentBody }, '已不予受理'),
     },
     supplement: {
       title: '材料到件',
