@@ -3,7 +3,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forms, youngPerson } from './fixtures';
-import { launchBrowser, newPage, savePdf, shot, signIn, startServer, type RunningServer } from './harness';
+import { launchBrowser, moveClock, newPage, savePdf, shot, signIn, startServer, type RunningServer } from './harness';
 import { fillApplicant, fillForm, markMaterial, pickItem, waitForChecklist, type Field } from './intake';
 
 const suite = 'workbench-supplement';
@@ -77,8 +77,17 @@ describe('一次性告知补正 → 补正到件 → 受理', () => {
     const reviewer = await newPage(browser, server);
     await signIn(reviewer.page, 'education-reviewer');
     await reviewer.page.goto('/workbench/tasks?scope=mine');
-    await reviewer.page.getByTestId(`task-${number}`).waitFor();
+    const row = reviewer.page.getByTestId(`task-${number}`);
+    await row.waitFor();
+    expect(await row.getAttribute('data-level')).toBe('normal');
     await shot(reviewer.page, suite, '06-reviewer-inbox');
+    // Six weeks later the review is past its 10 working days: the inbox shows it red, overdue.
+    await moveClock(server, 42);
+    await reviewer.page.reload();
+    await row.waitFor();
+    expect(await row.getAttribute('data-level')).toBe('overdue');
+    expect(await row.getByTestId('remaining').innerText()).toMatch(/超期 \d+ 个工作日/);
+    await shot(reviewer.page, suite, '07-reviewer-inbox-overdue');
     await reviewer.context.close();
   });
 });
