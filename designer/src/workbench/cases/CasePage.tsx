@@ -131,7 +131,8 @@ export function CasePage() {
 
 function Steps({ definition, view }: { definition: CaseDefinition; view: CaseView }) {
   const active = new Set(view.case.activeTasks.map((t) => t.stepId));
-  const visited = new Set(view.case.visitedSteps);
+  // Notify and document steps pass in one go; the document they issued says they were reached.
+  const visited = new Set([...view.case.visitedSteps, ...view.case.documents.map((d) => d.stepId).filter((s): s is string => !!s)]);
   return (
     <List size="small" dataSource={definition.steps.filter((s) => s.kind !== 'join')} renderItem={(s) => (
       <List.Item style={{ paddingInline: 0 }}>
