@@ -143,6 +143,8 @@ public static class ServeCommand
         AuthEndpoints.Map(app);
         CaseEndpoints.Map(app);
         WorkEndpoints.Map(app);
+        Workbench.AftercareEndpoints.Map(app);
+        Workbench.SupervisionReport.Map(app);
         FileEndpoints.Map(app, new UploadLimits(options.MaxUploadBytes));
         Documents.DocumentEndpoints.Map(app, templatesRoot!, definitionsRoot, options.Data);
         Designer.DesignerEndpoints.Map(app);
