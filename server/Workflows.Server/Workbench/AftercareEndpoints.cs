@@ -136,7 +136,9 @@ public static class AftercareEndpoints
         var item = snapshot.Set.Item(c.ItemId);
         var row = Common(c, stored, item);
         row["department"] = item?.Guide?.Department;
-        row["departmentName"] = item?.Guide?.Department is { } d ? snapshot.Set.Department(d)?.Name : null;
+        var department = item?.Guide?.Department is { } d ? snapshot.Set.Department(d) : null;
+        row["departmentName"] = department?.Name;
+        row["departmentShortName"] = department?.ShortName ?? department?.Name;
         row["level"] = c.Evaluation is { } e ? JsonArgs.Kebab(e.Level.ToString()) : null;
         row["levelLabel"] = c.Evaluation is { } e2 ? Evaluation.Label(e2.Level) : null;
         row["comment"] = c.Evaluation?.Comment;

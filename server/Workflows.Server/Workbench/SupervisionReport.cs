@@ -64,7 +64,7 @@ public sealed class SupervisionReport
         else
         {
             totals.Open++;
-            if (state.Clocks.AcceptedOn is not null && state.Clocks.PromisedDue is { } due && _today > due && state.Clocks.OpenPause is null) totals.Overdue++;
+            if (state.Clocks.AcceptedOn is not null && state.Clocks.PromisedDue is { } due && _today > due) totals.Overdue++;
         }
         if (state.Evaluation is { } evaluation)
         {
@@ -96,6 +96,7 @@ public sealed class SupervisionReport
             {
                 ["department"] = d.Key,
                 ["departmentName"] = _snapshot.Set.Department(d.Key)?.Name,
+                ["departmentShortName"] = _snapshot.Set.Department(d.Key) is { } known ? known.ShortName ?? known.Name : null,
                 ["received"] = d.Value.Received,
                 ["closed"] = d.Value.Closed,
                 ["onTime"] = d.Value.OnTime,

@@ -4,14 +4,15 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, describeError } from '../../api/client';
 import type { EvaluationLevel } from '../supervision/types';
-import { evaluationBody, isBad, levels, thankYouSeconds } from './levels';
+import { Face } from './Face';
+import { evaluationBody, isBad, levels, maskName, thankYouSeconds } from './levels';
 
 interface CaseView {
   id: string;
   number: string;
   itemName?: string | null;
   statusLabel: string;
-  case: { applicant: { name: string }; evaluation?: { level: EvaluationLevel } | null };
+  case: { applicant: { type: 'person' | 'organization'; name: string }; evaluation?: { level: EvaluationLevel } | null };
 }
 
 interface PendingCase {
@@ -20,14 +21,6 @@ interface PendingCase {
   itemName?: string | null;
   applicantName: string;
   closedAt: string;
-}
-
-/** 王秀英 → 王*英, 李明 → 李*: the tablet faces the hall, so the name is shown masked. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return name;
-  if (chars.length === 2) return `${chars[0]}*`;
-  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
 }
 
 const page: React.CSSProperties = {
@@ -113,7 +106,7 @@ export function RatingTablet() {
     return (
       <div style={page} data-testid="rating-thanks">
         <div style={{ margin: 'auto', textAlign: 'center' }}>
-          <div style={{ fontSize: 96 }}>🙏</div>
+          <Face mood={level && isBad(level) ? 2 : 0} color="#a61d24" size={120} />
           <h1 style={{ fontSize: 48, margin: '16px 0' }}>感谢您的评价！</h1>
           <p style={{ fontSize: 22, color: '#595959' }}>
             {level && isBad(level) ? '您的意见已转交相关部门限期整改，我们会改进工作。' : '欢迎您再次来到政务服务中心。'}
@@ -159,7 +152,7 @@ export function RatingTablet() {
       <h1 style={{ fontSize: 40, margin: '24px 0 8px' }}>请您对本次服务进行评价</h1>
       {view ? (
         <p style={{ fontSize: 20, color: '#595959', margin: 0 }}>
-          {view.itemName} · 办件编号 {view.number} · 申请人 {maskName(view.case.applicant.name)}
+          {view.itemName} · 办件编号 {view.number} · 申请人 {view.case.applicant.type === 'organization' ? view.case.applicant.name : maskName(view.case.applicant.name)}
         </p>
       ) : !error && <Spin />}
       {rated && <Alert type="info" showIcon style={{ marginTop: 16 }} title="本办件已评价，每件只能评价一次" />}
@@ -181,7 +174,7 @@ export function RatingTablet() {
                 display: 'flex', flexDirection: 'column', alignItems: 'center', justifyContent: 'center', gap: 8,
               }}
             >
-              <span style={{ fontSize: 56, lineHeight: 1 }} aria-hidden>{l.face}</span>
+              <Face mood={levels.indexOf(l)} color={chosen ? '#fff' : l.color} />
               {l.label}
             </button>
           );

@@ -63,10 +63,10 @@ export function RectificationList() {
   const columns: ColumnsType<Rectification> = [
     { title: '办件编号', key: 'number', width: 170, render: (_, r) => <Link to={`/workbench/cases/${r.caseId}`}>{r.number}</Link> },
     { title: '事项', dataIndex: 'itemName', render: (v, r) => v ?? r.itemId },
-    { title: '责任部门', dataIndex: 'departmentName', render: (v, r) => v ?? r.department },
+    { title: '责任部门', key: 'department', render: (_, r) => <span title={r.departmentName ?? undefined}>{r.departmentShortName ?? r.departmentName ?? r.department}</span> },
     { title: '评价', key: 'level', render: (_, r) => <Tag color="red">{r.levelLabel}</Tag> },
     { title: '评价意见', dataIndex: 'comment', render: (v) => v || <Typography.Text type="secondary">（未填写）</Typography.Text> },
-    { title: '整改期限', dataIndex: 'due', width: 110 },
+    { title: '整改期限', dataIndex: 'due', width: 120, render: (v) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
     { title: '状态', key: 'status', render: (_, r) => <RectificationStatusTag r={r} /> },
     { title: '整改情况', dataIndex: 'measures', render: (v) => v ?? '—' },
     {

@@ -1,12 +1,12 @@
 import type { EvaluationLevel } from '../supervision/types';
 
 /** 好差评 five levels (国办发〔2019〕51号, GB/T 39734-2020), best first; the last two are bad ratings. */
-export const levels: readonly { level: EvaluationLevel; label: string; face: string; color: string }[] = [
-  { level: 'very-satisfied', label: '非常满意', face: '😄', color: '#237804' },
-  { level: 'satisfied', label: '满意', face: '🙂', color: '#52c41a' },
-  { level: 'basically-satisfied', label: '基本满意', face: '😐', color: '#d4b106' },
-  { level: 'dissatisfied', label: '不满意', face: '🙁', color: '#d46b08' },
-  { level: 'very-dissatisfied', label: '非常不满意', face: '😣', color: '#a8071a' },
+export const levels: readonly { level: EvaluationLevel; label: string; color: string }[] = [
+  { level: 'very-satisfied', label: '非常满意', color: '#237804' },
+  { level: 'satisfied', label: '满意', color: '#52c41a' },
+  { level: 'basically-satisfied', label: '基本满意', color: '#d4b106' },
+  { level: 'dissatisfied', label: '不满意', color: '#d46b08' },
+  { level: 'very-dissatisfied', label: '非常不满意', color: '#a8071a' },
 ];
 
 export function isBad(level: EvaluationLevel): boolean {
@@ -25,3 +25,11 @@ export function evaluationBody(level: EvaluationLevel, comment: string): { level
 
 /** Seconds the thank-you screen stays before the tablet is ready for the next applicant. */
 export const thankYouSeconds = 8;
+
+/** 王秀英 → 王*英, 李明 → 李*: the tablet faces the hall, so the name is shown masked. */
+export function maskName(name: string): string {
+  const chars = [...name];
+  if (chars.length <= 1) return name;
+  if (chars.length === 2) return `${chars[0]}*`;
+  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
+}

@@ -51,7 +51,7 @@ export function SupervisionPage() {
   const names = useMemo(() => {
     const map = new Map<string, string>();
     overview?.departments.forEach((d) => d.departmentName && map.set(d.department, d.departmentName));
-    report?.departments.forEach((d) => d.departmentName && map.set(d.department, d.departmentName));
+    report?.departments.forEach((d) => map.set(d.department, d.departmentShortName ?? d.departmentName ?? d.department));
     return (id?: string | null) => (id ? map.get(id) ?? id : '');
   }, [overview, report]);
 
@@ -77,8 +77,8 @@ export function SupervisionPage() {
     { title: '申请人', dataIndex: 'applicantName' },
     { title: '当前部门', dataIndex: 'department', render: (v) => names(v) || '—' },
     { title: '状态', dataIndex: 'statusLabel' },
-    { title: '承诺办结日', dataIndex: 'promisedDue', width: 110 },
-    { title: '剩余工作日', dataIndex: 'remaining', width: 100, render: (v: number | null) => (v === null || v === undefined ? '—' : v < 0 ? <span style={{ color: '#cf1322' }}>{v}</span> : v) },
+    { title: '承诺办结日', dataIndex: 'promisedDue', width: 120, render: (v) => <span style={{ whiteSpace: 'nowrap' }}>{v ?? '—'}</span> },
+    { title: '剩余工作日', dataIndex: 'remaining', width: 110, align: 'right', render: (v: number | null) => (v === null || v === undefined ? '—' : v < 0 ? <span style={{ color: '#cf1322' }}>{v}</span> : v) },
     {
       title: '', key: 'urge', width: 90,
       render: (_, r) => <Popconfirm title="向承办人发出催办？" okText="催办" cancelText="取消" onConfirm={() => void urge(r)}><Button size="small" icon={<BellOutlined />}>催办</Button></Popconfirm>,
@@ -86,7 +86,7 @@ export function SupervisionPage() {
   ];
 
   const departmentColumns: ColumnsType<DepartmentReport> = [
-    { title: '部门', key: 'name', render: (_, d) => d.departmentName ?? d.department },
+    { title: '部门', key: 'name', render: (_, d) => <span title={d.departmentName ?? undefined}>{d.departmentShortName ?? d.departmentName ?? d.department}</span> },
     { title: '收件', dataIndex: 'received', align: 'right' },
     { title: '办结', dataIndex: 'closed', align: 'right' },
     { title: '按时办结', dataIndex: 'onTime', align: 'right' },
@@ -99,10 +99,10 @@ export function SupervisionPage() {
   const badColumns: ColumnsType<Rectification> = [
     { title: '办件编号', key: 'number', width: 170, render: (_, r) => <Link to={`/workbench/cases/${r.caseId}`}>{r.number}</Link> },
     { title: '事项', dataIndex: 'itemName' },
-    { title: '责任部门', dataIndex: 'departmentName' },
+    { title: '责任部门', key: 'department', render: (_, r) => r.departmentShortName ?? r.departmentName },
     { title: '评价', dataIndex: 'levelLabel', render: (v) => <Tag color="red">{v}</Tag> },
     { title: '评价意见', dataIndex: 'comment', render: (v) => v || '—' },
-    { title: '整改期限', dataIndex: 'due', width: 110 },
+    { title: '整改期限', dataIndex: 'due', width: 120, render: (v) => <span style={{ whiteSpace: 'nowrap' }}>{v}</span> },
     { title: '整改状态', key: 'status', render: (_, r) => <RectificationStatusTag r={r} /> },
     { title: '整改情况', dataIndex: 'measures', render: (v) => v ?? '—' },
   ];
@@ -158,7 +158,7 @@ export function SupervisionPage() {
                   <Col xs={24} lg={12}>
                     <h4>按时办结率</h4>
                     <BarChart title="各部门按时办结率" max={100}
-                      bars={report.departments.map((d) => ({ label: d.departmentName ?? d.department, value: d.onTimeRate, text: `${formatRate(d.onTimeRate)}（${d.onTime}/${d.closed}）`, color: rateColor(d.onTimeRate) }))} />
+                      bars={report.departments.map((d) => ({ label: d.departmentShortName ?? d.departmentName ?? d.department, value: d.onTimeRate, text: `${formatRate(d.onTimeRate)}（${d.onTime}/${d.closed}）`, color: rateColor(d.onTimeRate) }))} />
                   </Col>
                   <Col xs={24} lg={12}>
                     <h4>每周收件与办结（全中心）</h4>
@@ -167,7 +167,7 @@ export function SupervisionPage() {
                 </Row>
                 <Table<DepartmentReport> rowKey="department" columns={departmentColumns} dataSource={report.departments} pagination={false} style={{ marginTop: 16 }}
                   expandable={{
-                    expandedRowRender: (d) => <WeeklyChart title={`${d.departmentName ?? d.department}每周收件与办结`} data={d.weekly} />,
+                    expandedRowRender: (d) => <WeeklyChart title={`${d.departmentShortName ?? d.department}每周收件与办结`} data={d.weekly} />,
                   }}
                   summary={() => totals && (
                     <Table.Summary.Row>

@@ -12,9 +12,9 @@ export interface Bar {
 /** Horizontal bars, one per row (a department's on-time rate, the count of a rating level): plain SVG. */
 export function BarChart({ bars, max, title, unit = '' }: { bars: readonly Bar[]; max?: number; title: string; unit?: string }) {
   const rowHeight = 30;
-  const labelWidth = 150;
+  const labelWidth = 110;
   const width = 560;
-  const barArea = width - labelWidth - 70;
+  const barArea = width - labelWidth - 130;
   const top = Math.max(max ?? 0, ...bars.map((b) => b.value ?? 0), 1);
   return (
     <svg role="img" aria-label={title} viewBox={`0 0 ${width} ${bars.length * rowHeight + 8}`} width="100%" style={{ maxWidth: width, display: 'block' }}>

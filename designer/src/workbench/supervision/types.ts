@@ -33,6 +33,7 @@ export interface WeekVolume {
 export interface DepartmentReport {
   department: string;
   departmentName?: string | null;
+  departmentShortName?: string | null;
   received: number;
   closed: number;
   onTime: number;
@@ -57,6 +58,7 @@ export interface Rectification {
   applicantName: string;
   department?: string | null;
   departmentName?: string | null;
+  departmentShortName?: string | null;
   level?: EvaluationLevel | null;
   levelLabel?: string | null;
   comment?: string | null;
