@@ -152,6 +152,7 @@ public static class ServeCommand
         Workbench.AftercareEndpoints.Map(app);
         Workbench.SupervisionReport.Map(app);
         FileEndpoints.Map(app, new UploadLimits(options.MaxUploadBytes));
+        CaseDocumentEndpoints.Map(app);
         Documents.DocumentEndpoints.Map(app, templatesRoot!, definitionsRoot, options.Data);
         Designer.DesignerEndpoints.Map(app);
         Web.SpaHosting.MapFallback(app, options.WebRoot);
