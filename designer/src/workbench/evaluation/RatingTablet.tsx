@@ -106,7 +106,7 @@ export function RatingTablet() {
     return (
       <div style={page} data-testid="rating-thanks">
         <div style={{ margin: 'auto', textAlign: 'center' }}>
-          <Face mood={level && isBad(level) ? 2 : 0} color="#a61d24" size={120} />
+          <Face mood={level && isBad(level) ? 1 : 0} color="#a61d24" size={120} />
           <h1 style={{ fontSize: 48, margin: '16px 0' }}>感谢您的评价！</h1>
           <p style={{ fontSize: 22, color: '#595959' }}>
             {level && isBad(level) ? '您的意见已转交相关部门限期整改，我们会改进工作。' : '欢迎您再次来到政务服务中心。'}
