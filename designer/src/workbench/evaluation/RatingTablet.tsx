@@ -1,5 +1,5 @@
 import { CloseOutlined, FullscreenOutlined } from '@ant-design/icons';
-import { Alert, Button, Input, List, Spin } from 'antd';
+import { Alert, Button, Input, Spin } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { api, describeError } from '../../api/client';
@@ -128,17 +128,18 @@ export function RatingTablet() {
         {errorBox}
         <div style={{ maxWidth: 720, width: '100%', marginTop: 16 }}>
           {pending === null ? <Spin /> : (
-            <List
-              bordered
-              style={{ background: '#fff' }}
-              dataSource={pending}
-              locale={{ emptyText: '近 30 日办结的办件都已评价' }}
-              renderItem={(c) => (
-                <List.Item actions={[<Button key="rate" type="primary" onClick={() => setParams({ case: c.caseId })}>开始评价</Button>]}>
-                  <List.Item.Meta title={`${c.number} · ${c.itemName ?? ''}`} description={`申请人 ${maskName(c.applicantName)} · 办结于 ${new Date(c.closedAt).toLocaleString('zh-CN', { hour12: false })}`} />
-                </List.Item>
-              )}
-            />
+            <div style={{ background: '#fff', border: '1px solid #f0f0f0', borderRadius: 8 }}>
+              {pending.length === 0 && <p style={{ padding: 24, margin: 0, textAlign: 'center', color: '#8c8c8c' }}>近 30 日办结的办件都已评价</p>}
+              {pending.map((c, i) => (
+                <div key={c.caseId} style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '14px 20px', borderTop: i ? '1px solid #f0f0f0' : undefined }}>
+                  <div style={{ flex: 1 }}>
+                    <div style={{ fontSize: 16, fontWeight: 600 }}>{c.number} · {c.itemName ?? ''}</div>
+                    <div style={{ color: '#8c8c8c' }}>申请人 {maskName(c.applicantName)} · 办结于 {new Date(c.closedAt).toLocaleString('zh-CN', { hour12: false })}</div>
+                  </div>
+                  <Button type="primary" onClick={() => setParams({ case: c.caseId })}>开始评价</Button>
+                </div>
+              ))}
+            </div>
           )}
         </div>
       </div>
