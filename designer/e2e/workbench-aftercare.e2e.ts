@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, moveClock, newPage, password, shot, signIn, startServer, type RunningServer } from './harness';
+import { launchBrowser, moveClock, newPage, password, savePdf, shot, signIn, startServer, type RunningServer } from './harness';
 
 const suite = 'workbench-aftercare';
 let server: RunningServer;
@@ -104,10 +104,11 @@ describe('after the decision: issuance, rating, rectification, supervision', () 
     const href = await print.getAttribute('href');
     expect(href).toBe(`/api/cases/${granted.id}/documents/${certificate!.documentId}`);
     expect(await print.getAttribute('target')).toBe('_blank');
-    const pdf = await page.request.get(href!);
-    expect(pdf.status()).toBe(200);
-    expect(pdf.headers()['content-type']).toContain('application/pdf');
-    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const head = await page.request.get(href!);
+    expect(head.status()).toBe(200);
+    expect(head.headers()['content-type']).toContain('application/pdf');
+    const pdf = await savePdf(page, suite, '01b-certificate', href!); // kept beside the screenshots, first page as PNG
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
     // 邮寄送达 without its tracking number: the server's rule, shown with its code
     await row.getByRole('button', { name: /送\s*达/ }).click();
