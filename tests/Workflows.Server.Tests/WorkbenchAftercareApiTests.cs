@@ -111,7 +111,7 @@ public sealed class WorkbenchAftercareApiTests : IAsyncLifetime
             (head["level"]!.GetValue<string>(), head["levelLabel"]!.GetValue<string>(), head["comment"]!.GetValue<string>(),
              head["status"]!.GetValue<string>(), head["mayRectify"]!.GetValue<bool>()));
         Assert.Equal("2026-11-09", head["due"]!.GetValue<string>()); // 5 working days after Monday 2 November
-        Assert.Equal("农业农村局", head["departmentName"]!.GetValue<string>()[^5..]);
+        Assert.Equal(("七台河市桃山区农业农村局", "农业农村局"), (head["departmentName"]!.GetValue<string>(), head["departmentShortName"]!.GetValue<string>()));
         var supervisor = Row(await GetAsync("supervisor", "/api/rectifications"), "rectifications", view);
         Assert.False(supervisor["mayRectify"]!.GetValue<bool>());
         Assert.Empty((await GetAsync("water-head", "/api/rectifications"))["rectifications"]!.AsArray());
@@ -146,6 +146,7 @@ public sealed class WorkbenchAftercareApiTests : IAsyncLifetime
         var agriculture = Assert.Single(before["departments"]!.AsArray(), d => d!["department"]!.GetValue<string>() == "agriculture")!;
         Assert.Equal((3, 1, 1, 0, 100.0, 2, 2), (agriculture["received"]!.GetValue<int>(), agriculture["closed"]!.GetValue<int>(), agriculture["onTime"]!.GetValue<int>(),
             agriculture["late"]!.GetValue<int>(), agriculture["onTimeRate"]!.GetValue<double>(), agriculture["open"]!.GetValue<int>(), agriculture["overdue"]!.GetValue<int>()));
+        Assert.Equal("农业农村局", agriculture["departmentShortName"]!.GetValue<string>());
         Assert.Equal(["2026-10-19", "2026-10-26", "2026-11-02", "2026-11-09"], before["weeks"]!.AsArray().Select(w => w!.GetValue<string>()));
         var week = agriculture["weekly"]!.AsArray()[2]!;
         Assert.Equal(("2026-11-02", 3, 1), (week["week"]!.GetValue<string>(), week["received"]!.GetValue<int>(), week["closed"]!.GetValue<int>()));
