@@ -18,6 +18,8 @@ public static class AftercareEndpoints
 {
     private const int RecentDays = 7;
     private const int PendingDays = 30;
+    /// <summary>Closed cases received longer ago than this are not read for the window's lists.</summary>
+    private const int ClosedLookbackDays = 180;
 
     public static void Map(WebApplication app)
     {
@@ -40,7 +42,12 @@ public static class AftercareEndpoints
         var waiting = new List<(DateOnly Due, string Number, JsonObject Row)>();
         var delivered = new List<(DateTimeOffset At, JsonObject Row)>();
         var since = today.AddDays(-RecentDays);
-        await foreach (var (state, stored) in CaseScan.CasesAsync(user, service, store, openOnly: false, ct: context.RequestAborted))
+        // Open cases, and the closed ones received in the last months (a delivery this week of a case
+        // received earlier than that is rare): the index decides which to load, so a year of closed
+        // cases is not read on every refresh of the window.
+        var receivedSince = new DateTimeOffset(today.AddDays(-ClosedLookbackDays).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        await foreach (var (state, stored) in CaseScan.CasesAsync(user, service, store, openOnly: false,
+            s => s.Index.Open || s.CreatedAt >= receivedSince, ct: context.RequestAborted))
         {
             var item = snapshot.Set.Item(state.ItemId);
             foreach (var task in state.ActiveTasks)
@@ -94,7 +101,9 @@ public static class AftercareEndpoints
         if (catalog.Current is not { } snapshot) return Problems.NoDefinitions();
         var today = CaseViews.Today(service.Clock);
         var rows = new List<(DateTimeOffset At, JsonObject Row)>();
-        await foreach (var (state, stored) in CaseScan.CasesAsync(user, service, store, openOnly: false, s => !s.Index.Open, ct: context.RequestAborted))
+        var receivedSince = new DateTimeOffset(today.AddDays(-ClosedLookbackDays).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        await foreach (var (state, stored) in CaseScan.CasesAsync(user, service, store, openOnly: false,
+            s => !s.Index.Open && s.CreatedAt >= receivedSince, ct: context.RequestAborted))
         {
             if (state.Evaluation is not null || state.ClosedAt is not { } closed || state.Status == CaseStatus.Withdrawn) continue;
             if (CaseScan.Day(closed) < today.AddDays(-PendingDays)) continue;
