@@ -48,7 +48,7 @@ describe('容缺受理 → 审查通过 → 准予许可', () => {
     await page.getByTestId('decision-confirm').click();
 
     const number = page.getByTestId('case-number');
-    await number.waitFor();
+    await number.waitFor({ timeout: 90_000 });
     caseNumber = (await number.innerText()).trim();
     expect(caseNumber).toMatch(/^桃山-2026-\d{6}$/);
     // The 容缺受理通知书 opens ready to print, served by the server as a PDF.

@@ -54,7 +54,7 @@ describe('联合审查（并联审批）', () => {
     await shot(page, suite, '01-intake');
     await page.getByTestId('decide-accept').click();
     await page.getByTestId('decision-confirm').click();
-    await page.getByTestId('case-number').waitFor();
+    await page.getByTestId('case-number').waitFor({ timeout: 90_000 });
     number = (await page.getByTestId('case-number').innerText()).trim();
     caseId = (await page.getByTestId('document-frame').getAttribute('src'))!.split('/')[3];
     await context.close();

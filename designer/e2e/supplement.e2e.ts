@@ -39,7 +39,7 @@ describe('一次性告知补正 → 补正到件 → 受理', () => {
     await shot(page, suite, '01-one-time-notice-dialog');
     await page.getByTestId('decision-confirm').click();
 
-    await page.getByTestId('case-number').waitFor();
+    await page.getByTestId('case-number').waitFor({ timeout: 90_000 });
     const number = (await page.getByTestId('case-number').innerText()).trim();
     const src = (await page.getByTestId('document-frame').getAttribute('src'))!;
     const caseId = src.split('/')[3];
