@@ -149,6 +149,8 @@ public static class ServeCommand
         AuthEndpoints.Map(app);
         CaseEndpoints.Map(app);
         WorkEndpoints.Map(app);
+        Workbench.AftercareEndpoints.Map(app);
+        Workbench.SupervisionReport.Map(app);
         FileEndpoints.Map(app, new UploadLimits(options.MaxUploadBytes));
         CaseDocumentEndpoints.Map(app);
         Documents.DocumentEndpoints.Map(app, templatesRoot!, definitionsRoot, options.Data);

@@ -1,11 +1,14 @@
-import { Result } from 'antd';
 import { Route, Routes } from 'react-router-dom';
+import { RequireAuth } from '../../auth/RequireAuth';
+import { EvaluationHome } from './EvaluationHome';
+import { RatingTablet } from './RatingTablet';
 
-/** 好差评与整改 (/workbench/evaluation/*): its own screens live in this folder. */
+/** 好差评与整改 (/workbench/evaluation): the list screens, and /tablet, the full-screen rating page for applicants. */
 export default function EvaluationRoutes() {
   return (
     <Routes>
-      <Route path="*" element={<Result status="info" title="好差评与整改" subTitle="页面建设中" />} />
+      <Route path="tablet" element={<RequireAuth roles={['clerk', 'admin']}><RatingTablet /></RequireAuth>} />
+      <Route path="*" element={<RequireAuth roles={['clerk', 'head', 'supervisor', 'admin']}><EvaluationHome /></RequireAuth>} />
     </Routes>
   );
 }

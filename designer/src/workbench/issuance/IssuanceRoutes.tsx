@@ -1,11 +1,12 @@
-import { Result } from 'antd';
 import { Route, Routes } from 'react-router-dom';
+import { RequireAuth } from '../../auth/RequireAuth';
+import { IssuancePage } from './IssuancePage';
 
-/** 统一出件 (/workbench/issuance/*): its own screens live in this folder. */
+/** 统一出件 (/workbench/issuance): the window's waiting and delivered cases. */
 export default function IssuanceRoutes() {
   return (
     <Routes>
-      <Route path="*" element={<Result status="info" title="统一出件" subTitle="页面建设中" />} />
+      <Route path="*" element={<RequireAuth roles={['clerk', 'admin']}><IssuancePage /></RequireAuth>} />
     </Routes>
   );
 }

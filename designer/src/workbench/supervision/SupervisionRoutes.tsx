@@ -1,11 +1,12 @@
-import { Result } from 'antd';
 import { Route, Routes } from 'react-router-dom';
+import { RequireAuth } from '../../auth/RequireAuth';
+import { SupervisionPage } from './SupervisionPage';
 
-/** 效能监督 (/workbench/supervision/*): its own screens live in this folder. */
+/** 效能监督 (/workbench/supervision). */
 export default function SupervisionRoutes() {
   return (
     <Routes>
-      <Route path="*" element={<Result status="info" title="效能监督" subTitle="页面建设中" />} />
+      <Route path="*" element={<RequireAuth roles={['supervisor', 'head', 'admin']}><SupervisionPage /></RequireAuth>} />
     </Routes>
   );
 }

@@ -1,0 +1,62 @@
+import { ExpandOutlined, SmileOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Table, Tabs } from 'antd';
+import { useEffect, useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { api, describeError } from '../../api/client';
+import { hasAnyRole, useAuth } from '../../auth/AuthContext';
+import { RectificationList } from './RectificationList';
+
+interface PendingCase {
+  caseId: string;
+  number: string;
+  itemName?: string | null;
+  applicantName: string;
+  closedAt: string;
+  delivery?: string | null;
+}
+
+/** For the window: the closed cases not yet rated, each one tap away from the rating tablet. */
+function PendingRatings() {
+  const [rows, setRows] = useState<PendingCase[] | null>(null);
+  const [error, setError] = useState<ReturnType<typeof describeError> | null>(null);
+  const navigate = useNavigate();
+  useEffect(() => {
+    api.get<{ cases: PendingCase[] }>('/api/evaluations/pending').then((r) => setRows(r.cases), (e) => setError(describeError(e)));
+  }, []);
+  return (
+    <>
+      <Button type="primary" icon={<ExpandOutlined />} onClick={() => navigate('tablet')} style={{ marginBottom: 12 }}>打开评价器（平板）</Button>
+      {error && <Alert type="error" showIcon title={error.title} description={error.detail} style={{ marginBottom: 12 }} />}
+      <Table<PendingCase>
+        rowKey="caseId"
+        loading={!rows && !error}
+        dataSource={rows ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: <Empty description="近 30 日办结的办件都已评价" /> }}
+        columns={[
+          { title: '办件编号', dataIndex: 'number', width: 170 },
+          { title: '事项', dataIndex: 'itemName' },
+          { title: '申请人', dataIndex: 'applicantName' },
+          { title: '办结时间', dataIndex: 'closedAt', render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+          { title: '操作', key: 'rate', render: (_, r) => <Button icon={<SmileOutlined />} onClick={() => navigate(`tablet?case=${r.caseId}`)}>请申请人评价</Button> },
+        ]}
+      />
+    </>
+  );
+}
+
+/** 好差评与整改: the window's rating tablet and pending cases; the heads' and supervisors' rectifications. */
+export function EvaluationHome() {
+  const { user } = useAuth();
+  const atWindow = hasAnyRole(user, ['clerk', 'admin']);
+  const oversees = hasAnyRole(user, ['head', 'supervisor', 'admin']);
+  const items = [
+    ...(oversees ? [{ key: 'rectifications', label: '差评整改', children: <RectificationList /> }] : []),
+    ...(atWindow ? [{ key: 'pending', label: '待评价办件', children: <PendingRatings /> }] : []),
+  ];
+  return (
+    <Card title="好差评与整改">
+      {items.length === 0 ? <Empty description="当前账号没有好差评相关的工作" /> : <Tabs items={items} defaultActiveKey={hasAnyRole(user, ['clerk']) ? 'pending' : 'rectifications'} />}
+    </Card>
+  );
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { evaluationBody, isBad, levelLabel, levels, maskName } from './levels';
+
+describe('好差评 levels', () => {
+  it('offers the five levels in the standard order, the last two bad', () => {
+    expect(levels.map((l) => l.label)).toEqual(['非常满意', '满意', '基本满意', '不满意', '非常不满意']);
+    expect(levels.filter((l) => isBad(l.level)).map((l) => l.label)).toEqual(['不满意', '非常不满意']);
+    expect(levelLabel('basically-satisfied')).toBe('基本满意');
+  });
+
+  it('sends the comment only when something was written', () => {
+    expect(evaluationBody('satisfied', '   ')).toEqual({ level: 'satisfied' });
+    expect(evaluationBody('dissatisfied', ' 等候时间长 ')).toEqual({ level: 'dissatisfied', comment: '等候时间长' });
+  });
+
+  it('masks a person\'s name on the tablet facing the hall', () => {
+    expect(maskName('王秀英')).toBe('王*英');
+    expect(maskName('李明')).toBe('李*');
+    expect(maskName('欧阳娜娜')).toBe('欧**娜');
+    expect(maskName('王')).toBe('王');
+  });
+});
