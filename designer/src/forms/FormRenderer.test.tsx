@@ -43,7 +43,7 @@ describe('FormRenderer', () => {
   });
 
   it('names the right check digit of a mistyped ID number as the clerk types', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<Harness />);
     await user.type(screen.getByLabelText('代理人身份证号'), '110105194912310021');
     expect(await screen.findByText(/校验码错误（应为 X）/)).toBeTruthy();
@@ -54,7 +54,7 @@ describe('FormRenderer', () => {
   });
 
   it('checks a USCC and a field rule', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<Harness />);
     await user.type(screen.getByLabelText('代理机构信用代码'), '91350100M000100Y44');
     expect(await screen.findByText(/应为 3/)).toBeTruthy();
@@ -63,7 +63,7 @@ describe('FormRenderer', () => {
   });
 
   it('adds table rows up to the maximum and validates cells', async () => {
-    const user = userEvent.setup();
+    const user = userEvent.setup({ delay: null });
     render(<Harness showAllErrors />);
     expect(screen.getByText('主要成员至少 1 行')).toBeTruthy();
     const add = screen.getByTestId('add-row-members');
