@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace Workflows.Storage.Sqlite;
 
 public sealed partial class SqliteCaseStore
@@ -7,13 +9,16 @@ public sealed partial class SqliteCaseStore
     {
         Validate(change);
         var ct = cancellationToken;
-        using var turn = await WriteTurnAsync(ct);
-        await using var connection = await OpenConnectionAsync(ct);
-        await using var tx = BeginWrite(connection);
+        return await WriteAsync((writer, tx) => AppendAsync(writer, tx, caseId, expectedVersion, change, idempotencyKey, ct), ct);
+    }
+
+    private static async Task<AppendResult> AppendAsync(
+        SqliteWriter writer, SqliteTransaction tx, Guid caseId, long expectedVersion, CaseChange change, IdempotencyKey? idempotencyKey, CancellationToken ct)
+    {
 
         // The key is checked before the version: a retry of a request that succeeded finds the
         // case already moved on, and must get the original answer, not a conflict.
-        if (await FindPriorRequestAsync(connection, tx, idempotencyKey, ct) is { } prior)
+        if (await FindPriorRequestAsync(writer, tx, idempotencyKey, ct) is { } prior)
         {
             return prior.Fingerprint == idempotencyKey!.RequestFingerprint && prior.CaseId == caseId
                 ? new AppendResult.Appended(prior.Version, Replayed: true)
@@ -22,7 +27,7 @@ public sealed partial class SqliteCaseStore
 
         long current;
         string head;
-        await using (var read = connection.Command(tx, "SELECT version, head_hash FROM cases WHERE id = @id", ("@id", caseId.Text())))
+        var read = writer.Command(tx, "SELECT version, head_hash FROM cases WHERE id = @id", ("@id", caseId.Text()));
         await using (var reader = await read.ExecuteReaderAsync(ct))
         {
             if (!await reader.ReadAsync(ct)) return new AppendResult.NotFound(caseId);
@@ -31,9 +36,9 @@ public sealed partial class SqliteCaseStore
         }
         if (current != expectedVersion) return new AppendResult.Conflict(expectedVersion, current);
 
-        var (version, newHead) = await InsertEventsAsync(connection, tx, caseId, current, head, change.Events, ct);
+        var (version, newHead) = await InsertEventsAsync(writer, tx, caseId, current, head, change.Events, ct);
         var index = change.Snapshot.Index;
-        await connection.ExecAsync(tx,
+        await writer.ExecAsync(tx,
             """
             UPDATE cases SET version = @version, head_hash = @head, state = @state, status = @status, department = @department,
                 applicant_name = @applicant_name, applicant_id = @applicant_id, due_date = @due_date,
@@ -44,8 +49,8 @@ public sealed partial class SqliteCaseStore
             ("@status", index.Status), ("@department", index.Department), ("@applicant_name", index.ApplicantName),
             ("@applicant_id", index.ApplicantId), ("@due_date", index.DueDate.Text()), ("@parties", index.Parties), ("@open", index.Open),
             ("@updated_at", StoredTime.ToUnixMicroseconds(change.Events[^1].RecordedAt)));
-        await UpsertTimersAsync(connection, tx, change.Timers, ct);
-        await RememberRequestAsync(connection, tx, idempotencyKey, caseId, version, ct);
+        await UpsertTimersAsync(writer, tx, change.Timers, ct);
+        await RememberRequestAsync(writer, tx, idempotencyKey, caseId, version, ct);
         await tx.CommitAsync(ct);
         return new AppendResult.Appended(version);
     }

@@ -7,11 +7,12 @@ public sealed partial class SqliteCaseStore
     public async Task ScheduleAsync(ScheduledTimer timer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        using var turn = await WriteTurnAsync(cancellationToken);
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var tx = BeginWrite(connection);
-        await UpsertTimersAsync(connection, tx, [timer], cancellationToken);
-        await tx.CommitAsync(cancellationToken);
+        await WriteAsync(async (writer, tx) =>
+        {
+            await UpsertTimersAsync(writer, tx, [timer], cancellationToken);
+            await tx.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
     public async Task CancelTimerAsync(string timerId, CancellationToken cancellationToken = default)

@@ -7,28 +7,28 @@ public sealed partial class SqliteCaseStore
 {
     private sealed record StoredRequest(string Fingerprint, Guid CaseId, long Version);
 
-    private static async Task<StoredRequest?> FindPriorRequestAsync(SqliteConnection connection, SqliteTransaction tx, IdempotencyKey? key, CancellationToken ct)
+    private static async Task<StoredRequest?> FindPriorRequestAsync(SqliteWriter writer, SqliteTransaction tx, IdempotencyKey? key, CancellationToken ct)
     {
         if (key is null) return null;
-        await using var command = connection.Command(tx,
+        var command = writer.Command(tx,
             "SELECT fingerprint, case_id, version FROM idempotency WHERE key = @key", ("@key", key.Key));
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
         return new StoredRequest(reader.GetString(0), Guid.Parse(reader.GetString(1)), reader.GetInt64(2));
     }
 
-    private static Task RememberRequestAsync(SqliteConnection connection, SqliteTransaction tx, IdempotencyKey? key, Guid caseId, long version, CancellationToken ct) =>
+    private static Task RememberRequestAsync(SqliteWriter writer, SqliteTransaction tx, IdempotencyKey? key, Guid caseId, long version, CancellationToken ct) =>
         key is null
             ? Task.CompletedTask
-            : connection.ExecAsync(tx, "INSERT INTO idempotency (key, fingerprint, case_id, version) VALUES (@key, @fp, @case, @version)", ct,
+            : writer.ExecAsync(tx, "INSERT INTO idempotency (key, fingerprint, case_id, version) VALUES (@key, @fp, @case, @version)", ct,
                 ("@key", key.Key), ("@fp", key.RequestFingerprint), ("@case", caseId.Text()), ("@version", version));
 
     /// <summary>Appends the events after <paramref name="previousSequence"/>, chaining their hashes; returns the new head.</summary>
     private static async Task<(long Version, string HeadHash)> InsertEventsAsync(
-        SqliteConnection connection, SqliteTransaction tx, Guid caseId, long previousSequence, string previousHash,
+        SqliteWriter writer, SqliteTransaction tx, Guid caseId, long previousSequence, string previousHash,
         IReadOnlyList<NewEvent> events, CancellationToken ct)
     {
-        await using var command = connection.Command(tx,
+        var command = writer.Command(tx,
             "INSERT INTO events (case_id, seq, type, payload, recorded_at, hash) VALUES (@case, @seq, @type, @payload, @at, @hash)");
         var caseParameter = command.Parameters.AddWithValue("@case", caseId.Text());
         var seq = command.Parameters.Add("@seq", SqliteType.Integer);
@@ -52,12 +52,12 @@ public sealed partial class SqliteCaseStore
         return (sequence, head);
     }
 
-    private static async Task UpsertTimersAsync(SqliteConnection connection, SqliteTransaction tx, IEnumerable<ScheduledTimer> timers, CancellationToken ct)
+    private static async Task UpsertTimersAsync(SqliteWriter writer, SqliteTransaction tx, IEnumerable<ScheduledTimer> timers, CancellationToken ct)
     {
         foreach (var timer in timers)
         {
             // A fired timer stays fired (see ICaseStore.ScheduleAsync).
-            await connection.ExecAsync(tx,
+            await writer.ExecAsync(tx,
                 """
                 INSERT INTO timers (id, case_id, kind, due_at, payload) VALUES (@id, @case, @kind, @due, @payload)
                 ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, kind = excluded.kind, due_at = excluded.due_at,

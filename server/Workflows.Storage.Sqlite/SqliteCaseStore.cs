@@ -24,6 +24,7 @@ public sealed partial class SqliteCaseStore : ICaseStore, IContentStore, IAccoun
 
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate;
+    private SqliteWriter? _writer; // touched only by the holder of the write turn
 
     private SqliteCaseStore(string path)
     {
@@ -56,13 +57,22 @@ public sealed partial class SqliteCaseStore : ICaseStore, IContentStore, IAccoun
         return store;
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        await _writeGate.WaitAsync();
+        try
+        {
+            if (_writer is not null) await _writer.DisposeAsync();
+            _writer = null;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
         // Pooled connections keep the file (and its WAL) open; release them so the file can be
         // copied, deleted or reopened by another store instance.
         using var connection = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(connection);
-        return ValueTask.CompletedTask;
     }
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken ct)
@@ -76,18 +86,34 @@ public sealed partial class SqliteCaseStore : ICaseStore, IContentStore, IAccoun
         return connection;
     }
 
-    /// <summary>BEGIN IMMEDIATE: take the write lock up front (see the class comment), once through this process's gate.</summary>
-    private static SqliteTransaction BeginWrite(SqliteConnection connection) => connection.BeginTransaction(deferred: false);
-
-    /// <summary>This process's turn to write the file (see the class comment); dispose to pass it on.</summary>
-    private async Task<WriteTurn> WriteTurnAsync(CancellationToken ct)
+    /// <summary>
+    /// Runs <paramref name="write"/> in a <c>BEGIN IMMEDIATE</c> transaction (the write lock taken up
+    /// front, see the class comment) on the store's write connection, once it is this process's turn
+    /// to write the file; <paramref name="write"/> commits. A write that throws rolls back, and its
+    /// connection is closed rather than reused.
+    /// </summary>
+    private async Task<T> WriteAsync<T>(Func<SqliteWriter, SqliteTransaction, Task<T>> write, CancellationToken ct)
     {
         await _writeGate.WaitAsync(ct);
-        return new WriteTurn(_writeGate);
-    }
-
-    private readonly struct WriteTurn(SemaphoreSlim gate) : IDisposable
-    {
-        public void Dispose() => gate.Release();
+        try
+        {
+            _writer ??= new SqliteWriter(await OpenConnectionAsync(ct));
+            try
+            {
+                await using var tx = _writer.BeginWrite();
+                return await write(_writer, tx);
+            }
+            catch
+            {
+                var broken = _writer;
+                _writer = null;
+                await broken.DisposeAsync();
+                throw;
+            }
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 }

@@ -1,6 +1,8 @@
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Workflows.Engine.Events;
 using Workflows.Engine.State;
 using Workflows.Storage;
@@ -12,6 +14,19 @@ public static class CaseJson
 {
     public static JsonSerializerOptions Options { get; } = new() { WriteIndented = false };
 
+    /// <summary>
+    /// What the store holds (snapshots and event payloads): the same contract, written lean. CJK text
+    /// is written as UTF-8, not as <c>\uXXXX</c> escapes (the column is text, never embedded in HTML),
+    /// and properties the engine computes from others (<c>IsActive</c>, <c>Assignee</c>...) are left
+    /// out: they were skipped on reading anyway, so older snapshots and events read the same.
+    /// </summary>
+    private static readonly JsonSerializerOptions StoreOptions = new()
+    {
+        WriteIndented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutComputedProperties } },
+    };
+
     private static readonly Dictionary<Type, string> EventTypes = typeof(CaseEvent)
         .GetCustomAttributes<JsonDerivedTypeAttribute>()
         .ToDictionary(a => a.DerivedType, a => (string)a.TypeDiscriminator!);
@@ -20,12 +35,26 @@ public static class CaseJson
     public static string TypeOf(CaseEvent e) => EventTypes[e.GetType()];
 
     public static NewEvent ToNewEvent(CaseEvent e) =>
-        new(TypeOf(e), JsonSerializer.Serialize<CaseEvent>(e, Options), e.At);
+        new(TypeOf(e), JsonSerializer.Serialize<CaseEvent>(e, StoreOptions), e.At);
 
-    public static string Serialize(CaseState state) => JsonSerializer.Serialize(state, Options);
+    public static string Serialize(CaseState state) => JsonSerializer.Serialize(state, StoreOptions);
 
     public static CaseState Deserialize(string json) =>
-        JsonSerializer.Deserialize<CaseState>(json, Options) ?? throw new JsonException("empty case snapshot");
+        JsonSerializer.Deserialize<CaseState>(json, StoreOptions) ?? throw new JsonException("empty case snapshot");
+
+    /// <summary>Drops the engine's get-only properties that no constructor parameter sets: values derived from the rest.</summary>
+    private static void LeaveOutComputedProperties(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object || type.Type.Assembly != typeof(CaseState).Assembly) return;
+        var parameters = type.Type.GetConstructors().SelectMany(c => c.GetParameters()).Select(p => p.Name)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        for (var i = type.Properties.Count - 1; i >= 0; i--)
+        {
+            var property = type.Properties[i];
+            if (property.Set is null && property.AttributeProvider is PropertyInfo { CanWrite: false } clr && !parameters.Contains(clr.Name))
+                type.Properties.RemoveAt(i);
+        }
+    }
 
     /// <param name="itemParties">Departments and windows (<c>w:</c>) the item involves whatever the route: its
     /// implementing and joint departments and its intake windows. Task assignees are added from the state.</param>

@@ -79,7 +79,7 @@ public sealed class CaseService
         if (stored is null) return null;
         if (_recent.Find(caseId, stored.Version) is { } known) return (known, stored);
         var state = CaseJson.Deserialize(stored.Snapshot.State);
-        _recent.Remember(caseId, stored.Version, state);
+        _recent.Remember(caseId, stored.Version, state, stored.Number.Text);
         return (state, stored);
     }
 
@@ -141,7 +141,7 @@ public sealed class CaseService
             case CreateResult.Created c:
                 // Just stored: the engine's state is the snapshot, and a new case's version is its event count.
                 await HandOffAsync(change!, ct);
-                _recent.Remember(c.CaseId, change!.Events.Count, result!.State!);
+                _recent.Remember(c.CaseId, change!.Events.Count, result!.State!, c.Number.Text);
                 Announce(new CaseCommit(c.CaseId, c.Number.Text, result!.State!, result.Events));
                 return new CaseCommandResult.Ok(c.CaseId, c.Number.Text, change!.Events.Count, result.State!);
             default: throw new InvalidOperationException($"unexpected {created}");
@@ -150,19 +150,38 @@ public sealed class CaseService
 
     private async Task<CaseCommandResult> AppendAsync(Guid caseId, CaseCommand command, IdempotencyKey? key, long? expectedVersion, CancellationToken ct)
     {
+        // The state this process last stored or read: run on it without reading the row again. The
+        // store's version check still decides; when it says the case moved on (another node, another
+        // store), or the engine refuses or has nothing to do, the answer comes from the stored case below.
+        if (_recent.Latest(caseId) is { } recent && (expectedVersion ?? recent.Version) == recent.Version
+            && await RunAsync(caseId, recent.Number, recent.Version, recent.State, command, key, speculative: true, ct) is { } fast)
+            return fast;
+
         var loaded = await LoadAsync(caseId, ct);
         if (loaded is null) return new CaseCommandResult.NotFound(caseId);
         var (state, stored) = loaded.Value;
         var version = expectedVersion ?? stored.Version;
         if (version != stored.Version) return new CaseCommandResult.Conflict(version, stored.Version);
+        return (await RunAsync(caseId, stored.Number.Text, version, state, command, key, speculative: false, ct))!;
+    }
+
+    /// <summary>Executes <paramref name="command"/> on <paramref name="state"/> at <paramref name="version"/> and appends its events.</summary>
+    /// <param name="speculative">The state came from this process's memory, not from the store just now: return null
+    /// wherever the stored case could answer differently (a refusal, no events, a conflict, a missing case).</param>
+    private async Task<CaseCommandResult?> RunAsync(
+        Guid caseId, string number, long version, CaseState state, CaseCommand command, IdempotencyKey? key, bool speculative, CancellationToken ct)
+    {
         var pinned = await _versions.GetAsync(state.DefinitionVersion, ct);
         var item = pinned?.Snapshot.Set.Item(state.ItemId);
         if (pinned is null || item is null)
-            return new CaseCommandResult.Rejected(ErrorCodes.WorkflowInvalid, $"事项 {state.ItemId} 的定义版本 {state.DefinitionVersion} 不可用 (the case's definition version is not available)");
+        {
+            return speculative ? null : new CaseCommandResult.Rejected(ErrorCodes.WorkflowInvalid,
+                $"事项 {state.ItemId} 的定义版本 {state.DefinitionVersion} 不可用 (the case's definition version is not available)");
+        }
 
         var result = CaseEngine.Execute(state, command, Context(pinned, item));
-        if (!result.Succeeded) return new CaseCommandResult.Rejected(result.Error!.Code, result.Error.Message);
-        if (result.Events.Count == 0) return new CaseCommandResult.Ok(caseId, stored.Number.Text, stored.Version, state);
+        if (!result.Succeeded) return speculative ? null : new CaseCommandResult.Rejected(result.Error!.Code, result.Error.Message);
+        if (result.Events.Count == 0) return speculative ? null : new CaseCommandResult.Ok(caseId, number, version, state);
 
         var change = Change(caseId, result, item, pinned.Snapshot);
         var appended = await _store.AppendAsync(caseId, version, change, key, ct);
@@ -170,15 +189,15 @@ public sealed class CaseService
         {
             case AppendResult.Appended { Replayed: true } a:
                 var current = await LoadAsync(caseId, ct) ?? throw new InvalidOperationException($"case {caseId} vanished");
-                return new CaseCommandResult.Ok(caseId, stored.Number.Text, a.Version, current.State, Replayed: true);
+                return new CaseCommandResult.Ok(caseId, number, a.Version, current.State, Replayed: true);
             case AppendResult.Appended a:
                 await HandOffAsync(change, ct);
-                _recent.Remember(caseId, a.Version, result.State!);
-                Announce(new CaseCommit(caseId, stored.Number.Text, result.State!, result.Events));
-                return new CaseCommandResult.Ok(caseId, stored.Number.Text, a.Version, result.State!);
-            case AppendResult.Conflict c: return new CaseCommandResult.Conflict(c.ExpectedVersion, c.ActualVersion);
+                _recent.Remember(caseId, a.Version, result.State!, number);
+                Announce(new CaseCommit(caseId, number, result.State!, result.Events));
+                return new CaseCommandResult.Ok(caseId, number, a.Version, result.State!);
+            case AppendResult.Conflict c: return speculative ? null : new CaseCommandResult.Conflict(c.ExpectedVersion, c.ActualVersion);
             case AppendResult.IdempotencyMismatch m: return new CaseCommandResult.IdempotencyMismatch(m.Key);
-            case AppendResult.NotFound: return new CaseCommandResult.NotFound(caseId);
+            case AppendResult.NotFound: return speculative ? null : new CaseCommandResult.NotFound(caseId);
             default: throw new InvalidOperationException($"unexpected {appended}");
         }
     }

@@ -4,26 +4,32 @@ using Workflows.Engine.State;
 namespace Workflows.Server.Cases;
 
 /// <summary>
-/// The states this process last stored or read, by case and version: a command on a case that was
-/// just worked on skips parsing its snapshot again (a third of a command's cost). The store's row is
-/// still read each time, and its version decides: a case changed by another node is parsed anew.
+/// The states this process last stored or read, by case, with their version and number: a command on
+/// a case that was just worked on runs on it without reading and parsing its snapshot again. The
+/// store's version check on append decides: a case changed by another node is read and parsed anew.
 /// States are immutable; their JSON parts (form data, activity output) are materialised before they
 /// are shared, because a parsed JsonObject builds its dictionary lazily and not thread-safely.
 /// </summary>
 public sealed class RecentCaseStates(int capacity = 20_000)
 {
-    private readonly ConcurrentDictionary<Guid, (long Version, CaseState State)> _states = new();
+    private readonly ConcurrentDictionary<Guid, Recent> _states = new();
+
+    public sealed record Recent(long Version, CaseState State, string Number);
 
     public CaseState? Find(Guid caseId, long version) =>
         _states.TryGetValue(caseId, out var hit) && hit.Version == version ? hit.State : null;
 
-    public void Remember(Guid caseId, long version, CaseState state)
+    /// <summary>The last state this process stored or read of the case, whatever the store holds now.</summary>
+    public Recent? Latest(Guid caseId) => _states.TryGetValue(caseId, out var hit) ? hit : null;
+
+    public void Remember(Guid caseId, long version, CaseState state, string number)
     {
         // A crude bound: when full, start over rather than track recency on every hit.
         if (_states.Count >= capacity) _states.Clear();
         Materialise(state.FormData);
         foreach (var activity in state.Activities) Materialise(activity.Output);
-        _states[caseId] = (version, state);
+        _states.AddOrUpdate(caseId, new Recent(version, state, number),
+            (_, known) => known.Version > version ? known : new Recent(version, state, number));
     }
 
     private static void Materialise(System.Text.Json.Nodes.JsonNode? node)
