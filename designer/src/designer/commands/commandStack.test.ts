@@ -73,4 +73,20 @@ describe('CommandStack', () => {
     expect(undos).toBe(3);
     expect(stack.state).toBe(2);
   });
+
+  it('merges consecutive commands with the same merge key into one undo step, but not across a save', () => {
+    const type = (text: string) => command<string>('name.set', '修改名称', () => text, 'name');
+    const stack = new CommandStack('');
+    stack.execute(type('居'));
+    stack.execute(type('居民'));
+    stack.execute(type('居民身份证'));
+    expect(stack.history).toEqual(['修改名称']);
+    stack.markSaved();
+    stack.execute(type('居民身份证（复印件）'));
+    expect(stack.history).toHaveLength(2);
+    stack.undo();
+    expect(stack.state).toBe('居民身份证');
+    stack.undo();
+    expect(stack.state).toBe('');
+  });
 });

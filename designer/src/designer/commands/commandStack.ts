@@ -10,6 +10,11 @@ export interface Command<S> {
   readonly label: string;
   /** The new state; must not change `state`. Returning `state` itself means "nothing to do". */
   apply(state: S): S;
+  /**
+   * Consecutive commands with the same merge key become one undo step (typing a name is one edit,
+   * not one per keystroke), unless the state was saved in between.
+   */
+  readonly mergeKey?: string;
 }
 
 interface Entry<S> {
@@ -40,6 +45,12 @@ export class CommandStack<S> {
     const before = this.current;
     const after = command.apply(before);
     if (after === before) return false;
+    const top = this.done[this.done.length - 1];
+    if (command.mergeKey && top && top.command.mergeKey === command.mergeKey && this.undone.length === 0 && top !== this.savedAt) {
+      this.done[this.done.length - 1] = { command, before: top.before, after };
+      this.set(after);
+      return true;
+    }
     this.done.push({ command, before, after });
     if (this.done.length > this.limit) this.done.shift();
     this.undone = [];
@@ -114,6 +125,6 @@ export class CommandStack<S> {
 }
 
 /** A command from a label and a function: `command('material.set', '修改材料 居民身份证', s => ...)`. */
-export function command<S>(type: string, label: string, apply: (state: S) => S): Command<S> {
-  return { type, label, apply };
+export function command<S>(type: string, label: string, apply: (state: S) => S, mergeKey?: string): Command<S> {
+  return { type, label, apply, mergeKey };
 }

@@ -178,7 +178,7 @@ export function updateStep(id: string, patch: Partial<Omit<Step, 'id'>>, label?:
     mapStep(workflow, id, (s) => {
       const next = clean({ ...s, ...patch });
       return JSON.stringify(next) === JSON.stringify(s) ? s : next;
-    }));
+    }), `step.update:${id}:${keys}`);
 }
 
 export function setAssignee(id: string, by: Assignee | undefined): WorkflowCommand {

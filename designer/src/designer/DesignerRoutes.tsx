@@ -1,0 +1,43 @@
+import { Menu } from 'antd';
+import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { CatalogPage } from './catalog/CatalogPage';
+import { ItemPage } from './catalog/ItemPage';
+import { ChangesPage } from './publish/ChangesPage';
+import { HistoryPage } from './publish/HistoryPage';
+import { DesignerProvider, useDesigner } from './shared/DesignerContext';
+import { TemplatesPage } from './templates/TemplatesPage';
+
+/** 设计器: the catalog, each item's editors, pending changes and publishing, history, templates. */
+export default function DesignerRoutes() {
+  return (
+    <DesignerProvider>
+      <DesignerNav />
+      <Routes>
+        <Route index element={<CatalogPage />} />
+        <Route path="items/:id/:tab?" element={<ItemPage />} />
+        <Route path="changes" element={<ChangesPage />} />
+        <Route path="history" element={<HistoryPage />} />
+        <Route path="templates/*" element={<TemplatesPage />} />
+        <Route path="*" element={<CatalogPage />} />
+      </Routes>
+    </DesignerProvider>
+  );
+}
+
+function DesignerNav() {
+  const { isAdmin } = useDesigner();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const section = location.pathname.split('/')[2] ?? '';
+  const selected = section === 'changes' ? 'changes' : section === 'history' ? 'history' : section === 'templates' ? 'templates' : 'catalog';
+  const items = [
+    { key: 'catalog', label: '事项目录' },
+    { key: 'changes', label: '修改与发布' },
+    { key: 'history', label: '发布历史' },
+    ...(isAdmin ? [{ key: 'templates', label: '文书模板' }] : []),
+  ];
+  return (
+    <Menu mode="horizontal" selectedKeys={[selected]} items={items} style={{ marginBottom: 16 }}
+      onClick={(e) => navigate(e.key === 'catalog' ? '/designer' : `/designer/${e.key}`)} />
+  );
+}
