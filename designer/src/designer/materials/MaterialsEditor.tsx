@@ -45,7 +45,7 @@ export function MaterialsEditor({ item, file, onSaved }: { item: DesignerItem; f
       <EditorToolbar editor={editor} extra={!readOnly && <Button icon={<PlusOutlined />} onClick={add}>添加材料</Button>} />
       <DiagnosticsList diagnostics={editor.diagnostics} />
       <Row gutter={16}>
-        <Col xs={24} xl={16}>
+        <Col xs={24} xl={17}>
           <Table<Material>
             rowKey="id"
             size="small"
@@ -75,17 +75,17 @@ export function MaterialsEditor({ item, file, onSaved }: { item: DesignerItem; f
                 title: '材料名称', render: (_, m) => (
                   <Space direction="vertical" size={0} style={{ width: '100%' }}>
                     <Input size="small" value={m.name} disabled={readOnly} aria-label="材料名称" onChange={(e) => set(m, { name: e.target.value })} />
-                    {m.when && <Typography.Text type="secondary" style={{ fontSize: 12 }}>条件：<code>{m.when}</code></Typography.Text>}
+                    {m.when && <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: m.when }}>条件：{m.when}</Typography.Text>}
                     {diagnosticsFor(editor.diagnostics, 'material', m.id).map((x, i) => (
                       <Typography.Text key={i} type={x.severity === 'error' ? 'danger' : 'warning'} style={{ fontSize: 12 }}>{x.message}</Typography.Text>
                     ))}
                   </Space>
                 ),
               },
-              { title: '材料形式', width: 130, render: (_, m) => select('material-kind', m, 'kind', 124) },
-              { title: '载体', width: 110, render: (_, m) => select('material-form', m, 'form', 104) },
+              { title: '材料形式', width: 124, render: (_, m) => select('material-kind', m, 'kind', 116) },
+              { title: '载体', width: 100, render: (_, m) => select('material-form', m, 'form', 92) },
               {
-                title: '必要性', width: 150, render: (_, m) => (
+                title: '必要性', width: 116, render: (_, m) => (
                   <Space direction="vertical" size={2}>
                     {select('necessity', m, 'necessity', 100)}
                     {m.necessity === 'deferrable' && (
@@ -95,7 +95,7 @@ export function MaterialsEditor({ item, file, onSaved }: { item: DesignerItem; f
                   </Space>
                 ),
               },
-              { title: '来源', width: 140, render: (_, m) => select('material-source', m, 'source', 134) },
+              { title: '来源', width: 132, render: (_, m) => select('material-source', m, 'source', 124) },
               {
                 key: 'actions', width: 96, render: (_, m, index) => !readOnly && (
                   <Space size={0}>
@@ -108,7 +108,7 @@ export function MaterialsEditor({ item, file, onSaved }: { item: DesignerItem; f
             ]}
           />
         </Col>
-        <Col xs={24} xl={8}>
+        <Col xs={24} xl={7}>
           <ChecklistPreview item={item} materials={materials} />
         </Col>
       </Row>

@@ -14,13 +14,14 @@ export interface ConditionEditorProps {
   error?: string;
   height?: number;
   ariaLabel?: string;
+  placeholder?: string;
 }
 
 /**
  * A one-line script condition in Monaco: completes `form.` with the item's fields, `applicant.`,
  * helpers and option values. Enter does not add a line (conditions are one expression).
  */
-export function ConditionEditor({ value, onChange, context, readOnly, error, height = 32, ariaLabel = '适用条件' }: ConditionEditorProps) {
+export function ConditionEditor({ value, onChange, context, readOnly, error, height = 32, ariaLabel = '适用条件', placeholder = '例如 applicant.type == \'organization\'（留空：始终适用）' }: ConditionEditorProps) {
   const id = useId().replace(/[^a-zA-Z0-9]/g, '');
   const uri = `inmemory://condition/${id}.wfc`;
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -60,7 +61,7 @@ export function ConditionEditor({ value, onChange, context, readOnly, error, hei
           suggestOnTriggerCharacters: true,
           fixedOverflowWidgets: true,
           ariaLabel,
-          placeholder: '例如 applicant.type == \'organization\'（留空：始终适用）',
+          placeholder,
         }}
       />
       {error && <div style={{ color: '#ff4d4f', fontSize: 12, padding: '2px 4px' }} data-testid="condition-error">{error}</div>}

@@ -5,6 +5,7 @@
 import { loader } from '@monaco-editor/react';
 import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import HtmlWorker from 'monaco-editor/language/html/html.worker?worker';
 import { complete, type CompletionContext, type CompletionKind } from '../conditions/completion';
 
 export const CONDITION_LANGUAGE = 'wf-condition';
@@ -22,7 +23,10 @@ let ready = false;
 export function setupMonaco() {
   if (ready) return;
   ready = true;
-  (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = { getWorker: () => new EditorWorker() };
+  (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+    // Handlebars templates use the HTML language service (folding, links, symbols); everything else the editor worker.
+    getWorker: (_id: string, label: string) => (label === 'html' || label === 'handlebars' || label === 'razor' ? new HtmlWorker() : new EditorWorker()),
+  };
   loader.config({ monaco });
   monaco.languages.register({ id: CONDITION_LANGUAGE });
   monaco.languages.setMonarchTokensProvider(CONDITION_LANGUAGE, {

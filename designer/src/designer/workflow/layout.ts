@@ -15,9 +15,9 @@ export interface Positioned {
   height: number;
 }
 
-export function layout(graph: Graph, direction: 'LR' | 'TB' = 'LR'): Map<string, Positioned> {
+export function layout(graph: Graph, direction: 'LR' | 'TB' = 'TB'): Map<string, Positioned> {
   const g = new dagre.graphlib.Graph({ multigraph: true });
-  g.setGraph({ rankdir: direction, nodesep: 36, ranksep: 70, edgesep: 16, marginx: 16, marginy: 16, ranker: 'network-simplex' });
+  g.setGraph({ rankdir: direction, nodesep: 40, ranksep: 46, edgesep: 16, marginx: 16, marginy: 16, ranker: 'network-simplex' });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of graph.nodes) {
     const small = node.type === 'end';

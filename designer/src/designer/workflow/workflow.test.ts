@@ -134,8 +134,8 @@ describe('layout', () => {
     const graph = toGraph(sample());
     const pos = layout(graph);
     expect(pos.size).toBe(graph.nodes.length);
-    expect(pos.get('intake')!.x).toBeLessThan(pos.get('review')!.x);
-    expect(pos.get('review')!.x).toBeLessThan(pos.get('decide')!.x);
+    expect(pos.get('intake')!.y).toBeLessThan(pos.get('review')!.y);
+    expect(pos.get('review')!.y).toBeLessThan(pos.get('decide')!.y);
     const boxes = [...pos.values()];
     for (const a of boxes)
       for (const b of boxes)
