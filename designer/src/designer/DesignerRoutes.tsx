@@ -1,4 +1,4 @@
-import { Menu } from 'antd';
+import { ConfigProvider, Menu } from 'antd';
 import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { CatalogPage } from './catalog/CatalogPage';
 import { ItemPage } from './catalog/ItemPage';
@@ -10,6 +10,8 @@ import { TemplatesPage } from './templates/TemplatesPage';
 /** 设计器: the catalog, each item's editors, pending changes and publishing, history, templates. */
 export default function DesignerRoutes() {
   return (
+    // Buttons say 受理, not 受 理: step kinds and actions are terms.
+    <ConfigProvider button={{ autoInsertSpace: false }}>
     <DesignerProvider>
       <DesignerNav />
       <Routes>
@@ -21,6 +23,7 @@ export default function DesignerRoutes() {
         <Route path="*" element={<CatalogPage />} />
       </Routes>
     </DesignerProvider>
+    </ConfigProvider>
   );
 }
 

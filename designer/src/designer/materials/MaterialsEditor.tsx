@@ -29,8 +29,8 @@ export function MaterialsEditor({ item, file, onSaved }: { item: DesignerItem; f
 
   const set = (m: Material, patch: Partial<Material>) => editor.execute(setMaterial(m.id, patch, m.name));
   const select = (name: string, m: Material, key: keyof Material, width = 120) => (
-    <Select size="small" style={{ width }} value={m[key] as string} disabled={readOnly} aria-label={`${m.name} ${name}`}
-      options={d.enumOptions(name)} onChange={(v) => set(m, { [key]: v } as Partial<Material>)} />
+    <span data-testid={`select-${m.id}-${key}`}><Select size="small" style={{ width }} value={m[key] as string} disabled={readOnly} aria-label={`${m.name} ${name}`}
+      options={d.enumOptions(name)} onChange={(v) => set(m, { [key]: v } as Partial<Material>)} /></span>
   );
 
   const add = () => {
@@ -56,7 +56,10 @@ export function MaterialsEditor({ item, file, onSaved }: { item: DesignerItem; f
               onExpandedRowsChange: (keys) => setExpanded(keys as string[]),
               expandedRowRender: (m) => <MaterialDetails material={m} readOnly={readOnly} completion={completion}
                 error={diagnosticsFor(editor.diagnostics, 'material', m.id).map((x) => x.message).join('；')}
-                onChange={(patch) => set(m, patch)} onRename={(to) => editor.execute(renameMaterial(m.id, to))} />,
+                onChange={(patch) => set(m, patch)} onRename={(to) => {
+                  editor.execute(renameMaterial(m.id, to));
+                  if (editor.stack.state.some((x) => x.id === to)) setExpanded((keys) => keys.map((k) => (k === m.id ? to : k)));
+                }} />,
             }}
             onRow={(m, index) => ({
               draggable: !readOnly,

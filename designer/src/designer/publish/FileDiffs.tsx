@@ -19,7 +19,7 @@ export function FileDiffs({ files, publishable }: { files: FileDiff[]; publishab
             <List size="small" dataSource={f.semantic} data-testid="semantic-diff"
               renderItem={(line) => <List.Item style={{ padding: '2px 0' }}>{line}</List.Item>} />
           )}
-          <Collapse size="small" ghost defaultActiveKey={f.semantic ? [] : ['raw']}
+          <Collapse size="small" ghost defaultActiveKey={['raw']}
             items={[{ key: 'raw', label: '文本差异（git diff）', children: <RawDiff raw={f.raw} /> }]} />
         </Card>
       ))}

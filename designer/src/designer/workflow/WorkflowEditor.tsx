@@ -175,7 +175,7 @@ export function WorkflowEditor({ item, file, onSaved }: { item: DesignerItem; fi
 
 function JointReviewModal({ item, workflow, after, onClose, onAdd }: {
   item: DesignerItem; workflow: Workflow; after?: string; onClose(): void;
-  onAdd(options: { after: string; departments: string[]; limit?: string; name?: string }): void;
+  onAdd(options: { after: string; departments: string[]; limit?: string; names?: Record<string, string> }): void;
 }) {
   const d = useDesigner();
   const [from, setFrom] = useState(after ?? workflow.steps[0]?.id);
@@ -184,7 +184,7 @@ function JointReviewModal({ item, workflow, after, onClose, onAdd }: {
   return (
     <Modal open title="添加联合审查（并行）" okText="添加" cancelText="取消" onCancel={onClose}
       okButtonProps={{ disabled: !from || departments.length < 2 }}
-      onOk={() => onAdd({ after: from!, departments, limit })}>
+      onOk={() => onAdd({ after: from!, departments, limit, names: Object.fromEntries(departments.map((x) => [x, `${d.reference.departments.find((y) => y.id === x)?.['short-name'] ?? ''}审查`])) })}>
       <Typography.Paragraph type="secondary">各部门同时审查，全部完成后在“汇总审查意见”处汇聚，再继续原来的下一步。</Typography.Paragraph>
       <Space direction="vertical" style={{ width: '100%' }}>
         <span>加在哪一步之后</span>

@@ -125,6 +125,8 @@ export interface JointReviewOptions {
   name?: string;
   role?: string;
   limit?: string;
+  /** A name per department's review task, e.g. { water: '水务局审查' }. */
+  names?: Record<string, string>;
 }
 
 /**
@@ -140,7 +142,7 @@ export function addJointReview(options: JointReviewOptions): WorkflowCommand {
     let scratch: Workflow = { steps: [...workflow.steps, { id: parallelId, kind: 'parallel' }, { id: joinId, kind: 'join' }] };
     const tasks: Step[] = options.departments.map((department) => {
       const id = uniqueId(scratch, `${parallelId}-${department}`);
-      const task = clean<Step>({ id, kind: 'task', name: '联合审查', by: { department, role: options.role ?? 'reviewer' }, limit: options.limit, next: joinId });
+      const task = clean<Step>({ id, kind: 'task', name: options.names?.[department] ?? '联合审查', by: { department, role: options.role ?? 'reviewer' }, limit: options.limit, next: joinId });
       scratch = { steps: [...scratch.steps, task] };
       return task;
     });
