@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 source scripts/setup.sh
 workflows_setup
+workflows_web_build
 echo "==> building"
 dotnet build server/Workflows.Server/Workflows.Server.csproj -c Release -nologo -v quiet -clp:ErrorsOnly
 # 信息共享 out of the box: the shared-certificate connector, unless the operator configured plugins already.

@@ -13,6 +13,9 @@ rm -rf "$results"
 mkdir -p "$results"
 failed_to_run=0
 
+web_built=1
+workflows_web_build || { echo "web UI build failed: its test suites count as failed"; web_built=0; }
+
 echo "==> building (Release)"
 if ! dotnet build Workflows.sln -c Release -nologo -v quiet -clp:ErrorsOnly; then
   echo "build failed"
@@ -35,8 +38,29 @@ for project in tests/*/*.Tests.csproj; do
   fi
 done
 
+# The web UI: unit tests (vitest, jsdom) and browser tests (playwright-core + Debian's chromium against
+# the real server built above). Each writes a vitest JSON report; a suite without a report counts as one failure.
+web_suites=(unit e2e)
+if [ "$web_built" -eq 1 ]; then
+  echo "--- web unit tests (designer/, vitest)"
+  (cd designer && npm test --silent) || true
+  echo "--- web browser tests (designer/e2e, chromium)"
+  (cd designer && npm run e2e --silent) || true
+fi
+
 passed=0
 failed=$failed_to_run
+for suite in "${web_suites[@]}"; do
+  report="$results/web-$suite.json"
+  if [ ! -s "$report" ]; then
+    echo "web $suite tests produced no report: counted as 1 failure"
+    failed=$((failed + 1))
+    continue
+  fi
+  read -r p f < <(node -e 'const r=require(process.argv[1]);console.log((r.numPassedTests||0)+" "+((r.numFailedTests||0)+(r.numTotalTestSuites>0&&r.numFailedTestSuites?r.testResults.filter(t=>t.status==="failed"&&t.assertionResults.length===0).length:0)))' "$PWD/$report" 2>/dev/null || echo "0 1")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-1}))
+done
 for trx in "$results"/*.trx; do
   [ -f "$trx" ] || continue
   counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)

@@ -37,3 +37,40 @@ workflows_setup() {
   fi
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 }
+
+# The web UI (designer/: Vite + React) built into server/Workflows.Server/wwwroot, which the server serves.
+# Skipped when the build is newer than every source file and the lock file.
+workflows_web_build() {
+  local root web out
+  root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+  web="$root/designer"
+  out="$root/server/Workflows.Server/wwwroot/index.html"
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    echo "error: Node.js 20 or newer with npm is required to build the web UI (designer/); install it, e.g. 'apt-get install nodejs npm' or from https://nodejs.org" >&2
+    return 1
+  fi
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  if [ "$major" -lt 20 ]; then
+    echo "error: Node.js $(node -v) is too old for the web UI; version 20 or newer is required" >&2
+    return 1
+  fi
+  if [ -f "$out" ] && [ -d "$web/node_modules" ] && [ "$web/node_modules/.package-lock.json" -nt "$web/package-lock.json" ] \
+     && [ -z "$(find "$web/src" "$web/index.html" "$web/public" "$web/package.json" "$web/package-lock.json" "$web"/vite.config.ts "$web"/tsconfig*.json \
+                 -newer "$out" -print -quit 2>/dev/null)" ]; then
+    echo "==> web UI up to date"
+    return 0
+  fi
+  echo "==> building the web UI (designer/)"
+  if [ ! -d "$web/node_modules" ] || [ ! "$web/node_modules/.package-lock.json" -nt "$web/package-lock.json" ]; then
+    # A registry mirror that serves only this platform's optional builds (rolldown, esbuild) makes
+    # `npm ci` fail on the other platforms' entries of the lock file; `npm install` resolves what it can.
+    if ! (cd "$web" && npm ci --no-audit --no-fund --loglevel=error); then
+      echo "==> npm ci failed; trying npm install"
+      (cd "$web" && npm install --no-audit --no-fund --loglevel=error) || return 1
+    fi
+  fi
+  (cd "$web" && npm run build --silent) || return 1
+  # vite keeps index.html's time from the source; mark the build so the up-to-date check sees it.
+  touch "$out"
+}

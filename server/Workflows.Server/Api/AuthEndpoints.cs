@@ -14,6 +14,7 @@ public static class AuthEndpoints
         auth.MapPost("/login", Login).WithSummary("登录：用户名和密码，成功后设置会话 Cookie (sign in)");
         auth.MapPost("/logout", Logout).WithSummary("退出登录 (sign out)");
         auth.MapGet("/me", Me).WithSummary("当前用户 (the signed-in account)");
+        auth.MapGet("/session", Session).WithSummary("会话状态：是否已登录及当前用户，未登录也返回 200 (whether signed in)");
     }
 
     private static async Task<IResult> Login(HttpContext context, IAccountStore accounts)
@@ -41,6 +42,12 @@ public static class AuthEndpoints
 
     private static IResult Me(HttpContext context) =>
         CurrentUser.From(context.User) is { } user ? Results.Ok(View(user)) : Problems.SignInRequired();
+
+    /// <summary>For the web UI's first call: 200 either way, so a signed-out visitor's browser logs no 401.</summary>
+    private static IResult Session(HttpContext context) =>
+        CurrentUser.From(context.User) is { } user
+            ? Results.Ok(new { authenticated = true, user = View(user) })
+            : Results.Ok(new { authenticated = false });
 
     public static object View(CurrentUser user) => new
     {

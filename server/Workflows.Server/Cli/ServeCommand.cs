@@ -30,8 +30,9 @@ public static class ServeCommand
         var plugins = new Option<string?>("--plugins") { Description = "插件目录，默认为数据目录下的 plugins" };
         var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL 连接字符串（多节点部署时；默认读取环境变量 WORKFLOWS_POSTGRES，未设置则使用数据目录中的 SQLite）" };
         var noDemoCases = new Option<bool>("--no-demo-cases") { Description = "演示模式下不生成演示办件（只建演示账号）" };
+        var webRoot = new Option<string?>("--web-root") { Description = "网页界面目录（designer 的构建结果），默认为服务器旁的 wwwroot" };
         var testClock = new Option<bool>("--test-clock") { Description = "仅供测试：允许通过 POST /api/test/clock 拨动服务器时钟", Hidden = true };
-        var command = new Command("serve", "启动服务 (start the server)") { definitions, templates, data, urls, demo, noDemoCases, plugins, postgres, testClock };
+        var command = new Command("serve", "启动服务 (start the server)") { definitions, templates, data, urls, demo, noDemoCases, plugins, postgres, webRoot, testClock };
         command.SetAction(async (result, cancel) =>
         {
             var options = new ServeOptions(result.GetValue(definitions), result.GetValue(templates), result.GetValue(data)!, result.GetValue(urls)!, result.GetValue(demo), result.GetValue(plugins))
@@ -39,6 +40,7 @@ public static class ServeCommand
                 Postgres = result.GetValue(postgres) ?? Environment.GetEnvironmentVariable("WORKFLOWS_POSTGRES"),
                 TestClock = result.GetValue(testClock),
                 SeedDemoCases = !result.GetValue(noDemoCases),
+                WebRoot = result.GetValue(webRoot) is { } root ? Path.GetFullPath(root) : Web.SpaHosting.DefaultWebRoot(),
             };
             var app = Build(options, out var error);
             if (app is null) return CliApp.Fail(error!);
@@ -60,6 +62,9 @@ public static class ServeCommand
 
         /// <summary>With <see cref="Demo"/>: seed demo cases into an empty store (tests that count cases turn it off).</summary>
         public bool SeedDemoCases { get; init; } = true;
+
+        /// <summary>The built web UI (index.html and assets); null = none, <c>/</c> then says how to build it.</summary>
+        public string? WebRoot { get; init; }
 
         /// <summary>Lets tests move the server's clock (never in production).</summary>
         public bool TestClock { get; init; }
@@ -127,11 +132,12 @@ public static class ServeCommand
             if (status.HttpContext.Response.ContentLength is null && !status.HttpContext.Response.HasStarted)
                 await Problems.Of(status.HttpContext.Response.StatusCode, Problems.NotFound, "找不到资源 (not found)").ExecuteAsync(status.HttpContext);
         });
+        Web.SpaHosting.UseWebUi(app, options.WebRoot);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
-        app.MapGet("/", () => Results.Json(new
+        app.MapGet("/api", () => Results.Json(new
         {
             name = "Workflows 政务服务事项办理平台",
             items = "/api/items",
@@ -146,6 +152,7 @@ public static class ServeCommand
         FileEndpoints.Map(app, new UploadLimits(options.MaxUploadBytes));
         Documents.DocumentEndpoints.Map(app, templatesRoot!, definitionsRoot, options.Data);
         Designer.DesignerEndpoints.Map(app);
+        Web.SpaHosting.MapFallback(app, options.WebRoot);
 
         foreach (var problem in pluginReport.Problems) app.Logger.LogError("插件未加载 (plugin not loaded): {Problem}", problem);
         if (pluginReport.Loaded.Count > 0) app.Logger.LogInformation("已加载插件 (plugins loaded): {Plugins}", string.Join(", ", pluginReport.Loaded));

@@ -1,0 +1,50 @@
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AuthProvider, designerRoles, homeOf, useAuth, workbenchRoles } from './auth/AuthContext';
+import { RequireAuth } from './auth/RequireAuth';
+import { SignInPage } from './auth/SignInPage';
+import { AppShell } from './layout/AppShell';
+
+dayjs.locale('zh-cn');
+
+const WorkbenchRoutes = lazy(() => import('./workbench/WorkbenchRoutes'));
+const DesignerRoutes = lazy(() => import('./designer/DesignerRoutes'));
+
+function Home() {
+  const { user } = useAuth();
+  if (user === undefined) return <Spin style={{ display: 'block', margin: '20vh auto' }} />;
+  return <Navigate to={user ? homeOf(user) : '/login'} replace />;
+}
+
+const loading = <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />;
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<SignInPage />} />
+      <Route element={<RequireAuth><AppShell /></RequireAuth>}>
+        <Route path="/workbench/*" element={<RequireAuth roles={workbenchRoles}><Suspense fallback={loading}><WorkbenchRoutes /></Suspense></RequireAuth>} />
+        <Route path="/designer/*" element={<RequireAuth roles={designerRoles}><Suspense fallback={loading}><DesignerRoutes /></Suspense></RequireAuth>} />
+      </Route>
+      <Route path="*" element={<Home />} />
+    </Routes>
+  );
+}
+
+export default function App() {
+  return (
+    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#a61d24', borderRadius: 4 } }}>
+      <AntApp>
+        <AuthProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </AuthProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

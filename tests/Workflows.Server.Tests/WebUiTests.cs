@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Workflows.Server.Tests;
+
+/// <summary>The built web UI served beside the API: static files, index.html for client routes, problem 404s for the API.</summary>
+public class WebUiTests : IAsyncLifetime
+{
+    private RunningServer _server = null!;
+    private readonly string _webRoot = Path.Combine(Path.GetTempPath(), "wf-webroot-" + Guid.NewGuid().ToString("N"));
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Path.Combine(_webRoot, "assets"));
+        await File.WriteAllTextAsync(Path.Combine(_webRoot, "index.html"), "<!doctype html><html lang=\"zh-CN\"><div id=\"root\">SPA-INDEX</div></html>");
+        await File.WriteAllTextAsync(Path.Combine(_webRoot, "assets", "app-abc123.js"), "console.log('app');");
+        _server = await RunningServer.StartAsync(demo: true, configure: o => o with { WebRoot = _webRoot });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        Directory.Delete(_webRoot, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/login")]
+    [InlineData("/workbench/intake")]
+    [InlineData("/workbench/cases/6f9619ff-8b86-d011-b42d-00cf4fc964ff")]
+    [InlineData("/designer/items/teacher-qualification")]
+    public async Task ClientRoute_ServesIndexHtml(string path)
+    {
+        var response = await _server.Http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("SPA-INDEX", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Asset_IsServedWithALongCache()
+    {
+        var response = await _server.Http.GetAsync("/assets/app-abc123.js");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("console.log", await response.Content.ReadAsStringAsync());
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString());
+    }
+
+    [Theory]
+    [InlineData("/api/no-such-endpoint")]
+    [InlineData("/api/items/x/y/z")]
+    [InlineData("/openapi/nothing")]
+    [InlineData("/verify/a/b/c")]
+    [InlineData("/assets/missing-file.js")]
+    public async Task UnknownServerPath_IsAProblem404_NotTheIndex(string path)
+    {
+        var response = await _server.Http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("WF9404", problem!["code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ApiBanner_MovedFromRootToApi()
+    {
+        var banner = await _server.GetJsonAsync("/api");
+
+        Assert.Equal("Workflows 政务服务事项办理平台", banner["name"]!.GetValue<string>());
+        Assert.Equal("/openapi/v1.json", banner["openapi"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Session_AnswersOkSignedOut_AndNamesTheUserSignedIn()
+    {
+        var signedOut = await _server.Http.GetAsync("/api/auth/session");
+        Assert.Equal(HttpStatusCode.OK, signedOut.StatusCode);
+        Assert.False((await signedOut.Content.ReadFromJsonAsync<JsonObject>())!["authenticated"]!.GetValue<bool>());
+
+        var clerk = await _server.SignInAsync("clerk-comprehensive-1");
+        var session = (await clerk.GetFromJsonAsync<JsonObject>("/api/auth/session"))!;
+        Assert.True(session["authenticated"]!.GetValue<bool>());
+        Assert.Equal("clerk-comprehensive-1", session["user"]!["userName"]!.GetValue<string>());
+        Assert.Equal("comprehensive-1", session["user"]!["window"]!.GetValue<string>());
+    }
+}
+
+/// <summary>A server without a built UI says at <c>/</c>, in Chinese, how to build it.</summary>
+public class WebUiMissingTests : IAsyncLifetime
+{
+    private RunningServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await RunningServer.StartAsync();
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task Root_WithoutABuiltUi_ExplainsHowToBuildIt()
+    {
+        var response = await _server.Http.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.Contains("尚未构建网页界面", text);
+        Assert.Contains("npm run build", text);
+    }
+
+    [Fact]
+    public async Task ClientRoute_WithoutABuiltUi_IsA404()
+    {
+        var response = await _server.Http.GetAsync("/workbench/intake");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ApiBanner_IsServedWithoutAUi()
+    {
+        var banner = await _server.GetJsonAsync("/api");
+
+        Assert.Equal("/api/items", banner["items"]!.GetValue<string>());
+    }
+}
