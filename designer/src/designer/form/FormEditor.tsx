@@ -5,7 +5,7 @@ import { FormRenderer } from '../../forms/FormRenderer';
 import type { FormDefinition, FormValues } from '../../forms/model';
 import type { CompletionContext } from '../conditions/completion';
 import type { DesignerFile, DesignerItem, Field, FieldOption, Form as FormModel, Rule } from '../model/types';
-import { ConditionEditor } from '../monaco/ConditionEditor';
+import { ConditionEditor } from '../monaco/lazy';
 import { ConflictModal } from '../shared/ConflictModal';
 import { useDesigner } from '../shared/DesignerContext';
 import { DiagnosticsList, diagnosticsFor } from '../shared/Diagnostics';
@@ -51,7 +51,7 @@ export function FormEditor({ item, file, onSaved }: { item: DesignerItem; file: 
             <List size="small" dataSource={form.fields} renderItem={(f, index) => {
               const errors = diagnosticsFor(editor.diagnostics, 'field', f.id);
               return (
-                <List.Item onClick={() => setSelected(f.id)} data-testid={`field-${f.id}`}
+                <List.Item onClick={() => setSelected(f.id)} data-testid={`form-field-${f.id}`}
                   style={{ cursor: 'pointer', padding: '6px 10px', background: f.id === selected ? '#e6f4ff' : errors.length ? '#fff1f0' : undefined }}
                   actions={readOnly ? [] : [
                     <Button key="up" size="small" type="text" icon={<ArrowUpOutlined />} disabled={index === 0} onClick={(e) => { e.stopPropagation(); editor.execute(moveField(index, index - 1)); }} />,

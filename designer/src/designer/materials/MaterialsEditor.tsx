@@ -3,7 +3,7 @@ import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select,
 import { useMemo, useRef, useState } from 'react';
 import type { CompletionContext } from '../conditions/completion';
 import type { DesignerFile, DesignerItem, Material } from '../model/types';
-import { ConditionEditor } from '../monaco/ConditionEditor';
+import { ConditionEditor } from '../monaco/lazy';
 import { ConflictModal } from '../shared/ConflictModal';
 import { useDesigner } from '../shared/DesignerContext';
 import { DiagnosticsList, diagnosticsFor } from '../shared/Diagnostics';

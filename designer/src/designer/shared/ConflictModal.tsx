@@ -1,4 +1,4 @@
-import { Alert, Button, Col, Modal, Row, Space, Typography } from 'antd';
+import { Alert, Button, Col, Modal, Row, Space, Typography, message } from 'antd';
 import { showError } from '../../api/client';
 import { TextDiff } from './TextDiff';
 import type { FileEditor } from './useFileEditor';
@@ -21,7 +21,11 @@ export function ConflictModal<M>({ editor }: { editor: FileEditor<M> }) {
         <Space>
           <Button onClick={editor.closeConflict}>稍后处理（保留我的草稿）</Button>
           <Button onClick={editor.takeTheirs}>采用对方版本（放弃我的修改）</Button>
-          <Button type="primary" danger onClick={() => editor.keepMine().catch((e) => showError(e, '保存失败'))}>保留我的版本（覆盖对方）</Button>
+          <Button danger onClick={() => editor.keepMine().catch((e) => showError(e, '保存失败'))}>保留我的版本（覆盖对方）</Button>
+          <Button type="primary" onClick={() => editor.mergeBoth().then((clashes) => {
+            if (clashes.length) message.warning(`双方都修改了：${clashes.join('、')}，已保留您的修改，请核对`);
+            else message.success('已合并双方的修改并保存');
+          }).catch((e) => showError(e, '保存失败'))}>合并双方修改并保存（推荐）</Button>
         </Space>
       }
     >

@@ -4,7 +4,8 @@
 
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { conflictOf, designerApi, diagnosticsOf } from '../api/designerApi';
-import { CommandStack, type Command } from '../commands/commandStack';
+import { CommandStack, command, type Command } from '../commands/commandStack';
+import { mergeModels } from '../util/merge';
 import type { DesignerFile, Diagnostic, ItemFileName } from '../model/types';
 
 export interface Conflict<M> {
@@ -27,6 +28,8 @@ export interface FileEditor<M> {
   execute(command: Command<M>): void;
   save(): Promise<boolean>;
   keepMine(): Promise<boolean>;
+  /** Applies my changes on top of theirs (three-way, against the version I started from) and saves; returns the values both changed. */
+  mergeBoth(): Promise<string[]>;
   takeTheirs(): void;
   closeConflict(): void;
 }
@@ -47,8 +50,13 @@ export function useFileEditor<M>(
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState<Conflict<M> | null>(null);
   const [, setTick] = useState(0);
+  // The version my edits started from (the file as loaded or last saved), for the three-way merge.
+  const base = useRef<M>(stack.state);
 
-  useEffect(() => setEtag(file.etag), [file]);
+  useEffect(() => {
+    setEtag(file.etag);
+    base.current = stack.state;
+  }, [file]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Validate the draft with the server's validator, 300 ms after the last edit.
   const first = useRef(true);
@@ -87,6 +95,7 @@ export function useFileEditor<M>(
       setDiagnostics(saved.diagnostics);
       setCanonical(saved.text);
       stack.markSaved();
+      base.current = stack.state;
       setConflict(null);
       onSaved?.(saved);
       return true;
@@ -120,6 +129,15 @@ export function useFileEditor<M>(
     save: () => put(etag),
     // Overwrite their version with mine, knowingly: send their ETag.
     keepMine: () => (conflict ? put(conflict.theirs.etag) : Promise.resolve(false)),
+    mergeBoth: async () => {
+      if (!conflict) return [];
+      const theirs = normalize(conflict.theirs.model as M);
+      const { merged, clashes } = mergeModels(base.current, stack.state, theirs);
+      stack.execute(command('conflict.merge', '合并对方的修改', () => merged));
+      base.current = theirs;
+      await put(conflict.theirs.etag);
+      return clashes;
+    },
     takeTheirs: () => {
       if (!conflict) return;
       stack.reset(normalize(conflict.theirs.model as M));

@@ -3,7 +3,8 @@ import { Alert, Button, Col, Row, Select, Space, Spin, Tag, Typography } from 'a
 import { useEffect, useMemo, useState } from 'react';
 import { ApiError, showError } from '../../api/client';
 import { conflictOf, designerApi, diagnosticsOf, type TemplateFile } from '../api/designerApi';
-import { CodeEditor, type CodeMarker } from '../monaco/CodeEditor';
+import type { CodeMarker } from '../monaco/CodeEditor';
+import { CodeEditor } from '../monaco/lazy';
 import { TextDiff } from '../shared/TextDiff';
 
 interface PreviewError {

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { Command } from '../commands/commandStack';
 import type { CompletionContext } from '../conditions/completion';
 import type { Assignee, DesignerItem, Diagnostic, Step, Workflow } from '../model/types';
-import { ConditionEditor } from '../monaco/ConditionEditor';
+import { ConditionEditor } from '../monaco/lazy';
 import { useDesigner } from '../shared/DesignerContext';
 import { diagnosticsFor } from '../shared/Diagnostics';
 import { makeFirst, removeStep, renameOutcome, renameStep, setAssignee, setCaseCondition, updateStep } from './commands';
