@@ -31,6 +31,12 @@ async function open(user: string) {
   return { context, page };
 }
 
+/** The window as the user sees it (the long guide form would make a full-page shot unreadable). */
+async function viewShot(page: Page, name: string) {
+  const file = await shot(page, suite, name);
+  await page.screenshot({ path: file });
+}
+
 const county = () => path.join(server.dataDir, 'county');
 const git = (...args: string[]) => execFileSync('git', ['-C', county(), ...args], { encoding: 'utf8' });
 
@@ -250,7 +256,8 @@ describe('the designer', () => {
     // The server's validator: promised ≤ statutory (30wd), shown at the field.
     const field = page.locator('.ant-form-item').filter({ has: page.locator('[data-path="limits.promised"]') });
     await poll(() => field.innerText()).toContain('WF3001');
-    await shot(page, suite, '10-guide-error-at-field');
+    await field.scrollIntoViewIfNeeded();
+    await viewShot(page, '10-guide-error-at-field');
     await page.locator('body').press('Control+z');
     await poll(() => promised.inputValue()).toBe('15wd');
 
@@ -266,7 +273,7 @@ describe('the designer', () => {
     await shot(page, suite, '12-template-editor');
     await page.locator('[data-testid="template-editor"] .monaco-editor').first().click();
     await page.keyboard.press('Control+End');
-    await page.keyboard.type('{{#if holder.name}}');
+    await page.keyboard.insertText('{{#if holder.name}}');
     await page.getByTestId('template-error').waitFor({ timeout: 45_000 });
     expect(await page.getByTestId('template-error').innerText()).toMatch(/第 \d+ 行/);
     await shot(page, suite, '13-template-error');

@@ -153,8 +153,8 @@ export function useUndoRedoKeys(stack: { undo(): boolean; redo(): boolean }, onC
   useEffect(() => {
     const handler = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey)) return;
-      const target = e.target as HTMLElement | null;
-      if (target && (target.closest('input, textarea, [contenteditable="true"], .monaco-editor'))) return;
+      const target = e.target;
+      if (target instanceof Element && target.closest('input, textarea, [contenteditable="true"], .monaco-editor')) return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) {
         e.preventDefault();
