@@ -242,9 +242,10 @@ describe('the designer', () => {
     await page.getByRole('button', { name: '合并双方修改并保存（推荐）' }).click();
     await page.getByTestId('conflict-theirs').waitFor({ state: 'detached' });
     await page.getByText('已保存到工作区').waitFor();
-    const text = (await (await other.request.get('/api/designer/items/water-permit/materials')).json() as { text: string }).text;
-    expect(text).toContain('（我的修改）');
-    expect(text).toContain('（其他人修改）');
+    // Read the file as it is now (a fresh URL, so no cached answer of the first read can stand in for it).
+    const now = async () => (await (await other.request.get(`/api/designer/items/water-permit/materials?read=${Date.now()}`)).json() as { text: string }).text;
+    await poll(now).toContain('（我的修改）');
+    expect(await now()).toContain('（其他人修改）');
     await Promise.all([other.close(), context.close()]);
   });
 
