@@ -1,7 +1,7 @@
 import '@xyflow/react/dist/style.css';
-import { Background, Controls, MarkerType, ReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange } from '@xyflow/react';
+import { Background, Controls, MarkerType, ReactFlow, type Connection, type Edge, type EdgeChange, type NodeChange, type ReactFlowInstance } from '@xyflow/react';
 import { Button, Card, Col, Empty, Modal, Row, Select, Space, Tag, Tooltip, Typography } from 'antd';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DesignerFile, DesignerItem, Step, StepKind, Workflow } from '../model/types';
 import { ConflictModal } from '../shared/ConflictModal';
 import { useDesigner } from '../shared/DesignerContext';
@@ -33,6 +33,13 @@ export function WorkflowEditor({ item, file, onSaved }: { item: DesignerItem; fi
 
   const graph = useMemo(() => toGraph(workflow, editor.diagnostics, { kind: d.kindLabel, outcome: d.outcomeLabel }), [workflow, editor.diagnostics, d]);
   const positions = useMemo(() => layout(graph), [graph]);
+  // A new layout (steps added or removed) is fitted into the canvas again.
+  const flow = useRef<ReactFlowInstance<StepFlowNode, Edge> | null>(null);
+  const shape = graph.nodes.map((n) => n.id).join(',');
+  useEffect(() => {
+    const timer = setTimeout(() => flow.current?.fitView({ padding: 0.08, maxZoom: 1 }), 50);
+    return () => clearTimeout(timer);
+  }, [shape]);
 
   const assigneeText = useCallback((s: Step | null) => {
     if (!s) return undefined;
@@ -136,6 +143,7 @@ export function WorkflowEditor({ item, file, onSaved }: { item: DesignerItem; fi
               onReconnect={onReconnect}
               onPaneClick={() => { setSelectedStep(null); setSelectedEdge(null); }}
               fitView
+              onInit={(instance) => { flow.current = instance; }}
               fitViewOptions={{ padding: 0.08, maxZoom: 1 }}
               minZoom={0.2}
               deleteKeyCode={readOnly ? null : ['Delete', 'Backspace']}
