@@ -236,7 +236,7 @@ describe('the designer', () => {
     await page.getByRole('button', { name: '保存草稿' }).click();
     await page.getByTestId('conflict-theirs').waitFor();
     expect(await page.getByTestId('conflict-theirs').innerText()).toContain('（其他人修改）');
-    expect(await page.getByTestId('conflict-mine').innerText()).toContain('（我的修改）');
+    await poll(() => page.getByTestId('conflict-mine').innerText()).toContain('（我的修改）');
     await shot(page, suite, '09-conflict');
     // Merge: my change on top of theirs, both kept.
     await page.getByRole('button', { name: '合并双方修改并保存（推荐）' }).click();

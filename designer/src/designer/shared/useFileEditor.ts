@@ -102,7 +102,10 @@ export function useFileEditor<M>(
     } catch (e) {
       const theirs = conflictOf<M>(e);
       if (theirs) {
-        setConflict({ theirs, mine: stack.state, mineText: canonical });
+        // My draft as the file it would be (the debounced validation may not have caught up with the last edit).
+        const mine = stack.state;
+        const mineText = await designerApi.validate(itemId, fileName, { model: mine }).then((a) => a.canonical ?? canonical, () => canonical);
+        setConflict({ theirs, mine, mineText });
         return false;
       }
       const found = diagnosticsOf(e);
