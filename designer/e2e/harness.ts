@@ -1,7 +1,7 @@
 // Shared helpers of the browser tests: the REAL server (Release build, demo county, test clock,
 // a temp data folder) and Debian's chromium through playwright-core. Nothing is mocked.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -99,7 +99,7 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newPage(browser: Browser, server: RunningServer): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
+  page.setDefaultTimeout(30_000);
   return { context, page };
 }
 
@@ -143,6 +143,22 @@ export async function shot(page: Page, suite: string, name: string): Promise<str
   const file = path.join(dir, `${name}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * Saves a PDF the browser was served (a notice, a certificate) beside the screenshots, and its first
+ * page as PNG (pdftoppm from poppler-utils), since headless chromium shows no PDF viewer.
+ */
+export async function savePdf(page: Page, suite: string, name: string, url: string): Promise<Buffer> {
+  const response = await page.request.get(url);
+  if (!response.ok()) throw new Error(`GET ${url}: ${response.status()}`);
+  const bytes = await response.body();
+  const dir = path.join(screenshotsRoot, suite);
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.pdf`);
+  writeFileSync(file, bytes);
+  spawnSync('pdftoppm', ['-png', '-r', '60', '-singlefile', file, path.join(dir, name)], { stdio: 'ignore' });
+  return bytes;
 }
 
 /** A JSON call to the server as a signed-in page (shares the page's cookies). */

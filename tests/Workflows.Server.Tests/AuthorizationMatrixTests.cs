@@ -48,6 +48,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.SharedServ
         Row("GET /api/cases",                 401, 200, 200, 200,   200,   200,    200,     200,     403);
         Row("GET /api/cases/{id}",            401, 200, 200, 200,   404,   200,    404,     200,     404);
         Row("GET /api/cases/{id}/timeline",   401, 200, 200, 200,   404,   200,    404,     200,     404);
+        Row("GET /api/cases/{id}/definition", 401, 200, 200, 200,   404,   200,    404,     200,     404);
         Row("POST /api/cases",                401, 201, 403, 201,   403,   403,    403,     403,     403);
         Row("POST /api/cases/{id}/urge",      401, 200, 200, 403,   404,   403,    404,     200,     404);
         Row("POST /api/cases/{id}/extend",    401, 200, 403, 403,   404,   403,    404,     200,     404);

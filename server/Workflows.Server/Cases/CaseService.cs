@@ -55,6 +55,9 @@ public sealed class CaseService
 
     public IClock Clock => _clock;
 
+    /// <summary>The data folder (notices and certificates are kept under <c>documents/</c>).</summary>
+    public string DataFolder => _dataFolder;
+
     /// <param name="itemId">The item to receive for: required with <see cref="ReceiveMaterials"/>, ignored otherwise.</param>
     /// <param name="expectedVersion">The version the caller decided on (If-Match); null means "whatever is loaded now".</param>
     public async Task<CaseCommandResult> ExecuteAsync(

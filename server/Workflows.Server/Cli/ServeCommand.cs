@@ -150,6 +150,7 @@ public static class ServeCommand
         CaseEndpoints.Map(app);
         WorkEndpoints.Map(app);
         FileEndpoints.Map(app, new UploadLimits(options.MaxUploadBytes));
+        CaseDocumentEndpoints.Map(app);
         Documents.DocumentEndpoints.Map(app, templatesRoot!, definitionsRoot, options.Data);
         Designer.DesignerEndpoints.Map(app);
         Web.SpaHosting.MapFallback(app, options.WebRoot);

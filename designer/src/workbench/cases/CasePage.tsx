@@ -1,5 +1,162 @@
-import { Result } from 'antd';
+import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, Descriptions, Dropdown, Empty, List, Result, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { api, ApiError, showError } from '../../api/client';
+import { useUser } from '../../auth/AuthContext';
+import { FormView } from '../../forms/FormRenderer';
+import { DocumentViewer } from '../common/DocumentViewer';
+import { levelColors, levelLabels, remainingText, templateLabel, templateLabels, type CaseDefinition, type CaseEvent, type CaseView } from '../types';
+import { CaseMaterials } from './Materials';
+import { TaskActions, describeAssignee } from './TaskActions';
+import { CaseTimeline } from './Timeline';
 
+/** 办件详情: guide, form, materials with files, timeline, opinions, and the actions of the current step. */
 export function CasePage() {
-  return <Result status="info" title="办件详情" subTitle="页面建设中" />;
+  const { id } = useParams<{ id: string }>();
+  const user = useUser();
+  const { message } = App.useApp();
+  const [view, setView] = useState<CaseView | null>(null);
+  const [definition, setDefinition] = useState<CaseDefinition | null>(null);
+  const [events, setEvents] = useState<CaseEvent[]>([]);
+  const [missing, setMissing] = useState(false);
+  const [doc, setDoc] = useState<{ id: string; title: string } | null>(null);
+
+  const loadEvents = useCallback(async () => {
+    try { setEvents((await api.get<{ events: CaseEvent[] }>(`/api/cases/${id}/timeline`)).events); } catch { /* the view shows the case anyway */ }
+  }, [id]);
+
+  const load = useCallback(async () => {
+    try {
+      const [v, d] = await Promise.all([api.get<CaseView>(`/api/cases/${id}`), api.get<CaseDefinition>(`/api/cases/${id}/definition`)]);
+      setView(v);
+      setDefinition(d);
+      void loadEvents();
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) setMissing(true); else showError(e, '读取办件');
+    }
+  }, [id, loadEvents]);
+  useEffect(() => { void load(); }, [load]);
+
+  const updated = (v: CaseView) => { setView(v); void loadEvents(); };
+
+  if (missing) return <Result status="404" title="办件不存在或无权查看" />;
+  if (!view || !definition) return <Spin size="large" style={{ display: 'block', margin: 60 }} />;
+
+  const c = view.case;
+  const isClerk = user.roles.includes('clerk') || user.roles.includes('admin');
+  const issue = async (templateId: string, current: CaseView = view) => {
+    try {
+      const v = await api.post<CaseView>(`/api/cases/${current.id}/issue-document`, { templateId }, { headers: { 'If-Match': `"${current.version}"` } });
+      updated(v);
+      const last = v.case.documents.at(-1);
+      if (last) setDoc({ id: last.documentId, title: `${templateLabel(templateId)} · ${v.number}` });
+      message.success(`已出具${templateLabel(templateId)}`);
+    } catch (e) { showError(e, '出具通知书'); }
+  };
+  const opinions = c.tasks.flatMap((t) => t.votes.map((v) => ({ ...v, stepName: t.stepName, taskId: t.id })));
+
+  return (
+    <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+      <Card size="small">
+        <Row align="middle" gutter={16}>
+          <Col flex="auto">
+            <Space align="baseline" wrap>
+              <Typography.Title level={3} style={{ margin: 0, fontFamily: 'monospace' }} data-testid="case-number">{view.number}</Typography.Title>
+              <Typography.Title level={4} style={{ margin: 0 }}>{view.itemName}</Typography.Title>
+              <Tag color="blue" data-testid="case-status">{view.statusLabel}</Tag>
+              {view.level && !view.closed && <Tag color={levelColors[view.level]}>{levelLabels[view.level]}</Tag>}
+              {view.remaining?.promised !== undefined && !view.closed && <Tag>{remainingText(view.remaining.promised)}（承诺）</Tag>}
+              {view.remaining?.paused && <Tag color="orange">计时暂停</Tag>}
+            </Space>
+            <div style={{ color: '#666', marginTop: 4 }}>
+              申请人：{c.applicant.name}（{c.applicant.type === 'person' ? '身份证' : '信用代码'} {c.applicant.idNumber}）{c.applicant.phone ? ` · ${c.applicant.phone}` : ''}
+            </div>
+          </Col>
+          <Col>
+            <Space>
+              {isClerk && !view.closed && (
+                <Dropdown menu={{ items: Object.entries(templateLabels).map(([key, label]) => ({ key, label })), onClick: (e) => void issue(e.key) }}>
+                  <Button icon={<PrinterOutlined />} data-testid="issue-notice">出具通知书</Button>
+                </Dropdown>)}
+              <Button icon={<ReloadOutlined />} onClick={load}>刷新</Button>
+            </Space>
+          </Col>
+        </Row>
+      </Card>
+      <Row gutter={12}>
+        <Col xs={24} xl={16}>
+          <Card size="small">
+            <Tabs defaultActiveKey="form" items={[
+              { key: 'form', label: '申请表', children: definition.form ? <FormView form={definition.form} values={c.formData} applicant={{ ...c.applicant, phone: c.applicant.phone ?? undefined }} /> : <Empty description="本事项没有申请表" /> },
+              { key: 'materials', label: `材料（${Object.keys(c.materials).length}）`, children: <CaseMaterials view={view} materials={definition.materials} mayUpload={!view.closed} onUpdated={updated} /> },
+              { key: 'timeline', label: '时间线', children: <CaseTimeline events={events} /> },
+              { key: 'opinions', label: `意见（${opinions.length}）`, children: (
+                <List data-testid="opinions" dataSource={opinions} locale={{ emptyText: '暂无意见' }} renderItem={(o) => (
+                  <List.Item><List.Item.Meta title={<Space>{o.stepName}<Tag>{definition.steps.flatMap((s) => s.outcomes).find((x) => x.outcome === o.outcome)?.label ?? o.outcome}</Tag></Space>}
+                    description={<>{o.opinion ?? '（无意见）'}<div style={{ fontSize: 12 }}>{o.userId} · {new Date(o.at).toLocaleString('zh-CN', { hour12: false })}</div></>} /></List.Item>
+                )} />) },
+              { key: 'documents', label: `文书（${c.documents.length}）`, children: (
+                <List dataSource={c.documents} locale={{ emptyText: '暂无文书' }} renderItem={(d) => (
+                  <List.Item actions={[<Button key="o" size="small" onClick={() => setDoc({ id: d.documentId, title: `${templateLabel(d.templateId)} · ${view.number}` })}>查看 / 打印</Button>]}>
+                    <List.Item.Meta title={templateLabel(d.templateId)} description={new Date(d.at).toLocaleString('zh-CN', { hour12: false })} />
+                  </List.Item>)} />) },
+              { key: 'guide', label: '办事指南', children: <GuidePanel definition={definition} /> },
+            ]} />
+          </Card>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+            <TaskActions view={view} definition={definition} onUpdated={updated} onNotice={(t, v) => void issue(t, v)} />
+            <Card size="small" title="时限">
+              <Descriptions size="small" column={1}>
+                <Descriptions.Item label="收件">{c.clocks.receivedOn}</Descriptions.Item>
+                <Descriptions.Item label="受理">{c.clocks.acceptedOn ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label="承诺办结">{c.clocks.promisedDue ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label="法定期限">{c.clocks.statutoryDue ?? '—'}</Descriptions.Item>
+                {c.clocks.extendedWorkingDays > 0 && <Descriptions.Item label="已延期">{c.clocks.extendedWorkingDays} 个工作日</Descriptions.Item>}
+                {c.clocks.pausedWorkingDays > 0 && <Descriptions.Item label="暂停">{c.clocks.pausedWorkingDays} 个工作日</Descriptions.Item>}
+              </Descriptions>
+            </Card>
+            <Card size="small" title="办理流程">
+              <Steps definition={definition} view={view} />
+            </Card>
+          </Space>
+        </Col>
+      </Row>
+      {doc && <DocumentViewer caseId={view.id} documentId={doc.id} title={doc.title} open onClose={() => setDoc(null)} />}
+    </Space>
+  );
+}
+
+function Steps({ definition, view }: { definition: CaseDefinition; view: CaseView }) {
+  const active = new Set(view.case.activeTasks.map((t) => t.stepId));
+  // Notify and document steps pass in one go; the document they issued says they were reached.
+  const visited = new Set([...view.case.visitedSteps, ...view.case.documents.map((d) => d.stepId).filter((s): s is string => !!s)]);
+  return (
+    <List size="small" dataSource={definition.steps.filter((s) => s.kind !== 'join')} renderItem={(s) => (
+      <List.Item style={{ paddingInline: 0 }}>
+        <Space size={4} wrap>
+          <Tag color={active.has(s.id) ? 'blue' : visited.has(s.id) ? 'green' : 'default'}>{active.has(s.id) ? '进行中' : visited.has(s.id) ? '已经过' : '未到'}</Tag>
+          <span>{s.name}</span>
+          {s.by && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{describeAssignee({ department: s.by.department, role: s.by.role, window: s.by.window }, definition)}</Typography.Text>}
+          {s.limit && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{s.limit.replace('wd', ' 工作日')}</Typography.Text>}
+        </Space>
+      </List.Item>
+    )} />
+  );
+}
+
+function GuidePanel({ definition }: { definition: CaseDefinition }) {
+  const g = definition.guide as Record<string, unknown>;
+  const text = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  const rows: [string, unknown][] = [
+    ['事项名称', g.name], ['基本编码', g['base-code']], ['实施编码', g['implementation-code']], ['事项类型', g.type], ['受理条件', g['acceptance-conditions'] ?? g.conditions],
+    ['办理时限', g.limits], ['收费', g.fees], ['办理地点', g.location], ['咨询电话', g['consult-phone'] ?? g.phone], ['监督投诉', g['complaint-phone']],
+  ];
+  return (
+    <Descriptions bordered size="small" column={1} data-testid="guide">
+      {rows.filter(([, v]) => v !== undefined).map(([k, v]) => <Descriptions.Item key={k} label={k}><span style={{ whiteSpace: 'pre-wrap' }}>{text(v)}</span></Descriptions.Item>)}
+    </Descriptions>
+  );
 }

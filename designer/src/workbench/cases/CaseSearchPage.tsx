@@ -1,5 +1,50 @@
-import { Result } from 'antd';
+import { Button, Card, Form, Input, Select, Switch, Table, Tag } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, showError } from '../../api/client';
 
+interface Row { id: string; number: string; status: string; statusLabel: string; department?: string; applicantName: string; applicantId?: string; dueDate?: string; open: boolean; createdAt: string }
+
+const statuses = [
+  ['received', '已收件'], ['supplementing', '补正中'], ['in-progress', '办理中'], ['suspended', '挂起'], ['granted', '准予许可'],
+  ['denied', '不予许可'], ['refused', '不予受理'], ['withdrawn', '已撤回'], ['completed', '已办结'],
+];
+
+/** 办件查询: by number, applicant, status; the cases the account may see. */
 export function CaseSearchPage() {
-  return <Result status="info" title="办件查询" subTitle="页面建设中" />;
+  const [rows, setRows] = useState<Row[] | null>(null);
+  const [query, setQuery] = useState<{ number?: string; applicant?: string; status?: string; open?: boolean }>({ open: true });
+  const load = useCallback(async () => {
+    setRows(null);
+    const p = new URLSearchParams();
+    if (query.number) p.set('number', query.number);
+    if (query.applicant) p.set('applicant', query.applicant);
+    if (query.status) p.set('status', query.status);
+    if (query.open) p.set('open', 'true');
+    p.set('take', '200');
+    try {
+      const r = await api.get<{ items?: Row[]; cases?: Row[] }>(`/api/cases?${p}`);
+      setRows(r.items ?? r.cases ?? []);
+    } catch (e) { showError(e, '办件查询'); setRows([]); }
+  }, [query]);
+  useEffect(() => { void load(); }, [load]);
+  return (
+    <Card title="办件查询">
+      <Form layout="inline" onFinish={(v) => setQuery(v)} initialValues={query} style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form.Item name="number" label="办件编号"><Input allowClear placeholder="如 桃山-2026-000001" /></Form.Item>
+        <Form.Item name="applicant" label="申请人"><Input allowClear placeholder="姓名或单位名称开头" /></Form.Item>
+        <Form.Item name="status" label="状态"><Select allowClear style={{ width: 130 }} options={statuses.map(([value, label]) => ({ value, label }))} /></Form.Item>
+        <Form.Item name="open" label="仅在办" valuePropName="checked"><Switch /></Form.Item>
+        <Button type="primary" htmlType="submit">查询</Button>
+      </Form>
+      <Table<Row> rowKey="id" loading={rows === null} dataSource={rows ?? []} size="middle" pagination={{ pageSize: 20 }}
+        columns={[
+          { title: '办件编号', key: 'n', render: (_, r) => <Link to={`/workbench/cases/${r.id}`} style={{ fontFamily: 'monospace' }}>{r.number}</Link> },
+          { title: '申请人', dataIndex: 'applicantName' },
+          { title: '状态', key: 's', render: (_, r) => <Tag color={r.open ? 'blue' : 'default'}>{r.statusLabel}</Tag> },
+          { title: '到期日', dataIndex: 'dueDate', render: (d) => d ?? '—' },
+          { title: '收件时间', dataIndex: 'createdAt', render: (d: string) => d?.slice(0, 16).replace('T', ' ') },
+        ]} />
+    </Card>
+  );
 }

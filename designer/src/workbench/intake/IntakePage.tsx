@@ -1,5 +1,345 @@
-import { Result } from 'antd';
+import { CheckCircleOutlined, FileTextOutlined, PrinterOutlined, ReloadOutlined, StopOutlined, WarningOutlined } from '@ant-design/icons';
+import {
+  Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, Modal, Radio, Result, Row, Select, Space, Spin, Tag, Typography,
+} from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { api, ApiError, showError } from '../../api/client';
+import { useUser } from '../../auth/AuthContext';
+import { residentIdProblem, usccProblem } from '../../forms/checks';
+import { FormRenderer } from '../../forms/FormRenderer';
+import type { ApplicantValues, FormValues } from '../../forms/model';
+import { defaultValues, validateForm, valuesToSubmit } from '../../forms/validation';
+import { DocumentViewer } from '../common/DocumentViewer';
+import { noticeOf, type CaseView, type ChecklistAnswer, type ItemDetail, type ItemSummary, type Material } from '../types';
+import { ChecklistTable, type MaterialMark } from './ChecklistTable';
+import { ItemPicker } from './ItemPicker';
 
+type DecisionKind = 'accept' | 'accept-with-deferral' | 'request-supplement' | 'refuse';
+
+interface Applicant { type: 'person' | 'organization'; name: string; idNumber: string; phone: string }
+
+const commonRefusals = ['申请事项不属于本机关职权范围', '申请人不具备申请资格', '申请事项依法不需要取得行政许可', '申请材料存在虚假内容'];
+
+/** 窗口收件: item, applicant, form, checklist, then the acceptance decision and its notice. */
 export function IntakePage() {
-  return <Result status="info" title="窗口收件" subTitle="页面建设中" />;
+  const user = useUser();
+  const { message } = App.useApp();
+  const [items, setItems] = useState<ItemSummary[] | null>(null);
+  const [summary, setSummary] = useState<ItemSummary | null>(null);
+  const [detail, setDetail] = useState<ItemDetail | null>(null);
+  const [applicant, setApplicant] = useState<Applicant>({ type: 'person', name: '', idNumber: '', phone: '' });
+  const [values, setValues] = useState<FormValues>({});
+  const [checklist, setChecklist] = useState<ChecklistAnswer | null>(null);
+  const [checking, setChecking] = useState(false);
+  const [marks, setMarks] = useState<Record<string, MaterialMark>>({});
+  const [showAll, setShowAll] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [decision, setDecision] = useState<DecisionKind | null>(null);
+  const [done, setDone] = useState<{ view: CaseView; kind: DecisionKind; documentId: string | null } | null>(null);
+  const [viewer, setViewer] = useState(false);
+  const [received, setReceived] = useState<{ id: string; number: string } | null>(null);
+
+  useEffect(() => {
+    api.get<{ items: ItemSummary[] }>('/api/items').then((r) => {
+      // A clerk sees the items of the window's departments; an admin every item.
+      setItems(user.window ? r.items.filter((i) => i.window === user.window) : r.items);
+    }).catch((e) => showError(e, '事项目录'));
+  }, [user.window]);
+
+  const choose = useCallback(async (item: ItemSummary) => {
+    setSummary(item);
+    setDetail(null);
+    setChecklist(null);
+    setMarks({});
+    setShowAll(false);
+    try {
+      const d = await api.get<ItemDetail>(`/api/items/${item.id}`);
+      setDetail(d);
+      setValues(d.form ? defaultValues(d.form) : {});
+      const types = d.form?.['applicant-types'] ?? ['person'];
+      setApplicant((a) => (types.includes(a.type) ? a : { ...a, type: types[0] }));
+    } catch (e) { showError(e, '读取事项'); }
+  }, []);
+
+  const scriptApplicant: ApplicantValues = useMemo(() => ({
+    type: applicant.type, name: applicant.name, idNumber: applicant.idNumber,
+    uscc: applicant.type === 'organization' ? applicant.idNumber : undefined, phone: applicant.phone,
+  }), [applicant]);
+
+  // The checklist is the server's: conditions evaluated there on every change (debounced).
+  const seq = useRef(0);
+  useEffect(() => {
+    if (!detail) return;
+    const mine = ++seq.current;
+    setChecking(true);
+    const t = setTimeout(async () => {
+      try {
+        const form = detail.form ? valuesToSubmit(detail.form, { form: values, applicant: scriptApplicant }) : {};
+        const answer = await api.post<ChecklistAnswer>(`/api/items/${detail.id}/checklist`, { applicant: scriptApplicant, form });
+        if (mine !== seq.current) return;
+        setChecklist(answer);
+      } catch (e) {
+        if (mine === seq.current) showError(e, '材料清单');
+      } finally {
+        if (mine === seq.current) setChecking(false);
+      }
+    }, 350);
+    return () => clearTimeout(t);
+  }, [detail, values, scriptApplicant]);
+
+  const applying: Material[] = checklist?.materials.filter((m) => m.applies).map((m) => m.material) ?? [];
+  const markOf = (id: string): MaterialMark => marks[id] ?? { status: checklist?.shared[id] ? 'received' : 'received' };
+  const deferred = applying.filter((m) => markOf(m.id).status === 'deferred');
+  const deficient = applying.filter((m) => ['missing', 'defective'].includes(markOf(m.id).status));
+
+  const applicantProblem = !applicant.name.trim() ? '请填写申请人名称'
+    : !applicant.idNumber ? (applicant.type === 'person' ? '请填写身份证号码' : '请填写统一社会信用代码')
+    : applicant.type === 'person' ? residentIdProblem(applicant.idNumber) : usccProblem(applicant.idNumber);
+  const formErrors = detail?.form ? validateForm(detail.form, { form: values, applicant: scriptApplicant }) : {};
+  const formOk = Object.keys(formErrors).length === 0;
+
+  const reset = () => {
+    setSummary(null); setDetail(null); setChecklist(null); setMarks({}); setValues({}); setDone(null); setShowAll(false); setReceived(null);
+    setApplicant({ type: 'person', name: '', idNumber: '', phone: '' });
+  };
+
+  const begin = (kind: DecisionKind) => {
+    setShowAll(true);
+    if (applicantProblem) { message.error(applicantProblem); return; }
+    // A refusal or a supplement notice may go out with an incomplete form; an acceptance may not.
+    if ((kind === 'accept' || kind === 'accept-with-deferral') && !formOk) { message.error('申请表还有未填或有误的内容'); return; }
+    if (kind === 'accept' && (deferred.length > 0 || deficient.length > 0)) { message.error('有材料未收齐：请选择容缺受理或一次性告知补正'); return; }
+    if (kind === 'accept-with-deferral' && deferred.length === 0) { message.error('请先把容缺后补的材料标为“容缺后补”'); return; }
+    if (kind === 'request-supplement' && deficient.length === 0) { message.error('请先把缺少或有误的材料标出来'); return; }
+    setDecision(kind);
+  };
+
+  const submit = async (extra: Record<string, unknown>) => {
+    if (!detail || !decision) return;
+    setBusy(true);
+    try {
+      const form = detail.form ? valuesToSubmit(detail.form, { form: values, applicant: scriptApplicant }) : {};
+      const body = {
+        itemId: detail.id,
+        applicant: { type: applicant.type, name: applicant.name.trim(), idNumber: applicant.idNumber.trim(), phone: applicant.phone.trim() || undefined },
+        form,
+        materials: applying.map((m) => ({ materialId: m.id, status: markOf(m.id).status, note: markOf(m.id).note?.trim() || undefined })),
+        decision: { kind: decision, ...extra },
+      };
+      let view = await api.post<CaseView>('/api/cases', body);
+      // The notice of the decision, issued now so it opens ready to print.
+      // A notify step of the workflow may have issued it already (e.g. 送达容缺受理通知书): reuse that one.
+      const templateId = noticeOf[decision].templateId;
+      let documentId: string | null = view.case.documents.find((d) => d.templateId === templateId)?.documentId ?? null;
+      if (!documentId) {
+        try {
+          view = await api.post<CaseView>(`/api/cases/${view.id}/issue-document`, { templateId });
+          documentId = view.case.documents.at(-1)?.documentId ?? null;
+        } catch (e) { showError(e, '出具通知书'); }
+      }
+      setDone({ view, kind: decision, documentId });
+      setDecision(null);
+      setViewer(documentId !== null);
+    } catch (e) {
+      showError(e, '提交失败');
+      // The materials were received (the case exists, with its number) but the decision was not taken.
+      if (e instanceof ApiError && typeof e.problem.caseId === 'string') {
+        setDecision(null);
+        setReceived({ id: e.problem.caseId, number: String(e.problem.number ?? '') });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (done) return <IntakeDone done={done} viewer={viewer} setViewer={setViewer} onNext={reset} onUpdated={(view) => setDone({ ...done, view })} immediate={summary?.['handling-type'] === 'immediate'} />;
+
+  return (
+    <Row gutter={16}>
+      <Col xs={24} lg={7}>
+        {items ? <ItemPicker items={items} selected={summary?.id} onSelect={choose} /> : <Spin />}
+      </Col>
+      <Col xs={24} lg={17}>
+        {!summary && <Card><Result icon={<FileTextOutlined />} title="请先选择要受理的事项" subTitle="可按名称、编码或拼音首字母搜索，回车选中唯一结果" /></Card>}
+        {summary && !detail && <Spin style={{ margin: 40 }} />}
+        {summary && detail && (
+          <Space orientation="vertical" size={12} style={{ width: '100%' }}>
+            <Card size="small" title={<Space><span data-testid="intake-item">{summary.name}</span><Tag>{summary['department-name']}</Tag><Tag color={summary['handling-type'] === 'immediate' ? 'green' : 'blue'}>{summary['handling-type-label']}</Tag></Space>}
+              extra={<Typography.Text type="secondary">法定 {summary.statutory.replace('wd', ' 个工作日')} · 承诺 {summary.promised.replace('wd', ' 个工作日')}</Typography.Text>}>
+              <ApplicantForm applicant={applicant} onChange={setApplicant} types={detail.form?.['applicant-types'] ?? ['person']} showErrors={showAll} />
+            </Card>
+            {detail.form && (
+              <Card size="small" title="申请表">
+                <FormRenderer form={detail.form} values={values} onChange={setValues} applicant={scriptApplicant} showAllErrors={showAll} />
+              </Card>
+            )}
+            <Card size="small" title={<Space>材料清单{checking && <Spin size="small" />}</Space>}
+              extra={checklist && <Typography.Text type="secondary">适用 {applying.length} 项{checklist.materials.length > applying.length ? `，不适用 ${checklist.materials.length - applying.length} 项` : ''}</Typography.Text>}>
+              <ChecklistTable materials={applying} marks={Object.fromEntries(applying.map((m) => [m.id, markOf(m.id)]))} shared={checklist?.shared ?? {}}
+                onMark={(id, mark) => setMarks((all) => ({ ...all, [id]: mark }))} loading={!checklist} />
+            </Card>
+            {received && (
+              <Alert type="warning" showIcon data-testid="received-only" title={`已收件 ${received.number}，但受理决定未执行`}
+                description={<span>请按提示处理后，在<Link to={`/workbench/cases/${received.id}`}>办件详情</Link>中继续（如一次性告知补正或不予受理）。</span>} />
+            )}
+            <Card size="small">
+              <Space wrap>
+                <Button type="primary" size="large" icon={<CheckCircleOutlined />} onClick={() => begin('accept')} loading={busy} data-testid="decide-accept">受理</Button>
+                <Button size="large" icon={<WarningOutlined />} onClick={() => begin('accept-with-deferral')} disabled={busy} data-testid="decide-accept-with-deferral">容缺受理（{deferred.length}）</Button>
+                <Button size="large" icon={<FileTextOutlined />} onClick={() => begin('request-supplement')} disabled={busy} data-testid="decide-request-supplement">一次性告知补正（{deficient.length}）</Button>
+                <Button size="large" danger icon={<StopOutlined />} onClick={() => begin('refuse')} disabled={busy} data-testid="decide-refuse">不予受理</Button>
+                <Button icon={<ReloadOutlined />} onClick={reset}>重新开始</Button>
+              </Space>
+            </Card>
+          </Space>
+        )}
+      </Col>
+      <DecisionModal kind={decision} deferred={deferred} deficient={deficient} marks={marks} busy={busy} onCancel={() => setDecision(null)} onSubmit={submit}
+        promisedDays={Number(summary?.promised.replace(/\D/g, '') || 5)} />
+    </Row>
+  );
+}
+
+function ApplicantForm({ applicant, onChange, types, showErrors }: { applicant: Applicant; onChange: (a: Applicant) => void; types: ('person' | 'organization')[]; showErrors: boolean }) {
+  const person = applicant.type === 'person';
+  const idProblem = applicant.idNumber ? (person ? residentIdProblem(applicant.idNumber) : usccProblem(applicant.idNumber)) : showErrors ? (person ? '请填写身份证号码' : '请填写统一社会信用代码') : null;
+  const nameProblem = showErrors && !applicant.name.trim() ? '请填写申请人名称' : null;
+  return (
+    <Form layout="vertical" component="div">
+      <Row gutter={16}>
+        <Col span={24}>
+          <Form.Item label="申请人类型" style={{ marginBottom: 8 }}>
+            <Radio.Group value={applicant.type} onChange={(e) => onChange({ ...applicant, type: e.target.value, idNumber: '' })} data-testid="applicant-type"
+              options={[{ value: 'person', label: '自然人', disabled: !types.includes('person') }, { value: 'organization', label: '法人或其他组织', disabled: !types.includes('organization') }]} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item label={person ? '姓名' : '单位名称'} required validateStatus={nameProblem ? 'error' : undefined} help={nameProblem} htmlFor="applicant-name">
+            <Input id="applicant-name" value={applicant.name} onChange={(e) => onChange({ ...applicant, name: e.target.value })} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={9}>
+          <Form.Item label={person ? '身份证号码' : '统一社会信用代码'} required validateStatus={idProblem ? 'error' : applicant.idNumber ? 'success' : undefined}
+            help={idProblem ?? (applicant.idNumber ? '校验通过' : undefined)} hasFeedback={!!applicant.idNumber} htmlFor="applicant-id">
+            <Input id="applicant-id" value={applicant.idNumber} maxLength={18} style={{ fontFamily: 'monospace' }}
+              onChange={(e) => onChange({ ...applicant, idNumber: e.target.value.toUpperCase().replace(/\s/g, '') })} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={7}>
+          <Form.Item label="联系电话" htmlFor="applicant-phone">
+            <Input id="applicant-phone" value={applicant.phone} onChange={(e) => onChange({ ...applicant, phone: e.target.value })} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </Form>
+  );
+}
+
+function DecisionModal({ kind, deferred, deficient, marks, busy, onCancel, onSubmit, promisedDays }: {
+  kind: DecisionKind | null; deferred: Material[]; deficient: Material[]; marks: Record<string, MaterialMark>; busy: boolean;
+  onCancel: () => void; onSubmit: (extra: Record<string, unknown>) => void; promisedDays: number;
+}) {
+  const [catchUpBy, setCatchUpBy] = useState<Dayjs | null>(null);
+  const [pledge, setPledge] = useState(false);
+  const [reasons, setReasons] = useState<string[]>([]);
+  const [competentBody, setCompetentBody] = useState('');
+  useEffect(() => {
+    if (kind) { setCatchUpBy(dayjs().add(Math.max(1, Math.min(promisedDays, 5)), 'day')); setPledge(false); setReasons([]); setCompetentBody(''); }
+  }, [kind, promisedDays]);
+  if (!kind) return null;
+  const titles: Record<DecisionKind, string> = { accept: '确认受理', 'accept-with-deferral': '容缺受理', 'request-supplement': '一次性告知补正材料', refuse: '不予受理' };
+  let body: React.ReactNode = null;
+  let ok = true;
+  let extra: Record<string, unknown> = {};
+  if (kind === 'accept') body = <Typography.Paragraph>材料齐全、符合法定形式，予以受理，并出具《受理通知书》。</Typography.Paragraph>;
+  if (kind === 'accept-with-deferral') {
+    ok = pledge && catchUpBy !== null;
+    extra = { materialIds: deferred.map((m) => m.id), catchUpBy: catchUpBy?.format('YYYY-MM-DD'), pledgeSigned: pledge };
+    body = (
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Typography.Text>以下材料容缺后补：</Typography.Text>
+        <ul>{deferred.map((m) => <li key={m.id}>{m.name}</li>)}</ul>
+        <Form layout="vertical" component="div">
+          <Form.Item label="补交期限（不超过承诺时限）" required><DatePicker value={catchUpBy} onChange={setCatchUpBy} data-testid="catch-up-by" /></Form.Item>
+          <Checkbox checked={pledge} onChange={(e) => setPledge(e.target.checked)} data-testid="pledge-signed">申请人已签署容缺承诺书</Checkbox>
+        </Form>
+      </Space>
+    );
+  }
+  if (kind === 'request-supplement') {
+    extra = { deficiencies: deficient.map((m) => ({ materialId: m.id, kind: marks[m.id]?.status === 'defective' ? 'defective' : 'missing', note: marks[m.id]?.note?.trim() || undefined })) };
+    body = (
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Alert type="info" showIcon title="一次性告知：以下全部材料一并告知申请人，补正期间办理时限暂停计算。" />
+        <ul data-testid="supplement-list">{deficient.map((m) => <li key={m.id}><b>{m.name}</b>（{marks[m.id]?.status === 'defective' ? '有误' : '缺少'}）{marks[m.id]?.note ? `：${marks[m.id]?.note}` : ''}{m.standard ? <div style={{ color: '#888', fontSize: 12 }}>标准：{m.standard}</div> : null}</li>)}</ul>
+      </Space>
+    );
+  }
+  if (kind === 'refuse') {
+    ok = reasons.length > 0;
+    extra = { reasons, competentBody: competentBody.trim() || undefined };
+    body = (
+      <Form layout="vertical" component="div">
+        <Form.Item label="不予受理理由" required>
+          <Select mode="tags" value={reasons} onChange={setReasons} options={commonRefusals.map((r) => ({ value: r }))} placeholder="选择或输入理由" data-testid="refuse-reasons" />
+        </Form.Item>
+        <Form.Item label="有权机关（不属本机关职权时告知）">
+          <Input value={competentBody} onChange={(e) => setCompetentBody(e.target.value)} data-testid="competent-body" />
+        </Form.Item>
+      </Form>
+    );
+  }
+  return (
+    <Modal open title={titles[kind]} onCancel={onCancel} okText="确认并出具通知书" cancelText="取消" confirmLoading={busy}
+      okButtonProps={{ disabled: !ok, danger: kind === 'refuse', 'data-testid': 'decision-confirm' } as never} onOk={() => onSubmit(extra)}>
+      {body}
+    </Modal>
+  );
+}
+
+function IntakeDone({ done, viewer, setViewer, onNext, onUpdated, immediate }: {
+  done: { view: CaseView; kind: DecisionKind; documentId: string | null }; viewer: boolean; setViewer: (v: boolean) => void;
+  onNext: () => void; onUpdated: (view: CaseView) => void; immediate: boolean;
+}) {
+  const { view, kind, documentId } = done;
+  const [finishing, setFinishing] = useState(false);
+  const windowTask = view.case.activeTasks.find((t) => t.assignee.window);
+  const finish = async () => {
+    if (!windowTask) return;
+    setFinishing(true);
+    try {
+      const updated = await api.post<CaseView>(`/api/cases/${view.id}/complete`, {
+        taskId: windowTask.id, opinion: '当场办结', delivery: { method: 'window', recipient: view.case.applicant.name },
+      });
+      onUpdated(updated);
+    } catch (e) { showError(e, '当场办结'); } finally { setFinishing(false); }
+  };
+  const titles: Record<DecisionKind, string> = { accept: '已受理', 'accept-with-deferral': '已容缺受理', 'request-supplement': '已一次性告知补正', refuse: '不予受理' };
+  return (
+    <Card>
+      <Result status={kind === 'refuse' ? 'warning' : 'success'} title={titles[kind]}
+        subTitle={<span>{view.itemName} · {view.case.applicant.name} · 状态：<Tag>{view.statusLabel}</Tag></span>}
+        extra={[
+          <Button key="print" type="primary" size="large" icon={<PrinterOutlined />} disabled={!documentId} onClick={() => setViewer(true)} data-testid="open-notice">打印{noticeOf[kind].label}</Button>,
+          immediate && windowTask && !view.closed
+            ? <Button key="finish" size="large" icon={<CheckCircleOutlined />} loading={finishing} onClick={finish} data-testid="finish-on-the-spot">当场办结（即办件）</Button> : null,
+          <Link key="case" to={`/workbench/cases/${view.id}`}><Button size="large">办件详情</Button></Link>,
+          <Button key="next" size="large" onClick={onNext} data-testid="next-applicant">下一位</Button>,
+        ]}>
+        <div style={{ textAlign: 'center' }}>
+          <Typography.Text type="secondary">办件编号</Typography.Text>
+          <div data-testid="case-number" style={{ fontSize: 44, fontWeight: 700, letterSpacing: 2, fontFamily: 'monospace', color: '#a61d24' }}>{view.number}</div>
+          {view.closed && <Tag color="green" style={{ fontSize: 16, padding: '4px 12px' }} data-testid="case-closed">已办结</Tag>}
+          <Descriptions size="small" column={3} style={{ maxWidth: 720, margin: '16px auto 0' }}>
+            <Descriptions.Item label="受理日期">{view.case.clocks.acceptedOn ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="承诺办结">{view.case.clocks.promisedDue ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="法定期限">{view.case.clocks.statutoryDue ?? '—'}</Descriptions.Item>
+          </Descriptions>
+        </div>
+      </Result>
+      <DocumentViewer caseId={view.id} documentId={documentId} title={`${noticeOf[kind].label} · ${view.number}`} open={viewer} onClose={() => setViewer(false)} />
+    </Card>
+  );
 }

@@ -1,0 +1,54 @@
+import { Switch, Timeline as AntTimeline, Typography } from 'antd';
+import { useState } from 'react';
+import { templateLabel, type CaseEvent } from '../types';
+
+const labels: Record<string, string> = {
+  'case-received': '收件', 'case-accepted': '受理', 'materials-deferred': '容缺受理', 'case-refused': '不予受理',
+  'supplement-requested': '一次性告知补正', 'materials-supplemented': '补正/补交材料', 'case-suspended': '挂起', 'clock-resumed': '恢复计时',
+  'case-extended': '延期', 'deadline-alert-raised': '时限提醒', 'task-created': '任务产生', 'task-claimed': '认领', 'task-vote-cast': '签署意见',
+  'task-completed': '办理完成', 'task-cancelled': '任务取消', 'task-transferred': '转办', 'signer-added': '加签', 'decision-recorded': '作出决定',
+  'document-issued': '出具文书', 'notification-sent': '送达通知', 'activity-completed': '插件活动', 'case-urged': '催办', 'case-withdrawn': '撤回',
+  'case-closed': '办结', 'case-evaluated': '好差评', 'file-attached': '上传附件', 'result-delivered': '送达结果', 'rectification-opened': '整改开始',
+  'rectification-completed': '整改完成', 'timer-scheduled': '定时器', 'timer-fired': '定时触发', 'token-created': '流转', 'token-moved': '流转', 'token-consumed': '流转',
+};
+const noise = new Set(['token-created', 'token-moved', 'token-consumed', 'timer-scheduled', 'timer-fired']);
+
+function detail(e: CaseEvent): string {
+  const d = e.data as Record<string, unknown>;
+  const parts: string[] = [];
+  const who = (d.UserId ?? d.By ?? (d.Vote as Record<string, unknown> | undefined)?.UserId) as string | undefined;
+  if (who) parts.push(who);
+  if (d.StepName) parts.push(String(d.StepName));
+  const outcome = (d.Outcome ?? (d.Vote as Record<string, unknown> | undefined)?.Outcome) as string | undefined;
+  if (outcome) parts.push(`结果：${outcome}`);
+  const opinion = (d.Opinion ?? (d.Vote as Record<string, unknown> | undefined)?.Opinion) as string | undefined;
+  if (opinion) parts.push(`意见：${opinion}`);
+  if (d.Reason) parts.push(`理由：${d.Reason}`);
+  if (Array.isArray(d.Reasons)) parts.push(`理由：${(d.Reasons as string[]).join('；')}`);
+  if (d.TemplateId) parts.push(templateLabel(String(d.TemplateId)));
+  if (d.FileName) parts.push(String(d.FileName));
+  if (d.Message) parts.push(String(d.Message));
+  if (d.Due) parts.push(`到期 ${d.Due}`);
+  return parts.join(' · ');
+}
+
+/** 时间线: every event of the case, as recorded (全过程留痕). */
+export function CaseTimeline({ events }: { events: CaseEvent[] }) {
+  const [all, setAll] = useState(false);
+  const shown = events.filter((e) => all || !noise.has(e.type));
+  return (
+    <div data-testid="timeline">
+      <div style={{ marginBottom: 12 }}><Switch size="small" checked={all} onChange={setAll} /> <Typography.Text type="secondary">显示流转与定时器事件</Typography.Text></div>
+      <AntTimeline items={shown.map((e) => ({
+        key: e.sequence,
+        color: e.type.includes('refused') || e.type.includes('alert') ? 'red' : e.type === 'case-closed' ? 'green' : 'blue',
+        content: (
+          <div>
+            <b>{labels[e.type] ?? e.type}</b> <Typography.Text type="secondary" style={{ fontSize: 12 }}>{new Date(e.at).toLocaleString('zh-CN', { hour12: false })}</Typography.Text>
+            <div style={{ fontSize: 13 }}>{detail(e)}</div>
+          </div>
+        ),
+      }))} />
+    </div>
+  );
+}

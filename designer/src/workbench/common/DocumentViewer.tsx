@@ -1,0 +1,26 @@
+import { ExportOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Button, Modal, Space } from 'antd';
+import { useRef } from 'react';
+
+export function documentUrl(caseId: string, documentId: string): string {
+  return `/api/cases/${caseId}/documents/${documentId}`;
+}
+
+/** A notice or certificate of a case, in the browser's PDF viewer, ready to print. */
+export function DocumentViewer({ caseId, documentId, title, open, onClose }: { caseId: string; documentId: string | null; title: string; open: boolean; onClose: () => void }) {
+  const frame = useRef<HTMLIFrameElement>(null);
+  if (!documentId) return null;
+  const url = documentUrl(caseId, documentId);
+  return (
+    <Modal open={open} onCancel={onClose} width={960} title={title} destroyOnHidden data-testid="document-viewer"
+      footer={
+        <Space>
+          <Button icon={<ExportOutlined />} href={url} target="_blank" rel="noopener">新窗口打开</Button>
+          <Button type="primary" icon={<PrinterOutlined />} onClick={() => frame.current?.contentWindow?.print()}>打印</Button>
+          <Button onClick={onClose}>关闭</Button>
+        </Space>
+      }>
+      <iframe ref={frame} src={url} title={title} style={{ width: '100%', height: '72vh', border: '1px solid #eee' }} data-testid="document-frame" />
+    </Modal>
+  );
+}

@@ -1,0 +1,40 @@
+import { Input, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { formLabels, kindLabels, materialStatusLabels, necessityLabels, sourceLabels, type Material, type MaterialStatus } from '../types';
+
+export interface MaterialMark { status: MaterialStatus; note?: string }
+
+/** 材料清单: the materials that apply (evaluated by the server), each marked received / deferred / missing / defective with a note. */
+export function ChecklistTable({ materials, marks, shared, onMark, loading }: {
+  materials: Material[]; marks: Record<string, MaterialMark>; shared: Record<string, { certificate?: string; note?: string }>;
+  onMark: (id: string, mark: MaterialMark) => void; loading?: boolean;
+}) {
+  return (
+    <Table<Material> size="small" rowKey="id" loading={loading} pagination={false} dataSource={materials} data-testid="checklist"
+      columns={[
+        { title: '材料', key: 'name', render: (_, m) => (
+          <div>
+            <div style={{ fontWeight: 500 }}>{m.name}</div>
+            <Space size={4} wrap style={{ marginTop: 2 }}>
+              <Tag color={m.necessity === 'required' ? 'red' : m.necessity === 'deferrable' ? 'orange' : 'default'}>{necessityLabels[m.necessity] ?? m.necessity}</Tag>
+              <Tag>{kindLabels[m.kind] ?? m.kind}</Tag>
+              <Tag>{formLabels[m.form] ?? m.form}{m.copies ? ` ${m.copies} 份` : ''}</Tag>
+              <Tag>{sourceLabels[m.source] ?? m.source}</Tag>
+              {shared[m.id] && <Tooltip title={shared[m.id].note}><Tag color="green">信息共享：{shared[m.id].certificate ?? '已调取'}</Tag></Tooltip>}
+            </Space>
+            {m.standard && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '2px 0 0' }}>标准：{m.standard}</Typography.Paragraph>}
+          </div>
+        ) },
+        { title: '收取情况', key: 'status', width: 330, render: (_, m) => (
+          <Radio.Group size="small" optionType="button" buttonStyle="solid" value={marks[m.id]?.status ?? 'received'} data-testid={`mark-${m.id}`}
+            onChange={(e) => onMark(m.id, { ...marks[m.id], status: e.target.value })}
+            options={(['received', 'deferred', 'missing', 'defective'] as MaterialStatus[]).map((s) => ({
+              value: s, label: materialStatusLabels[s], disabled: s === 'deferred' && m.necessity !== 'deferrable',
+            }))} />
+        ) },
+        { title: '说明', key: 'note', width: 220, render: (_, m) => (
+          <Input size="small" placeholder={marks[m.id]?.status === 'defective' ? '哪里有误、如何补正' : '备注'} value={marks[m.id]?.note ?? ''}
+            onChange={(e) => onMark(m.id, { status: marks[m.id]?.status ?? 'received', note: e.target.value })} data-testid={`note-${m.id}`} />
+        ) },
+      ]} />
+  );
+}

@@ -1,0 +1,118 @@
+// What the case API answers (server/Workflows.Server/Api/CaseViews.cs, WorkEndpoints.cs, ItemEndpoints.cs).
+import type { FormDefinition, FormValues } from '../forms/model';
+
+export interface ItemSummary {
+  id: string; name: string; type: string; 'type-label': string; department: string; 'department-name': string;
+  'handling-type': string; 'handling-type-label': string; statutory: string; promised: string; 'base-code': string; window?: string | null;
+}
+
+export interface Material {
+  id: string; name: string; kind: string; form: string; copies?: number; 'paper-size'?: string; necessity: 'required' | 'optional' | 'deferrable';
+  pledge?: boolean; source: string; 'source-note'?: string; standard?: string; when?: string; 'blank-form'?: string; 'filling-notes'?: string; basis?: string;
+}
+
+export interface ChecklistAnswer {
+  item: string; version: string;
+  materials: { material: Material; applies: boolean }[];
+  shared: Record<string, { certificate?: string; note?: string; connector?: string }>;
+}
+
+export interface ItemDetail {
+  id: string; version: string; summary: ItemSummary; guide: Guide; materials: Material[]; form?: FormDefinition;
+}
+
+export type Guide = Record<string, unknown> & { name: string };
+
+export type MaterialStatus = 'received' | 'deferred' | 'missing' | 'defective';
+
+export interface Assignee { department?: string | null; role?: string | null; window?: string | null }
+
+export interface CaseTask {
+  id: string; stepId: string; stepName: string; isCountersign: boolean; mode: string;
+  signers: { assignee: Assignee; added: boolean; addedBy?: string | null }[];
+  votes: { signerIndex: number; userId: string; outcome?: string | null; opinion?: string | null; at: string }[];
+  state: string; claimedBy?: string | null; createdOn: string; due?: string | null; outcome?: string | null; opinion?: string | null;
+  completedBy?: string | null; closedAt?: string | null; assignee: Assignee; isActive: boolean; pendingSignerIndexes: number[];
+}
+
+export interface CaseState {
+  id: string; number: string; itemId: string; definitionVersion: string;
+  applicant: { type: 'person' | 'organization'; name: string; idNumber: string; phone?: string | null };
+  formData: FormValues;
+  materials: Record<string, { materialId: string; status: MaterialStatus; note?: string | null; catchUpDue?: string | null }>;
+  status: string;
+  decision?: unknown; refusal?: { reasons: string[]; competentBody?: string | null } | null;
+  openSupplement?: { deficiencies: { materialId: string; kind: 'missing' | 'defective'; note?: string | null }[]; requestedOn: string; supplementedOn?: string | null; beforeAcceptance?: boolean } | null;
+  supplementHistory: unknown[];
+  activeSuspension?: { reason: string; procedure?: string | null; from: string } | null;
+  tasks: CaseTask[]; activeTasks: CaseTask[];
+  visitedSteps: string[];
+  clocks: {
+    receivedOn: string; acceptanceDue?: string | null; acceptedOn?: string | null; statutoryDue?: string | null; promisedDue?: string | null;
+    pausedWorkingDays: number; extendedWorkingDays: number; openPause?: unknown;
+  };
+  documents: { templateId: string; documentId: string; stepId?: string | null; at: string }[];
+  attachments: { materialId?: string | null; fileName: string; contentType: string; size: number; sha256: string; at?: string; by?: string }[];
+  urges: { message: string; by: string; at: string; taskId?: string | null }[];
+  evaluation?: unknown; delivery?: unknown;
+  receivedAt: string; closedAt?: string | null; isClosed: boolean;
+}
+
+export interface CaseView {
+  id: string; number: string; version: number; itemId: string; itemName?: string; status: string; statusLabel: string; closed: boolean;
+  remaining?: { acceptance?: number | null; promised?: number | null; statutory?: number | null; tasks: Record<string, number>; paused: boolean };
+  level?: 'normal' | 'warning' | 'overdue';
+  case: CaseState;
+}
+
+export interface TaskRow {
+  caseId: string; number: string; version: number; itemId: string; applicantName: string; taskId: string; stepId: string; stepName: string;
+  department?: string | null; role?: string | null; window?: string | null; claimedBy?: string | null; countersign: boolean;
+  due?: string | null; remainingWorkingDays?: number | null; level: 'normal' | 'warning' | 'overdue';
+}
+
+export interface StepOutcome { outcome: string; label: string; next: string }
+export interface StepAssignee { department?: string; 'department-name'?: string; role?: string; 'role-name'?: string; window?: string; 'window-name'?: string }
+export interface WorkflowStep {
+  id: string; kind: string; name: string; by?: StepAssignee; signers: StepAssignee[]; mode?: string; limit?: string; template?: string;
+  next?: string; branches: string[]; outcomes: StepOutcome[];
+}
+export interface CaseDefinition { id: string; version: string; guide: Guide; materials: Material[]; form?: FormDefinition; steps: WorkflowStep[] }
+
+export interface CaseEvent { sequence: number; type: string; at: string; data: Record<string, unknown> }
+
+export const materialStatusLabels: Record<MaterialStatus, string> = { received: '已收取', deferred: '容缺后补', missing: '缺少', defective: '有误' };
+export const necessityLabels: Record<string, string> = { required: '必要', optional: '非必要', deferrable: '可容缺' };
+export const kindLabels: Record<string, string> = { original: '原件', copy: '复印件', 'original-and-copy': '原件和复印件', 'original-or-copy': '原件或复印件' };
+export const formLabels: Record<string, string> = { paper: '纸质', electronic: '电子', both: '纸质和电子' };
+export const sourceLabels: Record<string, string> = { applicant: '申请人自备', government: '政府部门核发', 'e-license': '电子证照库调取', 'online-form': '在线填报', other: '其他' };
+
+/** The notice a window decision produces (templates/notices). */
+export const noticeOf: Record<string, { templateId: string; label: string }> = {
+  accept: { templateId: 'notices/acceptance', label: '受理通知书' },
+  'accept-with-deferral': { templateId: 'notices/deferral-acceptance', label: '容缺受理通知书' },
+  'request-supplement': { templateId: 'notices/supplement', label: '补正材料通知书（一次性告知）' },
+  refuse: { templateId: 'notices/refusal', label: '不予受理通知书' },
+};
+
+export const templateLabels: Record<string, string> = {
+  'notices/material-receipt': '材料接收凭证', 'notices/acceptance': '受理通知书', 'notices/deferral-acceptance': '容缺受理通知书',
+  'notices/supplement': '补正材料通知书', 'notices/refusal': '不予受理通知书', 'notices/special-procedure': '特别程序告知书',
+  'notices/extension': '延期告知书', 'notices/approval-decision': '准予许可决定书', 'notices/denial-decision': '不予许可决定书',
+  'notices/completion': '办结通知书',
+};
+
+export function templateLabel(id: string): string {
+  return templateLabels[id] ?? (id.startsWith('certificates/') ? '证照' : id);
+}
+
+export const levelColors = { normal: 'green', warning: 'gold', overdue: 'red' } as const;
+export const levelLabels = { normal: '正常', warning: '预警', overdue: '超期' } as const;
+
+/** "剩余 3 个工作日" / "今日到期" / "超期 2 个工作日". */
+export function remainingText(days: number | null | undefined): string {
+  if (days === null || days === undefined) return '无时限';
+  if (days > 0) return `剩余 ${days} 个工作日`;
+  if (days === 0) return '今日到期';
+  return `超期 ${-days} 个工作日`;
+}
