@@ -1,11 +1,46 @@
-import { Result } from 'antd';
-import { Route, Routes } from 'react-router-dom';
+import { ConfigProvider, Menu } from 'antd';
+import { Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { CatalogPage } from './catalog/CatalogPage';
+import { ItemPage } from './catalog/ItemPage';
+import { ChangesPage } from './publish/ChangesPage';
+import { HistoryPage } from './publish/HistoryPage';
+import { DesignerProvider, useDesigner } from './shared/DesignerContext';
+import { TemplatesPage } from './templates/TemplatesPage';
 
-/** The 设计器 area (issue 5). Everything under src/designer/ belongs to the designer's work. */
+/** 设计器: the catalog, each item's editors, pending changes and publishing, history, templates. */
 export default function DesignerRoutes() {
   return (
-    <Routes>
-      <Route path="*" element={<Result status="info" title="事项设计器" subTitle="设计器页面建设中" />} />
-    </Routes>
+    // Buttons say 受理, not 受 理: step kinds and actions are terms.
+    <ConfigProvider button={{ autoInsertSpace: false }}>
+    <DesignerProvider>
+      <DesignerNav />
+      <Routes>
+        <Route index element={<CatalogPage />} />
+        <Route path="items/:id/:tab?" element={<ItemPage />} />
+        <Route path="changes" element={<ChangesPage />} />
+        <Route path="history" element={<HistoryPage />} />
+        <Route path="templates/*" element={<TemplatesPage />} />
+        <Route path="*" element={<CatalogPage />} />
+      </Routes>
+    </DesignerProvider>
+    </ConfigProvider>
+  );
+}
+
+function DesignerNav() {
+  const { isAdmin } = useDesigner();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const section = location.pathname.split('/')[2] ?? '';
+  const selected = section === 'changes' ? 'changes' : section === 'history' ? 'history' : section === 'templates' ? 'templates' : 'catalog';
+  const items = [
+    { key: 'catalog', label: '事项目录' },
+    { key: 'changes', label: '修改与发布' },
+    { key: 'history', label: '发布历史' },
+    ...(isAdmin ? [{ key: 'templates', label: '文书模板' }] : []),
+  ];
+  return (
+    <Menu mode="horizontal" selectedKeys={[selected]} items={items} style={{ marginBottom: 16 }}
+      onClick={(e) => navigate(e.key === 'catalog' ? '/designer' : `/designer/${e.key}`)} />
   );
 }

@@ -1,0 +1,126 @@
+// The designer API (/api/designer, see the README's "Designer API"), typed. Every call goes
+// through the SPA's client (cookies, problem details, Idempotency-Key).
+
+import { api, ApiError, request } from '../../api/client';
+import type {
+  CatalogRow, Commit, DesignerFile, DesignerItem, Diagnostic, FileDiff, ItemFileName, Material, Reference,
+} from '../model/types';
+
+const base = '/api/designer';
+const enc = encodeURIComponent;
+
+export interface ValidateAnswer {
+  valid: boolean;
+  path: string;
+  canonical: string | null;
+  diagnostics: Diagnostic[];
+}
+
+export interface SaveAnswer<M> extends DesignerFile<M> {
+  changed: boolean;
+  diagnostics: Diagnostic[];
+}
+
+export interface ChecklistSample {
+  name: string;
+  applicant: Record<string, unknown>;
+  form?: Record<string, unknown>;
+  materials?: Record<string, unknown>;
+}
+
+export interface ChecklistAnswer {
+  item: string;
+  samples: {
+    name: string;
+    materials: { id: string; name: string; applies: boolean; necessity: string; 'necessity-label': string; when?: string; 'condition-error'?: string }[];
+  }[];
+  diagnostics: Diagnostic[];
+}
+
+export interface ChangesAnswer {
+  published: { commit: string; author: string; date: string; message: string };
+  files: FileDiff[];
+  publishable: string[];
+}
+
+export interface PublishAnswer {
+  commit: string;
+  version?: string;
+  author: string;
+  email: string;
+  message: string;
+  files: string[];
+  remaining: string[];
+}
+
+export interface TemplateFile {
+  id: string;
+  path: string;
+  etag: string;
+  text: string;
+  sample: Record<string, unknown> | null;
+  editable: boolean;
+}
+
+/** A 409 with the file as someone else saved it (the problem's `current`). */
+export function conflictOf<M>(error: unknown): DesignerFile<M> | null {
+  if (error instanceof ApiError && error.status === 409 && error.problem.current && typeof error.problem.current === 'object')
+    return error.problem.current as DesignerFile<M>;
+  return null;
+}
+
+/** The diagnostics of a 422 (the draft has errors), if any. */
+export function diagnosticsOf(error: unknown): Diagnostic[] | null {
+  if (error instanceof ApiError && Array.isArray(error.problem.diagnostics)) return error.problem.diagnostics as Diagnostic[];
+  return null;
+}
+
+export const designerApi = {
+  reference: () => api.get<Reference>(`${base}/reference`),
+  catalog: (query: { q?: string; department?: string; type?: string; retired?: boolean } = {}) => {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
+    const qs = params.toString();
+    return api.get<{ items: CatalogRow[] }>(`${base}/items${qs ? '?' + qs : ''}`);
+  },
+  item: (id: string) => api.get<DesignerItem>(`${base}/items/${enc(id)}`),
+  file: <M>(id: string, file: ItemFileName) => api.get<DesignerFile<M>>(`${base}/items/${enc(id)}/${file}`),
+  validate: (id: string, file: ItemFileName, draft: { model?: unknown; text?: string }, signal?: AbortSignal) =>
+    api.post<ValidateAnswer>(`${base}/items/${enc(id)}/${file}/validate`, draft, { signal }),
+  save: <M>(id: string, file: ItemFileName, draft: { model?: unknown; text?: string }, etag: string) =>
+    api.put<SaveAnswer<M>>(`${base}/items/${enc(id)}/${file}`, draft, { headers: { 'If-Match': etag } }),
+  checklist: (id: string, materials: Material[], samples?: ChecklistSample[], signal?: AbortSignal) =>
+    api.post<ChecklistAnswer>(`${base}/items/${enc(id)}/checklist`, { model: materials, ...(samples ? { samples } : {}) }, { signal }),
+  create: (body: { id: string; name: string; department: string; type: string }) =>
+    api.post<{ id: string; diagnostics: Diagnostic[] }>(`${base}/items`, body),
+  duplicate: (id: string, body: { id: string; name?: string }) =>
+    api.post<{ id: string; diagnostics: Diagnostic[] }>(`${base}/items/${enc(id)}/duplicate`, body),
+  retire: (id: string, note: string) => api.post(`${base}/items/${enc(id)}/retire`, { note }),
+  reinstate: (id: string) => api.post(`${base}/items/${enc(id)}/reinstate`, {}),
+  changes: (item?: string) => api.get<ChangesAnswer>(`${base}/changes${item ? '?item=' + enc(item) : ''}`),
+  publish: (message: string, items?: string[], idempotencyKey?: string) =>
+    api.post<PublishAnswer>(`${base}/publish`, { message, ...(items ? { items } : {}) }, { idempotencyKey }),
+  history: () => api.get<{ commits: Commit[] }>(`${base}/history`),
+  itemHistory: (id: string) => api.get<{ item: string; commits: Commit[] }>(`${base}/items/${enc(id)}/history`),
+  itemDiff: (id: string, from: string, to?: string) =>
+    api.get<{ item: string; from: string; to: string; files: FileDiff[] }>(`${base}/items/${enc(id)}/diff?from=${enc(from)}${to ? '&to=' + enc(to) : ''}`),
+  templates: () => api.get<{ templates: { id: string; path: string }[] }>(`${base}/templates`),
+  template: (id: string) => api.get<TemplateFile>(`${base}/templates/${id}`),
+  saveTemplate: (id: string, text: string, etag: string) =>
+    api.put<{ id: string; etag: string; text: string; diagnostics: Diagnostic[] }>(`${base}/templates/${id}`, { text }, { headers: { 'If-Match': etag } }),
+  /** The draft rendered as PDF (a Blob), or an ApiError with file/line/column. */
+  previewTemplate: async (id: string, body: { text?: string; data?: unknown; mode?: string }, signal?: AbortSignal): Promise<{ pdf: Blob; pages: number; warnings: string[] }> => {
+    const response = await fetch(`${base}/templates/${id}/preview`, {
+      method: 'POST', credentials: 'include', signal,
+      headers: { 'Content-Type': 'application/json', Accept: 'application/pdf, application/problem+json' },
+      body: JSON.stringify(body),
+    });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({ title: `预览失败 (HTTP ${response.status})` }));
+      throw new ApiError(response.status, problem as Record<string, unknown>);
+    }
+    const warnings = response.headers.get('X-Document-Warnings');
+    return { pdf: await response.blob(), pages: Number(response.headers.get('X-Document-Pages') ?? 0), warnings: warnings ? decodeURIComponent(warnings).split('\n') : [] };
+  },
+  request,
+};
