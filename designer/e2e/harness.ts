@@ -25,11 +25,13 @@ export interface RunningServer {
 }
 
 /**
- * A free port in [WF_E2E_PORT, WF_E2E_PORT + 9] (default 5400): two e2e suites started with
- * different WF_E2E_PORT values never collide (the designer's suite can use 5410).
+ * A free port in [WF_E2E_PORT, WF_E2E_PORT + 9] (default 5400), shifted by 10 per vitest worker:
+ * test files run on two workers at once, and two probes of the same port could both find it free
+ * before either server binds it. Suites started with WF_E2E_PORT values 20 apart never collide.
  */
 export async function freePort(): Promise<number> {
-  const base = Number(process.env.WF_E2E_PORT ?? 5400);
+  const worker = Math.max(1, Number(process.env.VITEST_POOL_ID ?? 1));
+  const base = Number(process.env.WF_E2E_PORT ?? 5400) + 10 * (worker - 1);
   for (let port = base; port < base + 10; port++) {
     const free = await new Promise<boolean>((resolve) => {
       const probe = createServer().once('error', () => resolve(false)).once('listening', () => probe.close(() => resolve(true)));
