@@ -174,10 +174,22 @@ describe('the designer', () => {
     await page.getByTestId('step-node-intake').click();
     await page.getByTestId('palette-joint-review').click();
     const modal = page.locator('.ant-modal:visible');
-    await modal.locator('.ant-select').nth(1).click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="七台河市桃山区水务局"]').click();
+    // On a busy machine the dropdown may still be animating when the option is clicked, and the
+    // click is lost: pick the department until its tag shows in the select, then wait for 添加.
+    const picked = modal.locator('.ant-select-selection-item[title="七台河市桃山区水务局"]');
+    await poll(async () => {
+      if (await picked.count() === 0) {
+        await modal.locator('.ant-select').nth(1).click();
+        const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option[title="七台河市桃山区水务局"]');
+        await option.waitFor();
+        await option.click();
+      }
+      return picked.count();
+    }).toBe(1);
     await modal.locator('.ant-modal-title').click();
-    await modal.getByRole('button', { name: '添加' }).click();
+    const add = modal.getByRole('button', { name: '添加' });
+    await poll(() => add.isEnabled()).toBe(true);
+    await add.click();
     await page.getByTestId('step-node-joint-review').waitFor();
 
     // Every edit is a command: Ctrl+Z takes the whole joint review back, Ctrl+Shift+Z redoes it.

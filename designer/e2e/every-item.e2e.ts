@@ -157,12 +157,20 @@ describe('every sample item, from the browser alone', () => {
       for (let i = 0; i < await marks.count(); i++) await marks.nth(i).getByText('已收取', { exact: true }).click();
       await clerk.getByTestId('decide-accept').click();
       const confirm = clerk.getByTestId('decision-confirm');
-      await confirm.waitFor({ timeout: 10_000 }).catch(async () => {
+      await confirm.waitFor({ timeout: 30_000 }).catch(async () => {
         await shot(clerk, suite, `${itemId}-failure-accept`);
         throw new Error(`${itemId}: no decision dialog: ${(await clerk.locator('.ant-message, .ant-form-item-explain-error, .ant-alert').allInnerTexts()).join(' | ')}`);
       });
+      // Wait on the server's answers, not on a clock: the case is created, then its notice is issued
+      // (rendered), and only then does the page show the number. A busy machine may take long over
+      // either; a failed answer fails at once with the server's words.
+      const isPost = (r: { request(): { method(): string } }) => r.request().method() === 'POST';
+      const created = clerk.waitForResponse((r) => isPost(r) && new URL(r.url()).pathname === '/api/cases', { timeout: 150_000 });
       await confirm.click();
-      await clerk.getByTestId('case-number').waitFor({ timeout: 90_000 });
+      const answer = await created;
+      if (!answer.ok()) throw new Error(`${itemId}: intake answered ${answer.status()}: ${await answer.text()}`);
+      // The notice is issued next (a PDF rendered); the number shows once the page has it.
+      await clerk.getByTestId('case-number').waitFor({ timeout: 150_000 });
       const number = (await clerk.getByTestId('case-number').innerText()).trim();
       const documentSrc = (await clerk.getByTestId('document-frame').getAttribute('src'))!;
       const caseId = documentSrc.split('/')[3];
