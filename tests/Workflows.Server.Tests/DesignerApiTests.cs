@@ -52,6 +52,17 @@ public class DesignerApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reference_OffersOnlyStepKindsTheEngineRuns()
+    {
+        var admin = await _server.SignInAsync("admin");
+        var reference = await OkAsync(GetAsync(admin, "/api/designer/reference"));
+        var kinds = reference["step-kinds"]!.AsArray().Select(k => k!["value"]!.GetValue<string>()).ToList();
+        Assert.Contains("task", kinds);
+        Assert.Contains("parallel", kinds);
+        Assert.DoesNotContain("subcase", kinds);
+    }
+
+    [Fact]
     public async Task Save_WithAStaleETag_Is409WithTheCurrentContentAndETag_AndLosesNothing()
     {
         var first = await _server.SignInAsync("education-editor");

@@ -54,6 +54,8 @@ public static class DiagnosticCodes
     public const string DeferralMissingLimit = "WF3021";
     public const string LicenseWithoutSource = "WF3022";
     public const string NoApplicantType = "WF3023";
+    /// <summary>A step kind the model knows but the engine cannot run yet (子办件): it would fail live cases.</summary>
+    public const string StepKindNotRunnable = "WF3050";
 
     public const string ScriptSyntax = "WF4001";
     public const string ScriptUnknownName = "WF4002";

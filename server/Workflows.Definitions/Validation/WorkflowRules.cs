@@ -29,6 +29,9 @@ public static class WorkflowRules
     private static readonly string[] Optional = ["By", "Limit", "Next", "Outcomes", "Branches", "Cases", "Otherwise", "Mode", "Signers", "Template", "After", "Item", "Activity", "Config"];
 
     /// <summary>The keys (as written in the file) a step of <paramref name="kind"/> may have besides kind and name: the designer's step palette.</summary>
+    /// <summary>The step kinds the engine runs: what the designer offers.</summary>
+    public static bool IsRunnable(StepKind kind) => kind != StepKind.Subcase;
+
     public static IReadOnlyList<string> KeysOf(StepKind kind) => Allowed[kind].Select(Mapping.Naming.Kebab).ToList();
 
     public static IEnumerable<string> Successors(Step step) =>
@@ -69,7 +72,9 @@ public static class WorkflowRules
                 break;
             case StepKind.Task or StepKind.Subcase or StepKind.Plugin:
                 if (step.Kind == StepKind.Task) CheckAssignee(context, step.By, step, "By");
-                if (step.Kind == StepKind.Subcase && step.Item is null) context.Error(DiagnosticCodes.MissingKey, step, "Kind", Missing("item", "子事项"));
+                if (step.Kind == StepKind.Subcase)
+                    context.Error(DiagnosticCodes.StepKindNotRunnable, step, "Kind",
+                        $"子办件步骤 '{step.Id}' 暂不能运行，请改用联合审查或任务步骤 (sub-case steps are not supported by the engine yet)");
                 if (step.Kind == StepKind.Plugin && step.Activity is null) context.Error(DiagnosticCodes.MissingKey, step, "Kind", Missing("activity", "插件活动"));
                 if (!hasExit) context.Error(DiagnosticCodes.NoWayOut, step, "Kind", Missing("next 或 outcomes", "下一步"));
                 break;

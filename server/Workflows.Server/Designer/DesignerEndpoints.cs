@@ -84,7 +84,7 @@ public static class DesignerEndpoints
             departments = departments.Select(d => new { id = d.Id, name = d.Name, shortName = d.ShortName }),
             windows = windows.Select(w => new { id = w.Id, name = w.Name, kind = ScalarCodec.Write(w.Kind), departments = w.Departments }),
             roles = roles.Select(r => new { id = r.Id, name = r.Name, scope = ScalarCodec.Write(r.Scope) }),
-            stepKinds = Enum.GetValues<StepKind>().Select(k => new { value = ScalarCodec.Write(k), label = ScalarCodec.Describe(k), keys = WorkflowRules.KeysOf(k) }),
+            stepKinds = Enum.GetValues<StepKind>().Where(WorkflowRules.IsRunnable).Select(k => new { value = ScalarCodec.Write(k), label = ScalarCodec.Describe(k), keys = WorkflowRules.KeysOf(k) }),
             outcomes = Outcomes.Labels.Select(o => new { value = o.Key, label = o.Value }),
             enums = new Dictionary<string, object>
             {
