@@ -19,9 +19,16 @@ internal static class CaseApi
         return first17 + Uscc.ComputeCheckCharacter(first17);
     }
 
-    /// <summary>Plausible form data for every field (so branch conditions and checks have values).</summary>
+    private static readonly Lazy<JsonObject> Samples = new(() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "tests", "fixtures", "sample-applications.json")))!["items"]!.AsObject());
+
+    /// <summary>
+    /// A valid form for the item: the sample application of <c>tests/fixtures/sample-applications.json</c>
+    /// (the server checks forms as the browser does), or plausible values for an item built in a test.
+    /// </summary>
     public static JsonObject FormFor(ItemDefinition item)
     {
+        if (Samples.Value[item.Id]?["form"] is JsonObject sample) return sample.DeepClone().AsObject();
         var form = new JsonObject();
         foreach (var field in item.Form?.Fields ?? []) form[field.Id] = ValueFor(field);
         return form;
@@ -43,7 +50,8 @@ internal static class CaseApi
     };
 
     public static JsonObject Applicant(ItemDefinition item) =>
-        item.Form?.ApplicantTypes.FirstOrDefault() == ApplicantType.Organization
+        Samples.Value[item.Id]?["applicant"] is JsonObject sample ? sample.DeepClone().AsObject()
+        : item.Form?.ApplicantTypes.FirstOrDefault() == ApplicantType.Organization
             ? new JsonObject { ["type"] = "organization", ["name"] = "七台河市桃山区测试有限公司", ["idNumber"] = OrganizationId(), ["phone"] = "04648888888" }
             : new JsonObject { ["type"] = "person", ["name"] = "张建国", ["idNumber"] = PersonId, ["phone"] = "13800000000" };
 

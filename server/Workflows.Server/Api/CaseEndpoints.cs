@@ -59,6 +59,14 @@ public static class CaseEndpoints
         if (item.Form is { } definedForm && !definedForm.ApplicantTypes.Contains(applicant!.Type))
             return Problems.Invalid($"事项 {itemId} 不受理此类申请人");
 
+        if (item.Form is { } itemForm)
+        {
+            // The server checks the 申请表 with the same rules the browser shows: nothing invalid is stored.
+            var checkedForm = FormChecks.Check(itemForm, form, applicant!, snapshot, item, context);
+            if (checkedForm.Problem is { } formProblem) return formProblem;
+            form = checkedForm.Values!;
+        }
+
         // 信息共享: certificates this server (or a connected register) already issued count as received.
         var shared = await sharing.FindAsync(item, applicant!.IdNumber, CaseViews.Today(service.Clock), context.RequestAborted);
         var receive = new ReceiveMaterials("", "", applicant!, form, SharedMaterials.Apply(materials, shared), user.Actor(Roles.Clerk));

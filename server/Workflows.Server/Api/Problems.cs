@@ -25,6 +25,10 @@ public static class Problems
     /// <summary>The designer needs the county work tree (serve with --data, not --definitions).</summary>
     public const string NoWorkTree = "WF9504";
     public const string UnsupportedMediaType = "WF9415";
+    /// <summary>A submitted 申请表 breaks the form's rules; every field's problem is in <c>errors</c>.</summary>
+    public const string FormInvalidCode = "WF9420";
+    /// <summary>A condition of the definition failed at run time: the definition's mistake, named in the body.</summary>
+    public const string DefinitionScriptFailedCode = "WF9424";
     public const string DefinitionsUnavailable = "WF9503";
     public const string Internal = "WF9500";
 
@@ -42,6 +46,16 @@ public static class Problems
     public static IResult Invalid(string detail) => Of(400, InvalidRequest, "请求无效 (invalid request)", detail);
 
     public static IResult ItemNotFound(string id) => Of(404, NotFound, "事项不存在 (item not found)", $"没有标识为 '{id}' 的事项");
+
+    /// <summary>400 with every field's problem as <c>{field, code, message}</c>.</summary>
+    public static IResult FormInvalid(IEnumerable<Workflows.Scripting.Forms.FieldProblem> problems) =>
+        Of(400, FormInvalidCode, "申请表填写有误 (the form is invalid)", string.Join("；", problems.Select(p => p.Message)),
+            new Dictionary<string, object?> { ["errors"] = problems.Select(p => new { field = p.Field, code = p.Code, message = p.Message }).ToList() });
+
+    /// <summary>422 naming the definition whose condition failed; logged for the editor.</summary>
+    public static IResult DefinitionScriptFailed(string itemId, string version, Workflows.Scripting.Forms.FormScriptException e) =>
+        Of(422, DefinitionScriptFailedCode, "事项定义中的条件无法执行，请联系管理员修正 (a condition of the definition failed)", e.Message,
+            new Dictionary<string, object?> { ["item"] = itemId, ["version"] = version, ["where"] = e.Where, ["expression"] = e.Expression, ["scriptCode"] = e.ScriptCode });
 
     public static IResult NoDefinitions() => Of(503, DefinitionsUnavailable, "定义尚未成功加载 (no valid definitions loaded)",
         "定义文件有错误，请运行 workflows validate 查看，或查看 /api/definitions/status");
