@@ -1,8 +1,10 @@
 // Script conditions of the definitions (one ES5 expression: `form.schoolLevel != 'kindergarten'`),
-// evaluated in the browser for visibility and live checks. The server evaluates them again and is
+// evaluated in the browser for visibility and live checks by a small interpreter (interpreter.ts):
+// definition code never runs as JavaScript in the page. The server evaluates them again and is
 // the authority: here an expression that cannot be evaluated yet (a field still empty, a helper the
 // browser does not have) counts as "unknown", never as an error of the applicant.
 import { ageAt, isValidResidentId, isValidUscc, residentIdBirthDate, residentIdGender } from './checks';
+import { callable, parse, run, type Node } from './interpreter';
 import type { ApplicantValues, FormValues } from './model';
 
 export interface ScriptScope {
@@ -13,26 +15,24 @@ export interface ScriptScope {
   today?: string;
 }
 
-const compiled = new Map<string, ((...args: unknown[]) => unknown) | null>();
-// Names a definition script may not reach in the browser (the server's validator rejects them anyway).
-const shadowed = ['window', 'self', 'globalThis', 'document', 'fetch', 'XMLHttpRequest', 'localStorage', 'sessionStorage', 'location', 'navigator', 'Function', 'setTimeout', 'setInterval', 'importScripts'];
-const parameters = ['form', 'applicant', 'materials', 'today', 'idcard', 'uscc', 'age', 'date', 'workdays', ...shadowed];
+const parsed = new Map<string, Node | null>();
 
-function compile(expression: string): ((...args: unknown[]) => unknown) | null {
-  if (compiled.has(expression)) return compiled.get(expression)!;
-  let fn: ((...args: unknown[]) => unknown) | null;
+/** The expression's tree, parsed once; null when it is not in the language. */
+function compile(expression: string): Node | null {
+  if (parsed.has(expression)) return parsed.get(expression)!;
+  let node: Node | null;
   try {
-    fn = new Function(...parameters, `"use strict"; return (${expression});`) as (...args: unknown[]) => unknown;
+    node = parse(expression);
   } catch {
-    fn = null;
+    node = null;
   }
-  compiled.set(expression, fn);
-  return fn;
+  parsed.set(expression, node);
+  return node;
 }
 
+/** Today in Beijing time (yyyy-mm-dd), whatever the clerk's PC is set to: the server counts days in China time. */
 export function localToday(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
 function toIsoDate(d: Date): string {
@@ -45,27 +45,31 @@ function helpers(today: string) {
     if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return s;
     return residentIdBirthDate(s);
   };
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
   return {
     idcard: {
-      valid: (s: unknown) => typeof s === 'string' && isValidResidentId(s),
-      birth: (s: unknown) => (typeof s === 'string' && isValidResidentId(s) ? residentIdBirthDate(s) : null),
-      gender: (s: unknown) => (typeof s === 'string' ? residentIdGender(s) : null),
+      valid: callable((s) => typeof s === 'string' && isValidResidentId(s)),
+      birth: callable((s) => (typeof s === 'string' && isValidResidentId(s) ? residentIdBirthDate(s) : null)),
+      gender: callable((s) => (typeof s === 'string' ? residentIdGender(s) : null)),
     },
-    uscc: { valid: (s: unknown) => typeof s === 'string' && isValidUscc(s) },
-    age: (s: unknown, at?: unknown) => {
+    uscc: { valid: callable((s) => typeof s === 'string' && isValidUscc(s)) },
+    age: callable((s, at) => {
       const birth = birthOf(s);
       if (!birth) throw new Unknown();
       return ageAt(birth, typeof at === 'string' ? at : today);
-    },
+    }),
     date: {
-      addDays: (d: string, n: number) => { const x = new Date(d + 'T00:00:00Z'); x.setUTCDate(x.getUTCDate() + n); return toIsoDate(x); },
-      format: (d: string, pattern: string) => {
-        const [y, m, day] = d.split('-');
-        return pattern.replace('yyyy', y).replace('MM', m).replace('dd', day).replace('M', String(Number(m))).replace('d', String(Number(day)));
-      },
+      addDays: callable((d, n) => { const x = new Date(String(d) + 'T00:00:00Z'); x.setUTCDate(x.getUTCDate() + Number(n)); return toIsoDate(x); }),
+      // The server's patterns (Workflows.Scripting DatePattern): runs of y, M and d, padded to the run's
+      // length (yy is the year's last two digits); every other character as is.
+      format: callable((d, pattern) => {
+        const [y, m, day] = String(d).split('-').map(Number);
+        return String(pattern).replace(/y+|M+|d+/g, (t) =>
+          t[0] === 'y' ? (t.length === 2 ? pad(y % 100, 2) : pad(y, t.length)) : pad(t[0] === 'M' ? m : day, t.length));
+      }),
     },
     // Working days need the county calendar: the server knows it, the browser does not.
-    workdays: { add: () => { throw new Unknown(); }, between: () => { throw new Unknown(); } },
+    workdays: { add: callable(() => { throw new Unknown(); }), between: callable(() => { throw new Unknown(); }) },
   };
 }
 
@@ -73,13 +77,15 @@ class Unknown extends Error {}
 
 /** true / false, or undefined when the expression cannot be decided here. */
 export function evaluate(expression: string, scope: ScriptScope): unknown {
-  const fn = compile(expression);
-  if (!fn) return undefined;
+  const node = compile(expression);
+  if (!node) return undefined;
   const today = scope.today ?? localToday();
   const h = helpers(today);
   try {
-    return fn(scope.form, scope.applicant ?? { type: 'person' }, scope.materials ?? {}, today, h.idcard, h.uscc, h.age, h.date, h.workdays,
-      ...shadowed.map(() => undefined));
+    return run(node, {
+      form: scope.form, applicant: scope.applicant ?? { type: 'person' }, materials: scope.materials ?? {}, today,
+      idcard: h.idcard, uscc: h.uscc, age: h.age, date: h.date, workdays: h.workdays,
+    });
   } catch {
     return undefined;
   }
