@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './expressions';
 import { parse, SyntaxProblem } from './interpreter';
+import conformanceFile from '../../../tests/conformance/expressions.json';
 
 interface Fixture { name: string; expression: string; data: { form?: Record<string, unknown>; applicant?: Record<string, unknown>; materials?: Record<string, { received?: boolean }>; today?: string }; expected: unknown }
 
-const conformance = JSON.parse(readFileSync(path.resolve(__dirname, '../../../tests/conformance/expressions.json'), 'utf8')) as { fixtures: Fixture[] };
+const conformance = conformanceFile as unknown as { fixtures: Fixture[] };
 
 describe('the expression language in the browser: the conformance fixtures the server also runs', () => {
   for (const f of conformance.fixtures) {
