@@ -65,7 +65,9 @@ public sealed class FormChecker(ScriptSandbox sandbox)
             else if (field.Type == FieldType.Table && value is JsonArray rows) problems.AddRange(CellProblems(field, rows, scope));
             if (!IsEmpty(value)) stored[field.Id] = value is JsonValue v && v.TryGetValue<string>(out var s) ? s.Trim() : value!.DeepClone();
         }
-        if (problems.Count == 0) problems.AddRange(RuleProblems(form, scope));
+        // Cross-field rules as in the browser; a rule over a field that is already wrong waits for it.
+        var wrong = problems.Select(p => p.Field.Split('.')[0]).ToHashSet(StringComparer.Ordinal);
+        problems.AddRange(RuleProblems(form, scope, wrong));
         return new FormCheck(stored, problems);
     }
 
@@ -151,7 +153,7 @@ public sealed class FormChecker(ScriptSandbox sandbox)
     }
 
     /// <summary>Cross-field rules that fail; a rule whose fields are still empty waits, as in the browser.</summary>
-    private IEnumerable<FieldProblem> RuleProblems(Form form, JsonObject scope)
+    private IEnumerable<FieldProblem> RuleProblems(Form form, JsonObject scope, IReadOnlySet<string> wrong)
     {
         var values = scope["form"]!.AsObject();
         for (var i = 0; i < form.Rules.Count; i++)
@@ -159,7 +161,7 @@ public sealed class FormChecker(ScriptSandbox sandbox)
             var rule = form.Rules[i];
             if (rule.When is { Length: > 0 } when && !Condition($"校验规则 {i + 1}", when, scope)) continue;
             var referenced = FormReference.Matches(rule.Expression).Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
-            if (referenced.Any(id => IsEmpty(values[id]))) continue;
+            if (referenced.Any(id => IsEmpty(values[id]) || wrong.Contains(id))) continue;
             if (!Condition($"校验规则 {i + 1}", rule.Expression, scope)) yield return new("$rules", Codes.Rule, rule.Message);
         }
     }
@@ -192,7 +194,7 @@ public sealed class FormChecker(ScriptSandbox sandbox)
     {
         if (id.Length != 18) return $"身份证号码应为 18 位，现为 {id.Length} 位";
         if (!id[..17].All(char.IsAsciiDigit) || !(char.IsAsciiDigit(id[17]) || id[17] == 'X')) return "身份证号码前 17 位应为数字，最后一位为数字或 X";
-        if (ResidentId.BirthDate(id) is null) return "身份证号码中的出生日期无效";
+        if (!DateOnly.TryParseExact(id[6..14], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)) return "身份证号码中的出生日期无效";
         var expected = ResidentId.ComputeCheckCharacter(id[..17]);
         return id[17] == expected ? null : $"身份证号码校验码错误（应为 {expected}），请核对";
     }
