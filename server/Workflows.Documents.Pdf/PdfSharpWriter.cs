@@ -24,14 +24,14 @@ public sealed class PdfSharpWriter : IPdfWriter
     public PdfSharpWriter() => Initialise();
 
     /// <summary>
-    /// Once per process: PDFsharp's AGPL licence (this product is AGPL-3.0-or-later) and our font resolver.
+    /// Once per process: our font resolver. PDFsharp 6.2.4 is MIT and needs no licence call (6.5.0 is
+    /// AGPL-3.0 and throws without <c>SetAgplLicense()</c>: that is why the project stays on 6.2.4).
     /// </summary>
     public static void Initialise()
     {
         lock (Gate)
         {
             if (_initialised) return;
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
             GlobalFontSettings.FontResolver = FaceResolver.Instance;
             _initialised = true;
         }
