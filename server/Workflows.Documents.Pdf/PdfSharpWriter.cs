@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
+using System.IO.Compression;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
-using Workflows.Documents.Fonts;
 using Workflows.Documents.Images;
 using Workflows.Documents.Layout;
 using Workflows.Documents.Rendering;
@@ -10,69 +9,40 @@ using Workflows.Documents.Rendering;
 namespace Workflows.Documents.Pdf;
 
 /// <summary>
-/// Writes laid-out pages with PDFsharp 6 (Core build): text as Unicode (Identity-H) with
-/// subsets of the TrueType faces embedded, images as PNG/JPEG, QR codes and rules as vectors.
+/// Writes laid-out pages as PDF on PDFsharp 6.2.4's object model: the page content is written by
+/// <see cref="PageContent"/> (text as glyph ids with Identity-H, fonts subset by our own
+/// <c>TrueTypeSubsetter</c> in <see cref="EmbeddedFonts"/>), one-ink images such as seals as 1-bit
+/// image masks in their ink, QR codes and rules as vectors. PDFsharp's drawing layer is used only for
+/// images of several colours. PDFsharp 6.2.4 is MIT and needs no licence call (6.5.0 is AGPL-3.0 and
+/// throws without <c>SetAgplLicense()</c>: that is why the project stays on 6.2.4).
 /// </summary>
 public sealed class PdfSharpWriter : IPdfWriter
 {
-    private static readonly Lock Gate = new();
-    private static bool _initialised;
-    private static readonly ConcurrentDictionary<(string, double, bool), XFont> Fonts = new();
-    private static readonly ConcurrentDictionary<ImageData, byte[]> ImagePdfs = new();
-    private static readonly XPdfFontOptions Unicode = new(PdfFontEncoding.Unicode);
-
-    public PdfSharpWriter() => Initialise();
-
-    /// <summary>
-    /// Once per process: PDFsharp's AGPL licence (this product is AGPL-3.0-or-later) and our font resolver.
-    /// </summary>
-    public static void Initialise()
-    {
-        lock (Gate)
-        {
-            if (_initialised) return;
-            PdfSharp.PdfSharpLicense.SetAgplLicense();
-            GlobalFontSettings.FontResolver = FaceResolver.Instance;
-            _initialised = true;
-        }
-    }
-
     public byte[] Write(DisplayList pages, DocumentInfo info, double offsetX = 0, double offsetY = 0)
     {
         using var document = new PdfDocument();
         document.Info.Title = info.Title;
         if (info.Subject is not null) document.Info.Subject = info.Subject;
+        if (info.Author is not null) document.Info.Author = info.Author;
         document.Info.Creator = "Workflows";
         document.Options.CompressContentStreams = true;
         document.Options.FlateEncodeMode = PdfFlateEncodeMode.BestSpeed;
-        var canvas = new Canvas(document);
-        try
-        {
-            pages.ReplayOn(canvas, offsetX, offsetY);
-        }
-        finally
-        {
-            canvas.Close();
-        }
+        var fonts = new EmbeddedFonts(document);
+        var canvas = new Canvas(document, fonts);
+        pages.ReplayOn(canvas, offsetX, offsetY);
+        canvas.Close();
+        fonts.Finish();
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
     }
 
-    /// <summary>
-    /// The font of a face at a size. Chinese fonts have no bold face: PDFsharp simulates bold (the
-    /// glyphs are also stroked) with the same embedded subset, so the text still extracts once.
-    /// </summary>
-    internal static XFont FontOf(TrueTypeFace face, double size, bool bold) =>
-        Fonts.GetOrAdd((face.Key, size, bold), key =>
-        {
-            FaceResolver.Instance.Register(face);
-            return new XFont(key.Item1, key.Item2, key.Item3 ? XFontStyleEx.Bold : XFontStyleEx.Regular, Unicode);
-        });
+    private static readonly ConcurrentDictionary<ImageData, byte[]> DeflatedStencils = new();
+    private static readonly ConcurrentDictionary<ImageData, byte[]> ImagePdfs = new();
 
     /// <summary>
-    /// An image as a one-page PDF, made once: each document then imports the page as a form, copying
-    /// the already compressed image instead of decoding and compressing the PNG again.
+    /// An image of several colours as a one-page PDF, made once: each document then imports the page as
+    /// a form, copying the already compressed image instead of decoding and compressing the PNG again.
     /// </summary>
     private static byte[] ImageAsPdf(ImageData image) =>
         ImagePdfs.GetOrAdd(image, data =>
@@ -90,76 +60,85 @@ public sealed class PdfSharpWriter : IPdfWriter
             return output.ToArray();
         });
 
-    private sealed class Canvas(PdfDocument document) : ICanvas
+    private sealed class Canvas(PdfDocument document, EmbeddedFonts fonts) : ICanvas
     {
-        private XGraphics? _graphics;
         [ThreadStatic] private static Dictionary<ImageData, XPdfForm>? _openForms;
-        private readonly Dictionary<Rgb, XBrush> _brushes = [];
-        private readonly Dictionary<(Rgb, double), XPen> _pens = [];
+        private readonly Dictionary<ImageData, (PdfDictionary Mask, string Name)> _stencils = [];
+        private PdfPage? _page;
+        private PageContent? _content;
 
         public void BeginPage(double width, double height)
         {
-            _graphics?.Dispose();
-            var page = document.AddPage();
-            page.Width = XUnit.FromPoint(width);
-            page.Height = XUnit.FromPoint(height);
-            _graphics = XGraphics.FromPdfPage(page);
+            Flush();
+            _page = document.AddPage();
+            _page.Width = XUnit.FromPoint(width);
+            _page.Height = XUnit.FromPoint(height);
+            _content = new PageContent(_page, fonts, height);
         }
 
-        public void DrawText(double x, double baseline, GlyphRun run)
-        {
-            var font = FontOf(run.Face, run.Size, run.Bold);
-            if (run.Spacing == 0)
-            {
-                _graphics!.DrawString(run.Text, font, XBrushes.Black, x, baseline, XStringFormats.BaseLineLeft);
-                return;
-            }
-            foreach (var rune in run.Text.EnumerateRunes())
-            {
-                _graphics!.DrawString(rune.ToString(), font, XBrushes.Black, x, baseline, XStringFormats.BaseLineLeft);
-                x += run.Face.Advance(rune.Value) * run.Size + run.Spacing;
-            }
-        }
+        public void DrawText(double x, double baseline, GlyphRun run) => _content!.Text(x, baseline, run);
 
-        public void FillRectangle(double x, double y, double width, double height, Rgb color) =>
-            _graphics!.DrawRectangle(Brush(color), x, y, width, height);
+        public void FillRectangle(double x, double y, double width, double height, Rgb color) => _content!.Rectangle(x, y, width, height, color);
 
-        /// <summary>Many rectangles (a QR code's modules) as one fill of <c>re</c> operators, rather than a path of four points each.</summary>
-        public void FillRectangles(IReadOnlyList<Rect> rectangles, Rgb color)
-        {
-            if (rectangles.Count == 0) return;
-            var rects = new XRect[rectangles.Count];
-            for (var i = 0; i < rects.Length; i++) rects[i] = new XRect(rectangles[i].X, rectangles[i].Y, rectangles[i].Width, rectangles[i].Height);
-            _graphics!.DrawRectangles(Brush(color), rects);
-        }
+        public void FillRectangles(IReadOnlyList<Rect> rectangles, Rgb color) => _content!.Rectangles(rectangles, color);
 
-        public void StrokeLine(double x1, double y1, double x2, double y2, double thickness, Rgb color)
-        {
-            if (!_pens.TryGetValue((color, thickness), out var pen)) _pens[(color, thickness)] = pen = new XPen(XColor.FromArgb(color.R, color.G, color.B), thickness);
-            _graphics!.DrawLine(pen, x1, y1, x2, y2);
-        }
+        public void StrokeLine(double x1, double y1, double x2, double y2, double thickness, Rgb color) => _content!.Line(x1, y1, x2, y2, thickness, color);
 
-        private XBrush Brush(Rgb color)
-        {
-            if (!_brushes.TryGetValue(color, out var brush)) _brushes[color] = brush = new XSolidBrush(XColor.FromArgb(color.R, color.G, color.B));
-            return brush;
-        }
+        public void DrawTurnedText(double x, double baseline, double degrees, GlyphRun run, Rgb color) => _content!.TurnedText(x, baseline, degrees, run, color);
 
-        /// <summary>
-        /// The image's one-page PDF is opened once per thread and kept: each document imports its page from
-        /// the same opened form, instead of parsing the PDF again for every render.
-        /// </summary>
+        public void StrokeCircle(double centreX, double centreY, double radius, double thickness, Rgb color) => _content!.Circle(centreX, centreY, radius, thickness, color);
+
+        public void FillPolygon(IReadOnlyList<Point> points, Rgb color) => _content!.Polygon(points, color);
+
         public void DrawImage(ImageData image, double x, double y, double width, double height)
         {
+            if (image.Stencil is { } stencil)
+            {
+                if (!_stencils.TryGetValue(image, out var mask))
+                    _stencils[image] = mask = (StencilObject(image, stencil), "/WI" + _stencils.Count);
+                _content!.Stencil(mask.Mask, mask.Name, x, y, width, height, new Rgb(stencil.Ink.R, stencil.Ink.G, stencil.Ink.B));
+                return;
+            }
+            // Several colours: PDFsharp's drawing layer appends its own content stream after ours.
+            Flush();
             var forms = _openForms ??= [];
             if (!forms.TryGetValue(image, out var form))
             {
                 if (forms.Count >= 64) { foreach (var old in forms.Values) old.Dispose(); forms.Clear(); }
                 forms[image] = form = XPdfForm.FromStream(new MemoryStream(ImageAsPdf(image), writable: false));
             }
-            _graphics!.DrawImage(form, x, y, width, height);
+            using (var graphics = XGraphics.FromPdfPage(_page!, XGraphicsPdfPageOptions.Append))
+                graphics.DrawImage(form, x, y, width, height);
+            _content = new PageContent(_page!, fonts, _page!.Height.Point);
         }
 
-        public void Close() => _graphics?.Dispose();
+        /// <summary>The stencil as an image mask XObject, once per document; its deflated bits once per process.</summary>
+        private PdfDictionary StencilObject(ImageData image, InkMask stencil)
+        {
+            var bits = DeflatedStencils.GetOrAdd(image, _ => EmbeddedFonts.Deflate(stencil.Bits, CompressionLevel.SmallestSize));
+            var mask = new PdfDictionary(document);
+            document.Internals.AddObject(mask);
+            mask.Elements.SetName("/Type", "/XObject");
+            mask.Elements.SetName("/Subtype", "/Image");
+            mask.Elements.SetInteger("/Width", stencil.Width);
+            mask.Elements.SetInteger("/Height", stencil.Height);
+            mask.Elements.SetBoolean("/ImageMask", true);
+            mask.Elements.SetInteger("/BitsPerComponent", 1);
+            var decode = new PdfArray(document);
+            decode.Elements.Add(new PdfInteger(1));
+            decode.Elements.Add(new PdfInteger(0));
+            mask.Elements["/Decode"] = decode;   // 1 = ink
+            mask.Elements.SetName("/Filter", "/FlateDecode");
+            mask.CreateStream(bits);
+            return mask;
+        }
+
+        private void Flush()
+        {
+            _content?.Flush();
+            _content = null;
+        }
+
+        public void Close() => Flush();
     }
 }

@@ -58,8 +58,16 @@ public sealed class TrueTypeFace
         return _advances[index] / (double)UnitsPerEm;
     }
 
-    private ushort Glyph(int codePoint) =>
+    /// <summary>The glyph id of a character (0 when the face lacks it): what a PDF backend writes with Identity-H.</summary>
+    public ushort Glyph(int codePoint) =>
         codePoint < 0x10000 ? _bmp[codePoint] : _astral.GetValueOrDefault(codePoint);
+
+    /// <summary>The advance width of a glyph in font units.</summary>
+    public int GlyphAdvance(ushort glyph) => _advances[Math.Min((int)glyph, _advances.Length - 1)];
+
+    /// <summary>The tables a subset is cut from, read once.</summary>
+    public TrueTypeSubsetter.Source SubsetSource => _subsetSource ??= TrueTypeSubsetter.Source.Of(Data);
+    private TrueTypeSubsetter.Source? _subsetSource;
 
     internal static ushort ReadU16(ReadOnlySpan<byte> s, int at) => BinaryPrimitives.ReadUInt16BigEndian(s[at..]);
     internal static short ReadI16(ReadOnlySpan<byte> s, int at) => BinaryPrimitives.ReadInt16BigEndian(s[at..]);

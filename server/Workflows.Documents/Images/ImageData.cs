@@ -12,7 +12,13 @@ public sealed class ImageData
         Bytes = bytes;
         PixelWidth = width;
         PixelHeight = height;
+        _stencil = new Lazy<InkMask?>(() => InkMask.Of(this));
     }
+
+    private readonly Lazy<InkMask?> _stencil;
+
+    /// <summary>The image as a 1-bit stencil in one ink (a seal), worked out once; null when it has more than one colour.</summary>
+    public InkMask? Stencil => _stencil.Value;
 
     public string Path { get; }
     public byte[] Bytes { get; }

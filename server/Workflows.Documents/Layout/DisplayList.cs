@@ -32,6 +32,14 @@ public sealed class DisplayList : ICanvas
     public void DrawImage(ImageData image, double x, double y, double width, double height) =>
         Current.Operations.Add(new ImageOperation(image, x, y, width, height));
 
+    public void DrawTurnedText(double x, double baseline, double degrees, GlyphRun run, Rgb color) =>
+        Current.Operations.Add(new TurnedTextOperation(x, baseline, degrees, run, color));
+
+    public void StrokeCircle(double centreX, double centreY, double radius, double thickness, Rgb color) =>
+        Current.Operations.Add(new CircleOperation(centreX, centreY, radius, thickness, color));
+
+    public void FillPolygon(IReadOnlyList<Point> points, Rgb color) => Current.Operations.Add(new PolygonOperation(points, color));
+
     /// <summary>Replays every page on <paramref name="target"/>, shifted by (dx, dy) points.</summary>
     public void ReplayOn(ICanvas target, double dx = 0, double dy = 0)
     {
@@ -79,4 +87,20 @@ public sealed record LineOperation(double X1, double Y1, double X2, double Y2, d
 public sealed record ImageOperation(ImageData Image, double X, double Y, double Width, double Height) : DrawOperation
 {
     public override void Replay(ICanvas canvas, double dx, double dy) => canvas.DrawImage(Image, X + dx, Y + dy, Width, Height);
+}
+
+public sealed record TurnedTextOperation(double X, double Baseline, double Degrees, GlyphRun Run, Rgb Color) : DrawOperation
+{
+    public override void Replay(ICanvas canvas, double dx, double dy) => canvas.DrawTurnedText(X + dx, Baseline + dy, Degrees, Run, Color);
+}
+
+public sealed record CircleOperation(double CentreX, double CentreY, double Radius, double Thickness, Rgb Color) : DrawOperation
+{
+    public override void Replay(ICanvas canvas, double dx, double dy) => canvas.StrokeCircle(CentreX + dx, CentreY + dy, Radius, Thickness, Color);
+}
+
+public sealed record PolygonOperation(IReadOnlyList<Point> Points, Rgb Color) : DrawOperation
+{
+    public override void Replay(ICanvas canvas, double dx, double dy) =>
+        canvas.FillPolygon(dx == 0 && dy == 0 ? Points : Points.Select(p => new Point(p.X + dx, p.Y + dy)).ToList(), Color);
 }

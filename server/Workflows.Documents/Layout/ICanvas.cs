@@ -22,7 +22,20 @@ public interface ICanvas
     void StrokeLine(double x1, double y1, double x2, double y2, double thickness, Rgb color);
 
     void DrawImage(ImageData image, double x, double y, double width, double height);
+
+    /// <summary>
+    /// Draws a run of text in a colour, turned <paramref name="degrees"/> clockwise about its origin
+    /// (x, baseline): the characters of a seal set along its ring.
+    /// </summary>
+    void DrawTurnedText(double x, double baseline, double degrees, GlyphRun run, Rgb color);
+
+    void StrokeCircle(double centreX, double centreY, double radius, double thickness, Rgb color);
+
+    /// <summary>Fills a closed polygon (the star of a seal).</summary>
+    void FillPolygon(IReadOnlyList<Point> points, Rgb color);
 }
+
+public readonly record struct Point(double X, double Y);
 
 public readonly record struct Rect(double X, double Y, double Width, double Height);
 

@@ -158,12 +158,25 @@ public sealed class MarkupParser(Func<string, ImageData?> images)
     private SignatureElement Signature(XElement e)
     {
         var date = Required(e, "date");
-        var seal = string.IsNullOrWhiteSpace(e.Attribute("seal")?.Value) ? null : Image(e, "seal");
+        var seal = SealOf(e);
         var name = new ParagraphElement(Inline(e, bold: false), _size, _lineHeight, TextAlign.Left, 0);
         var dateParagraph = new ParagraphElement([new InlineRun(date, false)], _size, _lineHeight, TextAlign.Left, 0);
         var qr = e.Attribute("qr")?.Value is { Length: > 0 } value ? value : null;
         var caption = e.Attribute("qr-caption")?.Value is { Length: > 0 } text ? new ParagraphElement([new InlineRun(text, false)], 9, 11, TextAlign.Left, 0) : null;
         return new SignatureElement(name, dateParagraph, seal, _size, _lineHeight, Length.Mm(40), qr, caption, LengthOf(e, "qr-size", _size) ?? Length.Mm(22));
+    }
+
+    /// <summary>
+    /// <c>seal="drawn"</c> (or <c>drawn:业务专用章</c>, with the line under the star) draws the seal as vectors from
+    /// the signature's name; any other value is a seal image; empty draws no seal.
+    /// </summary>
+    private Seal? SealOf(XElement e)
+    {
+        var value = e.Attribute("seal")?.Value?.Trim();
+        if (string.IsNullOrEmpty(value)) return null;
+        if (value == "drawn" || value.StartsWith("drawn:", StringComparison.Ordinal))
+            return new DrawnSeal(e.Value.Trim(), value.Length > 6 ? value[6..] : null);
+        return new ImageSeal(Image(e, "seal")!);
     }
 
     private IEnumerable<PageLine> PageLines(XElement band)

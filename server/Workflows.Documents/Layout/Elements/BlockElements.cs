@@ -108,7 +108,7 @@ public sealed record QrRuns(int Count, (short Row, short Start, short Length)[] 
 /// both, centred on them and a little above, so that they sit in its lower half.
 /// </summary>
 /// <remarks>A QR code (verification, progress) may stand at the left of the block, with a caption under it.</remarks>
-public sealed class SignatureElement(ParagraphElement name, ParagraphElement date, ImageData? seal, double size, double lineHeight,
+public sealed class SignatureElement(ParagraphElement name, ParagraphElement date, Seal? seal, double size, double lineHeight,
     double sealDiameter, string? qr = null, ParagraphElement? qrCaption = null, double qrSize = 0) : FixedElement
 {
     // One blank line above the name: the seal's top comes within a line of the text above it.
@@ -139,8 +139,7 @@ public sealed class SignatureElement(ParagraphElement name, ParagraphElement dat
         }
         if (seal is not null)
         {
-            var sealHeight = sealDiameter * seal.Ratio;
-            context.Canvas.DrawImage(seal, centre - sealDiameter / 2, y + SealTop, sealDiameter, sealHeight);
+            seal.Draw(context, centre - sealDiameter / 2, y + SealTop, sealDiameter);
         }
     }
 }
