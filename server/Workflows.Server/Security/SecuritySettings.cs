@@ -37,6 +37,9 @@ public sealed record SecuritySettings
     /// <summary>How long a node trusts its cached view of a session before asking the store again (revocation reaches other nodes within this).</summary>
     public TimeSpan SessionCheckCache { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Real time for sessions and sign-in limits: the movable case clock of test servers must not end sessions.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     public static SecuritySettings FromEnvironment(Func<string, string?>? read = null)
     {
         read ??= Environment.GetEnvironmentVariable;
