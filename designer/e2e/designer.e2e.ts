@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, shot, signIn, startServer, type RunningServer } from './harness';
+import { launchBrowser, newPage, shot, signIn, startServer, writeHeaders, type RunningServer } from './harness';
 
 const suite = 'designer';
 let server: RunningServer;
@@ -49,13 +49,13 @@ async function choose(page: Page, within: ReturnType<Page['locator']>, option: s
 /** A session of its own for API calls (cases are made through the API, as the issue allows). */
 async function apiSession(user: string): Promise<BrowserContext> {
   const context = await browser.newContext({ baseURL: server.url });
-  const r = await context.request.post('/api/auth/login', { data: { userName: user, password: 'demo2026' } });
+  const r = await context.request.post('/api/auth/login', { data: { userName: user, password: 'demo2026' }, headers: writeHeaders });
   expect(r.ok()).toBe(true);
   return context;
 }
 
 async function post<T>(context: BrowserContext, url: string, body: unknown): Promise<T> {
-  const r = await context.request.post(url, { data: body, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+  const r = await context.request.post(url, { data: body, headers: { 'Idempotency-Key': crypto.randomUUID(), ...writeHeaders } });
   if (!r.ok()) throw new Error(`POST ${url}: ${r.status()} ${await r.text()}`);
   return (await r.json()) as T;
 }
@@ -158,7 +158,7 @@ describe('the designer', () => {
     await shot(page, suite, '06-item-history-diff');
 
     // The published checklist is what the server runs now.
-    const published = await (await page.request.post('/api/items/teacher-qualification/checklist', { data: { applicant: { type: 'organization', name: '某公司' }, form: {} } })).json() as { materials: { material: { id: string; necessity: string }; applies: boolean }[] };
+    const published = await (await page.request.post('/api/items/teacher-qualification/checklist', { data: { applicant: { type: 'organization', name: '某公司' }, form: {} }, headers: writeHeaders })).json() as { materials: { material: { id: string; necessity: string }; applies: boolean }[] };
     expect(published.materials.find((m) => m.material.id === 'business-license')?.applies).toBe(true);
     expect(published.materials.find((m) => m.material.id === 'id-card')?.material.necessity).toBe('deferrable');
     await context.close();
@@ -241,7 +241,7 @@ describe('the designer', () => {
     const other = await apiSession('water-editor');
     const file = await (await other.request.get('/api/designer/items/water-permit/materials')).json() as { etag: string; model: { name: string }[] };
     file.model[1].name += '（其他人修改）';
-    const saved = await other.request.put('/api/designer/items/water-permit/materials', { data: { model: file.model }, headers: { 'If-Match': file.etag } });
+    const saved = await other.request.put('/api/designer/items/water-permit/materials', { data: { model: file.model }, headers: { 'If-Match': file.etag, ...writeHeaders } });
     expect(saved.ok()).toBe(true);
 
     await firstName.fill(`${original}（我的修改）`);

@@ -14,6 +14,8 @@ export const webRoot = path.join(repoRoot, 'server', 'Workflows.Server', 'wwwroo
 export const serverDll = path.join(repoRoot, 'server', 'Workflows.Server', 'bin', 'Release', 'net10.0', 'Workflows.Server.dll');
 export const screenshotsRoot = path.join(repoRoot, '.test-results', 'screenshots');
 export const password = 'demo2026';
+/** What the SPA sends with every write; the server refuses writes without it (see docs/security.md). */
+export const writeHeaders = { 'X-Workflows-Request': '1' } as const;
 
 export interface RunningServer {
   url: string;
@@ -132,7 +134,7 @@ export async function moveClock(server: RunningServer, days: number): Promise<st
 /** Sets the server's clock to an ISO instant; the answer comes once the timers due by then have fired. */
 export async function setClock(server: RunningServer, now: string): Promise<string> {
   const r = await fetch(`${server.url}/api/test/clock`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ now }),
+    method: 'POST', headers: { 'Content-Type': 'application/json', ...writeHeaders }, body: JSON.stringify({ now }),
   });
   if (!r.ok) throw new Error(`moving the clock failed: ${r.status} ${await r.text()}`);
   return ((await r.json()) as { now: string }).now;
@@ -167,7 +169,7 @@ export async function savePdf(page: Page, suite: string, name: string, url: stri
 export async function apiAs<T = unknown>(page: Page, method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
   const response = method === 'GET'
     ? await page.request.get(url)
-    : await page.request.post(url, { data: body ?? {}, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+    : await page.request.post(url, { data: body ?? {}, headers: { 'Idempotency-Key': crypto.randomUUID(), ...writeHeaders } });
   if (!response.ok()) throw new Error(`${method} ${url}: ${response.status()} ${await response.text()}`);
   return (await response.json()) as T;
 }

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, moveClock, newPage, password, savePdf, shot, signIn, startServer, type RunningServer } from './harness';
+import { launchBrowser, moveClock, newPage, password, savePdf, shot, signIn, startServer, writeHeaders, type RunningServer } from './harness';
 
 const suite = 'workbench-aftercare';
 let server: RunningServer;
@@ -43,7 +43,7 @@ async function as(user: string): Promise<APIRequestContext> {
   let context = sessions.get(user);
   if (!context) {
     context = await browser.newContext({ baseURL: server.url });
-    const r = await context.request.post('/api/auth/login', { data: { userName: user, password } });
+    const r = await context.request.post('/api/auth/login', { data: { userName: user, password }, headers: writeHeaders });
     if (!r.ok()) throw new Error(`sign-in ${user}: ${r.status()} ${await r.text()}`);
     sessions.set(user, context);
   }
@@ -53,7 +53,7 @@ async function as(user: string): Promise<APIRequestContext> {
 async function call<T = CaseView>(user: string, method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
   const request = await as(user);
   const r = method === 'GET' ? await request.get(url)
-    : await request.post(url, { data: body ?? {}, headers: { 'Idempotency-Key': crypto.randomUUID() } });
+    : await request.post(url, { data: body ?? {}, headers: { 'Idempotency-Key': crypto.randomUUID(), ...writeHeaders } });
   if (!r.ok()) throw new Error(`${user} ${method} ${url}: ${r.status()} ${await r.text()}`);
   return (await r.json()) as T;
 }

@@ -70,7 +70,7 @@ public sealed class AuthorizationMatrixTests(AuthorizationMatrixTests.SharedServ
 
     private async Task<HttpClient> As(string account) =>
         _clients.TryGetValue(account, out var client) ? client
-        : _clients[account] = account == "" ? new HttpClient { BaseAddress = _server.Http.BaseAddress } : await _server.SignInAsync(account);
+        : _clients[account] = account == "" ? new HttpClient { BaseAddress = _server.Http.BaseAddress, DefaultRequestHeaders = { { Security.CrossSiteWriteGuard.HeaderName, "1" } } } : await _server.SignInAsync(account);
 
     [Theory]
     [MemberData(nameof(Matrix))]

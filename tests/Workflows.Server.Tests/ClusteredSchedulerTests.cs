@@ -130,6 +130,7 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime
         async Task<HttpClient> SignIn(ServerProcess node, string account)
         {
             var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = node.Http.BaseAddress };
+            client.DefaultRequestHeaders.Add(Security.CrossSiteWriteGuard.HeaderName, "1");
             var response = await client.PostAsJsonAsync("/api/auth/login", new { userName = account, password = Auth.DemoAccounts.Password });
             Assert.True(response.IsSuccessStatusCode, $"{account}: {response.StatusCode}\n{node.Output}");
             return client;
@@ -250,6 +251,7 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime
             server._process.BeginErrorReadLine();
             var url = await server._url.Task.WaitAsync(TimeSpan.FromSeconds(60));
             server.Http = new HttpClient { BaseAddress = new Uri(url) };
+            server.Http.DefaultRequestHeaders.Add(Security.CrossSiteWriteGuard.HeaderName, "1");
             return server;
         }
 

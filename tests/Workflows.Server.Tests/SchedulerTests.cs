@@ -180,6 +180,7 @@ public sealed class SchedulerTests : IDisposable
         {
             _app = app;
             Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+            Http.DefaultRequestHeaders.Add(Security.CrossSiteWriteGuard.HeaderName, "1");
         }
 
         public HttpClient Http { get; }

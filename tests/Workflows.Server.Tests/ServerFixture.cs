@@ -18,6 +18,8 @@ public sealed class RunningServer : IAsyncDisposable
         _app = app;
         County = county;
         Http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        // What the web UI sends with every write (the server refuses writes without it: no cross-site forms).
+        Http.DefaultRequestHeaders.Add(Security.CrossSiteWriteGuard.HeaderName, "1");
     }
 
     /// <summary>The county repository (<c>data/county</c>) when started with <c>workTree: true</c>: what the designer edits and publishes.</summary>
@@ -49,6 +51,7 @@ public sealed class RunningServer : IAsyncDisposable
     public async Task<HttpClient> SignInAsync(string userName, string password = Auth.DemoAccounts.Password)
     {
         var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = Http.BaseAddress };
+        client.DefaultRequestHeaders.Add(Security.CrossSiteWriteGuard.HeaderName, "1");
         var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password });
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"sign-in {userName}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return client;

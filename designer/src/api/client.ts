@@ -40,6 +40,12 @@ export interface ApiResponse<T> {
   status: number;
 }
 
+/**
+ * Sent with every write: the server refuses writes without it (a form on another site, or on
+ * another port of this host, cannot send a custom header), see docs/security.md.
+ */
+export const writeHeaders: Readonly<Record<string, string>> = { 'X-Workflows-Request': '1' };
+
 function newKey(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   return `${Date.now()}-${Math.random().toString(16).slice(2)}`;
@@ -57,6 +63,7 @@ export async function request<T = unknown>(method: string, url: string, body?: u
     headers['Content-Type'] = 'application/json';
   }
   if (method === 'POST' || method === 'PUT') headers['Idempotency-Key'] = options.idempotencyKey ?? newKey();
+  if (method !== 'GET' && method !== 'HEAD') Object.assign(headers, writeHeaders);
   let response: Response;
   try {
     response = await fetch(url, { method, headers, body: payload, credentials: 'include', signal: options.signal });

@@ -47,7 +47,7 @@ public static class CaseEndpoints
         var key = context.Request.Headers[IdempotencyHeader].ToString();
         // Without an id in the body, a retried request must still name the same case: derive it from the key.
         var id = args.String("id") is { } text ? (Guid.TryParse(text, out var g) ? g : Invalid(args, "id 应为 GUID"))
-            : Key(key) is { } k ? new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("case:" + k)).AsSpan(0, 16))
+            : Key(user, key) is { } k ? new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("case:" + k)).AsSpan(0, 16))
             : Guid.NewGuid();
         var decision = args.Object("decision");
         if (!args.Ok) return args.Problem();
@@ -70,7 +70,7 @@ public static class CaseEndpoints
         // 信息共享: certificates this server (or a connected register) already issued count as received.
         var shared = await sharing.FindAsync(item, applicant!.IdNumber, CaseViews.Today(service.Clock), context.RequestAborted);
         var receive = new ReceiveMaterials("", "", applicant!, form, SharedMaterials.Apply(materials, shared), user.Actor(Roles.Clerk));
-        var received = await service.ExecuteAsync(id, receive, Key(key), itemId, cancellationToken: context.RequestAborted);
+        var received = await service.ExecuteAsync(id, receive, Key(user, key), itemId, cancellationToken: context.RequestAborted);
         if (received is not CaseCommandResult.Ok ok) return Answer(received, service, catalog, user);
         if (decision is null) return Created(ok, service, catalog);
 
@@ -83,7 +83,7 @@ public static class CaseEndpoints
             : Invalid<CaseCommand>(decisionArgs, $"decision.kind '{kind}' 无效：accept, accept-with-deferral, request-supplement, refuse, none");
         if (!decisionArgs.Ok) return WithCase(decisionArgs.Problem(), ok);
         if (command is null) return Created(ok, service, catalog);
-        var decided = await service.ExecuteAsync(ok.CaseId, command, Key(key, ":decision"), cancellationToken: context.RequestAborted);
+        var decided = await service.ExecuteAsync(ok.CaseId, command, Key(user, key, ":decision"), cancellationToken: context.RequestAborted);
         return decided is CaseCommandResult.Ok done ? Created(done, service, catalog) : WithCase(Answer(decided, service, catalog, user), ok);
     }
 
@@ -153,7 +153,9 @@ public static class CaseEndpoints
         var args = new JsonArgs(body!);
         var command = definition.Build(args, user, state);
         if (!args.Ok || command is null) return args.Problem();
-        var result = await service.ExecuteAsync(id, command, Key(context.Request.Headers[IdempotencyHeader].ToString()),
+        if (command is IssueDocument issue && await Security.DocumentIssuePolicy.RefusalAsync(issue.TemplateId, state, service, catalog, context.RequestAborted) is { } refused)
+            return refused;
+        var result = await service.ExecuteAsync(id, command, Key(user, context.Request.Headers[IdempotencyHeader].ToString()),
             expectedVersion: expected, cancellationToken: context.RequestAborted);
         return Answer(result, service, catalog, user, context);
     }
@@ -237,7 +239,12 @@ public static class CaseEndpoints
         return false;
     }
 
-    internal static string? Key(string? header, string suffix = "") => string.IsNullOrWhiteSpace(header) ? null : header.Trim() + suffix;
+    /// <summary>
+    /// The caller's key, scoped to the caller: the same key from two users is two requests, so a
+    /// predictable key (like the README's examples) cannot be used up by someone else first.
+    /// </summary>
+    internal static string? Key(CurrentUser user, string? header, string suffix = "") =>
+        string.IsNullOrWhiteSpace(header) ? null : $"{user.UserName}\u001f{header.Trim()}{suffix}";
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

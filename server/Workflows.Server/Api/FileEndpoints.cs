@@ -53,7 +53,7 @@ public static class FileEndpoints
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         await contents.PutContentAsync(ContentKey(sha), contentType, bytes, context.RequestAborted);
         var command = new AttachFile(CaseAccess.ActorFor(user, null), materialId, name, contentType, bytes.Length, sha);
-        var result = await service.ExecuteAsync(id, command, CaseEndpoints.Key(request.Headers[CaseEndpoints.IdempotencyHeader].ToString()),
+        var result = await service.ExecuteAsync(id, command, CaseEndpoints.Key(user, request.Headers[CaseEndpoints.IdempotencyHeader].ToString()),
             expectedVersion: expected, cancellationToken: context.RequestAborted);
         var answer = CaseEndpoints.Answer(result, service, catalog, user, context);
         return result is CaseCommandResult.Ok ? new Created(answer, $"/api/cases/{id:D}/files/{sha}") : answer;

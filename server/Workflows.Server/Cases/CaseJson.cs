@@ -70,7 +70,11 @@ public static class CaseJson
         return new CaseSnapshot(Serialize(state), index);
     }
 
-    /// <summary>The parties an item involves on any route (see <see cref="Snapshot"/>).</summary>
+    /// <summary>
+    /// The parties an item involves from the start: its implementing and joint departments and its
+    /// intake window. Not every window or department a step names: the issuance window, say, becomes
+    /// a party when the case reaches its task (added from the state in <see cref="Snapshot"/>), not at receipt.
+    /// </summary>
     public static IEnumerable<string> PartiesOf(Workflows.Definitions.Model.ItemDefinition item)
     {
         if (item.Guide is { } guide)
@@ -80,8 +84,7 @@ public static class CaseJson
         }
         foreach (var step in item.Workflow?.Steps ?? [])
         {
-            if (step.By?.Window is { } window) yield return "w:" + window;
-            else if (step.By?.Department is { } department) yield return department;
+            if (step.Kind == Workflows.Definitions.Model.StepKind.Intake && step.By?.Window is { } window) yield return "w:" + window;
         }
     }
 

@@ -7,6 +7,7 @@ using Workflows.Server.Cases;
 using Workflows.Server.Hosting;
 using Workflows.Server.Plugins;
 using Workflows.Server.Scheduling;
+using Workflows.Server.Security;
 using Workflows.Storage;
 
 namespace Workflows.Server.Cli;
@@ -68,6 +69,9 @@ public static class ServeCommand
 
         /// <summary>Lets tests move the server's clock (never in production).</summary>
         public bool TestClock { get; init; }
+
+        /// <summary>Sessions, sign-in limits and proxy trust (environment variables, see docs/security.md).</summary>
+        public Security.SecuritySettings Security { get; init; } = Workflows.Server.Security.SecuritySettings.FromEnvironment();
     }
 
     /// <summary>Builds the app (also used by the tests). Null with an error when there is nothing to serve.</summary>
@@ -116,6 +120,7 @@ public static class ServeCommand
         builder.Services.AddCaseScheduling(options.Postgres);
         builder.Services.AddSingleton(pluginReport);
         builder.Services.AddWorkflowsAuth(Path.GetFullPath(options.Data));
+        builder.Services.AddSecurity(options.Security);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -132,6 +137,7 @@ public static class ServeCommand
             if (status.HttpContext.Response.ContentLength is null && !status.HttpContext.Response.HasStarted)
                 await Problems.Of(status.HttpContext.Response.StatusCode, Problems.NotFound, "找不到资源 (not found)").ExecuteAsync(status.HttpContext);
         });
+        app.UseSecurity();
         Web.SpaHosting.UseWebUi(app, options.WebRoot);
         app.UseAuthentication();
         app.UseAuthorization();

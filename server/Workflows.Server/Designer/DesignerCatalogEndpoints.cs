@@ -133,6 +133,8 @@ public static class DesignerCatalogEndpoints
         var (user, workspace, guide, problem) = DesignerEndpoints.BeginItem(context, id);
         if (problem is not null) return problem;
         if (!DesignerAccess.MayEdit(user!, guide?.Department, "guide")) return Problems.Denied($"无权修改事项 {id} 的办事指南");
+        // A department may stop receiving an item at once; taking a retired item back into service is the administrator's call.
+        if (!retire && !user!.IsAdmin) return Problems.Denied($"只有管理员可以恢复已停用的事项 {id}");
         if (guide is null) return Problems.Of(422, Problems.DefinitionInvalid, "办事指南无法读取 (the guide does not read)", DesignerWorkspace.ItemPath(id, "guide"));
         var (body, bad) = await RequestBody.ReadObjectAsync(context.Request);
         if (bad is not null) return bad;

@@ -34,6 +34,7 @@ public sealed class IntakeRun : IAsyncDisposable
         var log = server.StandardOutput.ReadToEndAsync();
         _ = server.StandardError.ReadToEndAsync();
         var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(url) };
+        client.DefaultRequestHeaders.Add("X-Workflows-Request", "1"); // the server refuses writes without it (no cross-site forms)
         var run = new IntakeRun(server, client, log);
         for (var attempt = 0; ; attempt++)
         {

@@ -1,7 +1,7 @@
 // The designer API (/api/designer, see the README's "Designer API"), typed. Every call goes
 // through the SPA's client (cookies, problem details, Idempotency-Key).
 
-import { api, ApiError, request } from '../../api/client';
+import { api, ApiError, request, writeHeaders } from '../../api/client';
 import type {
   CatalogRow, Commit, DesignerFile, DesignerItem, Diagnostic, FileDiff, ItemFileName, Material, Reference,
 } from '../model/types';
@@ -112,7 +112,7 @@ export const designerApi = {
   previewTemplate: async (id: string, body: { text?: string; data?: unknown; mode?: string }, signal?: AbortSignal): Promise<{ pdf: Blob; pages: number; warnings: string[] }> => {
     const response = await fetch(`${base}/templates/${id}/preview`, {
       method: 'POST', credentials: 'include', signal,
-      headers: { 'Content-Type': 'application/json', Accept: 'application/pdf, application/problem+json' },
+      headers: { 'Content-Type': 'application/json', Accept: 'application/pdf, application/problem+json', ...writeHeaders },
       body: JSON.stringify(body),
     });
     if (!response.ok) {

@@ -1,0 +1,103 @@
+using Npgsql;
+
+namespace Workflows.Storage.PostgreSql;
+
+// Sessions and the security log (ISecurityStore), shared by the nodes of a cluster. The tables are
+// created on first use (IF NOT EXISTS, safe when two nodes race), so they need no migration step.
+public sealed partial class PostgreSqlCaseStore : ISecurityStore
+{
+    private volatile bool _securityTablesReady;
+
+    private async Task<NpgsqlConnection> OpenSecurityAsync(CancellationToken ct)
+    {
+        var connection = await OpenConnectionAsync(ct);
+        if (_securityTablesReady) return connection;
+        // One node at a time: concurrent CREATE ... IF NOT EXISTS can still collide in the catalog.
+        await using (var tx = await connection.BeginTransactionAsync(ct))
+        {
+            await connection.ExecAsync(tx, "SELECT pg_advisory_xact_lock(7316001)", ct);
+            await connection.ExecAsync(tx,
+                """
+                CREATE TABLE IF NOT EXISTS sessions (
+                    id text PRIMARY KEY, user_name text NOT NULL, created_at timestamptz NOT NULL, last_seen_at timestamptz NOT NULL,
+                    revoked_at timestamptz, address text);
+                CREATE INDEX IF NOT EXISTS ix_sessions_user ON sessions (user_name);
+                CREATE TABLE IF NOT EXISTS security_events (
+                    seq bigserial PRIMARY KEY, at timestamptz NOT NULL, kind text NOT NULL, user_name text, address text, detail text);
+                CREATE INDEX IF NOT EXISTS ix_security_events_user ON security_events (user_name, at);
+                CREATE INDEX IF NOT EXISTS ix_security_events_address ON security_events (address, at);
+                """, ct);
+            await tx.CommitAsync(ct);
+        }
+        _securityTablesReady = true;
+        return connection;
+    }
+
+    public async Task CreateSessionAsync(StoredSession session, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await connection.ExecAsync(null,
+            "INSERT INTO sessions (id, user_name, created_at, last_seen_at, revoked_at, address) VALUES (@id, @user, @created, @seen, NULL, @address)",
+            cancellationToken, ("id", session.Id), ("user", session.UserName), ("created", session.CreatedAt.Utc()),
+            ("seen", session.LastSeenAt.Utc()), ("address", session.Address));
+    }
+
+    public async Task<StoredSession?> FindSessionAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await using var command = connection.Command(null,
+            "SELECT id, user_name, created_at, last_seen_at, revoked_at, address FROM sessions WHERE id = @id", ("id", id));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return new StoredSession(reader.GetString(0), reader.GetString(1), reader.GetFieldValue<DateTimeOffset>(2), reader.GetFieldValue<DateTimeOffset>(3),
+            reader.IsDBNull(4) ? null : reader.GetFieldValue<DateTimeOffset>(4), reader.ReadNullableString(5));
+    }
+
+    public async Task TouchSessionAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await connection.ExecAsync(null, "UPDATE sessions SET last_seen_at = GREATEST(last_seen_at, @at) WHERE id = @id",
+            cancellationToken, ("id", id), ("at", at.Utc()));
+    }
+
+    public async Task RevokeSessionAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await connection.ExecAsync(null, "UPDATE sessions SET revoked_at = @at WHERE id = @id AND revoked_at IS NULL",
+            cancellationToken, ("id", id), ("at", at.Utc()));
+    }
+
+    public async Task<int> RevokeSessionsOfAsync(string userName, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenSecurityAsync(cancellationToken);
+        return await connection.ExecAsync(null, "UPDATE sessions SET revoked_at = @at WHERE user_name = @user AND revoked_at IS NULL",
+            cancellationToken, ("user", userName), ("at", at.Utc()));
+    }
+
+    public async Task AppendSecurityEventAsync(SecurityEvent securityEvent, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await connection.ExecAsync(null,
+            "INSERT INTO security_events (at, kind, user_name, address, detail) VALUES (@at, @kind, @user, @address, @detail)",
+            cancellationToken, ("at", securityEvent.At.Utc()), ("kind", securityEvent.Kind), ("user", securityEvent.UserName),
+            ("address", securityEvent.Address), ("detail", securityEvent.Detail));
+    }
+
+    public async Task<IReadOnlyList<SecurityEvent>> ReadSecurityEventsAsync(DateTimeOffset since, string? userName = null, string? address = null,
+        int take = 200, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await using var command = connection.Command(null,
+            """
+            SELECT at, kind, user_name, address, detail FROM security_events
+            WHERE at >= @since AND (@user::text IS NULL OR user_name = @user::text) AND (@address::text IS NULL OR address = @address::text)
+            ORDER BY seq DESC LIMIT @take
+            """, ("since", since.Utc()), ("user", userName), ("address", address), ("take", take));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<SecurityEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+            events.Add(new SecurityEvent(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1),
+                reader.ReadNullableString(2), reader.ReadNullableString(3), reader.ReadNullableString(4)));
+        return events;
+    }
+}
