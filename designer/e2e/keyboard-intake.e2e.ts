@@ -46,6 +46,11 @@ async function tabTo(page: Page, want: (f: Awaited<ReturnType<typeof focused>>) 
 describe('窗口收件：只用键盘', () => {
   it('takes 老年人优待证 from item search to the case number without the mouse, with an ID card reader', async () => {
     const { context, page } = await newPage(browser, server);
+    // Every script the clerk's pages load, with how it travelled.
+    const scripts: { url: string; encoding: string }[] = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname.endsWith('.js')) scripts.push({ url: new URL(r.url()).pathname, encoding: r.headers()['content-encoding'] ?? '' });
+    });
     await signIn(page, 'clerk-comprehensive-2');
     await page.waitForURL('**/workbench/intake');
 
@@ -139,6 +144,12 @@ describe('窗口收件：只用键盘', () => {
     await page.locator('.ant-message').getByText(/材料未核验/).waitFor();
     expect(await page.getByTestId('decision-confirm').count()).toBe(0);
     await shot(page, suite, '03-unmarked-refused');
+
+    // The clerk's screen came compressed and without the designer or its Monaco editor.
+    const main = scripts.find((x) => /^\/assets\/index-[\w-]+\.js$/.test(x.url));
+    expect(main, JSON.stringify(scripts)).toBeDefined();
+    expect(['br', 'gzip']).toContain(main!.encoding);
+    expect(scripts.filter((x) => /Designer|monaco|editor\.worker|setup-|CodeEditor|ConditionEditor/.test(x.url))).toEqual([]);
     await context.close();
   });
 });
