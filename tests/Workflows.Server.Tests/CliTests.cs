@@ -246,6 +246,29 @@ public class CliTests
         Assert.Equal(shown, stdout.Trim());
     }
 
+    [Fact]
+    public async Task Users_AddListResetDisable_WithTheAdminScreensRules()
+    {
+        using var county = new Repo.SampleCounty();
+        var data = Path.Combine(county.Root, "data");
+        await (await Hosting.CaseStores.OpenAsync(data, null)).DisposeAsync();
+
+        var weak = Repo.Cli(county.Root, "users", "add", "wang-fang", "--name", "王芳", "--role", "clerk", "--window", "comprehensive-1", "--password", "abcdefghijk", "--data", data);
+        Assert.Equal(1, weak.ExitCode);
+        Assert.Contains("error WF9602: 密码不能只由一类字符组成", weak.Error);
+
+        var added = Repo.Cli(county.Root, "users", "add", "wang-fang", "--name", "王芳", "--role", "clerk", "--role", "reviewer", "--window", "comprehensive-1", "--password", "Window-2026", "--data", data);
+        Assert.True(added.ExitCode == 0, added.All);
+        Assert.Equal(1, Repo.Cli(county.Root, "users", "add", "wang-fang", "--name", "王芳", "--role", "clerk", "--password", "Window-2026", "--data", data).ExitCode);
+        Assert.Equal(0, Repo.Cli(county.Root, "users", "disable", "wang-fang", "--data", data).ExitCode);
+        Assert.Equal(0, Repo.Cli(county.Root, "users", "reset", "wang-fang", "--password", "Another-2026", "--data", data).ExitCode);
+
+        var list = Repo.Cli(county.Root, "users", "list", "--data", data);
+        Assert.True(list.ExitCode == 0, list.All);
+        Assert.Equal("wang-fang\t王芳\tclerk,reviewer\t-\tcomprehensive-1\t已停用\t须改密码\t从未登录", list.Out.Trim());
+        Assert.Equal(1, Repo.Cli(county.Root, "users", "disable", "nobody", "--data", data).ExitCode);
+    }
+
     private static string RealDotnet() =>
         Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(d => Path.Combine(d, "dotnet")).First(File.Exists);
 

@@ -1,6 +1,6 @@
 import {
   AuditOutlined, DashboardOutlined, FileSearchOutlined, FormOutlined, InboxOutlined, LogoutOutlined,
-  PrinterOutlined, ProfileOutlined, SmileOutlined, UserOutlined,
+  PrinterOutlined, ProfileOutlined, SmileOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -22,6 +22,10 @@ export const designerEntries: Entry[] = [
   { key: '/designer', label: '事项设计', icon: <ProfileOutlined />, roles: ['admin', 'department-editor'] },
 ];
 
+export const adminEntries: Entry[] = [
+  { key: '/admin/users', label: '账号管理', icon: <TeamOutlined />, roles: ['admin'] },
+];
+
 function menuItems(roles: Role[], entries: Entry[]) {
   return entries.filter((e) => e.roles.some((r) => roles.includes(r))).map((e) => ({ key: e.key, label: e.label, icon: e.icon }));
 }
@@ -38,7 +42,9 @@ export function AppShell() {
   if (workbench.length > 0 && hasAnyRole(user, ['clerk', 'reviewer', 'head', 'supervisor', 'admin']))
     items.push({ type: 'group', key: 'workbench', label: '工作台', children: workbench });
   if (designer.length > 0) items.push({ type: 'group', key: 'designer', label: '设计器', children: designer });
-  const all = [...workbenchEntries, ...designerEntries];
+  const admin = menuItems(user.roles, adminEntries);
+  if (admin.length > 0) items.push({ type: 'group', key: 'admin', label: '系统管理', children: admin });
+  const all = [...workbenchEntries, ...designerEntries, ...adminEntries];
   const selected = all.filter((e) => location.pathname === e.key || location.pathname.startsWith(e.key + '/')).map((e) => e.key);
 
   return (

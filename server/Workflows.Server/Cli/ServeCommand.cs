@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Diagnostics;
 using Workflows.Engine.Ports;
+using Workflows.Server.Accounts;
 using Workflows.Server.Api;
 using Workflows.Server.Auth;
 using Workflows.Server.Cases;
@@ -116,6 +117,7 @@ public static class ServeCommand
         builder.Services.AddCaseScheduling(options.Postgres);
         builder.Services.AddSingleton(pluginReport);
         builder.Services.AddWorkflowsAuth(Path.GetFullPath(options.Data));
+        builder.Services.AddAccountAdministration();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -134,6 +136,7 @@ public static class ServeCommand
         });
         Web.SpaHosting.UseWebUi(app, options.WebRoot);
         app.UseAuthentication();
+        app.UseForcedPasswordChange();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
@@ -147,6 +150,7 @@ public static class ServeCommand
         ItemEndpoints.Map(app);
         TestClockEndpoints.Map(app, options.TestClock);
         AuthEndpoints.Map(app);
+        AccountAdminEndpoints.Map(app);
         CaseEndpoints.Map(app);
         WorkEndpoints.Map(app);
         Workbench.AftercareEndpoints.Map(app);
