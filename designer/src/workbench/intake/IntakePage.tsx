@@ -15,6 +15,7 @@ import { DocumentViewer } from '../common/DocumentViewer';
 import { noticeOf, type CaseView, type ChecklistAnswer, type ItemDetail, type ItemSummary, type Material } from '../types';
 import { ChecklistTable, type MaterialMark } from './ChecklistTable';
 import { ItemPicker } from './ItemPicker';
+import { limitLabel } from '../../common/labels';
 
 type DecisionKind = 'accept' | 'accept-with-deferral' | 'request-supplement' | 'refuse';
 
@@ -173,7 +174,7 @@ export function IntakePage() {
         {summary && detail && (
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <Card size="small" title={<Space><span data-testid="intake-item">{summary.name}</span><Tag>{summary['department-name']}</Tag><Tag color={summary['handling-type'] === 'immediate' ? 'green' : 'blue'}>{summary['handling-type-label']}</Tag></Space>}
-              extra={<Typography.Text type="secondary">法定 {summary.statutory.replace('wd', ' 个工作日')} · 承诺 {summary.promised.replace('wd', ' 个工作日')}</Typography.Text>}>
+              extra={<Typography.Text type="secondary">法定 {limitLabel(summary.statutory)} · 承诺 {limitLabel(summary.promised)}</Typography.Text>}>
               <ApplicantForm key={detail.id} applicant={applicant} onChange={setApplicant} types={detail.form?.['applicant-types'] ?? ['person']} showErrors={showAll} />
             </Card>
             {detail.form && (
