@@ -16,5 +16,6 @@ if [ ! -d data/plugins/shared-certificates ]; then
 fi
 echo "==> checking the sample definitions"
 ./workflows validate definitions
-echo "==> starting on http://127.0.0.1:5080 (Ctrl+C stops)"
+source scripts/served-url.sh
+echo "==> starting on $(served_urls "$@") (Ctrl+C stops)"
 exec ./workflows serve --demo --data data "$@"

@@ -56,7 +56,7 @@ workflows_web_build() {
     return 1
   fi
   if [ -f "$out" ] && [ -d "$web/node_modules" ] && [ "$web/node_modules/.package-lock.json" -nt "$web/package-lock.json" ] \
-     && [ -z "$(find "$web/src" "$web/index.html" "$web/public" "$web/package.json" "$web/package-lock.json" "$web"/vite.config.ts "$web"/tsconfig*.json \
+     && [ -z "$(find "$web/src" "$web/scripts" "$web/index.html" "$web/public" "$web/package.json" "$web/package-lock.json" "$web"/vite.config.ts "$web"/tsconfig*.json \
                  -newer "$out" -print -quit 2>/dev/null)" ]; then
     echo "==> web UI up to date"
     return 0

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forms, person } from './fixtures';
 import { launchBrowser, newPage, savePdf, shot, signIn, startServer, type RunningServer } from './harness';
-import { fillApplicant, fillForm, markMaterial, pickItem, waitForChecklist, type Field } from './intake';
+import { fillApplicant, fillForm, markMaterial, markRemaining, pickItem, waitForChecklist, type Field } from './intake';
 
 const suite = 'workbench-deferral';
 let server: RunningServer;
@@ -40,6 +40,7 @@ describe('容缺受理 → 审查通过 → 准予许可', () => {
     await fillForm(page, item.form.fields, forms['private-kindergarten']);
     await waitForChecklist(page);
     await markMaterial(page, 'staff-health', '容缺后补', '体检报告下周出具');
+    await markRemaining(page);
     await shot(page, suite, '01-intake-filled');
 
     await page.getByTestId('decide-accept-with-deferral').click();

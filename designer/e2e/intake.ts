@@ -13,7 +13,10 @@ export async function pickItem(page: Page, query: string, itemId: string): Promi
 export async function fillApplicant(page: Page, applicant: { type?: 'person' | 'organization'; name: string; idNumber: string; phone?: string }): Promise<void> {
   if (applicant.type === 'organization') await page.getByTestId('applicant-type').getByText('法人或其他组织').click();
   await page.locator('#applicant-name').fill(applicant.name);
-  await page.locator('#applicant-id').fill(applicant.idNumber);
+  // Typed key by key as a clerk or an ID card reader does (fill() hid an input that lost focus after the first key).
+  await page.locator('#applicant-id').click();
+  await page.keyboard.type(applicant.idNumber);
+  if (await page.locator('#applicant-id').inputValue() !== applicant.idNumber) throw new Error(`the ID field holds "${await page.locator('#applicant-id').inputValue()}" after typing ${applicant.idNumber}`);
   if (applicant.phone) await page.locator('#applicant-phone').fill(applicant.phone);
 }
 
@@ -81,6 +84,16 @@ export type Mark = '已收取' | '容缺后补' | '缺少' | '有误';
 export async function markMaterial(page: Page, materialId: string, mark: Mark, note?: string): Promise<void> {
   await page.getByTestId(`mark-${materialId}`).getByText(mark, { exact: true }).click();
   if (note) await page.getByTestId(`note-${materialId}`).fill(note);
+}
+
+/** Marks every material the clerk has not marked yet as 已收取 (the checklist starts unmarked). */
+export async function markRemaining(page: Page): Promise<void> {
+  const groups = page.getByTestId('checklist').locator('[data-testid^="mark-"]');
+  for (let i = 0; i < await groups.count(); i++) {
+    const group = groups.nth(i);
+    if (await group.locator('.ant-radio-button-wrapper-checked').count() === 0) await group.getByText('已收取', { exact: true }).click();
+  }
+  await page.getByTestId('unmarked-count').waitFor({ state: 'detached' });
 }
 
 /** The checklist has been evaluated (rows shown, not loading). */

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forms, organization } from './fixtures';
 import { launchBrowser, newPage, shot, signIn, startServer, type RunningServer } from './harness';
-import { fillApplicant, fillForm, pickItem, waitForChecklist, type Field } from './intake';
+import { fillApplicant, fillForm, pickItem, markRemaining, waitForChecklist, type Field } from './intake';
 
 const suite = 'workbench-joint';
 let server: RunningServer;
@@ -51,6 +51,7 @@ describe('联合审查（并联审批）', () => {
     const item = await (await page.request.get('/api/items/water-permit')).json() as { form: { fields: Field[] } };
     await fillForm(page, item.form.fields, forms['water-permit']);
     await waitForChecklist(page);
+    await markRemaining(page);
     await shot(page, suite, '01-intake');
     await page.getByTestId('decide-accept').click();
     await page.getByTestId('decision-confirm').click();

@@ -8,11 +8,13 @@ import { AuthProvider, designerRoles, homeOf, useAuth, workbenchRoles } from './
 import { RequireAuth } from './auth/RequireAuth';
 import { SignInPage } from './auth/SignInPage';
 import { AppShell } from './layout/AppShell';
+import { ChangePasswordPage, PasswordGate } from './account/ChangePasswordPage';
 
 dayjs.locale('zh-cn');
 
 const WorkbenchRoutes = lazy(() => import('./workbench/WorkbenchRoutes'));
 const DesignerRoutes = lazy(() => import('./designer/DesignerRoutes'));
+const UsersPage = lazy(() => import('./admin/UsersPage'));
 
 function Home() {
   const { user } = useAuth();
@@ -26,7 +28,9 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<SignInPage />} />
-      <Route element={<RequireAuth><AppShell /></RequireAuth>}>
+      <Route path="/account/password" element={<RequireAuth><ChangePasswordPage /></RequireAuth>} />
+      <Route element={<RequireAuth><PasswordGate><AppShell /></PasswordGate></RequireAuth>}>
+        <Route path="/admin/users" element={<RequireAuth roles={['admin']}><Suspense fallback={loading}><UsersPage /></Suspense></RequireAuth>} />
         <Route path="/workbench/*" element={<RequireAuth roles={workbenchRoles}><Suspense fallback={loading}><WorkbenchRoutes /></Suspense></RequireAuth>} />
         <Route path="/designer/*" element={<RequireAuth roles={designerRoles}><Suspense fallback={loading}><DesignerRoutes /></Suspense></RequireAuth>} />
       </Route>

@@ -157,4 +157,133 @@ public class CliTests
 
         Assert.True(result.ExitCode == 0, result.All);
     }
+
+    [Fact]
+    public void SchemaCheck_GivenTheDefinitionsFolder_ChecksItsSchemasAndWritesNothing()
+    {
+        using var county = new Repo.SampleCounty();
+        var before = Directory.GetFileSystemEntries(county.Definitions).Order().ToArray();
+
+        var result = Repo.Cli(county.Root, "schema", "definitions", "--check");
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Contains("均为最新", result.Out);
+        Assert.Equal(before, Directory.GetFileSystemEntries(county.Definitions).Order().ToArray());
+    }
+
+    [Fact]
+    public void SchemaCheck_AStaleSchema_ExitsOneNamingIt_AndOutWritesWhereItSays()
+    {
+        using var county = new Repo.SampleCounty();
+        var schemas = Path.Combine(county.Definitions, ".schemas");
+        var stale = Directory.GetFiles(schemas, "*.json").Order().First();
+        File.WriteAllText(stale, "{}");
+
+        var check = Repo.Cli(county.Root, "schema", "--check");
+        Assert.Equal(1, check.ExitCode);
+        Assert.Contains(Path.GetFileName(stale) + ": 已过期", check.Out);
+        Assert.Equal("{}", File.ReadAllText(stale));
+
+        var elsewhere = Path.Combine(county.Root, "out");
+        var written = Repo.Cli(county.Root, "schema", "--out", elsewhere);
+        Assert.True(written.ExitCode == 0, written.All);
+        Assert.Equal(Directory.GetFiles(schemas, "*.json").Length, Directory.GetFiles(elsewhere, "*.json").Length);
+        Assert.Equal("{}", File.ReadAllText(stale));
+    }
+
+    /// <summary>
+    /// The <c>workflows</c> script, its output piped as git or a script would: once the server is built,
+    /// a plugin's freshly generated obj/*.cs does not make it build again (the dll is left as it was)
+    /// and nothing but the command's own answer is printed.
+    /// </summary>
+    [Fact]
+    public void Script_AfterABuild_DoesNotRebuildForPluginObjFiles_AndPrintsOnlyTheAnswer()
+    {
+        RunScript(null, "workdays", "2026-02-13", "3"); // builds once if this configuration has not yet
+        var dll = Path.Combine(Repo.Root, "server", "Workflows.Server", "bin", "Release", "net10.0", "Workflows.Server.dll");
+        var built = File.GetLastWriteTimeUtc(dll);
+        var obj = Path.Combine(Repo.Root, "plugins", "Workflows.Plugins.SharedCertificates", "obj");
+        Directory.CreateDirectory(obj);
+        var generated = Path.Combine(obj, $"cli-test-{Guid.NewGuid():N}.cs");
+        File.WriteAllText(generated, "// as a plugin build leaves it");
+        File.SetLastWriteTimeUtc(generated, built.AddMinutes(1));
+        var shim = Directory.CreateTempSubdirectory("wf-dotnet-shim-");
+        try
+        {
+            // The real dotnet behind a recorder on PATH: what the script asked of it.
+            var calls = Path.Combine(shim.FullName, "calls.txt");
+            var dotnet = Path.Combine(shim.FullName, "dotnet");
+            File.WriteAllText(dotnet, $"#!/bin/sh\necho \"$*\" >> '{calls}'\nexec '{RealDotnet()}' \"$@\"\n");
+            File.SetUnixFileMode(dotnet, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+            var (exitCode, stdout, stderr) = RunScript(shim.FullName, "workdays", "2026-02-13", "3");
+
+            Assert.True(exitCode == 0, stdout + stderr);
+            Assert.Equal("2026-02-25\n", stdout);
+            Assert.Equal("", stderr);
+            Assert.Equal(built, File.GetLastWriteTimeUtc(dll));
+            var asked = File.ReadAllLines(calls);
+            Assert.DoesNotContain(asked, c => c.StartsWith("build", StringComparison.Ordinal));
+            Assert.Single(asked, c => c.Contains("Workflows.Server.dll workdays", StringComparison.Ordinal));
+        }
+        finally { File.Delete(generated); shim.Delete(recursive: true); }
+    }
+
+    [Theory]
+    [InlineData("", "http://127.0.0.1:5080")]
+    [InlineData("--demo --urls http://0.0.0.0:6000", "http://127.0.0.1:6000")]
+    [InlineData("--urls=http://192.168.1.20:8080 --demo", "http://192.168.1.20:8080")]
+    public void RunScript_AnnouncesTheUrlItReallyServes(string args, string shown)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo("bash") { WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        info.ArgumentList.Add("-c");
+        info.ArgumentList.Add($"set -euo pipefail; source scripts/served-url.sh; served_urls {args}");
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+
+        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(shown, stdout.Trim());
+    }
+
+    [Fact]
+    public async Task Users_AddListResetDisable_WithTheAdminScreensRules()
+    {
+        using var county = new Repo.SampleCounty();
+        var data = Path.Combine(county.Root, "data");
+        await (await Hosting.CaseStores.OpenAsync(data, null)).DisposeAsync();
+
+        var weak = Repo.Cli(county.Root, "users", "add", "wang-fang", "--name", "王芳", "--role", "clerk", "--window", "comprehensive-1", "--password", "abcdefghijk", "--data", data);
+        Assert.Equal(1, weak.ExitCode);
+        Assert.Contains("error WF9602: 密码不能只由一类字符组成", weak.Error);
+
+        var added = Repo.Cli(county.Root, "users", "add", "wang-fang", "--name", "王芳", "--role", "clerk", "--role", "reviewer", "--window", "comprehensive-1", "--password", "Window-2026", "--data", data);
+        Assert.True(added.ExitCode == 0, added.All);
+        Assert.Equal(1, Repo.Cli(county.Root, "users", "add", "wang-fang", "--name", "王芳", "--role", "clerk", "--password", "Window-2026", "--data", data).ExitCode);
+        Assert.Equal(0, Repo.Cli(county.Root, "users", "disable", "wang-fang", "--data", data).ExitCode);
+        Assert.Equal(0, Repo.Cli(county.Root, "users", "reset", "wang-fang", "--password", "Another-2026", "--data", data).ExitCode);
+
+        var list = Repo.Cli(county.Root, "users", "list", "--data", data);
+        Assert.True(list.ExitCode == 0, list.All);
+        Assert.Equal("wang-fang\t王芳\tclerk,reviewer\t-\tcomprehensive-1\t已停用\t须改密码\t从未登录", list.Out.Trim());
+        Assert.Equal(1, Repo.Cli(county.Root, "users", "disable", "nobody", "--data", data).ExitCode);
+    }
+
+    private static string RealDotnet() =>
+        Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(d => Path.Combine(d, "dotnet")).First(File.Exists);
+
+    private static (int ExitCode, string Out, string Error) RunScript(string? pathFirst, params string[] args)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(Path.Combine(Repo.Root, "workflows"))
+        {
+            WorkingDirectory = Repo.Root, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        if (pathFirst is not null) info.Environment["PATH"] = pathFirst + ":" + Environment.GetEnvironmentVariable("PATH");
+        foreach (var a in args) info.ArgumentList.Add(a);
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(10))) { process.Kill(entireProcessTree: true); throw new TimeoutException("./workflows did not finish"); }
+        return (process.ExitCode, stdout.Result, stderr.Result);
+    }
 }

@@ -75,7 +75,7 @@ public sealed class NoticeDocumentTests : IAsyncLifetime
         state = await run(new IssueDocument(Clerk(item), "notices/acceptance"));
         var guide = Guide(item);
         Read(state, itemId, "acceptance",
-            ["受理通知书", $"桃山政受〔{year}〕{seq}号", Applicant(item) + "：", guide.Name, $"办件编号：{state.Number}", $"申请人：{Applicant(item)}",
+            ["受理通知书", $"桃山政受〔{year}〕{seq}号", Applicant(item) + "：", You(item) + "于", guide.Name, $"办件编号：{state.Number}", $"申请人：{Applicant(item)}",
              $"申请事项：{guide.Name}", $"承办部门：{Department(item).Name}", "受理日期：2026年3月2日",
              guide.Limits.Promised.Value > 0
                 ? $"承诺办结时限：{guide.Limits.Promised.Value}个工作日（法定时限{guide.Limits.Statutory.Value}个工作日），预计于{Chinese(state.Clocks.PromisedDue!.Value)}前办结"
@@ -338,6 +338,9 @@ public sealed class NoticeDocumentTests : IAsyncLifetime
     private static string ClerkName(Window window) => "李明" + window.Id[^1..];
 
     private static string Applicant(ItemDefinition item) => CaseApi.Applicant(item)["name"]!.GetValue<string>();
+
+    /// <summary>How the notice addresses the item's sample applicant: 你 for a person, 你单位 for an organisation.</summary>
+    private static string You(ItemDefinition item) => CaseApi.Applicant(item)["type"]!.GetValue<string>() == "person" ? "你" : "你单位";
 
     private static (int Year, int Seq) Numbers(string caseNumber)
     {

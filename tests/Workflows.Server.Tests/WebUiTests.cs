@@ -15,6 +15,10 @@ public class WebUiTests : IAsyncLifetime
         Directory.CreateDirectory(Path.Combine(_webRoot, "assets"));
         await File.WriteAllTextAsync(Path.Combine(_webRoot, "index.html"), "<!doctype html><html lang=\"zh-CN\"><div id=\"root\">SPA-INDEX</div></html>");
         await File.WriteAllTextAsync(Path.Combine(_webRoot, "assets", "app-abc123.js"), "console.log('app');");
+        // As designer/scripts/precompress.mjs leaves a large asset: the file, its .br and its .gz.
+        await File.WriteAllBytesAsync(Path.Combine(_webRoot, "assets", "main-def456.js"), MainJs);
+        await File.WriteAllBytesAsync(Path.Combine(_webRoot, "assets", "main-def456.js.br"), Compress(MainJs, s => new System.IO.Compression.BrotliStream(s, System.IO.Compression.CompressionLevel.Optimal)));
+        await File.WriteAllBytesAsync(Path.Combine(_webRoot, "assets", "main-def456.js.gz"), Compress(MainJs, s => new System.IO.Compression.GZipStream(s, System.IO.Compression.CompressionLevel.Optimal)));
         _server = await RunningServer.StartAsync(demo: true, configure: o => o with { WebRoot = _webRoot });
     }
 
@@ -47,6 +51,65 @@ public class WebUiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("console.log", await response.Content.ReadAsStringAsync());
         Assert.Contains("immutable", response.Headers.CacheControl?.ToString());
+    }
+
+    private static readonly byte[] MainJs = System.Text.Encoding.UTF8.GetBytes(
+        string.Concat(Enumerable.Range(0, 2000).Select(i => $"export const label{i} = '受理通知书 {i}';\n")));
+
+    private static byte[] Compress(byte[] bytes, Func<Stream, Stream> compressor)
+    {
+        using var output = new MemoryStream();
+        using (var stream = compressor(output)) stream.Write(bytes);
+        return output.ToArray();
+    }
+
+    [Theory]
+    [InlineData("br, gzip", "br")]
+    [InlineData("gzip, deflate, br", "br")]
+    [InlineData("gzip", "gzip")]
+    [InlineData("br;q=0, gzip", "gzip")]
+    [InlineData("", null)]
+    [InlineData("identity", null)]
+    public async Task MainJs_IsServedPrecompressed_AsTheBrowserAccepts_AndDecompressesToTheSameBytes(string acceptEncoding, string? expected)
+    {
+        // No automatic decompression: the bytes exactly as they travel.
+        using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = _server.Http.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/assets/main-def456.js");
+        if (acceptEncoding != "") request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+
+        var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/javascript", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(expected is null ? [] : [expected], response.Content.Headers.ContentEncoding);
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        Assert.Contains("immutable", response.Headers.CacheControl?.ToString());
+        var body = await response.Content.ReadAsByteArrayAsync();
+        var decoded = expected switch
+        {
+            "br" => Decompress(body, s => new System.IO.Compression.BrotliStream(s, System.IO.Compression.CompressionMode.Decompress)),
+            "gzip" => Decompress(body, s => new System.IO.Compression.GZipStream(s, System.IO.Compression.CompressionMode.Decompress)),
+            _ => body,
+        };
+        if (expected is not null) Assert.True(body.Length < MainJs.Length / 3, $"{expected}: {body.Length} bytes for {MainJs.Length}");
+        Assert.Equal(MainJs, decoded);
+    }
+
+    [Fact]
+    public async Task IndexHtml_IsNeverCached()
+    {
+        var response = await _server.Http.GetAsync("/index.html");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoCache, response.Headers.CacheControl?.ToString());
+    }
+
+    private static byte[] Decompress(byte[] bytes, Func<Stream, Stream> decompressor)
+    {
+        using var input = decompressor(new MemoryStream(bytes));
+        using var output = new MemoryStream();
+        input.CopyTo(output);
+        return output.ToArray();
     }
 
     [Theory]

@@ -1,8 +1,8 @@
 import {
   AuditOutlined, DashboardOutlined, FileSearchOutlined, FormOutlined, InboxOutlined, LogoutOutlined,
-  PrinterOutlined, ProfileOutlined, SmileOutlined, UserOutlined,
+  PrinterOutlined, ProfileOutlined, SmileOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
-import { Button, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
+import { Button, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { hasAnyRole, roleLabels, useAuth, useUser, type Role } from '../auth/AuthContext';
 
@@ -22,6 +22,10 @@ export const designerEntries: Entry[] = [
   { key: '/designer', label: '事项设计', icon: <ProfileOutlined />, roles: ['admin', 'department-editor'] },
 ];
 
+export const adminEntries: Entry[] = [
+  { key: '/admin/users', label: '账号管理', icon: <TeamOutlined />, roles: ['admin'] },
+];
+
 function menuItems(roles: Role[], entries: Entry[]) {
   return entries.filter((e) => e.roles.some((r) => roles.includes(r))).map((e) => ({ key: e.key, label: e.label, icon: e.icon }));
 }
@@ -31,6 +35,8 @@ export function AppShell() {
   const { signOut } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
+  // On a phone the header keeps the name and 退出; the product name and role tags would push it off the screen.
+  const narrow = !Grid.useBreakpoint().md;
 
   const workbench = menuItems(user.roles, workbenchEntries);
   const designer = menuItems(user.roles, designerEntries);
@@ -38,22 +44,24 @@ export function AppShell() {
   if (workbench.length > 0 && hasAnyRole(user, ['clerk', 'reviewer', 'head', 'supervisor', 'admin']))
     items.push({ type: 'group', key: 'workbench', label: '工作台', children: workbench });
   if (designer.length > 0) items.push({ type: 'group', key: 'designer', label: '设计器', children: designer });
-  const all = [...workbenchEntries, ...designerEntries];
+  const admin = menuItems(user.roles, adminEntries);
+  if (admin.length > 0) items.push({ type: 'group', key: 'admin', label: '系统管理', children: admin });
+  const all = [...workbenchEntries, ...designerEntries, ...adminEntries];
   const selected = all.filter((e) => location.pathname === e.key || location.pathname.startsWith(e.key + '/')).map((e) => e.key);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, background: '#a61d24', paddingInline: 20 }}>
         <AuditOutlined style={{ color: '#fff', fontSize: 22 }} />
-        <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>政务服务事项办理平台</Typography.Text>
+        {!narrow && <Typography.Text style={{ color: '#fff', fontSize: 18, fontWeight: 600 }}>政务服务事项办理平台</Typography.Text>}
         <div style={{ flex: 1 }} />
         <Space size="middle" data-testid="current-user">
           <Space size={4} style={{ color: '#fff' }}>
             <UserOutlined />
             <span>{user.displayName}</span>
-            <span style={{ opacity: 0.7 }}>({user.userName})</span>
+            {!narrow && <span style={{ opacity: 0.7 }}>({user.userName})</span>}
           </Space>
-          {user.roles.map((r) => <Tag key={r} color="gold" style={{ marginInlineEnd: 0 }}>{roleLabels[r] ?? r}</Tag>)}
+          {!narrow && user.roles.map((r) => <Tag key={r} color="gold" style={{ marginInlineEnd: 0 }}>{roleLabels[r] ?? r}</Tag>)}
           <Button size="small" icon={<LogoutOutlined />} onClick={async () => { await signOut(); navigate('/login', { replace: true }); }}>
             退出
           </Button>
@@ -63,7 +71,7 @@ export function AppShell() {
         <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0}>
           <Menu mode="inline" items={items} selectedKeys={selected} onClick={(e) => navigate(e.key)} style={{ height: '100%', borderInlineEnd: 0 }} />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 20, minWidth: 0 }}>
+        <Layout.Content style={{ padding: narrow ? 8 : 20, minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

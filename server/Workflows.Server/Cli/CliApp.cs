@@ -19,6 +19,7 @@ public static class CliApp
         root.Subcommands.Add(SchemaCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
+        root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(RenderCommand.Create());
         return await root.Parse(args).InvokeAsync();
     }

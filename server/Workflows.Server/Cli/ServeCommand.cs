@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Diagnostics;
 using Workflows.Engine.Ports;
+using Workflows.Server.Accounts;
 using Workflows.Server.Api;
 using Workflows.Server.Auth;
 using Workflows.Server.Cases;
@@ -121,6 +122,7 @@ public static class ServeCommand
         builder.Services.AddSingleton(pluginReport);
         builder.Services.AddWorkflowsAuth(Path.GetFullPath(options.Data));
         builder.Services.AddSecurity(options.Security);
+        builder.Services.AddAccountAdministration();
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -140,6 +142,7 @@ public static class ServeCommand
         app.UseSecurity();
         Web.SpaHosting.UseWebUi(app, options.WebRoot);
         app.UseAuthentication();
+        app.UseForcedPasswordChange();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
@@ -153,6 +156,7 @@ public static class ServeCommand
         ItemEndpoints.Map(app);
         TestClockEndpoints.Map(app, options.TestClock);
         AuthEndpoints.Map(app);
+        AccountAdminEndpoints.Map(app);
         CaseEndpoints.Map(app);
         WorkEndpoints.Map(app);
         Workbench.AftercareEndpoints.Map(app);

@@ -190,6 +190,8 @@ public static class CaseDocumentData
         return new JsonObject
         {
             ["type"] = isPerson ? "person" : "organization", ["name"] = applicant.Name,
+            // How a notice addresses the applicant: a person is 你, an organisation 你单位 (never "你（单位）").
+            ["you"] = isPerson ? "你" : "你单位",
             ["idNumber"] = isPerson ? applicant.IdNumber : null, ["uscc"] = isPerson ? null : applicant.IdNumber,
             ["legalRepresentative"] = isPerson ? null : FormText(state, "legalRepresentative"),
             ["phone"] = applicant.Phone ?? FormText(state, "contactPhone", "phone"),

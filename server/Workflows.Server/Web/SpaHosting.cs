@@ -34,15 +34,18 @@ public static class SpaHosting
         if (!HasUi(webRoot)) return;
         var files = new PhysicalFileProvider(webRoot!);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
+        app.UsePrecompressedFiles(files);
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = files,
+            ContentTypeProvider = PrecompressedFiles.ContentTypes(),
             OnPrepareResponse = context =>
             {
                 // Vite puts a content hash in every asset name: cache them for good, never index.html.
                 var headers = context.Context.Response.Headers;
                 headers[HeaderNames.CacheControl] = context.Context.Request.Path.StartsWithSegments("/assets")
                     ? "public, max-age=31536000, immutable" : "no-cache";
+                PrecompressedFiles.PrepareResponse(context.Context);
             },
         });
     }

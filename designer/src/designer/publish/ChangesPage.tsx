@@ -7,6 +7,7 @@ import { designerApi, diagnosticsOf, type ChangesAnswer, type PublishAnswer } fr
 import type { Diagnostic } from '../model/types';
 import { DiagnosticsList } from '../shared/Diagnostics';
 import { FileDiffs } from './FileDiffs';
+import { formatDateTime } from '../../common/format';
 
 function newKey() {
   return typeof crypto !== 'undefined' && crypto.randomUUID ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`;
@@ -65,7 +66,7 @@ export function ChangesPage() {
       <Card size="small" style={{ marginBottom: 12 }} title="发布">
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">
-            与最近发布的版本（{changes.published.message}，{changes.published.author}，{new Date(changes.published.date).toLocaleString('zh-CN')}）相比，
+            与最近发布的版本（{changes.published.message}，{changes.published.author}，{formatDateTime(changes.published.date)}）相比，
             有 {changes.files.length} 个文件被修改，其中 {count} 个可由您发布。
           </Typography.Text>
           {item && <Checkbox checked={onlyItem} onChange={(e) => setOnlyItem(e.target.checked)}>只看和只发布事项 <Link to={`/designer/items/${item}`}>{item}</Link> 的修改</Checkbox>}

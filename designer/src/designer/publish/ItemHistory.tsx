@@ -4,6 +4,7 @@ import { showError } from '../../api/client';
 import { designerApi } from '../api/designerApi';
 import type { Commit, DesignerItem, FileDiff } from '../model/types';
 import { FileDiffs } from './FileDiffs';
+import { formatDateTime } from '../../common/format';
 
 /** An item's versions, and the diff between any two of them (or a version and the work tree). */
 export function ItemHistory({ item }: { item: DesignerItem }) {
@@ -41,7 +42,7 @@ export function ItemHistory({ item }: { item: DesignerItem }) {
     <div data-testid="item-history">
       <Table<Commit> rowKey="commit" size="small" dataSource={commits} pagination={false} style={{ marginBottom: 12 }}
         columns={[
-          { title: '时间', dataIndex: 'date', width: 180, render: (d: string) => new Date(d).toLocaleString('zh-CN') },
+          { title: '时间', dataIndex: 'date', width: 180, render: (d: string) => formatDateTime(d) },
           { title: '发布人', dataIndex: 'author', width: 160 },
           { title: '说明', dataIndex: 'message' },
           { title: '提交', dataIndex: 'short-commit', width: 100, render: (c: string) => <Typography.Text code>{c}</Typography.Text> },

@@ -1,6 +1,7 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { Tooltip } from 'antd';
 import type { StepNodeData } from './graph';
+import { limitLabel } from '../../common/labels';
 
 export type StepFlowNode = Node<StepNodeData & { assignee?: string; kindLabel?: string; selectedStep?: boolean }, 'step' | 'end' | 'missing'>;
 
@@ -31,7 +32,7 @@ export function StepNode({ data, selected }: NodeProps<StepFlowNode>) {
       </div>
       <div style={{ fontWeight: 600, fontSize: 13, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{data.title}</div>
       <div style={{ color: '#888', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-        {data.assignee ?? step?.id}{step?.limit ? ` · ${step.limit.replace('wd', ' 工作日').replace(/(\d+)d$/, '$1 天')}` : ''}
+        {data.assignee ?? step?.id}{step?.limit ? ` · ${limitLabel(step.limit)}` : ''}
       </div>
       <Handle type="source" position={Position.Bottom} />
     </div>

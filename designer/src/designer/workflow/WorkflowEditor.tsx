@@ -13,6 +13,7 @@ import { toGraph, type ExitRef, type GraphEdge } from './graph';
 import { layout } from './layout';
 import { StepProperties } from './StepProperties';
 import { EndNode, MissingNode, StepNode, type StepFlowNode } from './StepNode';
+import { limitLabel } from '../../common/labels';
 
 const nodeTypes = { step: StepNode, end: EndNode, missing: MissingNode };
 
@@ -203,7 +204,7 @@ function JointReviewModal({ item, workflow, after, onClose, onAdd }: {
           options={d.reference.departments.map((x) => ({ value: x.id, label: x.name }))} />
         <span>每个部门的审查时限</span>
         <Select style={{ width: '100%' }} value={limit} onChange={setLimit} allowClear aria-label="审查时限"
-          options={['3wd', '5wd', '10wd', '15wd'].map((v) => ({ value: v, label: v.replace('wd', ' 个工作日') }))} />
+          options={['3wd', '5wd', '10wd', '15wd'].map((v) => ({ value: v, label: limitLabel(v) }))} />
       </Space>
     </Modal>
   );

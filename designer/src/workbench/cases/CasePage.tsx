@@ -10,6 +10,8 @@ import { levelColors, levelLabels, remainingText, templateLabel, templateLabels,
 import { CaseMaterials } from './Materials';
 import { TaskActions, describeAssignee } from './TaskActions';
 import { CaseTimeline } from './Timeline';
+import { formatDateTime } from '../../common/format';
+import { limitLabel, outcomeLabel } from '../../common/labels';
 
 /** 办件详情: guide, form, materials with files, timeline, opinions, and the actions of the current step. */
 export function CasePage() {
@@ -93,13 +95,13 @@ export function CasePage() {
               { key: 'timeline', label: '时间线', children: <CaseTimeline events={events} /> },
               { key: 'opinions', label: `意见（${opinions.length}）`, children: (
                 <List data-testid="opinions" dataSource={opinions} locale={{ emptyText: '暂无意见' }} renderItem={(o) => (
-                  <List.Item><List.Item.Meta title={<Space>{o.stepName}<Tag>{definition.steps.flatMap((s) => s.outcomes).find((x) => x.outcome === o.outcome)?.label ?? o.outcome}</Tag></Space>}
-                    description={<>{o.opinion ?? '（无意见）'}<div style={{ fontSize: 12 }}>{o.userId} · {new Date(o.at).toLocaleString('zh-CN', { hour12: false })}</div></>} /></List.Item>
+                  <List.Item><List.Item.Meta title={<Space>{o.stepName}<Tag>{outcomeLabel(o.outcome, definition.steps.flatMap((s) => s.outcomes).find((x) => x.outcome === o.outcome)?.label)}</Tag></Space>}
+                    description={<>{o.opinion ?? '（无意见）'}<div style={{ fontSize: 12 }}>{o.userId} · {formatDateTime(o.at)}</div></>} /></List.Item>
                 )} />) },
               { key: 'documents', label: `文书（${c.documents.length}）`, children: (
                 <List dataSource={c.documents} locale={{ emptyText: '暂无文书' }} renderItem={(d) => (
                   <List.Item actions={[<Button key="o" size="small" onClick={() => setDoc({ id: d.documentId, title: `${templateLabel(d.templateId)} · ${view.number}` })}>查看 / 打印</Button>]}>
-                    <List.Item.Meta title={templateLabel(d.templateId)} description={new Date(d.at).toLocaleString('zh-CN', { hour12: false })} />
+                    <List.Item.Meta title={templateLabel(d.templateId)} description={formatDateTime(d.at)} />
                   </List.Item>)} />) },
               { key: 'guide', label: '办事指南', children: <GuidePanel definition={definition} /> },
             ]} />
@@ -140,7 +142,7 @@ function Steps({ definition, view }: { definition: CaseDefinition; view: CaseVie
           <Tag color={active.has(s.id) ? 'blue' : visited.has(s.id) ? 'green' : 'default'}>{active.has(s.id) ? '进行中' : visited.has(s.id) ? '已经过' : '未到'}</Tag>
           <span>{s.name}</span>
           {s.by && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{describeAssignee({ department: s.by.department, role: s.by.role, window: s.by.window }, definition)}</Typography.Text>}
-          {s.limit && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{s.limit.replace('wd', ' 工作日')}</Typography.Text>}
+          {s.limit && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{limitLabel(s.limit)}</Typography.Text>}
         </Space>
       </List.Item>
     )} />

@@ -2,6 +2,7 @@ import { Button, Card, Form, Input, Select, Switch, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, showError } from '../../api/client';
+import { formatDateTime } from '../../common/format';
 
 interface Row { id: string; number: string; status: string; statusLabel: string; department?: string; applicantName: string; applicantId?: string; dueDate?: string; open: boolean; createdAt: string }
 
@@ -43,7 +44,7 @@ export function CaseSearchPage() {
           { title: '申请人', dataIndex: 'applicantName' },
           { title: '状态', key: 's', render: (_, r) => <Tag color={r.open ? 'blue' : 'default'}>{r.statusLabel}</Tag> },
           { title: '到期日', dataIndex: 'dueDate', render: (d) => d ?? '—' },
-          { title: '收件时间', dataIndex: 'createdAt', render: (d: string) => d?.slice(0, 16).replace('T', ' ') },
+          { title: '收件时间', dataIndex: 'createdAt', render: (d: string) => formatDateTime(d) },
         ]} />
     </Card>
   );

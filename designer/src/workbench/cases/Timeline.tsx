@@ -1,6 +1,8 @@
 import { Switch, Timeline as AntTimeline, Typography } from 'antd';
 import { useState } from 'react';
 import { templateLabel, type CaseEvent } from '../types';
+import { formatDateTime } from '../../common/format';
+import { outcomeLabel } from '../../common/labels';
 
 const labels: Record<string, string> = {
   'case-received': '收件', 'case-accepted': '受理', 'materials-deferred': '容缺受理', 'case-refused': '不予受理',
@@ -20,7 +22,7 @@ function detail(e: CaseEvent): string {
   if (who) parts.push(who);
   if (d.StepName) parts.push(String(d.StepName));
   const outcome = (d.Outcome ?? (d.Vote as Record<string, unknown> | undefined)?.Outcome) as string | undefined;
-  if (outcome) parts.push(`结果：${outcome}`);
+  if (outcome) parts.push(`结果：${outcomeLabel(outcome)}`);
   const opinion = (d.Opinion ?? (d.Vote as Record<string, unknown> | undefined)?.Opinion) as string | undefined;
   if (opinion) parts.push(`意见：${opinion}`);
   if (d.Reason) parts.push(`理由：${d.Reason}`);
@@ -44,7 +46,7 @@ export function CaseTimeline({ events }: { events: CaseEvent[] }) {
         color: e.type.includes('refused') || e.type.includes('alert') ? 'red' : e.type === 'case-closed' ? 'green' : 'blue',
         content: (
           <div>
-            <b>{labels[e.type] ?? e.type}</b> <Typography.Text type="secondary" style={{ fontSize: 12 }}>{new Date(e.at).toLocaleString('zh-CN', { hour12: false })}</Typography.Text>
+            <b>{labels[e.type] ?? e.type}</b> <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(e.at)}</Typography.Text>
             <div style={{ fontSize: 13 }}>{detail(e)}</div>
           </div>
         ),

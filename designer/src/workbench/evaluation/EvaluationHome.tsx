@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router-dom';
 import { api, describeError } from '../../api/client';
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { RectificationList } from './RectificationList';
+import { formatDateTime } from '../../common/format';
 
 interface PendingCase {
   caseId: string;
@@ -37,7 +38,7 @@ function PendingRatings() {
           { title: '办件编号', dataIndex: 'number', width: 170 },
           { title: '事项', dataIndex: 'itemName' },
           { title: '申请人', dataIndex: 'applicantName' },
-          { title: '办结时间', dataIndex: 'closedAt', render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+          { title: '办结时间', dataIndex: 'closedAt', render: (v: string) => formatDateTime(v) },
           { title: '操作', key: 'rate', render: (_, r) => <Button icon={<SmileOutlined />} onClick={() => navigate(`tablet?case=${r.caseId}`)}>请申请人评价</Button> },
         ]}
       />

@@ -6,6 +6,7 @@ import { api, describeError } from '../../api/client';
 import type { EvaluationLevel } from '../supervision/types';
 import { Face } from './Face';
 import { evaluationBody, isBad, levels, maskName, thankYouSeconds } from './levels';
+import { formatDateTime } from '../../common/format';
 
 interface CaseView {
   id: string;
@@ -134,7 +135,7 @@ export function RatingTablet() {
                 <div key={c.caseId} style={{ display: 'flex', alignItems: 'center', gap: 16, padding: '14px 20px', borderTop: i ? '1px solid #f0f0f0' : undefined }}>
                   <div style={{ flex: 1 }}>
                     <div style={{ fontSize: 16, fontWeight: 600 }}>{c.number} · {c.itemName ?? ''}</div>
-                    <div style={{ color: '#8c8c8c' }}>申请人 {maskName(c.applicantName)} · 办结于 {new Date(c.closedAt).toLocaleString('zh-CN', { hour12: false })}</div>
+                    <div style={{ color: '#8c8c8c' }}>申请人 {maskName(c.applicantName)} · 办结于 {formatDateTime(c.closedAt)}</div>
                   </div>
                   <Button type="primary" onClick={() => setParams({ case: c.caseId })}>开始评价</Button>
                 </div>

@@ -1,7 +1,8 @@
 import { Input, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { formLabels, kindLabels, materialStatusLabels, necessityLabels, sourceLabels, type Material, type MaterialStatus } from '../types';
 
-export interface MaterialMark { status: MaterialStatus; note?: string }
+/** A material's mark; no status yet = not checked by the clerk. */
+export interface MaterialMark { status?: MaterialStatus; note?: string }
 
 /** 材料清单: the materials that apply (evaluated by the server), each marked received / deferred / missing / defective with a note. */
 export function ChecklistTable({ materials, marks, shared, onMark, loading }: {
@@ -25,7 +26,7 @@ export function ChecklistTable({ materials, marks, shared, onMark, loading }: {
           </div>
         ) },
         { title: '收取情况', key: 'status', width: 330, render: (_, m) => (
-          <Radio.Group size="small" optionType="button" buttonStyle="solid" value={marks[m.id]?.status ?? 'received'} data-testid={`mark-${m.id}`}
+          <Radio.Group size="small" optionType="button" buttonStyle="solid" value={marks[m.id]?.status ?? null} data-testid={`mark-${m.id}`}
             onChange={(e) => onMark(m.id, { ...marks[m.id], status: e.target.value })}
             options={(['received', 'deferred', 'missing', 'defective'] as MaterialStatus[]).map((s) => ({
               value: s, label: materialStatusLabels[s], disabled: s === 'deferred' && m.necessity !== 'deferrable',
@@ -33,7 +34,7 @@ export function ChecklistTable({ materials, marks, shared, onMark, loading }: {
         ) },
         { title: '说明', key: 'note', width: 220, render: (_, m) => (
           <Input size="small" placeholder={marks[m.id]?.status === 'defective' ? '哪里有误、如何补正' : '备注'} value={marks[m.id]?.note ?? ''}
-            onChange={(e) => onMark(m.id, { status: marks[m.id]?.status ?? 'received', note: e.target.value })} data-testid={`note-${m.id}`} />
+            onChange={(e) => onMark(m.id, { status: marks[m.id]?.status, note: e.target.value })} data-testid={`note-${m.id}`} />
         ) },
       ]} />
   );

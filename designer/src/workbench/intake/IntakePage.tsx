@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, FileTextOutlined, PrinterOutlined, ReloadOutlined, StopOutlined, WarningOutlined } from '@ant-design/icons';
 import {
-  Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, Modal, Radio, Result, Row, Select, Space, Spin, Tag, Typography,
+  Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, type InputRef, Modal, Radio, Result, Row, Select, Space, Spin, Tag, Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -15,6 +15,7 @@ import { DocumentViewer } from '../common/DocumentViewer';
 import { noticeOf, type CaseView, type ChecklistAnswer, type ItemDetail, type ItemSummary, type Material } from '../types';
 import { ChecklistTable, type MaterialMark } from './ChecklistTable';
 import { ItemPicker } from './ItemPicker';
+import { limitLabel } from '../../common/labels';
 
 type DecisionKind = 'accept' | 'accept-with-deferral' | 'request-supplement' | 'refuse';
 
@@ -90,9 +91,11 @@ export function IntakePage() {
   }, [detail, values, scriptApplicant]);
 
   const applying: Material[] = checklist?.materials.filter((m) => m.applies).map((m) => m.material) ?? [];
-  const markOf = (id: string): MaterialMark => marks[id] ?? { status: checklist?.shared[id] ? 'received' : 'received' };
+  // Every material starts unmarked: the clerk checks each one before a decision that relies on the checklist.
+  const markOf = (id: string): MaterialMark => marks[id] ?? {};
   const deferred = applying.filter((m) => markOf(m.id).status === 'deferred');
-  const deficient = applying.filter((m) => ['missing', 'defective'].includes(markOf(m.id).status));
+  const deficient = applying.filter((m) => ['missing', 'defective'].includes(markOf(m.id).status ?? ''));
+  const unmarked = applying.filter((m) => !markOf(m.id).status);
 
   const applicantProblem = !applicant.name.trim() ? '请填写申请人名称'
     : !applicant.idNumber ? (applicant.type === 'person' ? '请填写身份证号码' : '请填写统一社会信用代码')
@@ -110,6 +113,9 @@ export function IntakePage() {
     if (applicantProblem) { message.error(applicantProblem); return; }
     // A refusal or a supplement notice may go out with an incomplete form; an acceptance may not.
     if ((kind === 'accept' || kind === 'accept-with-deferral') && !formOk) { message.error('申请表还有未填或有误的内容'); return; }
+    // 受理, 容缺受理 and 一次性告知 all rest on every applicable material having been looked at.
+    if (kind !== 'refuse' && (!checklist || checking)) { message.error('材料清单正在更新，请稍候'); return; }
+    if (kind !== 'refuse' && unmarked.length > 0) { message.error(`还有 ${unmarked.length} 项材料未核验：请逐项标记收取情况（${unmarked.map((m) => m.name).join('、')}）`); return; }
     if (kind === 'accept' && (deferred.length > 0 || deficient.length > 0)) { message.error('有材料未收齐：请选择容缺受理或一次性告知补正'); return; }
     if (kind === 'accept-with-deferral' && deferred.length === 0) { message.error('请先把容缺后补的材料标为“容缺后补”'); return; }
     if (kind === 'request-supplement' && deficient.length === 0) { message.error('请先把缺少或有误的材料标出来'); return; }
@@ -125,7 +131,8 @@ export function IntakePage() {
         itemId: detail.id,
         applicant: { type: applicant.type, name: applicant.name.trim(), idNumber: applicant.idNumber.trim(), phone: applicant.phone.trim() || undefined },
         form,
-        materials: applying.map((m) => ({ materialId: m.id, status: markOf(m.id).status, note: markOf(m.id).note?.trim() || undefined })),
+        // A refusal may come before the materials were checked: what was handed over is recorded as received (and returned).
+        materials: applying.map((m) => ({ materialId: m.id, status: markOf(m.id).status ?? 'received', note: markOf(m.id).note?.trim() || undefined })),
         decision: { kind: decision, ...extra },
       };
       let view = await api.post<CaseView>('/api/cases', body);
@@ -167,8 +174,8 @@ export function IntakePage() {
         {summary && detail && (
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <Card size="small" title={<Space><span data-testid="intake-item">{summary.name}</span><Tag>{summary['department-name']}</Tag><Tag color={summary['handling-type'] === 'immediate' ? 'green' : 'blue'}>{summary['handling-type-label']}</Tag></Space>}
-              extra={<Typography.Text type="secondary">法定 {summary.statutory.replace('wd', ' 个工作日')} · 承诺 {summary.promised.replace('wd', ' 个工作日')}</Typography.Text>}>
-              <ApplicantForm applicant={applicant} onChange={setApplicant} types={detail.form?.['applicant-types'] ?? ['person']} showErrors={showAll} />
+              extra={<Typography.Text type="secondary">法定 {limitLabel(summary.statutory)} · 承诺 {limitLabel(summary.promised)}</Typography.Text>}>
+              <ApplicantForm key={detail.id} applicant={applicant} onChange={setApplicant} types={detail.form?.['applicant-types'] ?? ['person']} showErrors={showAll} />
             </Card>
             {detail.form && (
               <Card size="small" title="申请表">
@@ -176,7 +183,8 @@ export function IntakePage() {
               </Card>
             )}
             <Card size="small" title={<Space>材料清单{checking && <Spin size="small" />}</Space>}
-              extra={checklist && <Typography.Text type="secondary">适用 {applying.length} 项{checklist.materials.length > applying.length ? `，不适用 ${checklist.materials.length - applying.length} 项` : ''}</Typography.Text>}>
+              extra={checklist && <Typography.Text type="secondary">适用 {applying.length} 项{checklist.materials.length > applying.length ? `，不适用 ${checklist.materials.length - applying.length} 项` : ''}
+                {unmarked.length > 0 && <Tag color="orange" style={{ marginInlineStart: 8 }} data-testid="unmarked-count">待核验 {unmarked.length} 项</Tag>}</Typography.Text>}>
               <ChecklistTable materials={applying} marks={Object.fromEntries(applying.map((m) => [m.id, markOf(m.id)]))} shared={checklist?.shared ?? {}}
                 onMark={(id, mark) => setMarks((all) => ({ ...all, [id]: mark }))} loading={!checklist} />
             </Card>
@@ -206,6 +214,10 @@ function ApplicantForm({ applicant, onChange, types, showErrors }: { applicant: 
   const person = applicant.type === 'person';
   const idProblem = applicant.idNumber ? (person ? residentIdProblem(applicant.idNumber) : usccProblem(applicant.idNumber)) : showErrors ? (person ? '请填写身份证号码' : '请填写统一社会信用代码') : null;
   const nameProblem = showErrors && !applicant.name.trim() ? '请填写申请人名称' : null;
+  const nameInput = useRef<InputRef>(null);
+  const phoneInput = useRef<InputRef>(null);
+  // The item was just chosen: the clerk goes on typing the applicant without reaching for the mouse.
+  useEffect(() => { nameInput.current?.focus(); }, []);
   return (
     <Form layout="vertical" component="div">
       <Row gutter={16}>
@@ -217,19 +229,22 @@ function ApplicantForm({ applicant, onChange, types, showErrors }: { applicant: 
         </Col>
         <Col xs={24} md={8}>
           <Form.Item label={person ? '姓名' : '单位名称'} required validateStatus={nameProblem ? 'error' : undefined} help={nameProblem} htmlFor="applicant-name">
-            <Input id="applicant-name" value={applicant.name} onChange={(e) => onChange({ ...applicant, name: e.target.value })} />
+            <Input id="applicant-name" ref={nameInput} value={applicant.name} onChange={(e) => onChange({ ...applicant, name: e.target.value })} />
           </Form.Item>
         </Col>
         <Col xs={24} md={9}>
           <Form.Item label={person ? '身份证号码' : '统一社会信用代码'} required validateStatus={idProblem ? 'error' : applicant.idNumber ? 'success' : undefined}
-            help={idProblem ?? (applicant.idNumber ? '校验通过' : undefined)} hasFeedback={!!applicant.idNumber} htmlFor="applicant-id">
+            help={idProblem ?? (applicant.idNumber ? '校验通过' : undefined)} hasFeedback htmlFor="applicant-id">
+            {/* hasFeedback always on, so the input keeps its wrapper when the icon appears: toggling it re-created
+                the input and lost focus after the first key. An ID card reader types the number then Enter: go on to the phone. */}
             <Input id="applicant-id" value={applicant.idNumber} maxLength={18} style={{ fontFamily: 'monospace' }}
-              onChange={(e) => onChange({ ...applicant, idNumber: e.target.value.toUpperCase().replace(/\s/g, '') })} />
+              onChange={(e) => onChange({ ...applicant, idNumber: e.target.value.toUpperCase().replace(/\s/g, '') })}
+              onPressEnter={(e) => { e.preventDefault(); phoneInput.current?.focus(); }} />
           </Form.Item>
         </Col>
         <Col xs={24} md={7}>
           <Form.Item label="联系电话" htmlFor="applicant-phone">
-            <Input id="applicant-phone" value={applicant.phone} onChange={(e) => onChange({ ...applicant, phone: e.target.value })} />
+            <Input id="applicant-phone" ref={phoneInput} value={applicant.phone} onChange={(e) => onChange({ ...applicant, phone: e.target.value })} />
           </Form.Item>
         </Col>
       </Row>

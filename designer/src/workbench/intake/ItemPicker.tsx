@@ -3,6 +3,7 @@ import { Card, Empty, Input, List, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { matches, searchable } from '../common/search';
 import type { ItemSummary } from '../types';
+import { limitLabel } from '../../common/labels';
 
 /** 选择事项: search by name, code, keyword or pinyin initials; grouped by the window's departments. */
 export function ItemPicker({ items, selected, onSelect }: { items: ItemSummary[]; selected?: string; onSelect: (item: ItemSummary) => void }) {
@@ -29,7 +30,7 @@ export function ItemPicker({ items, selected, onSelect }: { items: ItemSummary[]
                   <div style={{ fontWeight: i.id === selected ? 600 : 400 }}>{i.name}</div>
                   <div style={{ fontSize: 12, color: '#888' }}>
                     {i['base-code']} <Tag color={i['handling-type'] === 'immediate' ? 'green' : 'blue'} style={{ marginInlineStart: 4 }}>{i['handling-type-label']}</Tag>
-                    承诺 {i.promised.replace('wd', ' 个工作日')}
+                    承诺 {limitLabel(i.promised)}
                   </div>
                 </div>
               </List.Item>

@@ -8,6 +8,7 @@ import { DeliveryModal } from './DeliveryModal';
 import { deliveryLabels, documentName, documentUrl } from './delivery';
 import { DueTag } from './DueTag';
 import type { CaseDocument, DeliveredCase, IssuanceList, WaitingCase } from './types';
+import { formatDateTime } from '../../common/format';
 
 const decisionTags: Record<string, { color: string; text: string }> = {
   granted: { color: 'green', text: '准予许可' },
@@ -93,7 +94,7 @@ export function IssuancePage() {
     { title: '送达方式', dataIndex: 'method', render: (m: DeliveredCase['method']) => deliveryLabels[m] ?? m },
     { title: '运单号', dataIndex: 'trackingNumber', render: (v) => v ?? '—' },
     { title: '领取人/收件人', dataIndex: 'recipient', render: (v) => v ?? '—' },
-    { title: '送达时间', dataIndex: 'at', render: (v: string) => new Date(v).toLocaleString('zh-CN', { hour12: false }) },
+    { title: '送达时间', dataIndex: 'at', render: (v: string) => formatDateTime(v) },
     {
       title: '评价', key: 'evaluated',
       render: (_, r) => r.evaluated ? <Tag color="blue">已评价</Tag>

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Grid, List, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, showError } from '../../api/client';
@@ -20,6 +20,8 @@ export function TaskInboxPage() {
   const items = useItems();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  // A phone (a head approving on the way): one card per task instead of a nine-column table.
+  const narrow = !Grid.useBreakpoint().md;
 
   const load = useCallback(async () => {
     setRows(null);
@@ -43,6 +45,26 @@ export function TaskInboxPage() {
       {counts && <><Tag color="red">超期 {counts.overdue}</Tag><Tag color="gold">预警 {counts.warning}</Tag></>}
       <Button icon={<ReloadOutlined />} onClick={load}>刷新</Button></Space>}>
       <Tabs activeKey={scope} onChange={(k) => setParams({ scope: k })} items={scopes.map((s) => ({ key: s.key, label: s.label }))} />
+      {narrow ? (
+        <List<TaskRow> loading={rows === null} dataSource={rows ?? []} locale={{ emptyText: '没有待办任务' }} data-testid="task-list"
+          renderItem={(r) => (
+            <List.Item key={r.caseId + r.taskId} data-testid={`task-${r.number}`} data-level={r.level}
+              style={{ borderInlineStart: `4px solid ${r.level === 'overdue' ? '#f5222d' : r.level === 'warning' ? '#faad14' : '#52c41a'}`, paddingInline: 10 }}>
+              <div style={{ width: '100%' }}>
+                <Link to={`/workbench/cases/${r.caseId}`} data-testid="task-title" style={{ display: 'block', fontWeight: 600, fontSize: 15 }}>{itemName(items, r.itemId)}</Link>
+                <div style={{ color: '#595959', margin: '2px 0 6px' }}>
+                  {r.applicantName} · {r.stepName}{r.countersign && <Tag color="purple" style={{ marginInlineStart: 4 }}>会签</Tag>}
+                </div>
+                <Space size={6} wrap>
+                  <Tag color={levelColors[r.level]} data-testid="remaining">{remainingText(r.remainingWorkingDays)}</Tag>
+                  <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>{r.number}</Typography.Text>
+                  {!r.claimedBy && <Button size="small" loading={busy === r.taskId + r.caseId} onClick={() => claim(r)}>认领</Button>}
+                  <Button size="small" type="primary" onClick={() => navigate(`/workbench/cases/${r.caseId}`)}>办理</Button>
+                </Space>
+              </div>
+            </List.Item>
+          )} />
+      ) : (
       <Table<TaskRow> rowKey={(r) => r.caseId + r.taskId} loading={rows === null} dataSource={rows ?? []} size="middle" data-testid="task-table"
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         onRow={(r) => ({ 'data-testid': `task-${r.number}`, 'data-level': r.level } as React.HTMLAttributes<HTMLElement>)}
@@ -65,6 +87,7 @@ export function TaskInboxPage() {
             </Space>
           ) },
         ]} />
+      )}
     </Card>
   );
 }

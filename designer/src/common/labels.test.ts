@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { limitLabel, outcomeLabel } from './labels';
+
+describe('labels', () => {
+  it('reads limits as a clerk says them', () => {
+    expect(limitLabel('3wd')).toBe('3 个工作日');
+    expect(limitLabel('10d')).toBe('10 天');
+    expect(limitLabel('2h')).toBe('2 小时');
+    expect(limitLabel(undefined)).toBe('—');
+  });
+
+  it('names outcomes in Chinese, the step\'s own label first', () => {
+    expect(outcomeLabel('grant')).toBe('准予');
+    expect(outcomeLabel('deny')).toBe('不予');
+    expect(outcomeLabel('pass', '审查通过')).toBe('审查通过');
+    expect(outcomeLabel('custom-key')).toBe('custom-key');
+  });
+});
