@@ -45,6 +45,16 @@ public sealed partial class PostgreSqlCaseStore : ICaseFigures
     public Task<IReadOnlyList<Guid>> ClosedSinceAsync(ClosedQuery query, CancellationToken cancellationToken = default) =>
         Figures.ClosedSinceAsync(query, cancellationToken);
 
+    public Task<IReadOnlyList<Guid>> WithoutFiguresAsync(int take, CancellationToken cancellationToken = default) =>
+        Figures.WithoutFiguresAsync(take, cancellationToken);
+
+    public async Task<bool> SetFiguresAsync(Guid caseId, long version, CaseFigures figures, CancellationToken cancellationToken = default)
+    {
+        var (sql, parameters) = CaseFiguresQueries.SetFigures(caseId, version, figures);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await connection.ExecAsync(null, sql, cancellationToken, parameters) == 1;
+    }
+
     public Task<IReadOnlyList<Guid>> RatedAsync(IReadOnlyCollection<string> ratings, string? party, int take, CancellationToken cancellationToken = default) =>
         Figures.RatedAsync(ratings, party, take, cancellationToken);
 }

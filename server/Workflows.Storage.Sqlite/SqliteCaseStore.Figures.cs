@@ -56,6 +56,20 @@ public sealed partial class SqliteCaseStore : ICaseFigures
     public Task<IReadOnlyList<Guid>> ClosedSinceAsync(ClosedQuery query, CancellationToken cancellationToken = default) =>
         Figures.ClosedSinceAsync(query, cancellationToken);
 
+    public Task<IReadOnlyList<Guid>> WithoutFiguresAsync(int take, CancellationToken cancellationToken = default) =>
+        Figures.WithoutFiguresAsync(take, cancellationToken);
+
+    public async Task<bool> SetFiguresAsync(Guid caseId, long version, CaseFigures figures, CancellationToken cancellationToken = default)
+    {
+        var (sql, parameters) = CaseFiguresQueries.SetFigures(caseId, version, figures);
+        return await WriteAsync(async (writer, tx) =>
+        {
+            var written = await writer.ExecAsync(tx, sql, cancellationToken, parameters.Select(p => ("@" + p.Name, Stored(p.Value))).ToArray());
+            await tx.CommitAsync(cancellationToken);
+            return written == 1;
+        }, cancellationToken);
+    }
+
     public Task<IReadOnlyList<Guid>> RatedAsync(IReadOnlyCollection<string> ratings, string? party, int take, CancellationToken cancellationToken = default) =>
         Figures.RatedAsync(ratings, party, take, cancellationToken);
 }

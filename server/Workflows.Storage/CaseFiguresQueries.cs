@@ -1,10 +1,10 @@
 namespace Workflows.Storage;
 
 /// <summary>
-/// <see cref="ICaseFigures"/> over any provider's <see cref="FigureRows"/>: every count is one
+/// The reads of <see cref="ICaseFigures"/> over any provider's <see cref="FigureRows"/>: every count is one
 /// GROUP BY over a covering index, every list a page of ids.
 /// </summary>
-public sealed class CaseFiguresQueries(FigureRows rows) : ICaseFigures
+public sealed class CaseFiguresQueries(FigureRows rows)
 {
     public async Task<IReadOnlyList<DeadlineCount>> DeadlineCountsAsync(DateOnly today, string? party, CancellationToken cancellationToken = default)
     {
@@ -116,6 +116,18 @@ public sealed class CaseFiguresQueries(FigureRows rows) : ICaseFigures
         var sql = $"SELECT id FROM cases WHERE closed_on >= @since{filters} ORDER BY closed_on DESC, updated_at DESC, id LIMIT @take";
         return (await rows(sql, p, cancellationToken)).Select(r => CaseFiguresSql.Id(r[0])).ToList();
     }
+
+    public async Task<IReadOnlyList<Guid>> WithoutFiguresAsync(int take, CancellationToken cancellationToken = default)
+    {
+        var p = new List<(string, object?)> { ("take", take) };
+        return (await rows("SELECT id FROM cases WHERE received_on IS NULL ORDER BY created_at, id LIMIT @take", p, cancellationToken))
+            .Select(r => CaseFiguresSql.Id(r[0])).ToList();
+    }
+
+    /// <summary>The UPDATE of <see cref="ICaseFigures.SetFiguresAsync"/>; the provider runs it as one of its writes.</summary>
+    public static (string Sql, (string Name, object? Value)[] Parameters) SetFigures(Guid caseId, long version, CaseFigures figures) =>
+        ($"UPDATE cases SET {CaseFiguresSql.Set} WHERE id = @id AND version = @version",
+            [("id", caseId), ("version", version), .. CaseFiguresSql.Parameters(figures)]);
 
     public async Task<IReadOnlyList<Guid>> RatedAsync(IReadOnlyCollection<string> ratings, string? party, int take, CancellationToken cancellationToken = default)
     {

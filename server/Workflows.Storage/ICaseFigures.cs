@@ -32,6 +32,15 @@ public interface ICaseFigures
 
     /// <summary>Cases rated with any of <paramref name="ratings"/>, newest first, at most <paramref name="take"/>.</summary>
     Task<IReadOnlyList<Guid>> RatedAsync(IReadOnlyCollection<string> ratings, string? party, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>Cases whose figure columns were never written (stored before they existed), at most <paramref name="take"/>.</summary>
+    Task<IReadOnlyList<Guid>> WithoutFiguresAsync(int take, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes a case's figure columns, provided it is still at <paramref name="version"/> (a change since then
+    /// wrote its own); true when written. Only for filling in cases stored before the columns existed.
+    /// </summary>
+    Task<bool> SetFiguresAsync(Guid caseId, long version, CaseFigures figures, CancellationToken cancellationToken = default);
 }
 
 /// <param name="Department">The item department (null when the case's item had none).</param>

@@ -94,4 +94,55 @@ public sealed class SupervisionFiguresTests
         var bad = await reviewer.GetAsync("/api/tasks?scope=department&limit=500");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
     }
+
+    [Fact]
+    public async Task CasesStoredBeforeTheFigures_AreFilledInOnStart_AndShowInTheInbox()
+    {
+        var copy = Directory.CreateTempSubdirectory("workflows-figures-").FullName;
+        try
+        {
+            await using (var before = await RunningServer.StartAsync(demo: true))
+            {
+                var set = CaseApi.Definitions(before);
+                var item = set.Item(Agri)!;
+                using var clerk = await before.SignInAsync(CaseLifecycleApiTests.IntakeClerk(set, item));
+                var (response, _) = await CaseApi.PostAsync(clerk, "/api/cases", CaseApi.NewCase(item, new JsonObject { ["kind"] = "accept" }, null));
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                // A consistent copy of the live file, then the figure columns emptied as an older server left them.
+                await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(before.County.Root, "data", "cases.db")}");
+                await connection.OpenAsync();
+                await using var vacuum = connection.CreateCommand();
+                vacuum.CommandText = $"VACUUM INTO '{Path.Combine(copy, "cases.db")}'";
+                await vacuum.ExecuteNonQueryAsync();
+            }
+            await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(copy, "cases.db")};Pooling=False"))
+            {
+                await connection.OpenAsync();
+                await using var forget = connection.CreateCommand();
+                forget.CommandText = "UPDATE cases SET item_id = NULL, item_department = NULL, level_due = NULL, warn_from = NULL, received_on = NULL, assignees = NULL, task_due = NULL";
+                Assert.Equal(1, await forget.ExecuteNonQueryAsync());
+            }
+
+            await using var after = await RunningServer.StartAsync(demo: true, configure: o => o with { Data = copy });
+            using var reviewer = await after.SignInAsync("agriculture-reviewer");
+            JsonObject inbox;
+            // The backfill runs beside the requests: wait for its result, not for a time.
+            for (var attempt = 0; ; attempt++)
+            {
+                inbox = (await reviewer.GetFromJsonAsync<JsonObject>("/api/tasks?scope=department"))!;
+                if (inbox["total"]!.GetValue<int>() > 0) break;
+                Assert.True(attempt < 20_000, "the case stored before the figures never reached the inbox");
+            }
+            Assert.Single(inbox["tasks"]!.AsArray());
+            using var head = await after.SignInAsync("agriculture-head");
+            var overview = (await head.GetFromJsonAsync<JsonObject>("/api/supervision"))!;
+            Assert.Equal(1, overview["totals"]!["open"]!.GetValue<int>());
+            Assert.Equal("agriculture", overview["departments"]![0]!["department"]!.GetValue<string>());
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(copy, recursive: true);
+        }
+    }
 }

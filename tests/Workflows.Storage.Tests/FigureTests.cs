@@ -132,3 +132,24 @@ public abstract partial class CaseStoreComplianceTests
         Assert.Empty(await Figures.RatedAsync(["VeryDissatisfied"], "education", 10));
     }
 }
+
+public abstract partial class CaseStoreComplianceTests
+{
+    [Fact]
+    public async Task Figures_CasesStoredWithoutThem_AreFoundAndFilledIn_OnlyAtTheirVersion()
+    {
+        var bare = await CreateAsync(Cases.New());
+        var moved = await CreateAsync(Cases.New());
+        Assert.IsType<AppendResult.Appended>(await Store.AppendAsync(moved.CaseId, 2, Cases.Change()));
+
+        Assert.Equal(new[] { bare.CaseId, moved.CaseId }.Order(), (await Figures.WithoutFiguresAsync(10)).Order());
+        var figures = new CaseFigures("teacher", "education", D(3, 20), D(3, 18), ReceivedOn: D(3, 2), Assignees: "|d:education:reviewer#|", TaskDue: D(3, 20));
+        Assert.True(await Figures.SetFiguresAsync(bare.CaseId, 2, figures));
+        Assert.False(await Figures.SetFiguresAsync(moved.CaseId, 2, figures)); // it moved on: its own change writes them
+
+        Assert.Equal([moved.CaseId], await Figures.WithoutFiguresAsync(10));
+        Assert.Equal([bare.CaseId], (await Figures.WorkAsync(new WorkQuery(["|d:education:"]))).Ids);
+        Assert.Equal([new DeadlineCount("education", 1, 1, 0, 0), new DeadlineCount(null, 1, 0, 0, 0)],
+            (await Figures.DeadlineCountsAsync(D(3, 18), null)).OrderBy(c => c.Department is null).ToList());
+    }
+}
