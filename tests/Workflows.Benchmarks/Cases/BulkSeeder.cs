@@ -164,7 +164,10 @@ public static class BulkSeeder
             var id = await LifecycleRun.OneAsync(service);
             var stored = (await store.LoadAsync(id))!;
             var events = await store.ReadEventsAsync(id);
-            result.Add(new Template(stored.Number.Year, id.ToString("D"), stored.Number.Text, stored.Snapshot.State, stored.Snapshot.Index,
+            // The store reads back the search columns only: the figure columns come from the state, as a command writes them.
+            var state = CaseJson.Deserialize(stored.Snapshot.State);
+            var index = stored.Snapshot.Index with { Figures = CaseFigureIndex.Of(state, catalog.Current!, catalog.Current!.Set.Item(state.ItemId)) };
+            result.Add(new Template(stored.Number.Year, id.ToString("D"), stored.Number.Text, stored.Snapshot.State, index,
                 StoredTime.ToUnixMicroseconds(events[0].RecordedAt), StoredTime.ToUnixMicroseconds(events[^1].RecordedAt), events));
         }
         return result;
