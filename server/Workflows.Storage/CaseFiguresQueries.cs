@@ -133,9 +133,13 @@ public sealed class CaseFiguresQueries(FigureRows rows)
     {
         ArgumentNullException.ThrowIfNull(ratings);
         if (ratings.Count == 0) return [];
-        var p = new List<(string, object?)> { ("take", take) };
+        var p = new List<(string, object?)>();
         var names = ratings.Select((r, i) => { p.Add(($"r{i}", r)); return $"@r{i}"; }).ToList();
-        var sql = $"SELECT id FROM cases WHERE rating IN ({string.Join(", ", names)}){CaseFiguresSql.PartyFilter(party, p)} ORDER BY created_at DESC, id LIMIT @take";
-        return (await rows(sql, p, cancellationToken)).Select(r => CaseFiguresSql.Id(r[0])).ToList();
+        // Ordered here, not in SQL: with ORDER BY a planner may walk every case newest first (the created_at
+        // index) instead of looking the few rated ones up by rating.
+        var sql = $"SELECT id, created_at FROM cases WHERE rating IN ({string.Join(", ", names)}){CaseFiguresSql.PartyFilter(party, p)}";
+        return (await rows(sql, p, cancellationToken))
+            .OrderByDescending(r => (IComparable)r[1]!).ThenBy(r => CaseFiguresSql.Id(r[0]))
+            .Take(take).Select(r => CaseFiguresSql.Id(r[0])).ToList();
     }
 }
