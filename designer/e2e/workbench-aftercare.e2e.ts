@@ -225,7 +225,8 @@ describe('after the decision: issuance, rating, rectification, supervision', () 
     expect(await row.innerText()).toContain('拖拉机和联合收割机登记');
     await shot(page, suite, '09-supervision-overdue');
 
-    const overview = await call<{ overdue: { number: string }[]; warnings: unknown[] }>('supervisor', 'GET', '/api/supervision');
+    const overview = await call<{ overdue: { number: string }[]; warnings: unknown[]; suspended: unknown[]; totals: { overdue: number } }>('supervisor', 'GET', '/api/supervision');
+    expect(overview.totals.overdue).toBe(overview.overdue.length);
     expect(overview.overdue.map((c) => c.number)).toContain(accepted.number);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-alerts').click()]);
     expect(download.suggestedFilename()).toMatch(/^超期预警办件-\d{4}-\d{2}-\d{2}\.csv$/);
@@ -233,7 +234,7 @@ describe('after the decision: issuance, rating, rectification, supervision', () 
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
     const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('级别,办件编号,事项,申请人,当前部门,状态,承诺办结日,剩余工作日');
-    expect(lines).toHaveLength(1 + overview.overdue.length + overview.warnings.length);
+    expect(lines).toHaveLength(1 + overview.overdue.length + overview.warnings.length + overview.suspended.length);
     const line = lines.find((l) => l.includes(accepted.number))!;
     expect(line.startsWith(`超期,${accepted.number},拖拉机和联合收割机登记,孙立军,农业农村局,`)).toBe(true);
     expect(lines.slice(1, 1 + overview.overdue.length).every((l) => l.startsWith('超期,'))).toBe(true);

@@ -48,13 +48,14 @@ public sealed partial class PostgreSqlCaseStore
 
         var (version, newHead) = await InsertEventsAsync(connection, tx, caseId, current, head, change.Events, ct);
         await connection.ExecAsync(tx,
-            """
+            $"""
             UPDATE cases SET version = @version, head_hash = @head, state = @state, status = @status, department = @department,
                 applicant_name = @applicant_name, applicant_id = @applicant_id, due_date = @due_date,
-                parties = @parties, is_open = @open, updated_at = @updated_at
+                parties = @parties, is_open = @open, updated_at = @updated_at, {CaseFiguresSql.Set}
             WHERE id = @id
             """, ct,
-            [("id", caseId), ("version", version), ("head", newHead), .. IndexParameters(change.Snapshot), ("updated_at", change.Events[^1].RecordedAt.Utc())]);
+            [("id", caseId), ("version", version), ("head", newHead), .. IndexParameters(change.Snapshot), ("updated_at", change.Events[^1].RecordedAt.Utc()),
+                .. CaseFiguresSql.Parameters(change.Snapshot.Index.Figures)]);
         await UpsertTimersAsync(connection, tx, change.Timers, ct);
         await RememberRequestAsync(connection, tx, idempotencyKey, caseId, version, ct);
         await tx.CommitAsync(ct);

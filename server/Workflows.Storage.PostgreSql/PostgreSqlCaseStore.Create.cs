@@ -63,16 +63,17 @@ public sealed partial class PostgreSqlCaseStore
         Validate(initial);
         var (version, head) = await InsertEventsAsync(connection, tx, newCase.Id, 0, EventHash.Genesis, initial.Events, ct);
         await connection.ExecAsync(tx,
-            """
+            $"""
             INSERT INTO cases (id, office, year, seq, number, version, head_hash, state, status, department,
-                applicant_name, applicant_id, due_date, parties, is_open, created_at, updated_at)
+                applicant_name, applicant_id, due_date, parties, is_open, created_at, updated_at, {CaseFiguresSql.InsertColumns})
             VALUES (@id, @office, @year, @seq, @number, @version, @head, @state, @status, @department,
-                @applicant_name, @applicant_id, @due_date, @parties, @open, @created_at, @updated_at)
+                @applicant_name, @applicant_id, @due_date, @parties, @open, @created_at, @updated_at, {CaseFiguresSql.InsertValues})
             """, ct,
             [
                 ("id", newCase.Id), ("office", newCase.Office), ("year", newCase.Year), ("seq", sequence),
                 ("number", number.Text), ("version", version), ("head", head), .. IndexParameters(initial.Snapshot),
                 ("created_at", initial.Events[0].RecordedAt.Utc()), ("updated_at", initial.Events[^1].RecordedAt.Utc()),
+                .. CaseFiguresSql.Parameters(initial.Snapshot.Index.Figures),
             ]);
         await UpsertTimersAsync(connection, tx, initial.Timers, ct);
         await RememberRequestAsync(connection, tx, newCase.IdempotencyKey, newCase.Id, version, ct);

@@ -73,6 +73,8 @@ internal static class PostgreSqlSchema
                 PRIMARY KEY (series, year, seq), UNIQUE (case_id, document))
             """,
         ],
+        // Supervision's figures (CaseFiguresSql).
+        CaseFiguresSql.Migration("date"),
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -39,16 +39,16 @@ public sealed partial class SqliteCaseStore
         var (version, newHead) = await InsertEventsAsync(writer, tx, caseId, current, head, change.Events, ct);
         var index = change.Snapshot.Index;
         await writer.ExecAsync(tx,
-            """
+            $"""
             UPDATE cases SET version = @version, head_hash = @head, state = @state, status = @status, department = @department,
                 applicant_name = @applicant_name, applicant_id = @applicant_id, due_date = @due_date,
-                parties = @parties, is_open = @open, updated_at = @updated_at
+                parties = @parties, is_open = @open, updated_at = @updated_at, {CaseFiguresSql.Set}
             WHERE id = @id
             """, ct,
-            ("@id", caseId.Text()), ("@version", version), ("@head", newHead), ("@state", change.Snapshot.State),
+            [("@id", caseId.Text()), ("@version", version), ("@head", newHead), ("@state", change.Snapshot.State),
             ("@status", index.Status), ("@department", index.Department), ("@applicant_name", index.ApplicantName),
             ("@applicant_id", index.ApplicantId), ("@due_date", index.DueDate.Text()), ("@parties", index.Parties), ("@open", index.Open),
-            ("@updated_at", StoredTime.ToUnixMicroseconds(change.Events[^1].RecordedAt)));
+            ("@updated_at", StoredTime.ToUnixMicroseconds(change.Events[^1].RecordedAt)), .. FigureParameters(index)]);
         await UpsertTimersAsync(writer, tx, change.Timers, ct);
         await RememberRequestAsync(writer, tx, idempotencyKey, caseId, version, ct);
         await tx.CommitAsync(ct);

@@ -41,18 +41,18 @@ public sealed partial class SqliteCaseStore
         var (version, head) = await InsertEventsAsync(writer, tx, newCase.Id, 0, EventHash.Genesis, initial.Events, ct);
         var index = initial.Snapshot.Index;
         await writer.ExecAsync(tx,
-            """
+            $"""
             INSERT INTO cases (id, office, year, seq, number, version, head_hash, state, status, department,
-                applicant_name, applicant_id, due_date, parties, is_open, created_at, updated_at)
+                applicant_name, applicant_id, due_date, parties, is_open, created_at, updated_at, {CaseFiguresSql.InsertColumns})
             VALUES (@id, @office, @year, @seq, @number, @version, @head, @state, @status, @department,
-                @applicant_name, @applicant_id, @due_date, @parties, @open, @created_at, @updated_at)
+                @applicant_name, @applicant_id, @due_date, @parties, @open, @created_at, @updated_at, {CaseFiguresSql.InsertValues})
             """, ct,
-            ("@id", newCase.Id.Text()), ("@office", newCase.Office), ("@year", newCase.Year), ("@seq", sequence),
+            [("@id", newCase.Id.Text()), ("@office", newCase.Office), ("@year", newCase.Year), ("@seq", sequence),
             ("@number", number.Text), ("@version", version), ("@head", head), ("@state", initial.Snapshot.State),
             ("@status", index.Status), ("@department", index.Department), ("@applicant_name", index.ApplicantName),
             ("@applicant_id", index.ApplicantId), ("@due_date", index.DueDate.Text()), ("@parties", index.Parties), ("@open", index.Open),
             ("@created_at", StoredTime.ToUnixMicroseconds(initial.Events[0].RecordedAt)),
-            ("@updated_at", StoredTime.ToUnixMicroseconds(initial.Events[^1].RecordedAt)));
+            ("@updated_at", StoredTime.ToUnixMicroseconds(initial.Events[^1].RecordedAt)), .. FigureParameters(index)]);
         await UpsertTimersAsync(writer, tx, initial.Timers, ct);
         await RememberRequestAsync(writer, tx, newCase.IdempotencyKey, newCase.Id, version, ct);
         await tx.CommitAsync(ct);

@@ -72,6 +72,8 @@ internal static class SqliteSchema
                 PRIMARY KEY (series, year, seq), UNIQUE (case_id, document)) WITHOUT ROWID
             """,
         ],
+        // Supervision's figures (CaseFiguresSql): dates as ISO text like due_date.
+        CaseFiguresSql.Migration("text"),
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -11,6 +11,7 @@ public sealed record CaseSnapshot(string State, CaseIndex Index);
 /// <param name="Parties">Everyone who may see the case, as <c>|education|w:comprehensive-1|</c>: the item's
 /// department, every department and window that had a task; searched with <see cref="CaseQuery.Party"/>.</param>
 /// <param name="Open">False once the case is closed (办结, 不予受理, 撤回): inboxes and supervision skip it.</param>
+/// <param name="Figures">What supervision counts and the work lists page by (<see cref="CaseFigures"/>).</param>
 public sealed record CaseIndex(
     string Status,
     string? Department = null,
@@ -18,7 +19,8 @@ public sealed record CaseIndex(
     string? ApplicantId = null,
     DateOnly? DueDate = null,
     string? Parties = null,
-    bool Open = true)
+    bool Open = true,
+    CaseFigures? Figures = null)
 {
     /// <summary>The <see cref="Parties"/> text for the given department ids and window ids (<c>w:</c> prefixed).</summary>
     public static string PartiesOf(IEnumerable<string> parties) => "|" + string.Join("|", parties.Distinct().Order(StringComparer.Ordinal)) + "|";

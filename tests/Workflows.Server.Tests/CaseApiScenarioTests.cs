@@ -135,9 +135,10 @@ public sealed class CaseApiScenarioTests : IAsyncLifetime
 
         var now = (await head.GetFromJsonAsync<JsonObject>($"/api/cases/{view["id"]}"))!;
         Assert.Equal("suspended", now["status"]!.GetValue<string>());
-        Assert.Equal("normal", now["level"]!.GetValue<string>());
+        Assert.Equal("suspended", now["level"]!.GetValue<string>());
         var supervision = (await head.GetFromJsonAsync<JsonObject>("/api/supervision"))!;
         Assert.DoesNotContain(supervision["overdue"]!.AsArray(), row => row!["id"]!.GetValue<string>() == view["id"]!.GetValue<string>());
+        Assert.Contains(supervision["suspended"]!.AsArray(), row => row!["id"]!.GetValue<string>() == view["id"]!.GetValue<string>());
     }
 
     [Fact]

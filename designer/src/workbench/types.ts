@@ -61,15 +61,19 @@ export interface CaseState {
 export interface CaseView {
   id: string; number: string; version: number; itemId: string; itemName?: string; status: string; statusLabel: string; closed: boolean;
   remaining?: { acceptance?: number | null; promised?: number | null; statutory?: number | null; tasks: Record<string, number>; paused: boolean };
-  level?: 'normal' | 'warning' | 'overdue';
+  /** The server's deadline level (server/Workflows.Engine/Queries/DeadlineLevel.cs) and its label. */
+  level?: DeadlineLevel; levelLabel?: string;
   case: CaseState;
 }
 
 export interface TaskRow {
   caseId: string; number: string; version: number; itemId: string; applicantName: string; taskId: string; stepId: string; stepName: string;
   department?: string | null; role?: string | null; window?: string | null; claimedBy?: string | null; countersign: boolean;
-  due?: string | null; remainingWorkingDays?: number | null; level: 'normal' | 'warning' | 'overdue';
+  due?: string | null; remainingWorkingDays?: number | null; level: DeadlineLevel; levelLabel: string;
 }
+
+/** GET /api/tasks: one page of the scope's tasks; total counts the cases with such tasks. */
+export interface TaskPage { scope: string; tasks: TaskRow[]; total: number; offset: number; limit: number }
 
 export interface StepOutcome { outcome: string; label: string; next: string }
 export interface StepAssignee { department?: string; 'department-name'?: string; role?: string; 'role-name'?: string; window?: string; 'window-name'?: string }
@@ -106,8 +110,9 @@ export function templateLabel(id: string): string {
   return templateLabels[id] ?? (id.startsWith('certificates/') ? '证照' : id);
 }
 
-export const levelColors = { normal: 'green', warning: 'gold', overdue: 'red' } as const;
-export const levelLabels = { normal: '正常', warning: '预警', overdue: '超期' } as const;
+/** 正常/预警/超期/已暂停 as the server decides it; the browser only colours it (labels come with each row as levelLabel). */
+export type DeadlineLevel = 'normal' | 'warning' | 'overdue' | 'suspended';
+export const levelColors: Record<DeadlineLevel, string> = { normal: 'green', warning: 'gold', overdue: 'red', suspended: 'default' };
 
 /** "剩余 3 个工作日" / "今日到期" / "超期 2 个工作日". */
 export function remainingText(days: number | null | undefined): string {

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Workflows.Domain;
 using Workflows.Engine.Queries;
 using Workflows.Engine.State;
 using Workflows.Server.Cases;
@@ -18,14 +17,11 @@ public static class CaseViews
         Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    /// <summary>正常 / 预警 / 超期: the colour a list shows for a due date.</summary>
-    public static string Level(WorkingCalendar calendar, DateOnly today, DateOnly start, DateOnly? due, int pausedWorkingDays, double warningFraction)
+    /// <summary>The level's fields every list row carries: <c>level</c> (the key) and <c>levelLabel</c> (正常/预警/超期/已暂停).</summary>
+    public static void SetLevel(JsonObject row, DeadlineLevel level)
     {
-        if (due is not { } d) return "normal";
-        if (today > d) return "overdue";
-        var limit = calendar.WorkingDaysBetween(start, d) - pausedWorkingDays;
-        var used = calendar.WorkingDaysBetween(start, today) - pausedWorkingDays;
-        return limit > 0 && used >= warningFraction * limit ? "warning" : "normal";
+        row["level"] = level.Key();
+        row["levelLabel"] = level.Label();
     }
 
     public static DateOnly Today(Engine.Ports.IClock clock) => DateOnly.FromDateTime(clock.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
@@ -48,11 +44,7 @@ public static class CaseViews
         {
             var remaining = RemainingWorkingDays.Of(state, definitions.Calendar, today);
             view["remaining"] = JsonSerializer.SerializeToNode(remaining, Json);
-            var fraction = definitions.Set.Office?.Clock?.WarningAt is > 0 and <= 1 ? definitions.Set.Office.Clock.WarningAt.Value : 0.8;
-            // A suspended case's clock stands still (its due date moves on resume), so it is neither late nor due soon.
-            view["level"] = state.Clocks.AcceptedOn is { } accepted && !state.IsClosed && state.Clocks.OpenPause is null
-                ? Level(definitions.Calendar, today, accepted, state.Clocks.PromisedDue, state.Clocks.PausedWorkingDays, fraction)
-                : "normal";
+            SetLevel(view, DeadlineLevels.OfCase(state, definitions.Calendar, DeadlineLevels.WarningAt(definitions.Set.Office?.Clock), today));
         }
         view["case"] = JsonSerializer.SerializeToNode(state, Json);
         return view;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Workflows.Engine.Queries;
 using Workflows.Engine.State;
 using Workflows.Server.Auth;
 using Workflows.Server.Cases;
@@ -8,137 +9,164 @@ using Workflows.Storage;
 namespace Workflows.Server.Api;
 
 /// <summary>
-/// The task inbox (我的待办, 本部门, 可认领) and supervision (预警, 超期, per-department counts). Both
-/// read the open cases the user is party to; a county office has thousands open, not millions, and
-/// closed cases are skipped by the index.
+/// The task inbox (我的待办, 本部门, 可认领) and supervision (预警, 超期, 已暂停, per-department counts).
+/// The inbox is a page of the cases whose open tasks the user may work (the store matches the
+/// assignee column and counts the total); supervision counts every open case in the store from the
+/// figure columns, and the lists and the counts come from the same columns and the same level rule.
 /// </summary>
 public static class WorkEndpoints
 {
-    private const int MaxOpenCases = 5000;
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 200;
+
+    /// <summary>Supervision lists at most this many cases at 超期/预警/已暂停 (overdue first); the counts are always complete.</summary>
+    public const int MaxListed = 1000;
 
     public static void Map(WebApplication app)
     {
         app.MapGet("/api/tasks", Inbox).WithTags("待办 tasks").RequireAuthorization()
-            .WithSummary("待办任务：scope = mine（我的）| claimable（可认领）| department（本部门全部），按到期日排序");
+            .WithSummary("待办任务：scope = mine（我的）| claimable（可认领）| department（本部门全部），按到期日排序；offset/limit 分页（默认 50，最多 200），total 为办件总数");
         app.MapGet("/api/supervision", Supervision).WithTags("监督 supervision").RequireAuthorization()
-            .WithSummary("效能监督：预警、超期办件与各部门统计");
+            .WithSummary("效能监督：预警、超期、已暂停办件与各部门统计（统计全部在办办件）");
     }
 
-    private sealed record OpenTask(CaseState State, StoredCase Stored, CaseTask Task, string Level, int? Remaining);
-
-    private static async Task<IResult> Inbox(HttpContext context, CaseService service, ICaseStore store, DefinitionCatalog catalog, string? scope)
+    private static async Task<IResult> Inbox(HttpContext context, CaseService service, ICaseFigures figures, DefinitionCatalog catalog,
+        string? scope, int? offset, int? limit)
     {
         if (CurrentUser.From(context.User) is not { } user) return Problems.SignInRequired();
         if (!user.WorksOnCases) return Problems.Denied("事项编辑账号没有办件任务");
         scope ??= "mine";
         if (scope is not ("mine" or "claimable" or "department")) return Problems.Invalid("scope 应为 mine、claimable 或 department");
+        if (offset is < 0) return Problems.Invalid("offset 不能为负数");
+        if (limit is < 1 or > MaxPageSize) return Problems.Invalid($"limit 应为 1–{MaxPageSize}");
         if (catalog.Current is not { } snapshot) return Problems.NoDefinitions();
-        var tasks = new List<OpenTask>();
-        await foreach (var (state, stored) in OpenCasesAsync(user, service, store, context.RequestAborted))
+        var take = limit ?? DefaultPageSize;
+        var page = await figures.WorkAsync(new WorkQuery(AssigneeKeys(user, scope), offset ?? 0, take), context.RequestAborted);
+        var today = CaseViews.Today(service.Clock);
+        var warningAt = DeadlineLevels.WarningAt(snapshot.Set.Office?.Clock);
+        var rows = new List<JsonObject>();
+        foreach (var id in page.Ids)
         {
-            foreach (var task in state.ActiveTasks)
-            {
-                var actor = CaseAccess.ActorFor(user, task);
-                var fits = task.Signers.Any(s => actor.Fits(s.Assignee));
-                var include = scope switch
-                {
-                    "mine" => fits && (task.ClaimedBy is null || task.ClaimedBy == user.UserName),
-                    "claimable" => fits && task.ClaimedBy is null,
-                    _ => user.SeesAllCases || task.Signers.Any(s => s.Assignee.Department == user.Department || (s.Assignee.Window is not null && s.Assignee.Window == user.Window)),
-                };
-                if (include) tasks.Add(Describe(state, stored, task, snapshot, service));
-            }
+            if (await service.LoadAsync(id, context.RequestAborted) is not { } loaded) continue;
+            var (state, stored) = loaded;
+            foreach (var task in state.ActiveTasks.Where(t => Includes(user, scope, t)).OrderBy(t => t.Due ?? DateOnly.MaxValue))
+                rows.Add(Row(state, stored, task, DeadlineLevels.OfTask(state, task, snapshot.Calendar, warningAt, today), snapshot.Calendar, today));
         }
-        var rows = tasks.OrderBy(t => t.Task.Due ?? DateOnly.MaxValue).ThenBy(t => t.Stored.Number.Text, StringComparer.Ordinal).Select(Row).ToList();
-        return Results.Json(new { scope, tasks = rows });
+        return Results.Json(new { scope, tasks = rows, total = page.Total, offset = offset ?? 0, limit = take });
     }
 
-    private static async Task<IResult> Supervision(HttpContext context, CaseService service, ICaseStore store, DefinitionCatalog catalog)
+    /// <summary>
+    /// The <see cref="CaseFigures.Assignees"/> fragments of the tasks the scope shows: the user's roles at
+    /// its department and window (or any role the task leaves open), unclaimed or claimed by the user.
+    /// </summary>
+    public static IReadOnlyList<string> AssigneeKeys(CurrentUser user, string scope)
+    {
+        if (scope == "department")
+        {
+            if (user.SeesAllCases) return ["|"];
+            var keys = new List<string>();
+            if (user.Department is { } department) keys.Add("|d:" + department + ":");
+            if (user.Window is { } window) keys.Add("|w:" + window + ":");
+            return keys;
+        }
+        var claimers = scope == "mine" ? new[] { "", user.UserName } : [""];
+        var places = new[] { user.Department is { } d ? "d:" + d : null, user.Window is { } w ? "w:" + w : null }.OfType<string>();
+        return (from place in places
+                from role in user.Roles.Append("*")
+                from claimer in claimers
+                select "|" + place + ":" + role + "#" + claimer + "|").ToList();
+    }
+
+    /// <summary>The same choice on a loaded task (a case on the page may hold other tasks too).</summary>
+    private static bool Includes(CurrentUser user, string scope, CaseTask task)
+    {
+        var actor = CaseAccess.ActorFor(user, task);
+        var fits = task.Signers.Any(s => actor.Fits(s.Assignee));
+        return scope switch
+        {
+            "mine" => fits && (task.ClaimedBy is null || task.ClaimedBy == user.UserName),
+            "claimable" => fits && task.ClaimedBy is null,
+            _ => user.SeesAllCases || task.Signers.Any(s => s.Assignee.Department == user.Department || (s.Assignee.Window is not null && s.Assignee.Window == user.Window)),
+        };
+    }
+
+    private static async Task<IResult> Supervision(HttpContext context, CaseService service, ICaseFigures figures, DefinitionCatalog catalog)
     {
         if (CurrentUser.From(context.User) is not { } user) return Problems.SignInRequired();
         if (!user.SeesAllCases && !user.Is(Roles.Head)) return Problems.Denied("效能监督仅限监督人员、部门负责人和管理员");
         if (catalog.Current is not { } snapshot) return Problems.NoDefinitions();
         var today = CaseViews.Today(service.Clock);
-        var warnings = new List<JsonObject>();
-        var overdue = new List<JsonObject>();
-        var departments = new Dictionary<string, (int Open, int Warning, int Overdue)>(StringComparer.Ordinal);
-        await foreach (var (state, stored) in OpenCasesAsync(user, service, store, context.RequestAborted))
-        {
-            var view = CaseViews.Case(state, stored, snapshot, today);
-            var level = (string?)view["level"] ?? "normal";
-            var row = new JsonObject
-            {
-                ["id"] = stored.Id.ToString("D"), ["number"] = stored.Number.Text, ["itemId"] = state.ItemId,
-                ["itemName"] = view["itemName"]?.DeepClone(), ["applicantName"] = state.Applicant.Name,
-                ["status"] = view["status"]?.DeepClone(), ["statusLabel"] = view["statusLabel"]?.DeepClone(),
-                ["department"] = stored.Snapshot.Index.Department, ["promisedDue"] = state.Clocks.PromisedDue?.ToString("yyyy-MM-dd"),
-                ["remaining"] = view["remaining"]?["promised"]?.DeepClone(), ["level"] = level,
-            };
-            if (level == "overdue") overdue.Add(row);
-            else if (level == "warning") warnings.Add(row);
-            var department = snapshot.Set.Item(state.ItemId)?.Guide?.Department ?? "(未知)";
-            var counts = departments.GetValueOrDefault(department);
-            departments[department] = (counts.Open + 1, counts.Warning + (level == "warning" ? 1 : 0), counts.Overdue + (level == "overdue" ? 1 : 0));
-        }
+        var party = SupervisionParty(user);
+        var counts = await figures.DeadlineCountsAsync(today, party, context.RequestAborted);
+        var cases = await figures.DeadlineCasesAsync(today, party, MaxListed, context.RequestAborted);
+        var rows = cases.Select(c => (Level: DeadlineLevels.On(new DeadlineLevels.DeadlineDates(c.Due, c.WarnFrom, c.Suspended), today), Case: c))
+            .Select(c => (c.Level, Row: SupervisionRow(c.Case, c.Level, snapshot, today))).ToList();
+        List<JsonObject> At(DeadlineLevel level) => rows.Where(r => r.Level == level).Select(r => r.Row).ToList();
         return Results.Json(new
         {
             today = today.ToString("yyyy-MM-dd"),
-            warnings,
-            overdue,
-            departments = departments.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => new
+            totals = new
             {
-                department = d.Key,
-                departmentName = snapshot.Set.Department(d.Key)?.Name,
-                open = d.Value.Open,
-                warning = d.Value.Warning,
-                overdue = d.Value.Overdue,
+                open = counts.Sum(c => c.Open), warning = counts.Sum(c => c.Warning),
+                overdue = counts.Sum(c => c.Overdue), suspended = counts.Sum(c => c.Suspended),
+            },
+            listed = rows.Count,
+            warnings = At(DeadlineLevel.Warning),
+            overdue = At(DeadlineLevel.Overdue),
+            suspended = At(DeadlineLevel.Suspended),
+            departments = counts.Select(c => new
+            {
+                department = c.Department ?? "(未知)",
+                departmentName = c.Department is { } d ? snapshot.Set.Department(d)?.Name : null,
+                open = c.Open,
+                warning = c.Warning,
+                overdue = c.Overdue,
+                suspended = c.Suspended,
             }).ToList(),
         });
     }
 
-    private static async IAsyncEnumerable<(CaseState State, StoredCase Stored)> OpenCasesAsync(
-        CurrentUser user, CaseService service, ICaseStore store, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    /// <summary>Whose cases supervision counts: a head its department's, supervisors and admins all (null).</summary>
+    public static string? SupervisionParty(CurrentUser user) =>
+        user.Is(Roles.Head) && !user.SeesAllCases ? user.Department : CaseAccess.PartyOf(user);
+
+    private static JsonObject SupervisionRow(DeadlineCase c, DeadlineLevel level, DefinitionSnapshot snapshot, DateOnly today)
     {
-        var party = user.Is(Roles.Head) && !user.SeesAllCases ? user.Department : CaseAccess.PartyOf(user);
-        var seen = 0;
-        for (var skip = 0; seen < MaxOpenCases; skip += 200)
+        var status = Enum.TryParse<CaseStatus>(c.Status, out var parsed) ? parsed : (CaseStatus?)null;
+        var row = new JsonObject
         {
-            var page = await store.SearchAsync(new CaseQuery { OpenOnly = true, Party = party, Skip = skip, Take = 200 }, ct);
-            foreach (var summary in page.Items)
-            {
-                if (await service.LoadAsync(summary.Id, ct) is { } loaded) yield return loaded;
-                seen++;
-            }
-            if (!page.HasMore) yield break;
-        }
+            ["id"] = c.Id.ToString("D"), ["number"] = c.Number, ["itemId"] = c.ItemId,
+            ["itemName"] = c.ItemId is { } item ? snapshot.Set.Item(item)?.Guide?.Name : null, ["applicantName"] = c.ApplicantName,
+            ["status"] = JsonArgs.Kebab(c.Status), ["statusLabel"] = status?.Label() ?? c.Status,
+            ["department"] = c.Department, ["itemDepartment"] = c.ItemDepartment, ["promisedDue"] = c.Due?.ToString("yyyy-MM-dd"),
+            // A suspended case's count stands still: the days left are shown once it resumes.
+            ["remaining"] = c.Due is { } due && level != DeadlineLevel.Suspended ? snapshot.Calendar.WorkingDaysBetween(today, due) : null,
+        };
+        CaseViews.SetLevel(row, level);
+        return row;
     }
 
-    private static OpenTask Describe(CaseState state, StoredCase stored, CaseTask task, DefinitionSnapshot snapshot, CaseService service)
+    private static JsonObject Row(CaseState state, StoredCase stored, CaseTask task, DeadlineLevel level, Workflows.Domain.WorkingCalendar calendar, DateOnly today)
     {
-        var today = CaseViews.Today(service.Clock);
-        var fraction = snapshot.Set.Office?.Clock?.WarningAt is > 0 and <= 1 ? snapshot.Set.Office.Clock.WarningAt.Value : 0.8;
-        var level = CaseViews.Level(snapshot.Calendar, today, task.CreatedOn, task.Due, task.PausedWorkingDays, fraction);
-        var remaining = task.Due is { } due ? snapshot.Calendar.WorkingDaysBetween(today, due) : (int?)null;
-        return new OpenTask(state, stored, task, level, remaining);
+        var row = new JsonObject
+        {
+            ["caseId"] = stored.Id.ToString("D"),
+            ["number"] = stored.Number.Text,
+            ["version"] = stored.Version,
+            ["itemId"] = state.ItemId,
+            ["applicantName"] = state.Applicant.Name,
+            ["taskId"] = task.Id,
+            ["stepId"] = task.StepId,
+            ["stepName"] = task.StepName,
+            ["department"] = task.Assignee.Department,
+            ["role"] = task.Assignee.Role,
+            ["window"] = task.Assignee.Window,
+            ["claimedBy"] = task.ClaimedBy,
+            ["countersign"] = task.IsCountersign,
+            ["due"] = task.Due?.ToString("yyyy-MM-dd"),
+            ["remainingWorkingDays"] = task.Due is { } due ? calendar.WorkingDaysBetween(today, due) : null,
+        };
+        CaseViews.SetLevel(row, level);
+        return row;
     }
-
-    private static JsonObject Row(OpenTask t) => new()
-    {
-        ["caseId"] = t.Stored.Id.ToString("D"),
-        ["number"] = t.Stored.Number.Text,
-        ["version"] = t.Stored.Version,
-        ["itemId"] = t.State.ItemId,
-        ["applicantName"] = t.State.Applicant.Name,
-        ["taskId"] = t.Task.Id,
-        ["stepId"] = t.Task.StepId,
-        ["stepName"] = t.Task.StepName,
-        ["department"] = t.Task.Assignee.Department,
-        ["role"] = t.Task.Assignee.Role,
-        ["window"] = t.Task.Assignee.Window,
-        ["claimedBy"] = t.Task.ClaimedBy,
-        ["countersign"] = t.Task.IsCountersign,
-        ["due"] = t.Task.Due?.ToString("yyyy-MM-dd"),
-        ["remainingWorkingDays"] = t.Remaining,
-        ["level"] = t.Level,
-    };
 }

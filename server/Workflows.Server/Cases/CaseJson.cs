@@ -58,7 +58,8 @@ public static class CaseJson
 
     /// <param name="itemParties">Departments and windows (<c>w:</c>) the item involves whatever the route: its
     /// implementing and joint departments and its intake windows. Task assignees are added from the state.</param>
-    public static CaseSnapshot Snapshot(CaseState state, IEnumerable<string>? itemParties = null)
+    /// <param name="figures">The figure columns (<see cref="CaseFigureIndex"/>); none for snapshots not written by a command.</param>
+    public static CaseSnapshot Snapshot(CaseState state, IEnumerable<string>? itemParties = null, CaseFigures? figures = null)
     {
         var open = state.ActiveTasks.FirstOrDefault();
         var due = state.Clocks.PromisedDue ?? state.Clocks.StatutoryDue ?? (state.Clocks.AcceptedOn is null ? state.Clocks.AcceptanceDue : null);
@@ -66,7 +67,7 @@ public static class CaseJson
             .Select(a => a.Window is { } window ? "w:" + window : a.Department).OfType<string>();
         var parties = CaseIndex.PartiesOf((itemParties ?? []).Concat(taskParties));
         var index = new CaseIndex(state.Status.ToString(), open?.Assignee.Department, state.Applicant.Name, state.Applicant.IdNumber,
-            state.IsClosed ? null : due, parties, Open: !state.IsClosed);
+            state.IsClosed ? null : due, parties, Open: !state.IsClosed, Figures: figures);
         return new CaseSnapshot(Serialize(state), index);
     }
 

@@ -214,7 +214,7 @@ public sealed class CaseService
 
     /// <summary>The events and snapshot of a command, with the timer that wakes the case next (counted from the command's time).</summary>
     private static CaseChange Change(Guid caseId, CommandResult result, Workflows.Definitions.Model.ItemDefinition item, DefinitionSnapshot snapshot) =>
-        new(result.Events.Select(CaseJson.ToNewEvent).ToList(), CaseJson.Snapshot(result.State!, CaseJson.PartiesOf(item)))
+        new(result.Events.Select(CaseJson.ToNewEvent).ToList(), CaseJson.Snapshot(result.State!, CaseJson.PartiesOf(item), CaseFigureIndex.Of(result.State!, snapshot, item)))
         {
             Timers = CaseTimers.For(caseId, result.State!, snapshot.Calendar, snapshot.Set.Office?.Clock, result.Events[0].At),
         };

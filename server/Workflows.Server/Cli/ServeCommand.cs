@@ -113,6 +113,8 @@ public static class ServeCommand
         builder.Services.AddSingleton(_ => CaseStores.OpenAsync(options.Data, options.Postgres).GetAwaiter().GetResult());
         builder.Services.AddSingleton(sp => (IContentStore)sp.GetRequiredService<ICaseStore>());
         builder.Services.AddSingleton(sp => (IAccountStore)sp.GetRequiredService<ICaseStore>());
+        builder.Services.AddSingleton(sp => (ICaseFigures)sp.GetRequiredService<ICaseStore>());
+        builder.Services.AddHostedService<CaseFigureBackfill>();
         builder.Services.AddSingleton(sp => new DefinitionVersions(sp.GetRequiredService<DefinitionCatalog>(), sp.GetRequiredService<IContentStore>(),
             Path.Combine(Path.GetFullPath(options.Data), "cache", "definitions"), sp.GetRequiredService<ILogger<DefinitionVersions>>()));
         builder.Services.AddSingleton(sp => new CaseService(sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<DefinitionVersions>(),

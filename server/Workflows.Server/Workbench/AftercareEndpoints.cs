@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Workflows.Definitions.Model;
+using Workflows.Engine.Queries;
 using Workflows.Engine.State;
 using Workflows.Server.Api;
 using Workflows.Server.Auth;
@@ -18,8 +19,11 @@ public static class AftercareEndpoints
 {
     private const int RecentDays = 7;
     private const int PendingDays = 30;
-    /// <summary>Closed cases received longer ago than this are not read for the window's lists.</summary>
-    private const int ClosedLookbackDays = 180;
+    /// <summary>A window's list shows at most this many waiting tasks' cases (earliest due first) and says how many wait in all.</summary>
+    private const int MaxWaiting = 200;
+    private const int MaxDelivered = 500;
+    private const int MaxRectifications = 1000;
+    private static readonly string[] BadRatings = [nameof(EvaluationLevel.Dissatisfied), nameof(EvaluationLevel.VeryDissatisfied)];
 
     public static void Map(WebApplication app)
     {
@@ -31,24 +35,27 @@ public static class AftercareEndpoints
             .WithSummary("差评整改：state = open（默认，待整改）| completed | all，按整改期限排序");
     }
 
-    private static async Task<IResult> Issuance(HttpContext context, CaseService service, ICaseStore store, DefinitionCatalog catalog)
+    private static async Task<IResult> Issuance(HttpContext context, CaseService service, ICaseFigures figures, DefinitionCatalog catalog)
     {
         if (CurrentUser.From(context.User) is not { } user) return Problems.SignInRequired();
         if (!user.IsAdmin && !user.Is(Roles.Clerk)) return Problems.Denied("统一出件仅限窗口人员和管理员");
         if (catalog.Current is not { } snapshot) return Problems.NoDefinitions();
+        var ct = context.RequestAborted;
         var today = CaseViews.Today(service.Clock);
         var issuanceWindows = snapshot.Set.Windows.Where(w => w.Kind == WindowKind.Issuance).Select(w => w.Id).ToHashSet(StringComparer.Ordinal);
-        var fraction = snapshot.Set.Office?.Clock?.WarningAt is > 0 and <= 1 ? snapshot.Set.Office.Clock.WarningAt.Value : 0.8;
+        var warningAt = DeadlineLevels.WarningAt(snapshot.Set.Office?.Clock);
         var waiting = new List<(DateOnly Due, string Number, JsonObject Row)>();
         var delivered = new List<(DateTimeOffset At, JsonObject Row)>();
         var since = today.AddDays(-RecentDays);
-        // Open cases, and the closed ones received in the last months (a delivery this week of a case
-        // received earlier than that is rare): the index decides which to load, so a year of closed
-        // cases is not read on every refresh of the window.
-        var receivedSince = new DateTimeOffset(today.AddDays(-ClosedLookbackDays).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
-        await foreach (var (state, stored) in CaseScan.CasesAsync(user, service, store, openOnly: false,
-            s => s.Index.Open || s.CreatedAt >= receivedSince, ct: context.RequestAborted))
+        // The open tasks at the issuance windows (an admin) or at the clerk's own window, from the
+        // assignee column: a page of cases, not every open case of the office.
+        IReadOnlyList<string> keys = user.IsAdmin ? issuanceWindows.Select(w => "|w:" + w + ":").ToList()
+            : user.Window is { } own ? user.Roles.Append("*").Select(r => "|w:" + own + ":" + r + "#").ToList() : [];
+        var work = await figures.WorkAsync(new WorkQuery(keys, 0, MaxWaiting), ct);
+        foreach (var id in work.Ids)
         {
+            if (await service.LoadAsync(id, ct) is not { } loaded) continue;
+            var (state, stored) = loaded;
             var item = snapshot.Set.Item(state.ItemId);
             foreach (var task in state.ActiveTasks)
             {
@@ -56,7 +63,6 @@ public static class AftercareEndpoints
                 var ours = user.IsAdmin ? window is not null && issuanceWindows.Contains(window)
                     : window is not null && window == user.Window && task.Signers.Any(s => CaseAccess.ActorFor(user, task).Fits(s.Assignee));
                 if (!ours) continue;
-                var level = CaseViews.Level(snapshot.Calendar, today, task.CreatedOn, task.Due, task.PausedWorkingDays, fraction);
                 var row = Common(state, stored, item);
                 row["taskId"] = task.Id;
                 row["stepName"] = task.StepName;
@@ -64,7 +70,7 @@ public static class AftercareEndpoints
                 row["claimedBy"] = task.ClaimedBy;
                 row["due"] = task.Due?.ToString("yyyy-MM-dd");
                 row["remainingWorkingDays"] = task.Due is { } d ? snapshot.Calendar.WorkingDaysBetween(today, d) : null;
-                row["level"] = level;
+                CaseViews.SetLevel(row, DeadlineLevels.OfTask(state, task, snapshot.Calendar, warningAt, today));
                 row["decision"] = state.Decision is { } decision ? JsonArgs.Kebab(decision.ToString()) : null;
                 row["resultName"] = item?.Guide?.Result?.Name;
                 row["resultTemplate"] = item?.Guide?.Result?.Template;
@@ -73,49 +79,56 @@ public static class AftercareEndpoints
                 row["documents"] = Documents(state, item?.Guide?.Result?.Template);
                 waiting.Add((task.Due ?? DateOnly.MaxValue, stored.Number.Text, row));
             }
-            if (state.Delivery is { } delivery && CaseScan.Day(delivery.At) >= since && (user.IsAdmin || state.Tasks.Any(t => t.Assignee.Window == user.Window)))
-            {
-                var row = Common(state, stored, item);
-                row["method"] = JsonArgs.Kebab(delivery.Method.ToString());
-                row["trackingNumber"] = delivery.TrackingNumber;
-                row["recipient"] = delivery.Recipient;
-                row["by"] = delivery.By;
-                row["at"] = delivery.At;
-                row["evaluated"] = state.Evaluation is not null;
-                row["documents"] = Documents(state, item?.Guide?.Result?.Template);
-                delivered.Add((delivery.At, row));
-            }
+        }
+        // Delivered this week: a delivery closes the case, so the cases closed since then hold them.
+        foreach (var id in await figures.ClosedSinceAsync(new ClosedQuery(since, AftercareParty(user), Take: MaxDelivered), ct))
+        {
+            if (await service.LoadAsync(id, ct) is not { } loaded) continue;
+            var (state, stored) = loaded;
+            if (state.Delivery is not { } delivery || CaseFigureIndex.Day(delivery.At) < since) continue;
+            if (!user.IsAdmin && !state.Tasks.Any(t => t.Assignee.Window == user.Window)) continue;
+            var item = snapshot.Set.Item(state.ItemId);
+            var row = Common(state, stored, item);
+            row["method"] = JsonArgs.Kebab(delivery.Method.ToString());
+            row["trackingNumber"] = delivery.TrackingNumber;
+            row["recipient"] = delivery.Recipient;
+            row["by"] = delivery.By;
+            row["at"] = delivery.At;
+            row["evaluated"] = state.Evaluation is not null;
+            row["documents"] = Documents(state, item?.Guide?.Result?.Template);
+            delivered.Add((delivery.At, row));
         }
         return Results.Json(new
         {
             today = today.ToString("yyyy-MM-dd"),
+            waitingTotal = work.Total,
             waiting = waiting.OrderBy(w => w.Due).ThenBy(w => w.Number, StringComparer.Ordinal).Select(w => w.Row).ToList(),
             delivered = delivered.OrderByDescending(d => d.At).Select(d => d.Row).ToList(),
         });
     }
 
-    private static async Task<IResult> PendingEvaluations(HttpContext context, CaseService service, ICaseStore store, DefinitionCatalog catalog)
+    private static async Task<IResult> PendingEvaluations(HttpContext context, CaseService service, ICaseFigures figures, DefinitionCatalog catalog)
     {
         if (CurrentUser.From(context.User) is not { } user) return Problems.SignInRequired();
         if (!user.IsAdmin && !user.Is(Roles.Clerk)) return Problems.Denied("评价器仅限窗口人员和管理员使用");
         if (catalog.Current is not { } snapshot) return Problems.NoDefinitions();
         var today = CaseViews.Today(service.Clock);
         var rows = new List<(DateTimeOffset At, JsonObject Row)>();
-        var receivedSince = new DateTimeOffset(today.AddDays(-ClosedLookbackDays).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
-        await foreach (var (state, stored) in CaseScan.CasesAsync(user, service, store, openOnly: false,
-            s => !s.Index.Open && s.CreatedAt >= receivedSince, ct: context.RequestAborted))
+        var query = new ClosedQuery(today.AddDays(-PendingDays), AftercareParty(user), UnratedOnly: true, ExceptStatus: nameof(CaseStatus.Withdrawn), Take: 50);
+        foreach (var id in await figures.ClosedSinceAsync(query, context.RequestAborted))
         {
+            if (await service.LoadAsync(id, context.RequestAborted) is not { } loaded) continue;
+            var (state, stored) = loaded;
             if (state.Evaluation is not null || state.ClosedAt is not { } closed || state.Status == CaseStatus.Withdrawn) continue;
-            if (CaseScan.Day(closed) < today.AddDays(-PendingDays)) continue;
             var row = Common(state, stored, snapshot.Set.Item(state.ItemId));
             row["closedAt"] = closed;
             row["delivery"] = state.Delivery is { } d ? JsonArgs.Kebab(d.Method.ToString()) : null;
             rows.Add((closed, row));
         }
-        return Results.Json(new { today = today.ToString("yyyy-MM-dd"), cases = rows.OrderByDescending(r => r.At).Take(50).Select(r => r.Row).ToList() });
+        return Results.Json(new { today = today.ToString("yyyy-MM-dd"), cases = rows.OrderByDescending(r => r.At).Select(r => r.Row).ToList() });
     }
 
-    private static async Task<IResult> Rectifications(HttpContext context, CaseService service, ICaseStore store, DefinitionCatalog catalog, string? state)
+    private static async Task<IResult> Rectifications(HttpContext context, CaseService service, ICaseFigures figures, DefinitionCatalog catalog, string? state)
     {
         if (CurrentUser.From(context.User) is not { } user) return Problems.SignInRequired();
         if (!user.SeesAllCases && !user.Is(Roles.Head)) return Problems.Denied("差评整改仅限监督人员、部门负责人和管理员");
@@ -124,8 +137,10 @@ public static class AftercareEndpoints
         if (catalog.Current is not { } snapshot) return Problems.NoDefinitions();
         var today = CaseViews.Today(service.Clock);
         var rows = new List<JsonObject>();
-        await foreach (var (c, stored) in CaseScan.CasesAsync(user, service, store, openOnly: false, ct: context.RequestAborted))
+        foreach (var id in await figures.RatedAsync(BadRatings, AftercareParty(user), MaxRectifications, context.RequestAborted))
         {
+            if (await service.LoadAsync(id, context.RequestAborted) is not { } loaded) continue;
+            var (c, stored) = loaded;
             if (c.Rectification is not { } rectification) continue;
             if (state == "open" && !rectification.IsOpen || state == "completed" && rectification.IsOpen) continue;
             rows.Add(Rectification(c, stored, snapshot, today, user));
@@ -137,6 +152,9 @@ public static class AftercareEndpoints
             rectifications = rows.OrderBy(r => (string?)r["status"] == "completed").ThenBy(r => (string?)r["due"], StringComparer.Ordinal).ToList(),
         });
     }
+
+    /// <summary>The party filter: a head sees its department's cases, supervisors and admins all, a clerk its window's.</summary>
+    private static string? AftercareParty(CurrentUser user) => WorkEndpoints.SupervisionParty(user);
 
     /// <summary>One 整改 as the lists show it: the rating, its deadline, and where it stands (open, overdue, completed).</summary>
     internal static JsonObject Rectification(CaseState c, StoredCase stored, DefinitionSnapshot snapshot, DateOnly today, CurrentUser user)
@@ -159,7 +177,7 @@ public static class AftercareEndpoints
         row["measures"] = r.Measures;
         row["by"] = r.By;
         row["completedAt"] = r.CompletedAt;
-        row["onTime"] = r.CompletedAt is { } done ? CaseScan.Day(done) <= r.Due : null;
+        row["onTime"] = r.CompletedAt is { } done ? CaseFigureIndex.Day(done) <= r.Due : null;
         row["mayRectify"] = r.IsOpen && CaseAccess.MayControlClock(user, stored.Snapshot.Index.Parties);
         return row;
     }

@@ -57,13 +57,13 @@ public static class BulkSeeder
         // A throwaway bulk load: no journal, no syncs, a big page cache; WAL again at the end.
         await ExecAsync(connection, "PRAGMA journal_mode=DELETE; PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-1000000; PRAGMA temp_store=MEMORY;");
         var insertCase = Prepare(connection,
-            """
+            $"""
             INSERT INTO cases (id, office, year, seq, number, version, head_hash, state, status, department,
-                applicant_name, applicant_id, due_date, parties, is_open, created_at, updated_at)
+                applicant_name, applicant_id, due_date, parties, is_open, created_at, updated_at, {CaseFiguresSql.InsertColumns})
             VALUES ($id, $office, $year, $seq, $number, $version, $head, $state, $status, $department,
-                $name, $applicant, $due, $parties, $open, $created, $updated)
-            """, "$id", "$office", "$year", "$seq", "$number", "$version", "$head", "$state", "$status", "$department",
-            "$name", "$applicant", "$due", "$parties", "$open", "$created", "$updated");
+                $name, $applicant, $due, $parties, $open, $created, $updated, {CaseFiguresSql.InsertValues})
+            """, ["$id", "$office", "$year", "$seq", "$number", "$version", "$head", "$state", "$status", "$department",
+            "$name", "$applicant", "$due", "$parties", "$open", "$created", "$updated", .. CaseFiguresSql.Columns.Select(c => "@" + c)]);
         var insertEvent = Prepare(connection,
             "INSERT INTO events (case_id, seq, type, payload, recorded_at, hash) VALUES ($case, $seq, $type, $payload, $at, $hash)",
             "$case", "$seq", "$type", "$payload", "$at", "$hash");
@@ -91,9 +91,9 @@ public static class BulkSeeder
                 }
                 var t = row.Template;
                 bytes += row.State.Length;
-                Set(insertCase, row.Id, Office, t.Year, row.Seq, row.Number, t.Events.Count, row.Events[^1].Hash, row.State, t.Index.Status,
+                Set(insertCase, [row.Id, Office, t.Year, row.Seq, row.Number, t.Events.Count, row.Events[^1].Hash, row.State, t.Index.Status,
                     t.Index.Department, row.Name, row.IdNumber, t.Index.DueDate?.ToString("yyyy-MM-dd"), t.Index.Parties, t.Index.Open ? 1 : 0,
-                    t.CreatedAt, t.UpdatedAt);
+                    t.CreatedAt, t.UpdatedAt, .. Figures(t.Index)]);
                 await insertCase.ExecuteNonQueryAsync();
             }
             await tx.CommitAsync();
@@ -164,7 +164,10 @@ public static class BulkSeeder
             var id = await LifecycleRun.OneAsync(service);
             var stored = (await store.LoadAsync(id))!;
             var events = await store.ReadEventsAsync(id);
-            result.Add(new Template(stored.Number.Year, id.ToString("D"), stored.Number.Text, stored.Snapshot.State, stored.Snapshot.Index,
+            // The store reads back the search columns only: the figure columns come from the state, as a command writes them.
+            var state = CaseJson.Deserialize(stored.Snapshot.State);
+            var index = stored.Snapshot.Index with { Figures = CaseFigureIndex.Of(state, catalog.Current!, catalog.Current!.Set.Item(state.ItemId)) };
+            result.Add(new Template(stored.Number.Year, id.ToString("D"), stored.Number.Text, stored.Snapshot.State, index,
                 StoredTime.ToUnixMicroseconds(events[0].RecordedAt), StoredTime.ToUnixMicroseconds(events[^1].RecordedAt), events));
         }
         return result;
@@ -177,6 +180,10 @@ public static class BulkSeeder
         var first17 = $"230903{birth:yyyyMMdd}{i / 18_250 % 1000:000}";
         return first17 + ResidentId.ComputeCheckCharacter(first17);
     }
+
+    /// <summary>The template's figure columns as SQLite stores them (dates as ISO text).</summary>
+    private static object?[] Figures(CaseIndex index) =>
+        CaseFiguresSql.Parameters(index.Figures).Select(p => p.Value is DateOnly d ? d.ToString("yyyy-MM-dd") : p.Value).ToArray();
 
     private static SqliteCommand Prepare(SqliteConnection connection, string sql, params string[] names)
     {

@@ -75,6 +75,8 @@ public sealed class IntakeRun : IAsyncDisposable
         return elapsed;
     }
 
+    public Uri Address => _client.BaseAddress!;
+
     public static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
     public async ValueTask DisposeAsync()

@@ -6,7 +6,7 @@ import { api, ApiError, showError } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { FormView } from '../../forms/FormRenderer';
 import { DocumentViewer } from '../common/DocumentViewer';
-import { levelColors, levelLabels, remainingText, templateLabel, templateLabels, type CaseDefinition, type CaseEvent, type CaseView } from '../types';
+import { levelColors, remainingText, templateLabel, templateLabels, type CaseDefinition, type CaseEvent, type CaseView } from '../types';
 import { CaseMaterials } from './Materials';
 import { TaskActions, describeAssignee } from './TaskActions';
 import { CaseTimeline } from './Timeline';
@@ -67,7 +67,7 @@ export function CasePage() {
               <Typography.Title level={3} style={{ margin: 0, fontFamily: 'monospace' }} data-testid="case-number">{view.number}</Typography.Title>
               <Typography.Title level={4} style={{ margin: 0 }}>{view.itemName}</Typography.Title>
               <Tag color="blue" data-testid="case-status">{view.statusLabel}</Tag>
-              {view.level && !view.closed && <Tag color={levelColors[view.level]}>{levelLabels[view.level]}</Tag>}
+              {view.level && !view.closed && <Tag color={levelColors[view.level]}>{view.levelLabel}</Tag>}
               {view.remaining?.promised !== undefined && !view.closed && <Tag>{remainingText(view.remaining.promised)}（承诺）</Tag>}
               {view.remaining?.paused && <Tag color="orange">计时暂停</Tag>}
             </Space>

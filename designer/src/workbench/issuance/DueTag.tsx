@@ -1,17 +1,16 @@
 import { Tag } from 'antd';
-import type { Level } from '../supervision/types';
+import { levelColors, type DeadlineLevel } from '../types';
 
-const colors: Record<Level, string> = { normal: 'green', warning: 'gold', overdue: 'red' };
-
-/** 正常 green / 预警 yellow / 超期 red, with the working days left (or past). */
-export function DueTag({ level, due, remaining }: { level: Level; due?: string | null; remaining?: number | null }) {
+/** 正常 green / 预警 yellow / 超期 red / 已暂停 grey (the server's level and label), with the working days left (or past). */
+export function DueTag({ level, levelLabel, due, remaining }: { level: DeadlineLevel; levelLabel: string; due?: string | null; remaining?: number | null }) {
   if (!due) return <Tag>无期限</Tag>;
-  const text = level === 'overdue' ? `超期${remaining !== null && remaining !== undefined && remaining < 0 ? ` ${-remaining} 个工作日` : ''}`
+  const text = level === 'suspended' ? levelLabel
+    : level === 'overdue' ? `${levelLabel}${remaining !== null && remaining !== undefined && remaining < 0 ? ` ${-remaining} 个工作日` : ''}`
     : remaining !== null && remaining !== undefined ? `剩 ${remaining} 个工作日` : '';
   return (
     <span>
       <span style={{ marginRight: 6 }}>{due}</span>
-      <Tag color={colors[level]}>{text || (level === 'warning' ? '预警' : '正常')}</Tag>
+      <Tag color={levelColors[level]}>{text || levelLabel}</Tag>
     </span>
   );
 }

@@ -33,6 +33,7 @@ export interface WaitingCase extends IssuanceCase {
   due?: string | null;
   remainingWorkingDays?: number | null;
   level: Level;
+  levelLabel: string;
   decision?: 'granted' | 'denied' | 'refused' | null;
   resultName?: string | null;
   resultTemplate?: string | null;

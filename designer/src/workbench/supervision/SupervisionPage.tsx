@@ -7,7 +7,8 @@ import { api, describeError } from '../../api/client';
 import { RectificationStatusTag } from '../evaluation/RectificationList';
 import { BarChart, WeeklyChart } from './charts';
 import { downloadCsv } from './csv';
-import { alertRows, alertsCsv, departmentsCsv, formatRate, levelLabels, officeTotals, ratingsCsv, weeklyTotals } from './stats';
+import { levelColors as deadlineColors } from '../types';
+import { alertRows, alertsCsv, departmentsCsv, formatRate, officeTotals, ratingsCsv, weeklyTotals } from './stats';
 import type { DepartmentReport, Rectification, SupervisionCase, SupervisionOverview, SupervisionReport } from './types';
 
 const levelColors: Record<string, string> = {
@@ -71,7 +72,7 @@ export function SupervisionPage() {
   };
 
   const alertColumns: ColumnsType<SupervisionCase> = [
-    { title: '级别', dataIndex: 'level', width: 80, render: (l: string) => <Tag color={l === 'overdue' ? 'red' : 'gold'}>{levelLabels[l]}</Tag> },
+    { title: '级别', dataIndex: 'level', width: 80, render: (_, r) => <Tag color={deadlineColors[r.level]}>{r.levelLabel}</Tag> },
     { title: '办件编号', key: 'number', width: 170, render: (_, r) => <Link to={`/workbench/cases/${r.id}`}>{r.number}</Link> },
     { title: '事项', dataIndex: 'itemName', render: (v, r) => v ?? r.itemId },
     { title: '申请人', dataIndex: 'applicantName' },
@@ -93,7 +94,9 @@ export function SupervisionPage() {
     { title: '超期办结', dataIndex: 'late', align: 'right', render: (v: number) => (v > 0 ? <span style={{ color: '#cf1322' }}>{v}</span> : v) },
     { title: '按时办结率', dataIndex: 'onTimeRate', align: 'right', render: (v: number | null) => <span style={{ color: rateColor(v) }}>{formatRate(v)}</span> },
     { title: '在办', dataIndex: 'open', align: 'right' },
+    { title: '在办预警', dataIndex: 'warning', align: 'right', render: (v: number) => (v > 0 ? <Tag color="gold">{v}</Tag> : v) },
     { title: '在办超期', dataIndex: 'overdue', align: 'right', render: (v: number) => (v > 0 ? <Tag color="red">{v}</Tag> : v) },
+    { title: '已暂停', dataIndex: 'suspended', align: 'right' },
   ];
 
   const badColumns: ColumnsType<Rectification> = [
@@ -122,11 +125,13 @@ export function SupervisionPage() {
       }
     >
       {error && <Alert type="error" showIcon title={error.code ? `${error.title}（${error.code}）` : error.title} description={error.detail} style={{ marginBottom: 16 }} />}
-      {report?.truncated && <Alert type="warning" showIcon title="办件过多，统计只含最近的 20000 件" style={{ marginBottom: 16 }} />}
+      {overview && overview.listed < overview.totals.warning + overview.totals.overdue + overview.totals.suspended && (
+        <Alert type="info" showIcon title={`列表显示最紧急的 ${overview.listed} 件；统计数字包含全部在办办件`} style={{ marginBottom: 16 }} />
+      )}
       <Row gutter={16} style={{ marginBottom: 16 }}>
-        <Col xs={12} md={4}><Statistic title="超期办件" value={overview?.overdue.length ?? '—'} styles={{ content: { color: '#cf1322' } }} /></Col>
-        <Col xs={12} md={4}><Statistic title="预警办件" value={overview?.warnings.length ?? '—'} styles={{ content: { color: '#d48806' } }} /></Col>
-        <Col xs={12} md={4}><Statistic title="在办" value={totals?.open ?? '—'} /></Col>
+        <Col xs={12} md={4}><Statistic title="超期办件" value={overview?.totals.overdue ?? '—'} styles={{ content: { color: '#cf1322' } }} /></Col>
+        <Col xs={12} md={4}><Statistic title="预警办件" value={overview?.totals.warning ?? '—'} styles={{ content: { color: '#d48806' } }} /></Col>
+        <Col xs={12} md={4}><Statistic title="在办（已暂停）" value={overview ? `${overview.totals.open}（${overview.totals.suspended}）` : '—'} /></Col>
         <Col xs={12} md={4}><Statistic title="按时办结率（已办结）" value={formatRate(totals?.onTimeRate)} styles={{ content: { color: rateColor(totals?.onTimeRate ?? null) } }} /></Col>
         <Col xs={12} md={4}><Statistic title="满意率" value={formatRate(report?.evaluations.satisfactionRate)} /></Col>
         <Col xs={12} md={4}><Statistic title="待整改差评" value={report ? openRectifications : '—'} styles={{ content: { color: openRectifications ? '#cf1322' : undefined } }} /></Col>
@@ -135,7 +140,7 @@ export function SupervisionPage() {
         items={[
           {
             key: 'alerts',
-            label: `超期与预警（${alerts.length}）`,
+            label: `超期、预警与暂停（${overview ? overview.totals.overdue + overview.totals.warning + overview.totals.suspended : 0}）`,
             children: (
               <>
                 <Space style={{ marginBottom: 12 }}>
@@ -143,7 +148,7 @@ export function SupervisionPage() {
                   <span style={{ color: '#8c8c8c' }}>统计日 {stamp}</span>
                 </Space>
                 <Table<SupervisionCase> rowKey="id" columns={alertColumns} dataSource={alerts} loading={loading && !overview} data-testid="alerts"
-                  pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: <Empty description="没有预警或超期的办件" /> }}
+                  pagination={{ pageSize: 20, hideOnSinglePage: true }} locale={{ emptyText: <Empty description="没有预警、超期或暂停的办件" /> }}
                   rowClassName={(r) => (r.level === 'overdue' ? 'row-overdue' : '')} />
               </>
             ),
@@ -179,7 +184,9 @@ export function SupervisionPage() {
                       <Table.Summary.Cell index={5} align="right">{totals.late}</Table.Summary.Cell>
                       <Table.Summary.Cell index={6} align="right">{formatRate(totals.onTimeRate)}</Table.Summary.Cell>
                       <Table.Summary.Cell index={7} align="right">{totals.open}</Table.Summary.Cell>
-                      <Table.Summary.Cell index={8} align="right">{totals.overdue}</Table.Summary.Cell>
+                      <Table.Summary.Cell index={8} align="right">{totals.warning}</Table.Summary.Cell>
+                      <Table.Summary.Cell index={9} align="right">{totals.overdue}</Table.Summary.Cell>
+                      <Table.Summary.Cell index={10} align="right">{totals.suspended}</Table.Summary.Cell>
                     </Table.Summary.Row>
                   )}
                 />

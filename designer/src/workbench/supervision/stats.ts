@@ -15,7 +15,10 @@ export function officeTotals(departments: readonly DepartmentReport[]) {
   const sum = (pick: (d: DepartmentReport) => number) => departments.reduce((n, d) => n + pick(d), 0);
   const closed = sum((d) => d.closed);
   const onTime = sum((d) => d.onTime);
-  return { received: sum((d) => d.received), closed, onTime, late: sum((d) => d.late), open: sum((d) => d.open), overdue: sum((d) => d.overdue), onTimeRate: onTimeRate(onTime, closed) };
+  return {
+    received: sum((d) => d.received), closed, onTime, late: sum((d) => d.late), open: sum((d) => d.open),
+    warning: sum((d) => d.warning), overdue: sum((d) => d.overdue), suspended: sum((d) => d.suspended), onTimeRate: onTimeRate(onTime, closed),
+  };
 }
 
 /** Received and closed per week over every department, in the report's week order. */
@@ -33,27 +36,26 @@ export function weekLabel(monday: string): string {
   return `${m}月${d}日`;
 }
 
-export const levelLabels: Record<string, string> = { normal: '正常', warning: '预警', overdue: '超期' };
 export const rectificationLabels: Record<string, string> = { open: '整改中', overdue: '整改超期', completed: '已整改' };
 
-/** 超期 first, then 预警, each by due date: the order the list and the CSV share. */
-export function alertRows(overview: { overdue: SupervisionCase[]; warnings: SupervisionCase[] }): SupervisionCase[] {
+/** 超期 first, then 预警, then 已暂停, each by due date: the order the list and the CSV share. */
+export function alertRows(overview: { overdue: SupervisionCase[]; warnings: SupervisionCase[]; suspended?: SupervisionCase[] }): SupervisionCase[] {
   const byDue = (a: SupervisionCase, b: SupervisionCase) => (a.promisedDue ?? '9999').localeCompare(b.promisedDue ?? '9999') || a.number.localeCompare(b.number);
-  return [...[...overview.overdue].sort(byDue), ...[...overview.warnings].sort(byDue)];
+  return [...[...overview.overdue].sort(byDue), ...[...overview.warnings].sort(byDue), ...[...(overview.suspended ?? [])].sort(byDue)];
 }
 
 export function alertsCsv(rows: readonly SupervisionCase[], departmentName: (id?: string | null) => string): string {
   return toCsv(
     ['级别', '办件编号', '事项', '申请人', '当前部门', '状态', '承诺办结日', '剩余工作日'],
-    rows.map((r) => [levelLabels[r.level] ?? r.level, r.number, r.itemName ?? r.itemId, r.applicantName, departmentName(r.department), r.statusLabel, r.promisedDue ?? '', r.remaining ?? '']),
+    rows.map((r) => [r.levelLabel, r.number, r.itemName ?? r.itemId, r.applicantName, departmentName(r.department), r.statusLabel, r.promisedDue ?? '', r.remaining ?? '']),
   );
 }
 
 export function departmentsCsv(report: Pick<SupervisionReport, 'weeks' | 'departments'>): string {
   return toCsv(
-    ['部门', '收件', '办结', '按时办结', '超期办结', '按时办结率', '在办', '在办超期', ...report.weeks.flatMap((w) => [`${w}起收件`, `${w}起办结`])],
+    ['部门', '收件', '办结', '按时办结', '超期办结', '按时办结率', '在办', '在办预警', '在办超期', '已暂停', ...report.weeks.flatMap((w) => [`${w}起收件`, `${w}起办结`])],
     report.departments.map((d) => [
-      d.departmentName ?? d.department, d.received, d.closed, d.onTime, d.late, formatRate(d.onTimeRate), d.open, d.overdue,
+      d.departmentName ?? d.department, d.received, d.closed, d.onTime, d.late, formatRate(d.onTimeRate), d.open, d.warning, d.overdue, d.suspended,
       ...d.weekly.flatMap((w) => [w.received, w.closed]),
     ]),
   );

@@ -1,8 +1,10 @@
 /** What the after-care and supervision endpoints answer (server/Workflows.Server/Workbench, Api/WorkEndpoints.cs). */
 
-export type Level = 'normal' | 'warning' | 'overdue';
+import type { DeadlineLevel } from '../types';
 
-/** GET /api/supervision: open cases at warning or overdue, and open counts per department. */
+export type Level = DeadlineLevel;
+
+/** GET /api/supervision: open cases at 预警, 超期 or 已暂停 (every level as the server decides it), and the counts. */
 export interface SupervisionCase {
   id: string;
   number: string;
@@ -15,13 +17,21 @@ export interface SupervisionCase {
   promisedDue?: string | null;
   remaining?: number | null;
   level: Level;
+  levelLabel: string;
 }
+
+/** Open cases by level; the card, the table and the report count the same cases the same way. */
+export interface LevelCounts { open: number; warning: number; overdue: number; suspended: number }
 
 export interface SupervisionOverview {
   today: string;
+  /** Every open case counted (the lists below stop at the server's limit; listed says how many they hold). */
+  totals: LevelCounts;
+  listed: number;
   warnings: SupervisionCase[];
   overdue: SupervisionCase[];
-  departments: { department: string; departmentName?: string | null; open: number; warning: number; overdue: number }[];
+  suspended: SupervisionCase[];
+  departments: ({ department: string; departmentName?: string | null } & LevelCounts)[];
 }
 
 export interface WeekVolume {
@@ -40,7 +50,9 @@ export interface DepartmentReport {
   late: number;
   onTimeRate: number | null;
   open: number;
+  warning: number;
   overdue: number;
+  suspended: number;
   weekly: WeekVolume[];
 }
 
@@ -77,7 +89,6 @@ export interface Rectification {
 export interface SupervisionReport {
   today: string;
   weeks: string[];
-  truncated: boolean;
   departments: DepartmentReport[];
   evaluations: {
     total: number;

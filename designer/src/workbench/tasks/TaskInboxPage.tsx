@@ -4,18 +4,23 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, showError } from '../../api/client';
 import { itemName, useItems } from '../common/useItemNames';
-import { levelColors, levelLabels, remainingText, type CaseView, type TaskRow } from '../types';
+import { levelColors, remainingText, type CaseView, type TaskPage, type TaskRow } from '../types';
 
 type Scope = 'mine' | 'department' | 'claimable';
 const scopes: { key: Scope; label: string }[] = [
   { key: 'mine', label: '我的待办' }, { key: 'department', label: '本部门' }, { key: 'claimable', label: '可认领' },
 ];
 
-/** 待办任务: mine, my department's, claimable; by due date, coloured by deadline. */
+const pageSize = 50;
+const levelBars: Record<TaskRow['level'], string> = { normal: '#52c41a', warning: '#faad14', overdue: '#f5222d', suspended: '#bfbfbf' };
+
+/** 待办任务: mine, my department's, claimable; by due date, coloured by the server's deadline level; one page at a time from the server. */
 export function TaskInboxPage() {
   const [params, setParams] = useSearchParams();
   const scope = (params.get('scope') as Scope) || 'mine';
   const [rows, setRows] = useState<TaskRow[] | null>(null);
+  const [page, setPage] = useState(1);
+  const [total, setTotal] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
   const items = useItems();
   const navigate = useNavigate();
@@ -25,9 +30,14 @@ export function TaskInboxPage() {
 
   const load = useCallback(async () => {
     setRows(null);
-    try { setRows((await api.get<{ tasks: TaskRow[] }>(`/api/tasks?scope=${scope}`)).tasks); } catch (e) { showError(e, '待办任务'); setRows([]); }
-  }, [scope]);
+    try {
+      const answer = await api.get<TaskPage>(`/api/tasks?scope=${scope}&offset=${(page - 1) * pageSize}&limit=${pageSize}`);
+      setRows(answer.tasks);
+      setTotal(answer.total);
+    } catch (e) { showError(e, '待办任务'); setRows([]); }
+  }, [scope, page]);
   useEffect(() => { void load(); }, [load]);
+  useEffect(() => { setPage(1); }, [scope]);
 
   const claim = async (row: TaskRow) => {
     setBusy(row.taskId + row.caseId);
@@ -38,6 +48,7 @@ export function TaskInboxPage() {
     } catch (e) { showError(e, '认领'); } finally { setBusy(null); }
   };
 
+  // Of this page (earliest due first, so the urgent ones are on the first page).
   const counts = rows ? { overdue: rows.filter((r) => r.level === 'overdue').length, warning: rows.filter((r) => r.level === 'warning').length } : null;
 
   return (
@@ -66,18 +77,22 @@ export function TaskInboxPage() {
           )} />
       ) : (
       <Table<TaskRow> rowKey={(r) => r.caseId + r.taskId} loading={rows === null} dataSource={rows ?? []} size="middle" data-testid="task-table"
-        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        pagination={{
+          // A case with several of the scope's tasks can make a page a little longer than 50 rows: never cut it.
+          current: page, pageSize: Math.max(pageSize, rows?.length ?? 0), total, hideOnSinglePage: true, showSizeChanger: false, onChange: setPage,
+          showTotal: (n) => `共 ${n} 件`,
+        }}
         onRow={(r) => ({ 'data-testid': `task-${r.number}`, 'data-level': r.level } as React.HTMLAttributes<HTMLElement>)}
         locale={{ emptyText: '没有待办任务' }}
         columns={[
-          { title: '', key: 'level', width: 8, render: (_, r) => <div style={{ width: 6, height: 36, borderRadius: 3, background: r.level === 'overdue' ? '#f5222d' : r.level === 'warning' ? '#faad14' : '#52c41a' }} /> },
+          { title: '', key: 'level', width: 8, render: (_, r) => <div style={{ width: 6, height: 36, borderRadius: 3, background: levelBars[r.level] }} /> },
           { title: '办件编号', key: 'number', render: (_, r) => <Link to={`/workbench/cases/${r.caseId}`} style={{ fontFamily: 'monospace' }}>{r.number}</Link> },
           { title: '事项', key: 'item', render: (_, r) => itemName(items, r.itemId) },
           { title: '申请人', dataIndex: 'applicantName' },
           { title: '环节', key: 'step', render: (_, r) => <Space size={4}>{r.stepName}{r.countersign && <Tag color="purple">会签</Tag>}</Space> },
           { title: '到期日', dataIndex: 'due', render: (d) => d ?? '—' },
           { title: '剩余', key: 'remaining', render: (_, r) => (
-            <Tooltip title={levelLabels[r.level]}><Tag color={levelColors[r.level]} data-testid="remaining">{remainingText(r.remainingWorkingDays)}</Tag></Tooltip>
+            <Tooltip title={r.levelLabel}><Tag color={levelColors[r.level]} data-testid="remaining">{remainingText(r.remainingWorkingDays)}</Tag></Tooltip>
           ) },
           { title: '认领人', dataIndex: 'claimedBy', render: (c) => c ?? <Typography.Text type="secondary">未认领</Typography.Text> },
           { title: '', key: 'actions', width: 150, render: (_, r) => (

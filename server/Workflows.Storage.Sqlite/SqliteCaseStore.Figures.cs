@@ -1,0 +1,75 @@
+using Microsoft.Data.Sqlite;
+
+namespace Workflows.Storage.Sqlite;
+
+/// <summary>Supervision's counts and the work lists (<see cref="ICaseFigures"/>) over the figure columns.</summary>
+public sealed partial class SqliteCaseStore : ICaseFigures
+{
+    private CaseFiguresQueries? _figures;
+
+    private CaseFiguresQueries Figures => _figures ??= new CaseFiguresQueries(FigureRowsAsync);
+
+    /// <summary>The figure columns' parameters as this provider stores them: dates as ISO text.</summary>
+    private static IEnumerable<(string, object?)> FigureParameters(CaseIndex index) =>
+        CaseFiguresSql.Parameters(index.Figures).Select(p => ("@" + p.Name, Stored(p.Value)));
+
+    private static object? Stored(object? value) => value switch
+    {
+        DateOnly d => ((DateOnly?)d).Text(),
+        Guid g => g.Text(),
+        _ => value,
+    };
+
+    private async Task<List<object?[]>> FigureRowsAsync(string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken ct)
+    {
+        await using var connection = await OpenConnectionAsync(ct);
+        await using var command = connection.Command(null, sql, parameters.Select(p => ("@" + p.Name, Stored(p.Value))).ToArray());
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync(ct))
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    public Task<IReadOnlyList<DeadlineCount>> DeadlineCountsAsync(DateOnly today, string? party, CancellationToken cancellationToken = default) =>
+        Figures.DeadlineCountsAsync(today, party, cancellationToken);
+
+    public Task<IReadOnlyList<DeadlineCase>> DeadlineCasesAsync(DateOnly today, string? party, int take, CancellationToken cancellationToken = default) =>
+        Figures.DeadlineCasesAsync(today, party, take, cancellationToken);
+
+    public Task<IReadOnlyList<OutcomeCount>> OutcomeCountsAsync(string? party, CancellationToken cancellationToken = default) =>
+        Figures.OutcomeCountsAsync(party, cancellationToken);
+
+    public Task<IReadOnlyList<DayCount>> DailyCountsAsync(DateOnly from, string? party, CancellationToken cancellationToken = default) =>
+        Figures.DailyCountsAsync(from, party, cancellationToken);
+
+    public Task<IReadOnlyList<RatingCount>> RatingCountsAsync(string? party, CancellationToken cancellationToken = default) =>
+        Figures.RatingCountsAsync(party, cancellationToken);
+
+    public Task<WorkPage> WorkAsync(WorkQuery query, CancellationToken cancellationToken = default) =>
+        Figures.WorkAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<Guid>> ClosedSinceAsync(ClosedQuery query, CancellationToken cancellationToken = default) =>
+        Figures.ClosedSinceAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<Guid>> WithoutFiguresAsync(int take, CancellationToken cancellationToken = default) =>
+        Figures.WithoutFiguresAsync(take, cancellationToken);
+
+    public async Task<bool> SetFiguresAsync(Guid caseId, long version, CaseFigures figures, CancellationToken cancellationToken = default)
+    {
+        var (sql, parameters) = CaseFiguresQueries.SetFigures(caseId, version, figures);
+        return await WriteAsync(async (writer, tx) =>
+        {
+            var written = await writer.ExecAsync(tx, sql, cancellationToken, parameters.Select(p => ("@" + p.Name, Stored(p.Value))).ToArray());
+            await tx.CommitAsync(cancellationToken);
+            return written == 1;
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<Guid>> RatedAsync(IReadOnlyCollection<string> ratings, string? party, int take, CancellationToken cancellationToken = default) =>
+        Figures.RatedAsync(ratings, party, take, cancellationToken);
+}

@@ -1,0 +1,93 @@
+using System.Globalization;
+
+namespace Workflows.Storage;
+
+/// <summary>
+/// Runs one query for <see cref="CaseFiguresQueries"/>: parameters are named without a prefix and hold
+/// plain values (text, numbers, <see cref="DateOnly"/>, <see cref="bool"/>); the provider names and converts
+/// them as it stores them and returns every row's values.
+/// </summary>
+public delegate Task<List<object?[]>> FigureRows(string sql, IReadOnlyList<(string Name, object? Value)> parameters, CancellationToken cancellationToken);
+
+/// <summary>
+/// The <see cref="CaseFigures"/> columns and the SQL of <see cref="ICaseFigures"/>, shared by the providers:
+/// both keep the same columns (dates as the provider's date, flags as 0/1 integers) and the same indexes.
+/// </summary>
+public static class CaseFiguresSql
+{
+    /// <summary>The figure columns, in the order of <see cref="Parameters"/>.</summary>
+    public static readonly string[] Columns =
+        ["item_id", "item_department", "level_due", "warn_from", "suspended", "received_on", "closed_on", "on_time", "rating", "assignees", "task_due"];
+
+    /// <summary><c>item_id = @item_id, …</c> for an UPDATE.</summary>
+    public static string Set { get; } = string.Join(", ", Columns.Select(c => $"{c} = @{c}"));
+
+    /// <summary><c>item_id, …</c> and <c>@item_id, …</c> for an INSERT.</summary>
+    public static string InsertColumns { get; } = string.Join(", ", Columns);
+
+    public static string InsertValues { get; } = string.Join(", ", Columns.Select(c => "@" + c));
+
+    /// <summary>The figure columns' values, named as <see cref="Columns"/>; a case written without figures gets empty ones.</summary>
+    public static (string Name, object? Value)[] Parameters(CaseFigures? figures)
+    {
+        var f = figures ?? CaseFigures.None;
+        return
+        [
+            ("item_id", f.ItemId), ("item_department", f.ItemDepartment), ("level_due", f.LevelDue), ("warn_from", f.WarnFrom),
+            ("suspended", f.Suspended ? 1 : 0), ("received_on", f.ReceivedOn), ("closed_on", f.ClosedOn),
+            ("on_time", f.OnTime is { } onTime ? onTime ? 1 : 0 : null), ("rating", f.Rating), ("assignees", f.Assignees), ("task_due", f.TaskDue),
+        ];
+    }
+
+    /// <summary>
+    /// The schema step both providers run (dates typed by <paramref name="dateType"/>): the columns, and
+    /// covering indexes so counting a million cases reads only the index, never the snapshots.
+    /// </summary>
+    public static string[] Migration(string dateType) =>
+    [
+        "ALTER TABLE cases ADD COLUMN item_id text",
+        "ALTER TABLE cases ADD COLUMN item_department text",
+        $"ALTER TABLE cases ADD COLUMN level_due {dateType}",
+        $"ALTER TABLE cases ADD COLUMN warn_from {dateType}",
+        "ALTER TABLE cases ADD COLUMN suspended integer NOT NULL DEFAULT 0",
+        $"ALTER TABLE cases ADD COLUMN received_on {dateType}",
+        $"ALTER TABLE cases ADD COLUMN closed_on {dateType}",
+        "ALTER TABLE cases ADD COLUMN on_time integer",
+        "ALTER TABLE cases ADD COLUMN rating text",
+        "ALTER TABLE cases ADD COLUMN assignees text",
+        $"ALTER TABLE cases ADD COLUMN task_due {dateType}",
+        // Open cases by level (supervision's cards and table), all cases by outcome (the report),
+        // received and closed per day (the weekly volumes and the recent lists), an inbox page.
+        "CREATE INDEX ix_cases_deadline ON cases (is_open, item_department, suspended, level_due, warn_from, parties)",
+        "CREATE INDEX ix_cases_outcome ON cases (item_department, on_time, rating, parties)",
+        "CREATE INDEX ix_cases_received_on ON cases (received_on, item_department, parties)",
+        "CREATE INDEX ix_cases_closed_on ON cases (closed_on, item_department, parties, rating, status)",
+        "CREATE INDEX ix_cases_rating ON cases (rating, created_at)",
+        "CREATE INDEX ix_cases_work ON cases (is_open, task_due, number, assignees)",
+    ];
+
+    internal const string Warning = "suspended = 0 AND (level_due IS NULL OR level_due >= @today) AND warn_from <= @today";
+    internal const string Overdue = "suspended = 0 AND level_due < @today";
+
+    internal static string PartyFilter(string? party, List<(string, object?)> parameters)
+    {
+        if (party is null) return "";
+        parameters.Add(("party", "%|" + CaseSearchSql.LikePrefix(party)[..^1] + "|%"));
+        return " AND parties LIKE @party ESCAPE '\\'";
+    }
+
+    internal static int Int(object? value) => value is null or DBNull ? 0 : Convert.ToInt32(value, CultureInfo.InvariantCulture);
+
+    internal static string? Text(object? value) => value is null or DBNull ? null : (string)value;
+
+    internal static Guid Id(object? value) => value is Guid g ? g : Guid.Parse((string)value!);
+
+    internal static DateOnly? Date(object? value) => value switch
+    {
+        null or DBNull => null,
+        DateOnly d => d,
+        DateTime t => DateOnly.FromDateTime(t),
+        string s => DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        _ => throw new InvalidCastException($"not a date: {value.GetType()}"),
+    };
+}
