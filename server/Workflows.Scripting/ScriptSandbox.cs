@@ -45,7 +45,7 @@ public sealed class ScriptSandbox
     {
         ArgumentNullException.ThrowIfNull(expression);
         ScriptData.Validate(data);
-        var program = _scripts.Get(expression).Program;
-        return ScriptExecution.Run(program, data, Limits, _calendar, _today(), readResult);
+        var compiled = _scripts.Get(expression);
+        return ScriptExecution.Run(compiled.Program, compiled.IsPlainExpression, data, Limits, _calendar, _today(), readResult);
     }
 }

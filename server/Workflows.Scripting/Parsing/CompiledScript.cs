@@ -19,7 +19,10 @@ internal sealed class CompiledScript
         _failure = failure;
     }
 
-    public static CompiledScript Of(Prepared<Script> program) => new(program, default);
+    public static CompiledScript Of(Prepared<Script> program, bool plain) => new(program, default) { IsPlainExpression = plain };
+
+    /// <summary>See <see cref="PlainExpression"/>: runs without the native-call guard.</summary>
+    public bool IsPlainExpression { get; private init; }
 
     public static CompiledScript Failed(ScriptException exception) =>
         new(null, (exception.Code, exception.Message, exception.Line, exception.Column));

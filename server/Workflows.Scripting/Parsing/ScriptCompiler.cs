@@ -17,10 +17,10 @@ internal static class ScriptCompiler
     {
         try
         {
-            ScriptParser.Parse(source);
+            var plain = PlainExpression.Is(ScriptParser.Parse(source));
             // "use strict" as a directive would change the completion value of an empty script;
             // strictness comes from the engine's Strict option instead.
-            return CompiledScript.Of(Engine.PrepareScript(source, source: null, strict: true, options: Preparation));
+            return CompiledScript.Of(Engine.PrepareScript(source, source: null, strict: true, options: Preparation), plain);
         }
         catch (ScriptException exception)
         {

@@ -16,7 +16,7 @@ internal static class SandboxEngine
     private static readonly TimeZoneInfo ChinaStandardTime =
         TimeZoneInfo.CreateCustomTimeZone("China Standard Time", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
 
-    public static Engine Create(ScriptLimits limits, WorkingCalendar calendar, DateOnly today)
+    public static Engine Create(ScriptLimits limits, WorkingCalendar calendar, DateOnly today, bool guardNatives)
     {
         // No AllowClr: nothing of .NET is reachable, only what is installed below.
         var engine = new Engine(options =>
@@ -40,7 +40,8 @@ internal static class SandboxEngine
             options.Constraints.StackOverflowGuard = true;
         });
         Es5Globals.RemoveOthers(engine);
-        NativeCallGuard.Install(engine, limits);
+        // A plain expression (Parsing.PlainExpression) cannot call the built-ins the guard wraps.
+        if (guardNatives) NativeCallGuard.Install(engine, limits);
         HelperLibrary.Install(new HelperScope(engine, calendar, today));
         return engine;
     }

@@ -11,13 +11,14 @@ internal static class ScriptExecution
 {
     public static T Run<T>(
         Prepared<Script> program,
+        bool plainExpression,
         JsonObject? data,
         ScriptLimits limits,
         WorkingCalendar calendar,
         DateOnly today,
         Func<Engine, ScriptLimits, JsValue, T> readResult)
     {
-        var engine = SandboxEngine.Create(limits, calendar, today);
+        var engine = SandboxEngine.Create(limits, calendar, today, guardNatives: !plainExpression);
         ScriptData.Define(engine, data, limits);
         try
         {
