@@ -4,8 +4,9 @@ using Workflows.Scripting.Parsing;
 namespace Workflows.Scripting;
 
 /// <summary>
-/// Static checks of a script for definition validation: does it compile in the sandbox, which
-/// names does it read from outside, which members of those names does it use.
+/// Static checks of a script for definition validation: does it compile at the sandbox's language
+/// level (ES5, strict), which names does it read from outside, which members of those names does it
+/// use, and where does it reach for constructors or prototypes.
 /// </summary>
 public static class ScriptAnalyzer
 {
@@ -28,7 +29,7 @@ public static class ScriptAnalyzer
     {
         try
         {
-            return DedicatedStack.Run(() => FreeNameCollector.Collect(ScriptParser.Parse(source)));
+            return FreeNameCollector.Collect(ScriptParser.Parse(source));
         }
         catch (ScriptException exception)
         {

@@ -20,4 +20,10 @@ public static class ScriptErrorCodes
 
     /// <summary>Memory, string length, array length or script length beyond the limits.</summary>
     public const string MemoryLimit = "WF4106";
+
+    /// <summary>
+    /// A condition of a published definition failed while a case was being handled
+    /// (<see cref="ScriptConditionException"/>): the definition is at fault, not the request (HTTP 422).
+    /// </summary>
+    public const string ConditionFailed = "WF4110";
 }

@@ -6,9 +6,9 @@ using Workflows.Scripting.Runtime;
 namespace Workflows.Scripting;
 
 /// <summary>
-/// Runs the one-line ES5 expressions of definition files (conditions, rules) in Jint 2.10.4 with
-/// no access to .NET, under <see cref="ScriptLimits"/>. Thread-safe: each distinct expression is
-/// parsed once and the program shared, each evaluation gets its own engine.
+/// Runs the one-line ES5 expressions of definition files (conditions, rules) in Jint 4 with no
+/// access to .NET, under <see cref="ScriptLimits"/>. Thread-safe: each distinct expression is
+/// parsed and prepared once and the program shared, each evaluation gets its own engine.
 /// </summary>
 public sealed class ScriptSandbox
 {
@@ -34,27 +34,18 @@ public sealed class ScriptSandbox
     /// </summary>
     /// <exception cref="ScriptException">Any failure of the script, with a WF41xx code.</exception>
     /// <exception cref="ArgumentException">The data has another key.</exception>
-    public JsonNode? Evaluate(string expression, JsonObject? data = null) =>
-        Run(expression, data, ScriptResult.ToJson);
+    public JsonNode? Evaluate(string expression, JsonObject? data = null) => Run(expression, data, ScriptResult.ToJson);
 
     /// <summary>The expression's JavaScript truthiness.</summary>
     /// <exception cref="ScriptException">Any failure of the script, with a WF41xx code.</exception>
     /// <exception cref="ArgumentException">The data has another key.</exception>
-    public bool EvaluateCondition(string expression, JsonObject? data = null)
+    public bool EvaluateCondition(string expression, JsonObject? data = null) => Run(expression, data, ScriptResult.ToCondition);
+
+    private T Run<T>(string expression, JsonObject? data, Func<Jint.Engine, ScriptLimits, Jint.Native.JsValue, T> readResult)
     {
         ArgumentNullException.ThrowIfNull(expression);
         ScriptData.Validate(data);
         var compiled = _scripts.Get(expression);
-        // Everyday comparisons are answered without an engine; anything else (or any doubt) runs in it.
-        if (compiled.Condition?.Evaluate(data, Limits) is { } answer) return answer;
-        return ScriptExecution.Run(compiled.Program, data, Limits, _calendar, _today(), ScriptResult.ToCondition);
-    }
-
-    private T Run<T>(string expression, JsonObject? data, Func<Jint.Engine, Guards.ExecutionBudget, Jint.Native.JsValue, T> readResult)
-    {
-        ArgumentNullException.ThrowIfNull(expression);
-        ScriptData.Validate(data);
-        var program = _scripts.Get(expression).Program;
-        return ScriptExecution.Run(program, data, Limits, _calendar, _today(), readResult);
+        return ScriptExecution.Run(compiled.Program, compiled.IsPlainExpression, data, Limits, _calendar, _today(), readResult);
     }
 }

@@ -13,7 +13,7 @@ public class ErrorReportingTests
         Assert.Equal(2, failure.Line);
         Assert.Equal(6, failure.Column); // the '*'
         Assert.StartsWith("脚本语法错误（第 2 行第 6 列）", failure.Message);
-        Assert.Contains("Unexpected token *", failure.Message);
+        Assert.Contains("Unexpected token '*'", failure.Message);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public class ErrorReportingTests
 
         Assert.Equal(ScriptErrorCodes.Runtime, failure.Code);
         Assert.Contains("可能读取了 undefined 或 null 的属性", failure.Message);
-        Assert.EndsWith("TypeError", failure.Message);
+        Assert.Contains("TypeError", failure.Message);
     }
 
     [Fact]
@@ -56,11 +56,12 @@ public class ErrorReportingTests
     }
 
     [Fact]
-    public void Evaluate_ErrorInsideAFunction_ReportsTheFailingStatementsPosition()
+    public void Evaluate_ErrorInsideAFunction_ReportsTheFailingExpressionsPosition()
     {
         var failure = Assert.Throws<ScriptException>(() => _sandbox.Evaluate("(function() {\n  var q;\n  return q.foo;\n})()"));
 
-        Assert.Equal((3, 3), (failure.Line, failure.Column));
+        // Jint 4 points at the member read that failed (q.foo), not only at its statement.
+        Assert.Equal((3, 12), (failure.Line, failure.Column));
     }
 
     [Fact]

@@ -61,6 +61,8 @@ public static class DiagnosticCodes
     public const string ScriptUnknownName = "WF4002";
     public const string ScriptUnknownField = "WF4003";
     public const string ScriptUnknownMember = "WF4004";
+    /// <summary>A script reaches constructors or prototypes (<c>constructor</c>, <c>prototype</c>, <c>__proto__</c>, computed access on non-data).</summary>
+    public const string ScriptReflectiveAccess = "WF4005";
 
     public const string TemplateSyntax = "WF5001";
 }

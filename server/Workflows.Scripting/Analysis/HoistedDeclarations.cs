@@ -1,5 +1,4 @@
-using Jint.Parser.Ast;
-using Workflows.Scripting.Parsing;
+using Acornima.Ast;
 
 namespace Workflows.Scripting.Analysis;
 
@@ -9,15 +8,14 @@ namespace Workflows.Scripting.Analysis;
 /// </summary>
 internal static class HoistedDeclarations
 {
-    public static IEnumerable<string> In(IEnumerable<SyntaxNode> body) => body.SelectMany(NamesIn);
+    public static IEnumerable<string> In(IEnumerable<Node> body) => body.SelectMany(NamesIn);
 
-    private static IEnumerable<string> NamesIn(SyntaxNode node) => node switch
+    private static IEnumerable<string> NamesIn(Node? node) => node switch
     {
-        FunctionDeclaration function => [function.Id.Name],
+        null => [],
+        FunctionDeclaration function => function.Id is { } id ? [id.Name] : [],
         FunctionExpression => [],
-        VariableDeclarator declarator => [declarator.Id.Name, .. NamesIn(declarator.Init)],
-        _ => SyntaxTree.ChildrenOf(node).SelectMany(NamesIn),
+        VariableDeclarator declarator => [.. declarator.Id is Identifier id ? [id.Name] : Array.Empty<string>(), .. NamesIn(declarator.Init)],
+        _ => node.ChildNodes.ToList().SelectMany(child => NamesIn(child)),
     };
-
-    private static IEnumerable<string> NamesIn(Expression? expression) => expression is null ? [] : NamesIn((SyntaxNode)expression);
 }

@@ -15,12 +15,10 @@ public sealed class ChecklistEvaluator(ScriptSandbox sandbox)
 {
     public IReadOnlyList<ChecklistEntry> Evaluate(ItemDefinition item, JsonObject application)
     {
-        var data = new JsonObject
-        {
-            ["applicant"] = application["applicant"]?.DeepClone() ?? new JsonObject(),
-            ["form"] = application["form"]?.DeepClone() ?? new JsonObject(),
-            ["materials"] = application["materials"]?.DeepClone() ?? new JsonObject(),
-        };
+        var data = ScriptInputs.Build(
+            application["applicant"] as JsonObject,
+            application["form"] as JsonObject,
+            ScriptInputs.MaterialsFromRequest(application["materials"]));
         var entries = new List<ChecklistEntry>(item.Materials.Count);
         foreach (var material in item.Materials)
         {

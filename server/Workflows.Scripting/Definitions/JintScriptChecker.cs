@@ -5,7 +5,8 @@ using Workflows.Definitions.Validation;
 namespace Workflows.Scripting.Definitions;
 
 /// <summary>
-/// Checks definition scripts at load: they must parse, and every name they read must be a helper,
+/// Checks definition scripts at load: they must parse at the sandbox's language level (ES5, strict),
+/// must not reach for constructors or prototypes (<see cref="ScriptReflection"/>), and every name they read must be a helper,
 /// a safe built-in, a form field of the item (<c>form.x</c>), an applicant property or a material.
 /// </summary>
 public sealed class JintScriptChecker : IScriptChecker
@@ -18,6 +19,12 @@ public sealed class JintScriptChecker : IScriptChecker
             yield return new ScriptProblem(DiagnosticCodes.ScriptSyntax, $"脚本语法错误: {syntax.Message} (script syntax error)", syntax.Line, syntax.Column);
             yield break;
         }
+        foreach (var reflection in analysis.Reflections)
+            yield return new ScriptProblem(DiagnosticCodes.ScriptReflectiveAccess,
+                reflection.Member is { } member
+                    ? $"脚本不能访问 '{member}'：它通向构造函数或原型 (reflective access to '{member}' is not allowed)"
+                    : "脚本只能对 form、applicant、materials、case 的数据使用 [表达式] 取值 (computed member access on something other than the data is not allowed)",
+                reflection.Line, reflection.Column);
         foreach (var name in analysis.FreeNames.Where(n => !ScriptVocabulary.Globals.Contains(n.Name)))
             yield return new ScriptProblem(DiagnosticCodes.ScriptUnknownName,
                 $"脚本中的 '{name.Name}' 未定义；可用 applicant、form、materials、today 及辅助函数 idcard、uscc、age、workdays、date (unknown name)",

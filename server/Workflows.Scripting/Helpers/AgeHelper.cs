@@ -1,3 +1,4 @@
+using Jint;
 using Jint.Native;
 using Workflows.Domain;
 using static Workflows.Scripting.Helpers.HelperArguments;

@@ -1,3 +1,4 @@
+using Jint;
 using Jint.Native;
 using Jint.Runtime;
 
@@ -32,7 +33,7 @@ internal static class HelperArguments
         return (int)Math.Truncate(number);
     }
 
-    public static JsValue TextOrNull(string? text) => text is null ? JsValue.Null : new JsValue(text);
+    public static JsValue TextOrNull(string? text) => text is null ? JsValue.Null : JsString.Create(text);
 
-    public static JsValue DateOrNull(DateOnly? date) => date is { } value ? new JsValue(ScriptDates.ToText(value)) : JsValue.Null;
+    public static JsValue DateOrNull(DateOnly? date) => date is { } value ? JsString.Create(ScriptDates.ToText(value)) : JsValue.Null;
 }

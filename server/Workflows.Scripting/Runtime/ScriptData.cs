@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Jint;
 using Jint.Native;
 using Jint.Native.Json;
-using Workflows.Scripting.Guards;
+using Jint.Runtime.Descriptors;
 
 namespace Workflows.Scripting.Runtime;
 
@@ -25,31 +25,24 @@ internal static class ScriptData
         }
     }
 
-    /// <exception cref="ScriptException">WF4105 when the data is nested deeper than the limit.</exception>
+    /// <exception cref="ScriptException">WF4105 when the data is nested deeper than the limit (Jint's JSON parse depth).</exception>
     public static void Define(Engine engine, JsonObject? data, ScriptLimits limits)
     {
+        var parser = new JsonParser(engine, limits.MaxRecursionDepth);
         foreach (var root in ScriptVocabulary.DataRoots)
         {
             JsonNode? node = null;
             var present = data is not null && data.TryGetPropertyValue(root, out node);
-            var value = present ? ToJs(engine, node, limits) : engine.Object.Construct(Jint.Runtime.Arguments.Empty);
-            engine.Global.FastAddProperty(root, value, true, false, true);
+            JsValue value;
+            try
+            {
+                value = !present ? new JsObject(engine) : node is null ? JsValue.Null : parser.Parse(node.ToJsonString());
+            }
+            catch (Exception exception) when (exception is Jint.Runtime.JavaScriptException or InsufficientExecutionStackException)
+            {
+                throw ScriptErrors.Limit(LimitKind.DataNesting, limits, innerException: exception);
+            }
+            engine.Global.FastSetProperty(root, new PropertyDescriptor(value, writable: true, enumerable: false, configurable: true));
         }
-    }
-
-    private static JsValue ToJs(Engine engine, JsonNode? node, ScriptLimits limits)
-    {
-        if (node is null)
-        {
-            return JsValue.Null;
-        }
-
-        var json = node.ToJsonString();
-        if (JsonNesting.DepthOf(json) > limits.MaxRecursionDepth)
-        {
-            throw ScriptErrors.Limit(LimitKind.DataNesting, limits);
-        }
-
-        return new JsonParser(engine).Parse(json);
     }
 }

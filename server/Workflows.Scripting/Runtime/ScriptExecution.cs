@@ -1,32 +1,30 @@
 using System.Text.Json.Nodes;
+using Acornima.Ast;
 using Jint;
 using Jint.Native;
-using Jint.Parser.Ast;
 using Workflows.Domain;
-using Workflows.Scripting.Guards;
 
 namespace Workflows.Scripting.Runtime;
 
-/// <summary>One evaluation: a fresh engine, the data, the budget started, the program run, the result read.</summary>
+/// <summary>One evaluation: a fresh engine, the data, the program run, the result read, every failure mapped.</summary>
 internal static class ScriptExecution
 {
     public static T Run<T>(
-        Program program,
+        Prepared<Script> program,
+        bool plainExpression,
         JsonObject? data,
         ScriptLimits limits,
         WorkingCalendar calendar,
         DateOnly today,
-        Func<Engine, ExecutionBudget, JsValue, T> readResult)
+        Func<Engine, ScriptLimits, JsValue, T> readResult)
     {
-        var budget = new ExecutionBudget(limits);
-        var engine = SandboxEngine.Create(limits, budget, calendar, today);
+        var engine = SandboxEngine.Create(limits, calendar, today, guardNatives: !plainExpression);
         ScriptData.Define(engine, data, limits);
         try
         {
-            budget.Start();
-            var completion = engine.Execute(program).GetCompletionValue();
-            // Reading the result can run script code too (toJSON, getters), under the same budget.
-            return readResult(engine, budget, completion);
+            var completion = engine.Evaluate(program);
+            // Reading the result can run script code too (toJSON, getters).
+            return readResult(engine, limits, completion);
         }
         catch (Exception exception)
         {
