@@ -14,7 +14,7 @@ var root = Path.GetFullPath(args.Length > 0 ? args[0] : ".");
 var runs = args.Length > 1 ? int.Parse(args[1]) : 2000;
 var renderer = new DocumentRenderer(new TemplateStore(Path.Combine(root, "templates"), Path.Combine(root, "definitions")), FontSet.Discover(), new PdfSharpWriter());
 const string Template = "notices/acceptance";
-var sample = TemplateStore.Sample(Path.Combine(root, "templates", Template + ".hbs"));
+var sample = TemplateStore.Sample(Path.Combine(root, "templates", Template + ".sbn"));
 var work = Directory.CreateDirectory(Path.Combine(root, ".bench", "documents")).FullName;
 
 var first = Stopwatch.StartNew();
