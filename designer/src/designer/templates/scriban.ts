@@ -51,7 +51,7 @@ export const scribanMonarch = {
       [/-?~?\}\}/, { token: 'delimiter.scriban', next: '@pop' }],
       [/'([^'\\]|\\.)*'|"([^"\\]|\\.)*"/, 'string'],
       [/\d+(\.\d+)?/, 'number'],
-      [/[a-zA-Z_]\w*/, { cases: { '@keywords': 'keyword', '@constants': 'keyword', '@functions': 'predefined', '@default': 'variable' } }],
+      [/[a-zA-Z_]\w*/, { cases: { '@keywords': 'keyword', '@constants': 'keyword', '@functions': 'type', '@default': 'variable' } }],
       [/[=!<>]=?|&&|\|\||[+\-*/%|.]/, 'operator'],
       [/\s+/, ''],
       [/./, ''],
