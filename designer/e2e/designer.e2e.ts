@@ -286,7 +286,7 @@ describe('the designer', () => {
     await shot(page, suite, '12-template-editor');
     await page.locator('[data-testid="template-editor"] .monaco-editor').first().click();
     await page.keyboard.press('Control+End');
-    await page.keyboard.insertText('{{#if holder.name}}');
+    await page.keyboard.insertText('{{ if holder.name }}');
     await page.getByTestId('template-error').waitFor({ timeout: 45_000 });
     expect(await page.getByTestId('template-error').innerText()).toMatch(/第 \d+ 行/);
     await shot(page, suite, '13-template-error');

@@ -42,7 +42,7 @@ public class BrokenCorpusTests
         }
 
         var set = DefinitionLoader.Load(copy.Definitions, copy.Templates);
-        new DefinitionValidator(new JintScriptChecker(), new HandlebarsTemplateChecker()).Validate(set, copy.Definitions, new DateOnly(2026, 6, 1));
+        new DefinitionValidator(new JintScriptChecker(), new ScribanTemplateChecker()).Validate(set, copy.Definitions, new DateOnly(2026, 6, 1));
 
         var actual = set.Diagnostics.Sorted().Where(d => d.IsError)
             .Select(d => $"{Relative(copy, d.Location.File)}:{d.Location.Line}:{d.Location.Column}: error {d.Code}").ToList();

@@ -13,7 +13,7 @@ public class SampleCountyTests
     private static DefinitionSet LoadSample()
     {
         var set = DefinitionLoader.Load(RepoPaths.Definitions, RepoPaths.Templates);
-        new DefinitionValidator(new JintScriptChecker(), new HandlebarsTemplateChecker()).Validate(set, RepoPaths.Definitions, new DateOnly(2026, 6, 1));
+        new DefinitionValidator(new JintScriptChecker(), new ScribanTemplateChecker()).Validate(set, RepoPaths.Definitions, new DateOnly(2026, 6, 1));
         return set;
     }
 

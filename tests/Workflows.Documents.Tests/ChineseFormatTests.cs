@@ -31,6 +31,6 @@ public class ChineseFormatTests
         var renderer = new TemplateRenderer();
         var data = System.Text.Json.Nodes.JsonNode.Parse("""{"fee":{"amount":100},"issuedAt":"2026-11-22","limit":15}""")!.AsObject();
         Assert.Equal("人民币壹佰元整 二〇二六年十一月二十二日 2026年11月22日 15个工作日",
-            renderer.Render("{{amountUpper fee.amount}} {{formatDate issuedAt 'upper'}} {{formatDate issuedAt 'chinese'}} {{workdays limit}}", data));
+            renderer.Render("{{ amountUpper fee.amount }} {{ formatDate issuedAt 'upper' }} {{ issuedAt | formatDate 'chinese' }} {{ workdays limit }}", data));
     }
 }

@@ -104,8 +104,8 @@ public class LayoutTests
     public void Overprint_PlacesEveryBoxWithinHalfAMillimetreIncludingThePrinterOffset()
     {
         var sample = Support.Sample("certificates/agri-machinery-registration");
-        var template = File.ReadAllText(Path.Combine(Support.Templates, "certificates", "agri-machinery-registration.hbs"));
-        var boxes = System.Text.RegularExpressions.Regex.Matches(template, @"<box x=""([\d.]+)mm"" y=""([\d.]+)mm""[^>]*>\{\{(?:formatDate )?([\w.]+)")
+        var template = File.ReadAllText(Path.Combine(Support.Templates, "certificates", "agri-machinery-registration.sbn"));
+        var boxes = System.Text.RegularExpressions.Regex.Matches(template, @"<box x=""([\d.]+)mm"" y=""([\d.]+)mm""[^>]*>\{\{ (?:formatDate )?(?:this\.)?([\w.]+)")
             .Select(m => (X: double.Parse(m.Groups[1].Value), Y: double.Parse(m.Groups[2].Value), Field: m.Groups[3].Value)).ToList();
         Assert.True(boxes.Count >= 8);
         foreach (var (dx, dy) in new[] { (0.0, 0.0), (1.2, -0.8) })

@@ -8,7 +8,7 @@ namespace Workflows.Documents.Tests;
 public partial class NoticeRenderingTests
 {
     private static IEnumerable<string> Ids() =>
-        Directory.GetFiles(Support.Templates, "*.hbs", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+        Directory.GetFiles(Support.Templates, "*.sbn", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             .Select(file => Path.ChangeExtension(Path.GetRelativePath(Support.Templates, file), null).Replace('\\', '/'));
 
     public static TheoryData<string> Templates() => new(Ids());

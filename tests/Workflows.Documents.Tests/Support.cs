@@ -18,7 +18,7 @@ public static class Support
     public static DocumentRenderer Renderer(string? templates = null) =>
         new(new TemplateStore(templates ?? Templates, Definitions), Fonts, new PdfSharpWriter());
 
-    public static JsonObject Sample(string id) => TemplateStore.Sample(Path.Combine(Templates, id + ".hbs"));
+    public static JsonObject Sample(string id) => TemplateStore.Sample(Path.Combine(Templates, id + ".sbn"));
 
     private static string FindRoot()
     {
@@ -72,7 +72,7 @@ public sealed class ScratchTemplate : IDisposable
     public ScratchTemplate(string template, JsonObject? sample = null)
     {
         Directory.CreateDirectory(Path.Combine(_folder.Path, "templates", "notices"));
-        TemplatePath = Path.Combine(_folder.Path, "templates", "notices", "scratch.hbs");
+        TemplatePath = Path.Combine(_folder.Path, "templates", "notices", "scratch.sbn");
         System.IO.File.WriteAllText(TemplatePath, template);
         System.IO.File.WriteAllText(Path.ChangeExtension(TemplatePath, null) + ".sample.json", (sample ?? new JsonObject()).ToJsonString());
         Renderer = new DocumentRenderer(new TemplateStore(Path.Combine(_folder.Path, "templates"), Support.Definitions), Support.Fonts, new PdfSharpWriter());

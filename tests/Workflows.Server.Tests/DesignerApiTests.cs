@@ -188,7 +188,7 @@ public class DesignerApiTests : IAsyncLifetime
         var admin = await _server.SignInAsync("admin");
         var template = await OkAsync(GetAsync(admin, "/api/designer/templates/notices/acceptance"));
         var lines = template["text"]!.GetValue<string>().Split('\n').ToList();
-        lines.Insert(6, "  <p>{{applicant.nmae}}</p>");
+        lines.Insert(6, "  <p>{{ applicant.nmae }}</p>");
 
         using var pdf = await admin.PostAsync("/api/designer/templates/notices/acceptance/preview",
             new StringContent(new JsonObject { ["text"] = template["text"]!.GetValue<string>().Replace("受理通知书", "受理通知书（草稿）") }.ToJsonString(), Encoding.UTF8, "application/json"));
@@ -198,7 +198,7 @@ public class DesignerApiTests : IAsyncLifetime
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Equal("WF5002", problem["code"]!.GetValue<string>());
-        Assert.Equal("templates/notices/acceptance.hbs", problem["file"]!.GetValue<string>());
+        Assert.Equal("templates/notices/acceptance.sbn", problem["file"]!.GetValue<string>());
         Assert.Equal(7, problem["line"]!.GetValue<int>());
     }
 
@@ -212,19 +212,19 @@ public class DesignerApiTests : IAsyncLifetime
         var etag = read["etag"]!.GetValue<string>();
 
         var (byEditor, _) = await SendAsync(editor, HttpMethod.Put, "/api/designer/templates/notices/acceptance", new JsonObject { ["text"] = text }, etag);
-        var (broken, problem) = await SendAsync(admin, HttpMethod.Put, "/api/designer/templates/notices/acceptance", new JsonObject { ["text"] = text + "{{#if applicant}}\n" }, etag);
+        var (broken, problem) = await SendAsync(admin, HttpMethod.Put, "/api/designer/templates/notices/acceptance", new JsonObject { ["text"] = text + "{{ if applicant }}\n" }, etag);
         var saved = await OkAsync(SendAsync(admin, HttpMethod.Put, "/api/designer/templates/notices/acceptance", new JsonObject { ["text"] = text.Replace("受理通知书", "受理通知书（样式调整）") }, etag));
         var (stale, _) = await SendAsync(admin, HttpMethod.Put, "/api/designer/templates/notices/acceptance", new JsonObject { ["text"] = text }, etag);
         var changes = await OkAsync(GetAsync(admin, "/api/designer/changes"));
 
         Assert.Equal(HttpStatusCode.Forbidden, byEditor);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, broken);
-        Assert.Equal("templates/notices/acceptance.hbs", problem["diagnostics"]![0]!["file"]!.GetValue<string>());
+        Assert.Equal("templates/notices/acceptance.sbn", problem["diagnostics"]![0]!["file"]!.GetValue<string>());
         Assert.True(problem["diagnostics"]![0]!["line"]!.GetValue<int>() >= 1);
         Assert.NotEqual(etag, saved["etag"]!.GetValue<string>());
         Assert.Equal(HttpStatusCode.Conflict, stale);
         var change = changes["files"]!.AsArray().Single()!;
-        Assert.Equal("templates/notices/acceptance.hbs", change["path"]!.GetValue<string>());
+        Assert.Equal("templates/notices/acceptance.sbn", change["path"]!.GetValue<string>());
         Assert.Contains("+", change["raw"]!.GetValue<string>());
         Assert.Contains("受理通知书（样式调整）", change["raw"]!.GetValue<string>());
     }

@@ -64,7 +64,7 @@ public class DocumentApiTests
     {
         // Broken after the start: a broken template keeps the definitions from loading, and with them the demo accounts.
         await using var server = await RunningServer.StartAsync(demo: true);
-        var path = Path.Combine(server.County.Root, "templates", "notices", "acceptance.hbs");
+        var path = Path.Combine(server.County.Root, "templates", "notices", "acceptance.sbn");
         var lines = File.ReadAllLines(path).ToList();
         lines.Insert(6, "  <para>多余的元素</para>");
         File.WriteAllLines(path, lines);
@@ -75,7 +75,7 @@ public class DocumentApiTests
         Assert.Equal("WF5003", problem["code"]!.ToString());
         Assert.Equal(7, problem["line"]!.GetValue<int>());
         Assert.Equal(3, problem["column"]!.GetValue<int>());
-        Assert.EndsWith("templates/notices/acceptance.hbs", problem["file"]!.ToString());
+        Assert.EndsWith("templates/notices/acceptance.sbn", problem["file"]!.ToString());
     }
 
     [Fact]

@@ -33,11 +33,11 @@ public class RenderCommandTests
     public void Render_OfABrokenTemplate_PrintsALocatedErrorAndExitsOne()
     {
         using var county = new Repo.SampleCounty();
-        var path = Path.Combine(county.Root, "templates", "notices", "acceptance.hbs");
-        File.WriteAllText(path, File.ReadAllText(path).Replace("{{/if}}", ""));
+        var path = Path.Combine(county.Root, "templates", "notices", "acceptance.sbn");
+        File.WriteAllText(path, File.ReadAllText(path).Replace("{{ end }}", ""));
         var result = Repo.Cli(county.Root, "render", "notices/acceptance", "--out", Path.Combine(county.Root, "x.pdf"));
         Assert.Equal(1, result.ExitCode);
-        Assert.Matches(@"templates/notices/acceptance\.hbs:\d+:\d+: error WF5001: ", result.Error);
+        Assert.Matches(@"templates/notices/acceptance\.sbn:\d+:\d+: error WF5001: ", result.Error);
         Assert.False(File.Exists(Path.Combine(county.Root, "x.pdf")));
     }
 }

@@ -11,7 +11,7 @@ namespace Workflows.Definitions.Loading;
 /// </summary>
 public static class DefinitionLoader
 {
-    public const string TemplateExtension = ".hbs";
+    public const string TemplateExtension = ".sbn";
 
     /// <param name="root">The definitions folder.</param>
     /// <param name="templatesRoot">The templates folder; by default <c>templates</c> beside <paramref name="root"/>.</param>

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using HandlebarsDotNet;
 using Workflows.Documents.Fonts;
 using Workflows.Documents.Layout;
 using Workflows.Documents.Markup;
@@ -54,22 +53,9 @@ public sealed class DocumentRenderer(TemplateStore store, FontSet fonts, IPdfWri
         {
             return (strict ? Strict : Lenient).Render(templateText, data);
         }
-        catch (HandlebarsDotNet.Compiler.HandlebarsUndefinedBindingException e)
+        catch (DocumentException e) when (e.File is null)
         {
-            var (line, column) = Locator.Find(templateText, e.Path) ?? (1, 1);
-            throw new DocumentException(DocumentException.TemplateRender, $"数据中没有字段 {e.Path} (unknown field)", file, line, column);
-        }
-        catch (HandlebarsRuntimeException e)
-        {
-            var field = Locator.UnresolvedPath(e.Message);
-            var (line, column) = Locator.Find(templateText, field) ?? (1, 1);
-            throw new DocumentException(DocumentException.TemplateRender,
-                field is null ? $"模板渲染失败: {Locator.FirstLine(e.Message)} (template failed)" : $"数据中没有字段 {field} (unknown field)", file, line, column);
-        }
-        catch (HandlebarsException e)
-        {
-            var (line, column) = Locator.Compile(e.Message, templateText);
-            throw new DocumentException(DocumentException.TemplateSyntax, $"模板无法编译: {Locator.FirstLine(e.Message)} (template does not compile)", file, line, column);
+            throw new DocumentException(e.Code, e.Message, file, Math.Max(1, e.Line), Math.Max(1, e.Column));
         }
     }
 

@@ -5,16 +5,19 @@ using Workflows.Documents.Images;
 namespace Workflows.Documents.Rendering;
 
 /// <summary>
-/// The templates folder: a template id (<c>notices/acceptance</c>) is <c>notices/acceptance.hbs</c>
+/// The templates folder: a template id (<c>notices/acceptance</c>) is <c>notices/acceptance.sbn</c>
 /// with its sample <c>notices/acceptance.sample.json</c>; image paths are looked up under the
 /// templates folder first, then under the definitions folder (where the seals are).
 /// </summary>
 public sealed class TemplateStore(string templatesRoot, string? definitionsRoot = null)
 {
+    /// <summary>A template file's extension: Scriban.</summary>
+    public const string Extension = Workflows.Definitions.Loading.DefinitionLoader.TemplateExtension;
+
     public string Root { get; } = Path.GetFullPath(templatesRoot);
     public string? DefinitionsRoot { get; } = definitionsRoot is null ? null : Path.GetFullPath(definitionsRoot);
 
-    /// <summary>For a template file at <c>…/templates/notices/x.hbs</c>: the store of its templates folder and the definitions beside it.</summary>
+    /// <summary>For a template file at <c>…/templates/notices/x.sbn</c>: the store of its templates folder and the definitions beside it.</summary>
     public static TemplateStore ForTemplateFile(string path)
     {
         var root = Path.GetDirectoryName(Path.GetDirectoryName(Path.GetFullPath(path)))!;
@@ -23,13 +26,13 @@ public sealed class TemplateStore(string templatesRoot, string? definitionsRoot 
 
     public string IdOf(string path) => Path.ChangeExtension(Path.GetRelativePath(Root, Path.GetFullPath(path)), null).Replace('\\', '/');
 
-    /// <summary>The .hbs file of a template id; a path to an existing .hbs file is accepted too.</summary>
+    /// <summary>The .sbn file of a template id; a path to an existing .sbn file is accepted too.</summary>
     /// <exception cref="DocumentException">WF5004: no such template, or an id leaving the templates folder.</exception>
     public string PathOf(string id)
     {
-        if (id.EndsWith(".hbs", StringComparison.Ordinal) && File.Exists(id)) return Path.GetFullPath(id);
+        if (id.EndsWith(Extension, StringComparison.Ordinal) && File.Exists(id)) return Path.GetFullPath(id);
         var valid = id.Length > 0 && id.Split('/').All(part => part.Length > 0 && part != "." && part != ".." && part.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'));
-        var path = Path.GetFullPath(Path.Combine(Root, id + ".hbs"));
+        var path = Path.GetFullPath(Path.Combine(Root, id + Extension));
         if (!valid || !path.StartsWith(Root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new DocumentException(DocumentException.UnknownTemplate, $"模板标识无效: '{id}'（如 notices/acceptance）(invalid template id)");
         if (!File.Exists(path)) throw new DocumentException(DocumentException.UnknownTemplate, $"没有模板 '{id}'：{path} 不存在 (template not found)");

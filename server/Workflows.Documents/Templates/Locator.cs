@@ -1,45 +1,44 @@
-using System.Text.RegularExpressions;
+using Scriban.Parsing;
 using Workflows.Documents.Markup;
 
 namespace Workflows.Documents.Templates;
 
-/// <summary>Finds where in a template a problem comes from: Handlebars positions, field references, markup elements.</summary>
-public static partial class Locator
+/// <summary>Finds where in a template a problem comes from: unclosed blocks, field references, markup elements.</summary>
+public static class Locator
 {
-    public static string FirstLine(string message) => message.Split('\n')[0].Trim();
+    private static readonly HashSet<string> BlockKeywords = new(StringComparer.Ordinal) { "if", "for", "while", "with", "capture", "case", "tablerow", "wrap", "func" };
 
-    /// <summary>A Handlebars compile error's position: from its message, else the unbalanced block.</summary>
-    public static (int Line, int Column) Compile(string message, string text)
+    /// <summary>
+    /// The opening keyword of the innermost block never closed by <c>end</c>, from Scriban's lexer
+    /// (Scriban itself reports an unclosed block at the end of the file). A keyword opens a block
+    /// only at the start of a statement: <c>else if</c> continues one.
+    /// </summary>
+    public static (int Line, int Column, string Keyword)? UnclosedBlock(string text)
     {
-        var at = OccurredAt().Match(message);
-        if (at.Success) return (int.Parse(at.Groups[1].Value), int.Parse(at.Groups[2].Value));
-        return UnbalancedBlock(text) ?? (1, 1);
+        var open = new Stack<(TextPosition At, string Keyword)>();
+        var statementStart = false;
+        foreach (var token in new Lexer(text))
+        {
+            if (token.Type is TokenType.CodeEnter or TokenType.NewLine or TokenType.SemiColon) { statementStart = true; continue; }
+            if (token.Type == TokenType.Identifier && statementStart)
+            {
+                var word = text.Substring(token.Start.Offset, token.End.Offset - token.Start.Offset + 1);
+                if (BlockKeywords.Contains(word)) open.Push((token.Start, word));
+                else if (word == "end" && open.Count > 0) open.Pop();
+            }
+            statementStart = false;
+        }
+        return open.TryPeek(out var last) ? (last.At.Line + 1, last.At.Column + 1, last.Keyword) : null;
     }
 
-    /// <summary>The first closing tag without its opener, else the innermost block never closed.</summary>
-    private static (int, int)? UnbalancedBlock(string text)
+    /// <summary>The dotted name ending at <paramref name="span"/> (<c>applicant.nmae</c> for the member <c>nmae</c>).</summary>
+    public static string PathAt(string text, SourceSpan span)
     {
-        var open = new Stack<(string Name, int Index)>();
-        foreach (Match tag in BlockTag().Matches(text))
-        {
-            var name = tag.Groups[2].Value;
-            if (tag.Groups[1].Value == "#") open.Push((name, tag.Index));
-            else if (open.Count == 0 || open.Peek().Name != name) return Position(text, tag.Index);
-            else open.Pop();
-        }
-        return open.Count > 0 ? Position(text, open.Peek().Index) : null;
-    }
-
-    /// <summary>The first mustache that mentions <paramref name="path"/>.</summary>
-    public static (int, int)? Find(string text, string? path)
-    {
-        if (string.IsNullOrEmpty(path)) return null;
-        foreach (Match m in Mustache().Matches(text))
-        {
-            var inner = m.Value.IndexOf(path, StringComparison.Ordinal);
-            if (inner >= 0) return Position(text, m.Index + inner);
-        }
-        return null;
+        var end = Math.Min(text.Length, span.End.Offset + 1);
+        while (end < text.Length && (char.IsLetterOrDigit(text[end]) || text[end] == '_')) end++;
+        var start = Math.Clamp(span.Start.Offset, 0, end);
+        while (start > 0 && (char.IsLetterOrDigit(text[start - 1]) || text[start - 1] is '_' or '.')) start--;
+        return text[start..end];
     }
 
     /// <summary>
@@ -85,23 +84,4 @@ public static partial class Locator
         if (index == 0) column = 1;
         return (line, column);
     }
-
-    /// <summary>The field named by Handlebars.Net's strict-mode error, if that is what it is.</summary>
-    public static string? UnresolvedPath(string message)
-    {
-        var m = Unresolved().Match(message);
-        return m.Success ? m.Groups[1].Value : null;
-    }
-
-    [GeneratedRegex(@"['""]([\w.@/-]+)['""]")]
-    private static partial Regex Unresolved();
-
-    [GeneratedRegex(@"Occured at: ?(\d+):(\d+)")]
-    private static partial Regex OccurredAt();
-
-    [GeneratedRegex(@"\{\{~?\s*([#/])\s*([\w.-]+)")]
-    private static partial Regex BlockTag();
-
-    [GeneratedRegex(@"\{\{[^}]*\}\}")]
-    private static partial Regex Mustache();
 }

@@ -8,14 +8,14 @@ namespace Workflows.Server.Cli;
 
 /// <summary>
 /// <c>workflows render TEMPLATE [--data FILE] --out FILE.pdf [--overprint] [--offset DX,DY]</c>: renders a
-/// template (an id such as <c>notices/acceptance</c>, or a path to a .hbs file) with its sample data or
+/// template (an id such as <c>notices/acceptance</c>, or a path to a .sbn file) with its sample data or
 /// the given data, prints the warnings (fonts), and exits 1 with a located error on a broken template.
 /// </summary>
 public static class RenderCommand
 {
     public static Command Create()
     {
-        var template = new Argument<string>("TEMPLATE") { Description = "模板标识（如 notices/acceptance）或 .hbs 文件路径" };
+        var template = new Argument<string>("TEMPLATE") { Description = "模板标识（如 notices/acceptance）或 .sbn 文件路径" };
         var data = new Option<string?>("--data") { Description = "数据 JSON 文件，默认为模板旁的样例数据 NAME.sample.json" };
         var output = new Option<string>("--out") { Description = "输出的 PDF 文件", Required = true };
         var templates = new Option<string>("--templates") { Description = "模板目录", DefaultValueFactory = _ => "templates" };

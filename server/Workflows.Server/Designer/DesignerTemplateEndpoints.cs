@@ -8,7 +8,7 @@ using Workflows.Server.Documents;
 namespace Workflows.Server.Designer;
 
 /// <summary>
-/// Templates (notices and certificates, <c>templates/{folder}/{name}.hbs</c>) in the designer: read
+/// Templates (notices and certificates, <c>templates/{folder}/{name}.sbn</c>, Scriban) in the designer: read
 /// with ETag and sample data, preview a draft as PDF (errors located in the draft), save (administrators).
 /// </summary>
 public static class DesignerTemplateEndpoints
@@ -65,7 +65,7 @@ public static class DesignerTemplateEndpoints
         if (bad is not null) return bad;
         if (body!["text"] is not JsonValue value || !value.TryGetValue<string>(out var text)) return Problems.Invalid("请求体应为 { text: 模板原文 }");
         var path = DesignerWorkspace.TemplatePath(id!);
-        var problems = new HandlebarsTemplateChecker().Check(workspace!.FullPath(path), text).ToList();
+        var problems = new ScribanTemplateChecker().Check(workspace!.FullPath(path), text).ToList();
         var diagnostics = problems.Select(p => new DesignerDiagnostic(p.IsWarning ? "warning" : "error", "WF5001", path, p.Line, p.Column, p.Message)).ToList();
         if (diagnostics.Any(d => d.IsError)) return DesignerEndpoints.Invalid(diagnostics, "模板有错误，未保存 (the template has errors; not saved)");
         await workspace.Gate.WaitAsync(context.RequestAborted);

@@ -16,7 +16,7 @@ public static class DefinitionPipeline
         return set;
     }
 
-    public static DefinitionValidator Validator() => new(new JintScriptChecker(), new HandlebarsTemplateChecker());
+    public static DefinitionValidator Validator() => new(new JintScriptChecker(), new ScribanTemplateChecker());
 
     public static DateOnly Today() => DateOnly.FromDateTime(DateTime.Now);
 }

@@ -16,7 +16,8 @@ public sealed record DefinitionSnapshot(DefinitionSet Set, string Version, DateT
     public static string HashOf(IEnumerable<(string Path, byte[] Bytes)> definitions, IEnumerable<(string Path, byte[] Bytes)> templates)
     {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var (files, extension) in new[] { (definitions, ".yaml"), (templates, ".hbs") })
+        // .hbs: templates before the move to Scriban, so archived versions still hash as they did.
+        foreach (var (files, extension) in new[] { (definitions, ".yaml"), (templates, ".hbs"), (templates, Workflows.Definitions.Loading.DefinitionLoader.TemplateExtension) })
         {
             foreach (var (path, bytes) in files.Where(f => f.Path.EndsWith(extension, StringComparison.Ordinal)).OrderBy(f => f.Path, StringComparer.Ordinal))
             {

@@ -7,7 +7,7 @@ namespace Workflows.Engine.Tests.Architecture;
 public sealed class EngineReferenceTests
 {
     private static readonly string[] Forbidden =
-        ["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Jint", "Handlebars", "PdfSharp", "PDFsharp", "Quartz", "Microsoft.Data.Sqlite", "Npgsql"];
+        ["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Jint", "Scriban", "PdfSharp", "PDFsharp", "Quartz", "Microsoft.Data.Sqlite", "Npgsql"];
 
     [Fact]
     public void Engine_ReferencesNoHostingDatabaseScriptingTemplatingOrPdfAssembly_EvenTransitively()

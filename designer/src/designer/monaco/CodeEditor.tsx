@@ -1,6 +1,6 @@
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
-import { setupMonaco, type monaco } from './setup';
+import { monaco, setTemplateSample, setupMonaco } from './setup';
 
 setupMonaco();
 
@@ -11,9 +11,11 @@ export interface CodeMarker {
   severity: 'error' | 'warning';
 }
 
-/** A Monaco editor for a whole file (Handlebars templates, YAML), with located markers. */
-export function CodeEditor({ value, onChange, language, markers = [], readOnly, height = 520, path }: {
+/** A Monaco editor for a whole file (Scriban templates, YAML), with located markers. */
+export function CodeEditor({ value, onChange, language, markers = [], readOnly, height = 520, path, completionSample }: {
   value: string; onChange?(value: string): void; language: string; markers?: CodeMarker[]; readOnly?: boolean; height?: number | string; path?: string;
+  /** For a template: the sample data whose fields completion offers. */
+  completionSample?: Record<string, unknown> | null;
 }) {
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const monacoRef = useRef<typeof monaco | null>(null);
@@ -32,6 +34,12 @@ export function CodeEditor({ value, onChange, language, markers = [], readOnly, 
     })));
   };
   useEffect(apply, [markers]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (!path || completionSample === undefined) return;
+    const uri = monaco.Uri.parse(path).toString();
+    setTemplateSample(uri, completionSample);
+    return () => setTemplateSample(uri, undefined);
+  }, [path, completionSample]);
   return (
     <div data-testid="code-editor" style={{ border: '1px solid #d9d9d9', borderRadius: 6 }}>
       <Editor height={height} language={language} value={value} path={path} onMount={mount}

@@ -7,6 +7,7 @@ import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import HtmlWorker from 'monaco-editor/language/html/html.worker?worker';
 import { complete, type CompletionContext, type CompletionKind } from '../conditions/completion';
+import { completeTemplate, SCRIBAN_LANGUAGE, scribanMonarch } from '../templates/scriban';
 
 export const CONDITION_LANGUAGE = 'wf-condition';
 
@@ -18,13 +19,21 @@ export function setConditionContext(modelUri: string, context: CompletionContext
   else contexts.delete(modelUri);
 }
 
+const templateSamples = new Map<string, Record<string, unknown> | null>();
+
+/** The sample data the template editor showing `modelUri` completes fields from. */
+export function setTemplateSample(modelUri: string, sample: Record<string, unknown> | null | undefined) {
+  if (sample === undefined) templateSamples.delete(modelUri);
+  else templateSamples.set(modelUri, sample);
+}
+
 let ready = false;
 
 export function setupMonaco() {
   if (ready) return;
   ready = true;
   (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
-    // Handlebars templates use the HTML language service (folding, links, symbols); everything else the editor worker.
+    // HTML-like languages use the HTML language service (folding, links, symbols); everything else the editor worker.
     getWorker: (_id: string, label: string) => (label === 'html' || label === 'handlebars' || label === 'razor' ? new HtmlWorker() : new EditorWorker()),
   };
   loader.config({ monaco });
@@ -49,6 +58,33 @@ export function setupMonaco() {
     value: monaco.languages.CompletionItemKind.Value,
     snippet: monaco.languages.CompletionItemKind.Snippet,
   };
+  // Scriban templates: markup outside {{ }}, code inside; completion of the sample data's fields.
+  monaco.languages.register({ id: SCRIBAN_LANGUAGE, extensions: ['.sbn'] });
+  monaco.languages.setMonarchTokensProvider(SCRIBAN_LANGUAGE, scribanMonarch as monaco.languages.IMonarchLanguage);
+  monaco.languages.setLanguageConfiguration(SCRIBAN_LANGUAGE, {
+    brackets: [['{{', '}}'], ['(', ')'], ['[', ']']],
+    autoClosingPairs: [{ open: '(', close: ')' }, { open: '[', close: ']' }, { open: "'", close: "'", notIn: ['string'] }],
+  });
+  monaco.languages.registerCompletionItemProvider(SCRIBAN_LANGUAGE, {
+    triggerCharacters: ['.', ' '],
+    provideCompletionItems(model, position) {
+      const uri = model.uri.toString();
+      if (!templateSamples.has(uri)) return { suggestions: [] };
+      const before = model.getValueInRange({ startLineNumber: 1, startColumn: 1, endLineNumber: position.lineNumber, endColumn: position.column });
+      const { from, items } = completeTemplate(before, templateSamples.get(uri) ?? null);
+      const range = new monaco.Range(position.lineNumber, Math.max(1, position.column - (before.length - from)), position.lineNumber, position.column);
+      return {
+        suggestions: items.map((item, i) => ({
+          label: { label: item.label, description: item.detail },
+          kind: kinds[item.kind],
+          insertText: item.insertText,
+          detail: item.detail,
+          sortText: String(i).padStart(4, '0'),
+          range,
+        })),
+      };
+    },
+  });
   monaco.languages.registerCompletionItemProvider(CONDITION_LANGUAGE, {
     triggerCharacters: ['.', "'", '"', '['],
     provideCompletionItems(model, position) {

@@ -5,6 +5,7 @@ import { ApiError, showError } from '../../api/client';
 import { conflictOf, designerApi, diagnosticsOf, type TemplateFile } from '../api/designerApi';
 import type { CodeMarker } from '../monaco/CodeEditor';
 import { CodeEditor } from '../monaco/lazy';
+import { SCRIBAN_LANGUAGE } from './scriban';
 import { TextDiff } from '../shared/TextDiff';
 
 interface PreviewError {
@@ -25,7 +26,7 @@ function samplesOf(sample: Record<string, unknown> | null): { key: string; label
   return out;
 }
 
-/** A Handlebars template in Monaco with a live PDF preview rendered by the server (debounced), errors located in the source. */
+/** A Scriban template in Monaco (highlighting, completion of the sample data's fields) with a live PDF preview rendered by the server (debounced), errors located in the source. */
 export function TemplateEditor({ id }: { id: string }) {
   const [file, setFile] = useState<TemplateFile | null>(null);
   const [text, setText] = useState('');
@@ -44,6 +45,8 @@ export function TemplateEditor({ id }: { id: string }) {
   }, [id]);
 
   const samples = useMemo(() => samplesOf(file?.sample ?? null), [file]);
+  // Completion offers the fields of the sample data chosen for the preview.
+  const completionSample = (samples.find((s) => s.key === sampleKey)?.data ?? file?.sample ?? null) as Record<string, unknown> | null;
   const data = samples.find((s) => s.key === sampleKey)?.data;
 
   // Debounced live preview of the draft.
@@ -122,7 +125,7 @@ export function TemplateEditor({ id }: { id: string }) {
       )}
       <Row gutter={12}>
         <Col xs={24} xl={12}>
-          <CodeEditor value={text} onChange={setText} language="handlebars" markers={markers} readOnly={!file.editable} height="72vh" path={`inmemory://templates/${id}.hbs`} />
+          <CodeEditor value={text} onChange={setText} language={SCRIBAN_LANGUAGE} markers={markers} readOnly={!file.editable} height="72vh" path={`inmemory://templates/${id}.sbn`} completionSample={completionSample} />
         </Col>
         <Col xs={24} xl={12}>
           {pdfUrl ? <iframe title="PDF 预览" src={pdfUrl} style={{ width: '100%', height: '72vh', border: '1px solid #d9d9d9', borderRadius: 6 }} data-testid="pdf-preview" />

@@ -1,4 +1,3 @@
-using HandlebarsDotNet;
 using Workflows.Definitions.Validation;
 using Workflows.Documents.Rendering;
 
@@ -6,24 +5,22 @@ namespace Workflows.Documents.Templates;
 
 /// <summary>
 /// Checks each template when the definitions load, so a broken template is a located load
-/// error, not a failure at the window: it must compile; with the sample data beside it, every
-/// field it reads must exist in the sample (else a located warning) and the markup it produces
-/// must be valid, with its images found (else a located error).
+/// error, not a failure at the window: it must parse (Scriban's own parser, its line and column);
+/// with the sample data beside it, every field it reads must exist in the sample (else a located
+/// warning, found on Scriban's syntax tree) and the markup it produces must be valid, with its
+/// images found (else a located error).
 /// </summary>
-public sealed class HandlebarsTemplateChecker : ITemplateChecker
+public sealed class ScribanTemplateChecker : ITemplateChecker
 {
-    private static readonly IHandlebars Compiler = Handlebars.Create();
-
     public IEnumerable<TemplateProblem> Check(string path, string text)
     {
         try
         {
-            Compiler.Compile(text);
+            TemplateRenderer.Parse(text);
         }
-        catch (HandlebarsException e)
+        catch (DocumentException e)
         {
-            var (line, column) = Locator.Compile(e.Message, text);
-            return [new TemplateProblem($"模板无法编译: {Locator.FirstLine(e.Message)} (template does not compile)", line, column)];
+            return [new TemplateProblem(e.Message, e.Line, e.Column)];
         }
         var samplePath = TemplateStore.SamplePathOf(path);
         if (!File.Exists(samplePath))
