@@ -21,7 +21,7 @@ public static class CalendarRules
                 $"缺少 {context.Today.Year} 年的工作日历 calendars/{context.Today.Year}.yaml，无法按工作日计算时限 (no calendar for the current year)");
         else if (context.Today.Month >= 11 && !years.Contains(context.Today.Year + 1))
             context.Diagnostics.Warning(DiagnosticCodes.CalendarMissing, at,
-                $"尚无 {context.Today.Year + 1} 年的工作日历：国务院每年 11 月前后公布次年节假日安排，公布后请添加 calendars/{context.Today.Year + 1}.yaml；在此之前跨年的时限按周一至周五推算 (next year's calendar is missing)");
+                $"尚无 {context.Today.Year + 1} 年的工作日历：国务院每年 11 月前后公布次年节假日安排，公布后请添加 calendars/{context.Today.Year + 1}.yaml；在此之前跨年的时限按法定节假日推算并标为暂定 (next year's calendar is missing: dates are provisional)");
     }
 
     /// <summary>The working calendar the engine and scripts count with.</summary>
