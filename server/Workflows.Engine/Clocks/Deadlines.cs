@@ -28,10 +28,27 @@ public sealed class Deadlines(WorkingCalendar calendar, ClockSettings? settings)
     {
         var sameDay = settings?.CountFrom == CountFrom.SameDay;
         if (limit.Value == 0) return start;
-        if (limit.Unit == DurationUnit.CalendarDays) return start.AddDays(sameDay ? limit.Value - 1 : limit.Value);
+        if (limit.Unit == DurationUnit.CalendarDays) return NextWorkingDayFrom(start.AddDays(sameDay ? limit.Value - 1 : limit.Value));
         var countsStart = sameDay && calendar.IsWorkingDay(start);
         return calendar.AddWorkingDays(start, countsStart ? limit.Value - 1 : limit.Value);
     }
+
+    /// <summary>
+    /// A period counted in calendar days that ends on a holiday or a weekend ends on the next
+    /// working day instead (the usual rule for periods: 期间届满的最后一日是法定休假日的，以休假日结束的次日为最后一日).
+    /// </summary>
+    public DateOnly NextWorkingDayFrom(DateOnly day)
+    {
+        while (!calendar.IsWorkingDay(day)) day = day.AddDays(1);
+        return day;
+    }
+
+    /// <summary>
+    /// True when the due date lies in a year without a published schedule, so it was counted with
+    /// the statutory holidays only and may move when the schedule is added (DOMAIN.md §5). Years are
+    /// published in order, so a date counted forward into such a year is the only way to pass one.
+    /// </summary>
+    public bool IsProvisional(DateOnly? due) => due is { } d && calendar.IsProvisional(d);
 
     /// <summary>A due date moved later by paused or extended working days.</summary>
     public DateOnly MoveBy(DateOnly due, int workingDays) => calendar.AddWorkingDays(due, workingDays);

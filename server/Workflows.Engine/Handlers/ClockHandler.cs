@@ -33,7 +33,11 @@ internal static class ClockHandler
         {
             // A counted procedure never stopped the clock: nothing moves.
             tx.Emit(new ClockResumed(PauseReason.Suspension, tx.Today, 0, 0, suspension.ResumeTo,
-                tx.State.Clocks.AcceptanceDue, tx.State.Clocks.StatutoryDue, tx.State.Clocks.PromisedDue, [], []));
+                tx.State.Clocks.AcceptanceDue, tx.State.Clocks.StatutoryDue, tx.State.Clocks.PromisedDue, [], [])
+            {
+                AcceptanceDueProvisional = tx.State.Clocks.AcceptanceDueProvisional,
+                DecisionDueProvisional = tx.State.Clocks.DecisionDueProvisional,
+            });
             return;
         }
 
@@ -51,14 +55,19 @@ internal static class ClockHandler
         DateOnly? Move(DateOnly? due) => due is { } d ? tx.Deadlines.MoveBy(d, paused) : null;
         var taskDues = tx.State.ActiveTasks
             .Where(t => t.Due is not null)
-            .Select(t => new TaskDueMoved(t.Id, Move(t.Due)!.Value))
+            .Select(t => new TaskDueMoved(t.Id, Move(t.Due)!.Value) { Provisional = t.DueProvisional || tx.Deadlines.IsProvisional(Move(t.Due)) })
             .ToList();
         var timers = tx.State.Tokens
             .Where(t => t.WakeOn is not null)
             .Select(t => new TimerMoved(t.Id, Move(t.WakeOn)!.Value))
             .ToList();
+        var promisedDue = Move(clocks.PromisedDue);
         tx.Emit(new ClockResumed(reason, tx.Today, paused, paused, resumeTo,
-            clocks.AcceptanceDue, Move(clocks.StatutoryDue), Move(clocks.PromisedDue), taskDues, timers));
+            clocks.AcceptanceDue, Move(clocks.StatutoryDue), promisedDue, taskDues, timers)
+        {
+            AcceptanceDueProvisional = clocks.AcceptanceDueProvisional,
+            DecisionDueProvisional = clocks.DecisionDueProvisional || tx.Deadlines.IsProvisional(Move(clocks.StatutoryDue)) || tx.Deadlines.IsProvisional(promisedDue),
+        });
     }
 
     public static void Extend(CaseTransaction tx, Extend command)
@@ -69,8 +78,11 @@ internal static class ClockHandler
         Guard.Text(command.Approver, "批准人");
         Guard.Text(command.Reason, "延期理由");
         var clocks = tx.State.Clocks;
-        tx.Emit(new CaseExtended(command.WorkingDays, command.Approver, command.Reason, tx.Today,
-            tx.Deadlines.MoveBy(clocks.StatutoryDue!.Value, command.WorkingDays),
-            tx.Deadlines.MoveBy(clocks.PromisedDue!.Value, command.WorkingDays)));
+        var statutoryDue = tx.Deadlines.MoveBy(clocks.StatutoryDue!.Value, command.WorkingDays);
+        var promisedDue = tx.Deadlines.MoveBy(clocks.PromisedDue!.Value, command.WorkingDays);
+        tx.Emit(new CaseExtended(command.WorkingDays, command.Approver, command.Reason, tx.Today, statutoryDue, promisedDue)
+        {
+            DueProvisional = clocks.DecisionDueProvisional || tx.Deadlines.IsProvisional(statutoryDue) || tx.Deadlines.IsProvisional(promisedDue),
+        });
     }
 }

@@ -22,10 +22,13 @@ internal static class IntakeHandler
         if (first.Kind != StepKind.Intake) throw Fail.Workflow($"流程须从受理步骤开始，而 {first.Id} 不是 (the workflow must start with an intake step)");
         foreach (var material in command.Materials) Checklist.Find(tx, material.MaterialId);
 
+        var acceptanceDue = tx.Deadlines.Due(tx.Today, tx.Deadlines.AcceptanceLimit);
         tx.Emit(new CaseReceived(
             command.CaseId, command.Number, tx.Item.Id, tx.Context.Item.Version, command.Applicant!,
-            command.FormData, command.Materials, tx.Today,
-            tx.Deadlines.Due(tx.Today, tx.Deadlines.AcceptanceLimit), command.By.UserId));
+            command.FormData, command.Materials, tx.Today, acceptanceDue, command.By.UserId)
+        {
+            AcceptanceDueProvisional = tx.Deadlines.IsProvisional(acceptanceDue),
+        });
         tx.Router.Start(first.Id, fork: null);
     }
 
@@ -94,10 +97,12 @@ internal static class IntakeHandler
     private static void AcceptOn(CaseTransaction tx, DateOnly acceptedOn, string by, bool byLapse)
     {
         var limits = Limits(tx);
-        tx.Emit(new CaseAccepted(
-            acceptedOn, limits.Statutory, limits.Promised,
-            tx.Deadlines.Due(acceptedOn, limits.Statutory), tx.Deadlines.Due(acceptedOn, limits.Promised),
-            by, byLapse));
+        var statutoryDue = tx.Deadlines.Due(acceptedOn, limits.Statutory);
+        var promisedDue = tx.Deadlines.Due(acceptedOn, limits.Promised);
+        tx.Emit(new CaseAccepted(acceptedOn, limits.Statutory, limits.Promised, statutoryDue, promisedDue, by, byLapse)
+        {
+            DueProvisional = tx.Deadlines.IsProvisional(statutoryDue) || tx.Deadlines.IsProvisional(promisedDue),
+        });
     }
 
     /// <summary>容缺: each missing deferrable material gets a catch-up date, never later than the promised due date (DOMAIN §4).</summary>

@@ -53,8 +53,12 @@ internal static class SupplementHandler
         {
             // The acceptance decision is due again within the acceptance limit, counted from the complete materials.
             var paused = tx.Deadlines.WorkingDaysBetween(notice.RequestedOn, tx.Today);
+            var acceptanceDue = tx.Deadlines.Due(tx.Today, tx.Deadlines.AcceptanceLimit);
             tx.Emit(new ClockResumed(PauseReason.Supplement, tx.Today, paused, 0, CaseStatus.Received,
-                tx.Deadlines.Due(tx.Today, tx.Deadlines.AcceptanceLimit), null, null, [], []));
+                acceptanceDue, null, null, [], [])
+            {
+                AcceptanceDueProvisional = tx.Deadlines.IsProvisional(acceptanceDue),
+            });
             return;
         }
 

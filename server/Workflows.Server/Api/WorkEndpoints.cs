@@ -72,6 +72,7 @@ public static class WorkEndpoints
                 ["itemName"] = view["itemName"]?.DeepClone(), ["applicantName"] = state.Applicant.Name,
                 ["status"] = view["status"]?.DeepClone(), ["statusLabel"] = view["statusLabel"]?.DeepClone(),
                 ["department"] = stored.Snapshot.Index.Department, ["promisedDue"] = state.Clocks.PromisedDue?.ToString("yyyy-MM-dd"),
+                ["promisedDueProvisional"] = state.Clocks.DecisionDueProvisional,
                 ["remaining"] = view["remaining"]?["promised"]?.DeepClone(), ["level"] = level,
             };
             if (level == "overdue") overdue.Add(row);
@@ -138,6 +139,7 @@ public static class WorkEndpoints
         ["claimedBy"] = t.Task.ClaimedBy,
         ["countersign"] = t.Task.IsCountersign,
         ["due"] = t.Task.Due?.ToString("yyyy-MM-dd"),
+        ["dueProvisional"] = t.Task.DueProvisional,
         ["remainingWorkingDays"] = t.Remaining,
         ["level"] = t.Level,
     };

@@ -63,6 +63,7 @@ public static class AftercareEndpoints
                 row["window"] = window;
                 row["claimedBy"] = task.ClaimedBy;
                 row["due"] = task.Due?.ToString("yyyy-MM-dd");
+                row["dueProvisional"] = task.DueProvisional;
                 row["remainingWorkingDays"] = task.Due is { } d ? snapshot.Calendar.WorkingDaysBetween(today, d) : null;
                 row["level"] = level;
                 row["decision"] = state.Decision is { } decision ? JsonArgs.Kebab(decision.ToString()) : null;

@@ -13,6 +13,7 @@ export interface SupervisionCase {
   statusLabel: string;
   department?: string | null;
   promisedDue?: string | null;
+  promisedDueProvisional?: boolean;
   remaining?: number | null;
   level: Level;
 }
