@@ -230,6 +230,8 @@ public sealed class Result
     [Required, Label("送达方式")] public List<Delivery> Delivery { get; set; } = [];
     [Ref(RefKind.Template), Label("证照模板")] public string? Template { get; set; }
     [Label("电子证照类型", "其他事项的材料以 license 引用此类型，默认为事项标识")] public string? License { get; set; }
+    /// <summary>GB/T 36904 certificate type code (a catalogue code): the e-certificate identifier is built from it, never from a form field.</summary>
+    [Label("证照类型代码", "电子证照目录中的证照类型代码（GB/T 36904），用于生成电子证照标识")] public string? TypeCode { get; set; }
     [Label("结果样本")] public string? Sample { get; set; }
 }
 
