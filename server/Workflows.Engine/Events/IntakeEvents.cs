@@ -103,8 +103,12 @@ public sealed record CaseRefused(IReadOnlyList<string> Reasons, string? Competen
 /// </summary>
 public sealed record SupplementRequested(IReadOnlyList<MaterialDeficiency> Deficiencies, string RequestedBy, DateOnly RequestedOn, bool BeforeAcceptance) : CaseEvent
 {
+    /// <summary>An earlier 补正 notice was already issued: this one breaks 一次性告知 and is flagged, not refused.</summary>
+    public bool RepeatsOneTimeNotice { get; init; }
+
     internal override CaseState ApplyTo(CaseState state) => state with
     {
+        RepeatedSupplementNotices = state.RepeatedSupplementNotices + (RepeatsOneTimeNotice ? 1 : 0),
         Status = CaseStatus.Supplementing,
         OpenSupplement = new SupplementNotice(Deficiencies, RequestedOn, RequestedBy, BeforeAcceptance),
         Materials = Deficiencies.Aggregate(state.Materials, (materials, d) => materials.SetItem(

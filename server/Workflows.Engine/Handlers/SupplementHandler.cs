@@ -16,7 +16,10 @@ internal static class SupplementHandler
         if (tx.State.IsClosed || !(tx.State.Status == CaseStatus.Received || tx.State.Status.IsRunning()))
             throw Fail.Status("一次性告知补正", tx.State.Status);
         ValidateNotice(tx, command.Deficiencies);
-        tx.Emit(new SupplementRequested(command.Deficiencies, command.By.UserId, tx.Today, BeforeAcceptance: tx.State.Status == CaseStatus.Received));
+        tx.Emit(new SupplementRequested(command.Deficiencies, command.By.UserId, tx.Today, BeforeAcceptance: tx.State.Status == CaseStatus.Received)
+        {
+            RepeatsOneTimeNotice = tx.State.SupplementHistory.Count > 0,
+        });
     }
 
     /// <summary>
