@@ -49,7 +49,9 @@ public class SampleCountyTests
         var parallel = steps.Where(x => x.Step.Kind == StepKind.Parallel).ToList();
         Assert.Contains(parallel, p => p.Step.Branches
             .Select(b => p.Item.Workflow!.Steps.Single(s => s.Id == b).By?.Department).Distinct().Count() >= 2);
-        Assert.Contains(steps, x => x.Step.Outcomes.ContainsKey("supplement"));
+        // 补正 is asked at intake (一次性告知), never by a step after acceptance (WF3033).
+        Assert.DoesNotContain(steps, x => x.Step.Outcomes.ContainsKey("supplement") || x.Step.Outcomes.ContainsKey("refuse"));
+        Assert.Contains(steps, x => x.Step.Outcomes.ContainsKey("reject") && x.Step.Outcomes["reject"] == "decide");
         Assert.Contains(Set.Items, i => i.Guide!.HandlingType == HandlingType.Immediate);
     }
 

@@ -33,7 +33,7 @@ public class WorkingCalendarTests
     [Theory]
     [InlineData("2025-12-31", 1, "2026-01-04")] // 1/1–3 holidays, Sun 1/4 make-up
     [InlineData("2025-12-31", 2, "2026-01-05")]
-    [InlineData("2026-12-31", 1, "2027-01-01")] // 2027 has no schedule yet: Monday–Friday
+    [InlineData("2026-12-31", 1, "2027-01-04")] // 2027 has no schedule yet: 元旦 Fri 1/1 is still a holiday
     public void AddWorkingDays_AcrossTheYearBoundary_UsesNextYearsSchedule(string start, int n, string expected) =>
         Assert.Equal(Date(expected), Calendar.AddWorkingDays(Date(start), n));
 
@@ -120,7 +120,8 @@ public class WorkingCalendarTests
     [InlineData("2026-06-19", false)] // Dragon Boat Friday
     [InlineData("2026-06-22", true)] // ordinary Monday
     [InlineData("2026-06-20", false)] // ordinary Saturday
-    [InlineData("2030-10-01", true)] // uncovered year: a Tuesday is a working day
+    [InlineData("2030-10-01", false)] // uncovered year: 国庆 Tuesday is a statutory holiday
+    [InlineData("2030-10-04", true)] // uncovered year: Friday after the three statutory days (no 调休 is guessed)
     [InlineData("2030-10-05", false)] // uncovered year: Saturday
     public void IsWorkingDay_FollowsTheSchedule(string day, bool expected) =>
         Assert.Equal(expected, Calendar.IsWorkingDay(Date(day)));
@@ -150,11 +151,49 @@ public class WorkingCalendarTests
     }
 
     [Fact]
-    public void EmptyCalendar_IsMondayToFriday()
+    public void EmptyCalendar_CountsOnlyTheStatutoryHolidays()
     {
         var calendar = new WorkingCalendar([]);
         Assert.Empty(calendar.Years);
-        Assert.Equal(Date("2026-02-16"), calendar.AddWorkingDays(Date("2026-02-13"), 1));
-        Assert.Equal(5, calendar.WorkingDaysBetween(Date("2026-02-13"), Date("2026-02-20")));
+        // 除夕 Mon 2/16 and 初一–初三 2/17–19 are statutory; the published week off (2/15–23) is not guessed.
+        Assert.Equal(Date("2026-02-20"), calendar.AddWorkingDays(Date("2026-02-13"), 1));
+        Assert.Equal(1, calendar.WorkingDaysBetween(Date("2026-02-13"), Date("2026-02-20")));
+        Assert.True(calendar.IsProvisional(Date("2026-02-20")));
+    }
+
+    [Fact]
+    public void IsProvisional_WhenCountingPassesAYearWithoutSchedule()
+    {
+        Assert.False(Calendar.IsProvisional(Date("2026-12-31")));
+        Assert.True(Calendar.IsProvisional(Date("2027-01-04")));
+        Assert.False(Calendar.IsProvisional(Date("2025-03-01"), Date("2026-12-31")));
+        Assert.True(Calendar.IsProvisional(Date("2026-12-30"), Date("2027-01-04")));
+        Assert.True(Calendar.IsProvisional(Date("2027-01-04"), Date("2026-12-30")));
+    }
+
+    [Fact]
+    public void WorkingDaysBetween_MatchesADayByDayCount_InYearsWithoutSchedule()
+    {
+        var days = Enumerable.Range(0, 900).Select(offset => Date("2026-10-01").AddDays(offset)).ToArray();
+        var random = new Random(20261207);
+        for (var trial = 0; trial < 2000; trial++)
+        {
+            var from = days[random.Next(days.Length)];
+            var to = days[random.Next(days.Length)];
+            var (low, high) = from <= to ? (from, to) : (to, from);
+            var dayByDay = days.Count(day => day > low && day <= high && Calendar.IsWorkingDay(day));
+
+            Assert.Equal(from <= to ? dayByDay : -dayByDay, Calendar.WorkingDaysBetween(from, to));
+        }
+    }
+
+    [Fact]
+    public void Without_ForgetsAPublishedYear_AndFallsBackToTheStatutoryHolidays()
+    {
+        var before = Calendar.Without([2026]);
+        Assert.Equal([2025], before.Years);
+        Assert.True(before.IsWorkingDay(Date("2026-02-20"))); // published holiday, not statutory
+        Assert.False(Calendar.IsWorkingDay(Date("2026-02-20")));
+        Assert.False(before.IsWorkingDay(Date("2026-02-17"))); // 正月初一
     }
 }

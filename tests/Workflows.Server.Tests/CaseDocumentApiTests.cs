@@ -74,7 +74,7 @@ public class CaseDocumentApiTests : IAsyncLifetime
         Assert.Equal("教育局", review["by"]!["department-name"]!.GetValue<string>());
         var outcomes = review["outcomes"]!.AsArray().Select(o => (o!["outcome"]!.GetValue<string>(), o["label"]!.GetValue<string>())).ToList();
         Assert.Contains(("pass", "通过"), outcomes);
-        Assert.Contains(("supplement", "补正"), outcomes);
+        Assert.Contains(("reject", "不同意"), outcomes);
     }
 
     [Fact]

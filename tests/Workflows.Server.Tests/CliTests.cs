@@ -34,6 +34,17 @@ public class CliTests
     }
 
     [Fact]
+    public void Workdays_IntoAYearWithoutSchedule_SkipsTheStatutoryHolidayAndSaysProvisional()
+    {
+        // No 2027 schedule in the sample county: 元旦 (Fri 2027-01-01) is still a statutory holiday.
+        var result = Repo.Cli(Repo.Root, "workdays", "2026-12-31", "1");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("2027-01-04 （暂定 provisional）", result.Out.Trim());
+        Assert.Contains("2027", result.Error);
+    }
+
+    [Fact]
     public void Eval_IdCardHelper_PrintsJsonTrue()
     {
         var result = Repo.Cli(Repo.Root, "eval", "idcard.valid('11010519491231002X')");

@@ -31,7 +31,7 @@ export interface CaseTask {
   id: string; stepId: string; stepName: string; isCountersign: boolean; mode: string;
   signers: { assignee: Assignee; added: boolean; addedBy?: string | null }[];
   votes: { signerIndex: number; userId: string; outcome?: string | null; opinion?: string | null; at: string }[];
-  state: string; claimedBy?: string | null; createdOn: string; due?: string | null; outcome?: string | null; opinion?: string | null;
+  state: string; claimedBy?: string | null; createdOn: string; due?: string | null; dueProvisional?: boolean; outcome?: string | null; opinion?: string | null;
   completedBy?: string | null; closedAt?: string | null; assignee: Assignee; isActive: boolean; pendingSignerIndexes: number[];
 }
 
@@ -50,6 +50,8 @@ export interface CaseState {
   clocks: {
     receivedOn: string; acceptanceDue?: string | null; acceptedOn?: string | null; statutoryDue?: string | null; promisedDue?: string | null;
     pausedWorkingDays: number; extendedWorkingDays: number; openPause?: unknown;
+    /** The due dates were counted through a year without a published holiday schedule (暂定). */
+    acceptanceDueProvisional?: boolean; decisionDueProvisional?: boolean;
   };
   documents: { templateId: string; documentId: string; stepId?: string | null; at: string }[];
   attachments: { materialId?: string | null; fileName: string; contentType: string; size: number; sha256: string; at?: string; by?: string }[];
@@ -69,7 +71,7 @@ export interface CaseView {
 export interface TaskRow {
   caseId: string; number: string; version: number; itemId: string; applicantName: string; taskId: string; stepId: string; stepName: string;
   department?: string | null; role?: string | null; window?: string | null; claimedBy?: string | null; countersign: boolean;
-  due?: string | null; remainingWorkingDays?: number | null; level: DeadlineLevel; levelLabel: string;
+  due?: string | null; dueProvisional?: boolean; remainingWorkingDays?: number | null; level: DeadlineLevel; levelLabel: string;
 }
 
 /** GET /api/tasks: one page of the scope's tasks; total counts the cases with such tasks. */

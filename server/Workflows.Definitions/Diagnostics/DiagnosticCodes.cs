@@ -57,6 +57,11 @@ public static class DiagnosticCodes
     /// <summary>A step kind the model knows but the engine cannot run yet (子办件): it would fail live cases.</summary>
     public const string StepKindNotRunnable = "WF3050";
 
+    // 行政许可法: what the law forbids, refused in the definitions (issue 12).
+    public const string ExtensionCapWithoutLaw = "WF3031";
+    public const string AcceptanceLimitOverStatutory = "WF3032";
+    public const string DecisionOnAcceptanceAfterAcceptance = "WF3033";
+
     public const string ScriptSyntax = "WF4001";
     public const string ScriptUnknownName = "WF4002";
     public const string ScriptUnknownField = "WF4003";

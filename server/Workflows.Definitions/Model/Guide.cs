@@ -122,6 +122,19 @@ public sealed class Limits
     [Required, Label("法定时限")] public Duration Statutory { get; set; }
     [Required, Label("承诺时限")] public Duration Promised { get; set; }
     [Label("时限说明")] public string? Note { get; set; }
+    /// <summary>
+    /// 延期 cap when it differs from 行政许可法 art. 42 (10 working days, 15 for 联办件): a stricter
+    /// local cap needs nothing more; a longer one only with the special law that sets it.
+    /// </summary>
+    [Label("延期")] public ExtensionLimit? Extension { get; set; }
+}
+
+/// <summary>How far this item's decision may be extended, and the law that says so (法律、法规另有规定的，依照其规定).</summary>
+[Label("延期")]
+public sealed class ExtensionLimit
+{
+    [Required, Label("最长延期")] public Duration Max { get; set; }
+    [Label("法律依据")] public string? Basis { get; set; }
 }
 
 [Label("特别程序")]
@@ -217,6 +230,8 @@ public sealed class Result
     [Required, Label("送达方式")] public List<Delivery> Delivery { get; set; } = [];
     [Ref(RefKind.Template), Label("证照模板")] public string? Template { get; set; }
     [Label("电子证照类型", "其他事项的材料以 license 引用此类型，默认为事项标识")] public string? License { get; set; }
+    /// <summary>GB/T 36904 certificate type code (a catalogue code): the e-certificate identifier is built from it, never from a form field.</summary>
+    [Label("证照类型代码", "电子证照目录中的证照类型代码（GB/T 36904），用于生成电子证照标识")] public string? TypeCode { get; set; }
     [Label("结果样本")] public string? Sample { get; set; }
 }
 

@@ -44,6 +44,10 @@ public sealed class ClockSettings
     [Label("预警比例", "时限用去该比例后预警，默认 0.8")] public double? WarningAt { get; set; }
     [Label("受理期限", "收件后作出受理决定的期限（行政许可法第三十二条：5 个工作日）")] public Duration? AcceptanceLimit { get; set; }
     [Label("差评整改期限", "差评后整改反馈的期限，默认 5 个工作日（国办发〔2019〕51号）")] public Duration? RectificationLimit { get; set; }
+    [Label("容缺补交提前量", "容缺材料的补交期限须早于承诺办结日至少这么多工作日，默认 0wd（深圳：2wd）")] public Duration? DeferralMargin { get; set; }
+    [Label("容缺补交最长期限", "自受理起算的容缺补交期限上限，默认不另设（以承诺时限为限；深圳：20wd）")] public Duration? DeferralMax { get; set; }
+    [Label("告知承诺核查期限", "告知承诺件作出决定后完成核查的期限，默认 20wd（国办发〔2020〕42号由各地确定）")] public Duration? PledgeCheckPeriod { get; set; }
+    [Label("默认好评期限", "办结后未评价的办件按此期限自动默认评价，默认 7d（广东：7 个自然日，默认「基本满意」）")] public Duration? DefaultRatingAfter { get; set; }
 }
 
 public enum CountFrom

@@ -21,7 +21,7 @@ public static class CalendarRules
                 $"缺少 {context.Today.Year} 年的工作日历 calendars/{context.Today.Year}.yaml，无法按工作日计算时限 (no calendar for the current year)");
         else if (context.Today.Month >= 11 && !years.Contains(context.Today.Year + 1))
             context.Diagnostics.Warning(DiagnosticCodes.CalendarMissing, at,
-                $"尚无 {context.Today.Year + 1} 年的工作日历：国务院每年 11 月前后公布次年节假日安排，公布后请添加 calendars/{context.Today.Year + 1}.yaml；在此之前跨年的时限按周一至周五推算 (next year's calendar is missing)");
+                $"尚无 {context.Today.Year + 1} 年的工作日历：国务院每年 11 月前后公布次年节假日安排，公布后请添加 calendars/{context.Today.Year + 1}.yaml；在此之前跨年的时限按法定节假日推算并标为暂定 (next year's calendar is missing: dates are provisional)");
     }
 
     /// <summary>The working calendar the engine and scripts count with.</summary>
@@ -31,6 +31,11 @@ public static class CalendarRules
             c.Holidays.SelectMany(h => Days(h.From, h.To)).ToHashSet(),
             c.MakeUpWorkdays.Select(m => m.Date).ToHashSet())));
 
+    /// <summary>
+    /// One year's schedule as the State Council publishes it: holidays and make-up workdays inside
+    /// the year (元旦 may start in the last week of December, with its make-up day), a make-up day
+    /// only on a weekend (a weekday is a working day anyway: a typo for another date), no day twice.
+    /// </summary>
     private static void CheckFile(ValidationContext context, CalendarFile calendar)
     {
         var file = context.At(calendar).File;
@@ -42,18 +47,31 @@ public static class CalendarRules
         {
             if (holiday.To < holiday.From)
                 context.Error(DiagnosticCodes.CalendarInconsistent, holiday, "To", $"{holiday.Name}：结束日期早于开始日期 (to is before from)");
-            if (holiday.From.Year != calendar.Year && holiday.To.Year != calendar.Year)
-                context.Error(DiagnosticCodes.CalendarInconsistent, holiday, "From", $"{holiday.Name} 不在 {calendar.Year} 年内 (holiday outside the year)");
-            holidayDays.UnionWith(Days(holiday.From, holiday.To));
+            else if (!InsideYear(calendar.Year, holiday.From))
+                context.Error(DiagnosticCodes.CalendarInconsistent, holiday, "From", $"{holiday.Name} 的开始日期 {holiday.From:yyyy-MM-dd} 不在 {calendar.Year} 年内 (holiday outside the year)");
+            else if (holiday.To.Year != calendar.Year)
+                context.Error(DiagnosticCodes.CalendarInconsistent, holiday, "To", $"{holiday.Name} 的结束日期 {holiday.To:yyyy-MM-dd} 不在 {calendar.Year} 年内 (holiday outside the year)");
+            var twice = Days(holiday.From, holiday.To).Where(day => !holidayDays.Add(day)).ToList();
+            if (twice.Count > 0)
+                context.Error(DiagnosticCodes.CalendarInconsistent, holiday, "From", $"{holiday.Name}：{twice[0]:yyyy-MM-dd} 已列在另一个假期中 (a day is listed twice)");
         }
+        var makeUpDays = new HashSet<DateOnly>();
         foreach (var day in calendar.MakeUpWorkdays)
         {
-            if (holidayDays.Contains(day.Date))
+            if (!makeUpDays.Add(day.Date))
+                context.Error(DiagnosticCodes.CalendarInconsistent, day, "Date", $"{day.Date:yyyy-MM-dd} 重复列为调休上班日 (a make-up workday is listed twice)");
+            else if (holidayDays.Contains(day.Date))
                 context.Error(DiagnosticCodes.CalendarInconsistent, day, "Date", $"{day.Date:yyyy-MM-dd} 同时是节假日和调休上班日 (both a holiday and a make-up workday)");
             else if (day.Date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-                context.Warning(DiagnosticCodes.CalendarInconsistent, day, "Date", $"{day.Date:yyyy-MM-dd} 是工作日，不必列为调休上班日 (a make-up workday is normally a weekend day)");
+                context.Error(DiagnosticCodes.CalendarInconsistent, day, "Date", $"{day.Date:yyyy-MM-dd} 是周{"日一二三四五六"[(int)day.Date.DayOfWeek]}，调休上班日只能是周六或周日 (a make-up workday must be a weekend day)");
+            else if (!InsideYear(calendar.Year, day.Date))
+                context.Error(DiagnosticCodes.CalendarInconsistent, day, "Date", $"{day.Date:yyyy-MM-dd} 不在 {calendar.Year} 年内 (make-up workday outside the year)");
         }
     }
+
+    /// <summary>Inside the year, or in the last week of the year before (a 元旦 holiday may start there).</summary>
+    private static bool InsideYear(int year, DateOnly day) =>
+        day.Year == year || (day.Year == year - 1 && day.Month == 12 && day.Day >= 25);
 
     private static IEnumerable<DateOnly> Days(DateOnly from, DateOnly to)
     {

@@ -22,6 +22,7 @@ public sealed class DefinitionValidator(IScriptChecker? scripts = null, ITemplat
         }
         OfficeRules.Check(context, root);
         CalendarRules.Check(context);
+        LawfulProcedureRules.CheckOffice(context);
         // Items only read the set, so they are checked on every core, each into its own bag.
         var perItem = new DiagnosticBag[set.Items.Count];
         Parallel.For(0, set.Items.Count, i =>
@@ -46,6 +47,8 @@ public sealed class DefinitionValidator(IScriptChecker? scripts = null, ITemplat
             ReferenceRules.Check(context, part, item);
         }
         if (!context.IsBroken(item.Guide)) GuideRules.Check(context, item.Guide!);
+        if (!context.IsBroken(item.Guide)) LawfulProcedureRules.CheckGuide(context, item.Guide!);
+        if (!context.IsBroken(item.Workflow)) LawfulProcedureRules.CheckWorkflow(context, item.Workflow!);
         if (!context.IsBroken(item.Materials)) MaterialRules.Check(context, item);
         if (!context.IsBroken(item.Form)) FormRules.Check(context, item.Form!);
         if (!context.IsBroken(item.Workflow)) WorkflowRules.Check(context, item, item.Workflow!);

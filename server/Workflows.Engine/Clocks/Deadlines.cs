@@ -18,6 +18,26 @@ public sealed class Deadlines(WorkingCalendar calendar, ClockSettings? settings)
     /// <summary>差评整改: the bad-rating rectification period (国办发〔2019〕51号 asks for prompt rectification; 5 working days unless the office says otherwise).</summary>
     public Duration RectificationLimit => settings?.RectificationLimit ?? Duration.WorkingDays(5);
 
+    /// <summary>告知承诺核查: the period to check a pledge after the decision (local; 20 working days unless the office says otherwise).</summary>
+    public Duration PledgeCheckPeriod => settings?.PledgeCheckPeriod ?? Duration.WorkingDays(20);
+
+    /// <summary>默认评价: a case not rated within this period gets the default rating (local; Guangdong 7 calendar days).</summary>
+    public Duration DefaultRatingAfter => settings?.DefaultRatingAfter ?? new Duration(7, DurationUnit.CalendarDays);
+
+    /// <summary>
+    /// 容缺: the latest catch-up date a deferred material may get: the promised due date, brought
+    /// forward by the office's margin (Shenzhen: at least 2 working days shorter) and capped by its
+    /// maximum counted from acceptance (Shenzhen: 20 working days); never before acceptance.
+    /// </summary>
+    public DateOnly LatestCatchUp(DateOnly acceptedOn, DateOnly promisedDue)
+    {
+        var latest = settings?.DeferralMargin is { Value: > 0 } margin
+            ? margin.Unit == DurationUnit.WorkingDays ? calendar.AddWorkingDays(promisedDue, -margin.Value) : promisedDue.AddDays(-margin.Value)
+            : promisedDue;
+        if (settings?.DeferralMax is { } max && Due(acceptedOn, max) is var cap && cap < latest) latest = cap;
+        return latest < acceptedOn ? acceptedOn : latest;
+    }
+
     public double WarningFraction => settings?.WarningAt is > 0 and <= 1 ? settings.WarningAt.Value : DefaultWarningFraction;
 
     /// <summary>
@@ -28,10 +48,27 @@ public sealed class Deadlines(WorkingCalendar calendar, ClockSettings? settings)
     {
         var sameDay = settings?.CountFrom == CountFrom.SameDay;
         if (limit.Value == 0) return start;
-        if (limit.Unit == DurationUnit.CalendarDays) return start.AddDays(sameDay ? limit.Value - 1 : limit.Value);
+        if (limit.Unit == DurationUnit.CalendarDays) return NextWorkingDayFrom(start.AddDays(sameDay ? limit.Value - 1 : limit.Value));
         var countsStart = sameDay && calendar.IsWorkingDay(start);
         return calendar.AddWorkingDays(start, countsStart ? limit.Value - 1 : limit.Value);
     }
+
+    /// <summary>
+    /// A period counted in calendar days that ends on a holiday or a weekend ends on the next
+    /// working day instead (the usual rule for periods: 期间届满的最后一日是法定休假日的，以休假日结束的次日为最后一日).
+    /// </summary>
+    public DateOnly NextWorkingDayFrom(DateOnly day)
+    {
+        while (!calendar.IsWorkingDay(day)) day = day.AddDays(1);
+        return day;
+    }
+
+    /// <summary>
+    /// True when the due date lies in a year without a published schedule, so it was counted with
+    /// the statutory holidays only and may move when the schedule is added (DOMAIN.md §5). Years are
+    /// published in order, so a date counted forward into such a year is the only way to pass one.
+    /// </summary>
+    public bool IsProvisional(DateOnly? due) => due is { } d && calendar.IsProvisional(d);
 
     /// <summary>A due date moved later by paused or extended working days.</summary>
     public DateOnly MoveBy(DateOnly due, int workingDays) => calendar.AddWorkingDays(due, workingDays);

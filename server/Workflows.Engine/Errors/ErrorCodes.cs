@@ -31,4 +31,10 @@ public static class ErrorCodes
     public const string AlreadySigned = "WF6032";
     public const string NoOpenRectification = "WF6033";
     public const string TrackingNumberRequired = "WF6034";
+
+    // 延期 (行政许可法 art. 42)
+    public const string ExtensionAlreadyGranted = "WF6050";
+    public const string ExtensionOverCap = "WF6051";
+    public const string ExtensionTooLate = "WF6052";
+    public const string ExtensionBeforeAcceptance = "WF6053";
 }

@@ -18,6 +18,7 @@ namespace Workflows.Engine.Events;
 [JsonDerivedType(typeof(CaseSuspended), "case-suspended")]
 [JsonDerivedType(typeof(ClockResumed), "clock-resumed")]
 [JsonDerivedType(typeof(CaseExtended), "case-extended")]
+[JsonDerivedType(typeof(DeadlinesRecomputed), "deadlines-recomputed")]
 [JsonDerivedType(typeof(DeadlineAlertRaised), "deadline-alert-raised")]
 [JsonDerivedType(typeof(TokenCreated), "token-created")]
 [JsonDerivedType(typeof(TokenMoved), "token-moved")]

@@ -19,7 +19,10 @@ public sealed record CaseSuspended(string Reason, ProcedureKind? Procedure, bool
 }
 
 /// <summary>A task's due date after a pause.</summary>
-public sealed record TaskDueMoved(string TaskId, DateOnly Due);
+public sealed record TaskDueMoved(string TaskId, DateOnly Due)
+{
+    public bool Provisional { get; init; }
+}
 
 /// <summary>A waiting timer's wake-up day after a pause: its working days exclude paused ones too.</summary>
 public sealed record TimerMoved(string TokenId, DateOnly WakeOn);
@@ -40,6 +43,9 @@ public sealed record ClockResumed(
     IReadOnlyList<TaskDueMoved> TaskDues,
     IReadOnlyList<TimerMoved> Timers) : CaseEvent
 {
+    public bool AcceptanceDueProvisional { get; init; }
+    public bool DecisionDueProvisional { get; init; }
+
     internal override CaseState ApplyTo(CaseState state)
     {
         var pauses = state.Clocks.Pauses;
@@ -49,7 +55,7 @@ public sealed record ClockResumed(
         }
 
         var tasks = state.Tasks.Select(task => TaskDues.FirstOrDefault(d => d.TaskId == task.Id) is { } moved
-            ? task with { Due = moved.Due, PausedWorkingDays = task.PausedWorkingDays + PausedWorkingDays }
+            ? task with { Due = moved.Due, DueProvisional = moved.Provisional, PausedWorkingDays = task.PausedWorkingDays + PausedWorkingDays }
             : task).ToImmutableList();
 
         var tokens = state.Tokens.Select(token => Timers.FirstOrDefault(t => t.TokenId == token.Id) is { } timer
@@ -72,6 +78,8 @@ public sealed record ClockResumed(
                 AcceptanceDue = AcceptanceDue,
                 StatutoryDue = StatutoryDue,
                 PromisedDue = PromisedDue,
+                AcceptanceDueProvisional = AcceptanceDueProvisional,
+                DecisionDueProvisional = DecisionDueProvisional,
                 PausedWorkingDays = state.Clocks.PausedWorkingDays + CasePausedWorkingDays,
             },
         };
@@ -81,12 +89,15 @@ public sealed record ClockResumed(
 /// <summary>延期 (art. 42): both due dates move by the extension.</summary>
 public sealed record CaseExtended(int WorkingDays, string Approver, string Reason, DateOnly On, DateOnly StatutoryDue, DateOnly PromisedDue) : CaseEvent
 {
+    public bool DueProvisional { get; init; }
+
     internal override CaseState ApplyTo(CaseState state) => state with
     {
         Clocks = state.Clocks with
         {
             StatutoryDue = StatutoryDue,
             PromisedDue = PromisedDue,
+            DecisionDueProvisional = DueProvisional,
             ExtendedWorkingDays = state.Clocks.ExtendedWorkingDays + WorkingDays,
             Extensions = [.. state.Clocks.Extensions, new Extension(WorkingDays, Approver, Reason, On)],
         },

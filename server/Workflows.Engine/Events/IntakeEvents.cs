@@ -18,6 +18,9 @@ public sealed record CaseReceived(
     DateOnly AcceptanceDue,
     string ReceivedBy) : CaseEvent
 {
+    /// <summary>The acceptance due date is provisional (a year without a published schedule).</summary>
+    public bool AcceptanceDueProvisional { get; init; }
+
     internal CaseState Create() => new()
     {
         Id = CaseId,
@@ -31,7 +34,7 @@ public sealed record CaseReceived(
         Status = CaseStatus.Received,
         ReceivedAt = At,
         ReceivedBy = ReceivedBy,
-        Clocks = new CaseClocks { ReceivedOn = ReceivedOn, AcceptanceDue = AcceptanceDue },
+        Clocks = new CaseClocks { ReceivedOn = ReceivedOn, AcceptanceDue = AcceptanceDue, AcceptanceDueProvisional = AcceptanceDueProvisional },
     };
 
     internal override CaseState ApplyTo(CaseState state) => Create();
@@ -47,6 +50,9 @@ public sealed record CaseAccepted(
     string AcceptedBy,
     bool ByLapse) : CaseEvent
 {
+    /// <summary>The statutory and promised due dates are provisional (a year without a published schedule).</summary>
+    public bool DueProvisional { get; init; }
+
     internal override CaseState ApplyTo(CaseState state) => state with
     {
         Status = CaseStatus.InProgress,
@@ -59,6 +65,7 @@ public sealed record CaseAccepted(
             PromisedLimit = PromisedLimit,
             StatutoryDue = StatutoryDue,
             PromisedDue = PromisedDue,
+            DecisionDueProvisional = DueProvisional,
         },
     };
 }
@@ -96,8 +103,12 @@ public sealed record CaseRefused(IReadOnlyList<string> Reasons, string? Competen
 /// </summary>
 public sealed record SupplementRequested(IReadOnlyList<MaterialDeficiency> Deficiencies, string RequestedBy, DateOnly RequestedOn, bool BeforeAcceptance) : CaseEvent
 {
+    /// <summary>An earlier 补正 notice was already issued: this one breaks 一次性告知 and is flagged, not refused.</summary>
+    public bool RepeatsOneTimeNotice { get; init; }
+
     internal override CaseState ApplyTo(CaseState state) => state with
     {
+        RepeatedSupplementNotices = state.RepeatedSupplementNotices + (RepeatsOneTimeNotice ? 1 : 0),
         Status = CaseStatus.Supplementing,
         OpenSupplement = new SupplementNotice(Deficiencies, RequestedOn, RequestedBy, BeforeAcceptance),
         Materials = Deficiencies.Aggregate(state.Materials, (materials, d) => materials.SetItem(

@@ -14,6 +14,9 @@ public sealed record TaskCreated(
     DateOnly CreatedOn,
     DateOnly? Due) : CaseEvent
 {
+    /// <summary>The due date is provisional (a year without a published schedule).</summary>
+    public bool DueProvisional { get; init; }
+
     internal override CaseState ApplyTo(CaseState state) => state with
     {
         Tasks = state.Tasks.Add(new CaseTask
@@ -27,6 +30,7 @@ public sealed record TaskCreated(
             Signers = Signers,
             CreatedOn = CreatedOn,
             Due = Due,
+            DueProvisional = DueProvisional,
         }),
     };
 }

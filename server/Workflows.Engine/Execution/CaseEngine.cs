@@ -49,6 +49,7 @@ public static class CaseEngine
             case Suspend c: ClockHandler.Suspend(tx, c); break;
             case Resume c: ClockHandler.Resume(tx, c); break;
             case Extend c: ClockHandler.Extend(tx, c); break;
+            case RecomputeDeadlines c: RecomputeHandler.Recompute(tx, c); break;
             case Tick: TickHandler.Tick(tx); break;
             case Withdraw c: ClosingHandler.Withdraw(tx, c); break;
             case IssueDocument c: ClosingHandler.Issue(tx, c); break;

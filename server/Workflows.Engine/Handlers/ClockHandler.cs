@@ -1,3 +1,4 @@
+using Workflows.Engine.Clocks;
 using Workflows.Engine.Commands;
 using Workflows.Engine.Errors;
 using Workflows.Engine.Events;
@@ -33,7 +34,11 @@ internal static class ClockHandler
         {
             // A counted procedure never stopped the clock: nothing moves.
             tx.Emit(new ClockResumed(PauseReason.Suspension, tx.Today, 0, 0, suspension.ResumeTo,
-                tx.State.Clocks.AcceptanceDue, tx.State.Clocks.StatutoryDue, tx.State.Clocks.PromisedDue, [], []));
+                tx.State.Clocks.AcceptanceDue, tx.State.Clocks.StatutoryDue, tx.State.Clocks.PromisedDue, [], [])
+            {
+                AcceptanceDueProvisional = tx.State.Clocks.AcceptanceDueProvisional,
+                DecisionDueProvisional = tx.State.Clocks.DecisionDueProvisional,
+            });
             return;
         }
 
@@ -51,26 +56,51 @@ internal static class ClockHandler
         DateOnly? Move(DateOnly? due) => due is { } d ? tx.Deadlines.MoveBy(d, paused) : null;
         var taskDues = tx.State.ActiveTasks
             .Where(t => t.Due is not null)
-            .Select(t => new TaskDueMoved(t.Id, Move(t.Due)!.Value))
+            .Select(t => new TaskDueMoved(t.Id, Move(t.Due)!.Value) { Provisional = t.DueProvisional || tx.Deadlines.IsProvisional(Move(t.Due)) })
             .ToList();
         var timers = tx.State.Tokens
             .Where(t => t.WakeOn is not null)
             .Select(t => new TimerMoved(t.Id, Move(t.WakeOn)!.Value))
             .ToList();
+        var promisedDue = Move(clocks.PromisedDue);
         tx.Emit(new ClockResumed(reason, tx.Today, paused, paused, resumeTo,
-            clocks.AcceptanceDue, Move(clocks.StatutoryDue), Move(clocks.PromisedDue), taskDues, timers));
+            clocks.AcceptanceDue, Move(clocks.StatutoryDue), promisedDue, taskDues, timers)
+        {
+            AcceptanceDueProvisional = clocks.AcceptanceDueProvisional,
+            DecisionDueProvisional = clocks.DecisionDueProvisional || tx.Deadlines.IsProvisional(Move(clocks.StatutoryDue)) || tx.Deadlines.IsProvisional(promisedDue),
+        });
     }
 
     public static void Extend(CaseTransaction tx, Extend command)
     {
+        if (!tx.State.IsClosed && tx.State.Clocks.AcceptedOn is null)
+            throw Violation(ErrorCodes.ExtensionBeforeAcceptance, "受理前没有办理期限，不能延期 (no decision deadline before acceptance)");
         if (tx.State.IsClosed || !(tx.State.Status.IsRunning() || tx.State.Status == CaseStatus.Suspended))
             throw Fail.Status("延期", tx.State.Status);
         if (command.WorkingDays <= 0) throw Fail.Invalid("延期天数须为正数 (the extension must be positive)");
         Guard.Text(command.Approver, "批准人");
         Guard.Text(command.Reason, "延期理由");
         var clocks = tx.State.Clocks;
-        tx.Emit(new CaseExtended(command.WorkingDays, command.Approver, command.Reason, tx.Today,
-            tx.Deadlines.MoveBy(clocks.StatutoryDue!.Value, command.WorkingDays),
-            tx.Deadlines.MoveBy(clocks.PromisedDue!.Value, command.WorkingDays)));
+        // Art. 42: a decision deadline exists only from acceptance; once; before it passes; capped.
+        if (clocks.AcceptedOn is null || clocks.StatutoryDue is null || clocks.PromisedDue is null)
+            throw Violation(ErrorCodes.ExtensionBeforeAcceptance, "受理前没有办理期限，不能延期 (no decision deadline before acceptance)");
+        if (clocks.Extensions.Count > 0)
+            throw Violation(ErrorCodes.ExtensionAlreadyGranted,
+                $"已于 {clocks.Extensions[0].On:yyyy-MM-dd} 延期 {clocks.Extensions[0].WorkingDays} 个工作日，依法只能延期一次 (an extension was already granted: art. 42 allows one)");
+        if (tx.Today > clocks.StatutoryDue.Value)
+            throw Violation(ErrorCodes.ExtensionTooLate,
+                $"法定期限已于 {clocks.StatutoryDue.Value:yyyy-MM-dd} 届满，须在期限届满前决定延期 (the statutory deadline has passed)");
+        var cap = ExtensionRules.CapOf(tx.Item.Guide);
+        if (command.WorkingDays > cap)
+            throw Violation(ErrorCodes.ExtensionOverCap,
+                $"延期不得超过 {cap} 个工作日（{ExtensionRules.SourceOf(tx.Item.Guide)}） (the extension exceeds the cap of {cap} working days)");
+        var statutoryDue = tx.Deadlines.MoveBy(clocks.StatutoryDue!.Value, command.WorkingDays);
+        var promisedDue = tx.Deadlines.MoveBy(clocks.PromisedDue!.Value, command.WorkingDays);
+        tx.Emit(new CaseExtended(command.WorkingDays, command.Approver, command.Reason, tx.Today, statutoryDue, promisedDue)
+        {
+            DueProvisional = clocks.DecisionDueProvisional || tx.Deadlines.IsProvisional(statutoryDue) || tx.Deadlines.IsProvisional(promisedDue),
+        });
     }
+
+    private static CaseRuleViolation Violation(string code, string message) => new(new DomainError(code, message));
 }

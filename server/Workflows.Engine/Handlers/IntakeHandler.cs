@@ -22,10 +22,13 @@ internal static class IntakeHandler
         if (first.Kind != StepKind.Intake) throw Fail.Workflow($"流程须从受理步骤开始，而 {first.Id} 不是 (the workflow must start with an intake step)");
         foreach (var material in command.Materials) Checklist.Find(tx, material.MaterialId);
 
+        var acceptanceDue = tx.Deadlines.Due(tx.Today, tx.Deadlines.AcceptanceLimit);
         tx.Emit(new CaseReceived(
             command.CaseId, command.Number, tx.Item.Id, tx.Context.Item.Version, command.Applicant!,
-            command.FormData, command.Materials, tx.Today,
-            tx.Deadlines.Due(tx.Today, tx.Deadlines.AcceptanceLimit), command.By.UserId));
+            command.FormData, command.Materials, tx.Today, acceptanceDue, command.By.UserId)
+        {
+            AcceptanceDueProvisional = tx.Deadlines.IsProvisional(acceptanceDue),
+        });
         tx.Router.Start(first.Id, fork: null);
     }
 
@@ -52,9 +55,9 @@ internal static class IntakeHandler
         }
 
         RequireRequiredMaterials(tx);
-        var promisedDue = tx.Deadlines.Due(tx.Today, Limits(tx).Promised);
-        if (command.CatchUpBy is { } catchUp && (catchUp > promisedDue || catchUp < tx.Today))
-            throw Fail.DeferralNotAllowed($"容缺补交期限须在今天至承诺办结日 {promisedDue:yyyy-MM-dd} 之间 (the catch-up deadline must not pass the promised limit)");
+        var latest = tx.Deadlines.LatestCatchUp(tx.Today, tx.Deadlines.Due(tx.Today, Limits(tx).Promised));
+        if (command.CatchUpBy is { } catchUp && (catchUp > latest || catchUp < tx.Today))
+            throw Fail.DeferralNotAllowed($"容缺补交期限须在今天至 {latest:yyyy-MM-dd} 之间（承诺办结日及本中心的容缺规定） (the catch-up deadline must not pass the promised limit and the office's deferral bounds)");
 
         AcceptOn(tx, tx.Today, command.By.UserId, byLapse: false);
         DeferMissing(tx, command.CatchUpBy, command.PledgeSigned);
@@ -67,7 +70,10 @@ internal static class IntakeHandler
     /// </summary>
     public static void AcceptByLapse(CaseTransaction tx)
     {
-        AcceptOn(tx, tx.State.Clocks.ReceivedOn, "system:acceptance-clock", byLapse: true);
+        // After a timely 补正 the acceptance clock restarted from the complete materials, so a lapse
+        // then counts as acceptance on the day they were re-submitted, not on the first receipt.
+        var resubmitted = tx.State.SupplementHistory.LastOrDefault(n => n.BeforeAcceptance && n.SupplementedOn is not null)?.SupplementedOn;
+        AcceptOn(tx, resubmitted ?? tx.State.Clocks.ReceivedOn, "system:acceptance-clock", byLapse: true);
         DeferMissing(tx, explicitCatchUp: null, pledgeSigned: false);
         LeaveIntake(tx);
     }
@@ -94,17 +100,19 @@ internal static class IntakeHandler
     private static void AcceptOn(CaseTransaction tx, DateOnly acceptedOn, string by, bool byLapse)
     {
         var limits = Limits(tx);
-        tx.Emit(new CaseAccepted(
-            acceptedOn, limits.Statutory, limits.Promised,
-            tx.Deadlines.Due(acceptedOn, limits.Statutory), tx.Deadlines.Due(acceptedOn, limits.Promised),
-            by, byLapse));
+        var statutoryDue = tx.Deadlines.Due(acceptedOn, limits.Statutory);
+        var promisedDue = tx.Deadlines.Due(acceptedOn, limits.Promised);
+        tx.Emit(new CaseAccepted(acceptedOn, limits.Statutory, limits.Promised, statutoryDue, promisedDue, by, byLapse)
+        {
+            DueProvisional = tx.Deadlines.IsProvisional(statutoryDue) || tx.Deadlines.IsProvisional(promisedDue),
+        });
     }
 
     /// <summary>容缺: each missing deferrable material gets a catch-up date, never later than the promised due date (DOMAIN §4).</summary>
     private static void DeferMissing(CaseTransaction tx, DateOnly? explicitCatchUp, bool pledgeSigned)
     {
-        var promisedDue = tx.State.Clocks.PromisedDue!.Value;
         var acceptedOn = tx.State.Clocks.AcceptedOn!.Value;
+        var promisedDue = tx.Deadlines.LatestCatchUp(acceptedOn, tx.State.Clocks.PromisedDue!.Value);
         var deferred = Checklist.NotInHand(tx, Necessity.Deferrable)
             .Select(m =>
             {

@@ -16,7 +16,10 @@ internal static class SupplementHandler
         if (tx.State.IsClosed || !(tx.State.Status == CaseStatus.Received || tx.State.Status.IsRunning()))
             throw Fail.Status("一次性告知补正", tx.State.Status);
         ValidateNotice(tx, command.Deficiencies);
-        tx.Emit(new SupplementRequested(command.Deficiencies, command.By.UserId, tx.Today, BeforeAcceptance: tx.State.Status == CaseStatus.Received));
+        tx.Emit(new SupplementRequested(command.Deficiencies, command.By.UserId, tx.Today, BeforeAcceptance: tx.State.Status == CaseStatus.Received)
+        {
+            RepeatsOneTimeNotice = tx.State.SupplementHistory.Count > 0,
+        });
     }
 
     /// <summary>
@@ -53,8 +56,12 @@ internal static class SupplementHandler
         {
             // The acceptance decision is due again within the acceptance limit, counted from the complete materials.
             var paused = tx.Deadlines.WorkingDaysBetween(notice.RequestedOn, tx.Today);
+            var acceptanceDue = tx.Deadlines.Due(tx.Today, tx.Deadlines.AcceptanceLimit);
             tx.Emit(new ClockResumed(PauseReason.Supplement, tx.Today, paused, 0, CaseStatus.Received,
-                tx.Deadlines.Due(tx.Today, tx.Deadlines.AcceptanceLimit), null, null, [], []));
+                acceptanceDue, null, null, [], [])
+            {
+                AcceptanceDueProvisional = tx.Deadlines.IsProvisional(acceptanceDue),
+            });
             return;
         }
 

@@ -35,6 +35,10 @@ public sealed record CaseClocks
     public Duration? PromisedLimit { get; init; }
     public DateOnly? StatutoryDue { get; init; }
     public DateOnly? PromisedDue { get; init; }
+    /// <summary>The acceptance due date was counted through a year without a published schedule (暂定).</summary>
+    public bool AcceptanceDueProvisional { get; init; }
+    /// <summary>The statutory and promised due dates were counted through a year without a published schedule (暂定).</summary>
+    public bool DecisionDueProvisional { get; init; }
     /// <summary>Working days paused after acceptance (closed pauses only).</summary>
     public int PausedWorkingDays { get; init; }
     public int ExtendedWorkingDays { get; init; }

@@ -22,6 +22,8 @@ public sealed record CaseState
     public Refusal? Refusal { get; init; }
     public SupplementNotice? OpenSupplement { get; init; }
     public ImmutableList<SupplementNotice> SupplementHistory { get; init; } = [];
+    /// <summary>补正 notices issued after a first one: each breaks 一次性告知 (art. 32) and is shown to supervision.</summary>
+    public int RepeatedSupplementNotices { get; init; }
     public Suspension? ActiveSuspension { get; init; }
     public ImmutableList<Token> Tokens { get; init; } = [];
     /// <summary>Tokens ever created: makes token ids deterministic (k1, k2...).</summary>

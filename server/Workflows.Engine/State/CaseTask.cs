@@ -34,6 +34,8 @@ public sealed record CaseTask
     public string? ClaimedBy { get; init; }
     public DateOnly CreatedOn { get; init; }
     public DateOnly? Due { get; init; }
+    /// <summary>The due date was counted through a year without a published schedule (暂定).</summary>
+    public bool DueProvisional { get; init; }
     /// <summary>Working days the due date was moved by paused intervals, so warnings measure only counted time.</summary>
     public int PausedWorkingDays { get; init; }
     public string? Outcome { get; init; }

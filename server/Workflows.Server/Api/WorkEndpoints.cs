@@ -164,6 +164,7 @@ public static class WorkEndpoints
             ["claimedBy"] = task.ClaimedBy,
             ["countersign"] = task.IsCountersign,
             ["due"] = task.Due?.ToString("yyyy-MM-dd"),
+            ["dueProvisional"] = task.DueProvisional,
             ["remainingWorkingDays"] = task.Due is { } due ? calendar.WorkingDaysBetween(today, due) : null,
         };
         CaseViews.SetLevel(row, level);

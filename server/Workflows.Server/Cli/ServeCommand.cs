@@ -121,6 +121,9 @@ public static class ServeCommand
             Path.GetFullPath(options.Data), sp.GetRequiredService<IClock>(), sp.GetServices<ICaseCommitListener>(), sp.GetService<ICaseTimerSink>(),
             new PluginActivityPort(plugins)));
         builder.Services.AddCaseScheduling(options.Postgres);
+        // Adding a year's calendar makes the open cases' provisional due dates firm (recorded as events).
+        builder.Services.AddSingleton<CalendarRecompute>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<CalendarRecompute>());
         builder.Services.AddSingleton(pluginReport);
         builder.Services.AddWorkflowsAuth(Path.GetFullPath(options.Data));
         builder.Services.AddSecurity(options.Security);

@@ -25,10 +25,12 @@ public static class WorkdaysCommand
             if (diagnostics.HasErrors) return CliApp.Failed;
             var calendar = CalendarRules.Build(calendars);
             var due = calendar.AddWorkingDays(start, result.GetValue(count));
+            var provisional = calendar.IsProvisional(start, due);
             for (var year = Math.Min(start.Year, due.Year); year <= Math.Max(start.Year, due.Year); year++)
                 if (!calendar.Covers(new DateOnly(year, 1, 1)))
-                    Console.Error.WriteLine($"warning: 没有 {year} 年的工作日历，该年按周一至周五推算 (no calendar for {year}: Monday–Friday assumed)");
-            Console.WriteLine(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    Console.Error.WriteLine($"warning: 没有 {year} 年的工作日历，该年按法定节假日（不含调休）推算，结果为暂定 (no calendar for {year}: statutory holidays counted, the date is provisional)");
+            // The date stays alone on stdout for scripts; the provisional mark follows it on the same line.
+            Console.WriteLine(due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (provisional ? " （暂定 provisional）" : ""));
             return CliApp.Ok;
         });
         return command;

@@ -18,7 +18,7 @@ public static class ItemStarters
     public static bool OnTheSpot(ItemType type) => type == ItemType.PublicService;
 
     public static IReadOnlyList<string> StepsOf(ItemType type) =>
-        OnTheSpot(type) ? ["intake", "handle", "notify-completion"] : ["intake", "review", "decide", "issue", "deliver", "notify-refusal", "notify-denial"];
+        OnTheSpot(type) ? ["intake", "handle", "notify-completion"] : ["intake", "review", "decide", "issue", "deliver", "notify-denial"];
 
     /// <param name="intakeWindow">A comprehensive window that serves <paramref name="department"/>.</param>
     /// <param name="issuanceWindow">The issuance window (统一出件), if the county has one.</param>
@@ -55,7 +55,8 @@ public static class ItemStarters
         new()
         {
             Id = "review", Kind = StepKind.Task, Name = "审查", By = new Assignee { Department = department, Role = "reviewer" }, Limit = Duration.WorkingDays(10),
-            Outcomes = new() { ["pass"] = "decide", ["refuse"] = "notify-refusal" },
+            // After 受理 only the head's 准予 / 不予许可 is lawful: a reviewer who disagrees sends the case to the head (WF3033).
+            Outcomes = new() { ["pass"] = "decide", ["reject"] = "decide" },
         },
         new()
         {
@@ -64,7 +65,6 @@ public static class ItemStarters
         },
         new() { Id = "issue", Kind = StepKind.Document, Name = "制作决定书", Template = "notices/approval-decision", Next = "deliver" },
         new() { Id = "deliver", Kind = StepKind.Task, Name = "统一出件", By = new Assignee { Window = issuance }, Next = Workflow.End },
-        new() { Id = "notify-refusal", Kind = StepKind.Notify, Name = "不予受理通知", Template = "notices/refusal", Next = Workflow.End },
         new() { Id = "notify-denial", Kind = StepKind.Notify, Name = "不予许可决定", Template = "notices/denial-decision", Next = Workflow.End },
     ];
 

@@ -250,16 +250,9 @@ public static class CaseDocumentData
         };
     }
 
-    private static DateOnly BackWorkingDays(WorkingCalendar calendar, DateOnly from, int days)
-    {
-        var day = from;
-        for (var counted = 0; counted < days;)
-        {
-            day = day.AddDays(-1);
-            if (!calendar.Covers(day) || calendar.IsWorkingDay(day)) counted++;
-        }
-        return day;
-    }
+    /// <summary>The engine's own arithmetic (the same calendar service), counted backwards.</summary>
+    private static DateOnly BackWorkingDays(WorkingCalendar calendar, DateOnly from, int days) =>
+        calendar.AddWorkingDays(from, -days);
 
     private static Window? IntakeWindow(ItemDefinition? item, DefinitionSet definitions)
     {

@@ -23,6 +23,12 @@ public sealed class DefinitionCatalog(string definitionsRoot, string templatesRo
     public DateTimeOffset? LastAttemptAt { get; private set; }
     public bool LastAttemptFailed { get; private set; }
 
+    /// <summary>
+    /// Raised after a reload that added calendar years (a State Council schedule published), with
+    /// the new years: due dates counted through them as provisional must be counted again.
+    /// </summary>
+    public event Action<IReadOnlyList<int>>? CalendarYearsPublished;
+
     public bool Reload()
     {
         lock (_gate)
@@ -39,8 +45,16 @@ public sealed class DefinitionCatalog(string definitionsRoot, string templatesRo
                 logger.LogWarning("定义有错误，继续使用上一个有效版本 {Version} (definitions have errors; keeping the last good version)", _current?.Version ?? "(无)");
                 return false;
             }
+            var previous = _current;
             _current = new DefinitionSnapshot(set, version, DateTimeOffset.Now, CalendarRules.Build(set.Calendars));
             logger.LogInformation("已加载定义版本 {Version}：{Count} 个事项 (definitions loaded)", version, set.Items.Count);
+            // The first load is no publication: cases already stored were counted with what the store knew.
+            var added = previous is null ? [] : _current.Calendar.Years.Except(previous.Calendar.Years).ToList();
+            if (added.Count > 0)
+            {
+                logger.LogInformation("新增工作日历 {Years} 年，重新计算在办件的暂定期限 (calendar years published)", string.Join("、", added));
+                CalendarYearsPublished?.Invoke(added);
+            }
             return true;
         }
     }

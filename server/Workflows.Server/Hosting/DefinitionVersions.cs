@@ -40,13 +40,20 @@ public sealed class DefinitionVersions(DefinitionCatalog catalog, IContentStore 
         return new PinnedDefinitions(snapshot, catalog.TemplatesRoot);
     }
 
-    /// <summary>The version a case is pinned to: the current one, or its archive; null when never archived.</summary>
-    public Task<PinnedDefinitions?> GetAsync(string version, CancellationToken ct = default)
+    /// <summary>
+    /// The version a case is pinned to: the current one, or its archive; null when never archived.
+    /// The working calendar is never pinned: a holiday schedule is a fact about the year, not part of
+    /// the item's rules, so every case counts with the latest published calendar (one calendar service).
+    /// </summary>
+    public async Task<PinnedDefinitions?> GetAsync(string version, CancellationToken ct = default)
     {
         if (catalog.Current is { } current && current.Version == version)
-            return Task.FromResult<PinnedDefinitions?>(new PinnedDefinitions(current, catalog.TemplatesRoot));
+            return new PinnedDefinitions(current, catalog.TemplatesRoot);
         var lazy = _loaded.GetOrAdd(version, v => new Lazy<Task<PinnedDefinitions?>>(() => LoadArchivedAsync(v, ct)));
-        return lazy.Value;
+        var pinned = await lazy.Value;
+        return pinned is not null && catalog.Current is { } latest && !ReferenceEquals(latest.Calendar, pinned.Snapshot.Calendar)
+            ? pinned with { Snapshot = pinned.Snapshot with { Calendar = latest.Calendar } }
+            : pinned;
     }
 
     private async Task<PinnedDefinitions?> LoadArchivedAsync(string version, CancellationToken ct)

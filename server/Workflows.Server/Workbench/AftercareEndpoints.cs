@@ -69,6 +69,7 @@ public static class AftercareEndpoints
                 row["window"] = window;
                 row["claimedBy"] = task.ClaimedBy;
                 row["due"] = task.Due?.ToString("yyyy-MM-dd");
+                row["dueProvisional"] = task.DueProvisional;
                 row["remainingWorkingDays"] = task.Due is { } d ? snapshot.Calendar.WorkingDaysBetween(today, d) : null;
                 CaseViews.SetLevel(row, DeadlineLevels.OfTask(state, task, snapshot.Calendar, warningAt, today));
                 row["decision"] = state.Decision is { } decision ? JsonArgs.Kebab(decision.ToString()) : null;

@@ -1,5 +1,6 @@
 using Workflows.Engine.Commands;
 using Workflows.Engine.Errors;
+using Workflows.Engine.Events;
 using Workflows.Engine.Queries;
 using Workflows.Engine.State;
 using Workflows.Engine.Tests.Support;
@@ -30,6 +31,21 @@ public sealed class SupplementTests
         // The notice was given in time: the acceptance clock cannot lapse while the applicant fixes things.
         harness.Run(new Tick(TestClock.At("2026-03-20")));
         Assert.Equal(CaseStatus.Supplementing, harness.State.Status);
+    }
+
+    [Fact]
+    public void RequestSupplement_ASecondTime_IsFlaggedAsBreakingTheOneTimeNotice()
+    {
+        var harness = new CaseHarness(Items.Licensing(), today: "2026-03-02").Receive(received: ["id-card"]);
+        harness.Run(new RequestSupplement(Actors.Clerk, [MissingApplication]));
+        Assert.False(Assert.IsType<SupplementRequested>(harness.Log[^1]).RepeatsOneTimeNotice);
+        harness.On("2026-03-04");
+        harness.Run(new Supplement(Actors.Clerk, ["application"]));
+
+        harness.Run(new RequestSupplement(Actors.Clerk, [BlurredIdCard]));
+
+        Assert.True(Assert.IsType<SupplementRequested>(harness.Log[^1]).RepeatsOneTimeNotice);
+        Assert.Equal(1, harness.State.RepeatedSupplementNotices);
     }
 
     [Fact]

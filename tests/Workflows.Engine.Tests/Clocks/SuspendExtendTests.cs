@@ -101,6 +101,6 @@ public sealed class SuspendExtendTests
     {
         var harness = new CaseHarness(Items.Licensing()).Receive();
 
-        Assert.Equal(ErrorCodes.NotAllowedInStatus, harness.Reject(new Extend(Actors.Head, 5, "局长", "理由")).Code);
+        Assert.Equal(ErrorCodes.ExtensionBeforeAcceptance, harness.Reject(new Extend(Actors.Head, 5, "局长", "理由")).Code);
     }
 }

@@ -39,6 +39,23 @@ public sealed class TickTests
         Assert.NotNull(harness.TaskAt("review"));
     }
 
+    [Fact]
+    public void Tick_AcceptanceClockLapsingAfterASupplement_CountsAsAcceptedOnTheResubmissionDay()
+    {
+        var harness = new CaseHarness(Items.Licensing(), today: "2026-03-02").Receive(received: ["id-card"]);
+        harness.On("2026-03-03");
+        harness.Run(new RequestSupplement(Actors.Clerk, [new MaterialDeficiency("application", DeficiencyKind.Missing, "须本人签字")]));
+        harness.On("2026-03-06");
+        harness.Run(new Supplement(Actors.Clerk, ["application"])); // the acceptance clock restarts: due 3/13
+
+        harness.Run(new Tick(TestClock.At("2026-03-16")));
+
+        var clocks = harness.State.Clocks;
+        Assert.True(clocks.AcceptanceLapsed);
+        Assert.Equal(Date("2026-03-06"), clocks.AcceptedOn); // not the first receipt on 3/2
+        Assert.Equal(Date("2026-03-20"), clocks.PromisedDue);
+    }
+
     private static readonly string[] AllMaterials = ["id-card", "application", "health"];
 
     [Fact]

@@ -31,12 +31,15 @@ internal sealed class CaseHarness
     public RecordingDocuments Documents { get; } = new();
     public RecordingNotifier Notifier { get; } = new();
     public ConfiguredActivities Activities { get; } = new();
-    public EngineContext Context { get; }
+    public EngineContext Context { get; private set; }
     public List<CaseEvent> Log { get; } = [];
     public CaseState? MaybeState { get; private set; }
     public CaseState State => MaybeState ?? throw new InvalidOperationException("no case yet");
 
     public void On(string date) => Clock.SetDay(date);
+
+    /// <summary>Later commands count with this calendar (a year's schedule was published).</summary>
+    public void Publish(Workflows.Domain.WorkingCalendar calendar) => Context = Context with { Calendar = calendar };
 
     public CommandResult Run(CaseCommand command)
     {

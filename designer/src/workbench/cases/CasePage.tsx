@@ -6,6 +6,7 @@ import { api, ApiError, showError } from '../../api/client';
 import { useUser } from '../../auth/AuthContext';
 import { FormView } from '../../forms/FormRenderer';
 import { DocumentViewer } from '../common/DocumentViewer';
+import { DueDate } from '../common/DueDate';
 import { levelColors, remainingText, templateLabel, templateLabels, type CaseDefinition, type CaseEvent, type CaseView } from '../types';
 import { CaseMaterials } from './Materials';
 import { TaskActions, describeAssignee } from './TaskActions';
@@ -114,8 +115,8 @@ export function CasePage() {
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label="收件">{c.clocks.receivedOn}</Descriptions.Item>
                 <Descriptions.Item label="受理">{c.clocks.acceptedOn ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label="承诺办结">{c.clocks.promisedDue ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label="法定期限">{c.clocks.statutoryDue ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label="承诺办结"><DueDate date={c.clocks.promisedDue} provisional={c.clocks.decisionDueProvisional} /></Descriptions.Item>
+                <Descriptions.Item label="法定期限"><DueDate date={c.clocks.statutoryDue} provisional={c.clocks.decisionDueProvisional} /></Descriptions.Item>
                 {c.clocks.extendedWorkingDays > 0 && <Descriptions.Item label="已延期">{c.clocks.extendedWorkingDays} 个工作日</Descriptions.Item>}
                 {c.clocks.pausedWorkingDays > 0 && <Descriptions.Item label="暂停">{c.clocks.pausedWorkingDays} 个工作日</Descriptions.Item>}
               </Descriptions>

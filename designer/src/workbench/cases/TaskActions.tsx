@@ -4,6 +4,7 @@ import { api, showError } from '../../api/client';
 import { useUser, type User } from '../../auth/AuthContext';
 import { departmentsOf, useItems } from '../common/useItemNames';
 import { remainingText, type Assignee, type CaseDefinition, type CaseTask, type CaseView, type Material, type WorkflowStep } from '../types';
+import { DueDate } from '../common/DueDate';
 
 type Dialog =
   | { kind: 'return' } | { kind: 'transfer' } | { kind: 'add-signer' } | { kind: 'supplement-outcome'; outcome: string }
@@ -99,7 +100,7 @@ export function TaskActions({ view, definition, onUpdated, onNotice }: {
             <Tag key={i} color={t.pendingSignerIndexes.includes(i) ? 'blue' : 'green'}>
               {describeAssignee(s.assignee, definition)}{s.added ? '（加签）' : ''}{t.pendingSignerIndexes.includes(i) ? '' : ' ✓'}
             </Tag>))}</Descriptions.Item>
-          <Descriptions.Item label="到期">{t.due ?? '—'} <Tag color={(view.remaining?.tasks[t.id] ?? 1) < 0 ? 'red' : 'green'}>{remainingText(view.remaining?.tasks[t.id])}</Tag></Descriptions.Item>
+          <Descriptions.Item label="到期"><DueDate date={t.due} provisional={t.dueProvisional} /> <Tag color={(view.remaining?.tasks[t.id] ?? 1) < 0 ? 'red' : 'green'}>{remainingText(view.remaining?.tasks[t.id])}</Tag></Descriptions.Item>
           <Descriptions.Item label="认领">{t.claimedBy ?? '未认领'}</Descriptions.Item>
         </Descriptions>
       ))}
@@ -123,7 +124,7 @@ export function TaskActions({ view, definition, onUpdated, onNotice }: {
       )}
       {view.case.status === 'received' && isClerk && (
         <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }}>
-          <Typography.Text>材料已收齐待受理：{view.case.clocks.acceptanceDue ? `受理期限 ${view.case.clocks.acceptanceDue}` : ''}</Typography.Text>
+          <Typography.Text>材料已收齐待受理：{view.case.clocks.acceptanceDue ? <>受理期限 <DueDate date={view.case.clocks.acceptanceDue} provisional={view.case.clocks.acceptanceDueProvisional} /></> : ''}</Typography.Text>
           <Space wrap>
             <Button type="primary" loading={busy} onClick={() => run('accept', {}, '已受理')} data-testid="action-accept">受理</Button>
             <Button danger disabled={busy} onClick={() => setDialog({ kind: 'refuse' })} data-testid="action-refuse">不予受理</Button>

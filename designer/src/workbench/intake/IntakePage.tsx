@@ -15,6 +15,7 @@ import { DocumentViewer } from '../common/DocumentViewer';
 import { noticeOf, type CaseView, type ChecklistAnswer, type ItemDetail, type ItemSummary, type Material } from '../types';
 import { ChecklistTable, type MaterialMark } from './ChecklistTable';
 import { ItemPicker } from './ItemPicker';
+import { DueDate } from '../common/DueDate';
 import { limitLabel } from '../../common/labels';
 
 type DecisionKind = 'accept' | 'accept-with-deferral' | 'request-supplement' | 'refuse';
@@ -349,8 +350,8 @@ function IntakeDone({ done, viewer, setViewer, onNext, onUpdated, immediate }: {
           {view.closed && <Tag color="green" style={{ fontSize: 16, padding: '4px 12px' }} data-testid="case-closed">已办结</Tag>}
           <Descriptions size="small" column={3} style={{ maxWidth: 720, margin: '16px auto 0' }}>
             <Descriptions.Item label="受理日期">{view.case.clocks.acceptedOn ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="承诺办结">{view.case.clocks.promisedDue ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="法定期限">{view.case.clocks.statutoryDue ?? '—'}</Descriptions.Item>
+            <Descriptions.Item label="承诺办结"><DueDate date={view.case.clocks.promisedDue} provisional={view.case.clocks.decisionDueProvisional} /></Descriptions.Item>
+            <Descriptions.Item label="法定期限"><DueDate date={view.case.clocks.statutoryDue} provisional={view.case.clocks.decisionDueProvisional} /></Descriptions.Item>
           </Descriptions>
         </div>
       </Result>

@@ -75,7 +75,7 @@ export function IssuancePage() {
       title: '办理结果', key: 'result',
       render: (_, r) => <>{r.decision && <Tag color={decisionTags[r.decision]?.color}>{decisionTags[r.decision]?.text}</Tag>}{r.decision === 'granted' ? r.resultName : null}</>,
     },
-    { title: '出件期限', key: 'due', render: (_, r) => <DueTag level={r.level} levelLabel={r.levelLabel} due={r.due} remaining={r.remainingWorkingDays} />, width: 230 },
+    { title: '出件期限', key: 'due', render: (_, r) => <DueTag level={r.level} levelLabel={r.levelLabel} due={r.due} remaining={r.remainingWorkingDays} provisional={r.dueProvisional} />, width: 230 },
     {
       title: '操作', key: 'actions', width: 330,
       render: (_, r) => (

@@ -31,6 +31,7 @@ export interface WaitingCase extends IssuanceCase {
   window: string;
   claimedBy?: string | null;
   due?: string | null;
+  dueProvisional?: boolean;
   remainingWorkingDays?: number | null;
   level: Level;
   levelLabel: string;

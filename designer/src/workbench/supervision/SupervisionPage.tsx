@@ -10,6 +10,7 @@ import { downloadCsv } from './csv';
 import { levelColors as deadlineColors } from '../types';
 import { alertRows, alertsCsv, departmentsCsv, formatRate, officeTotals, ratingsCsv, weeklyTotals } from './stats';
 import type { DepartmentReport, Rectification, SupervisionCase, SupervisionOverview, SupervisionReport } from './types';
+import { DueDate } from '../common/DueDate';
 
 const levelColors: Record<string, string> = {
   'very-satisfied': '#237804', satisfied: '#52c41a', 'basically-satisfied': '#d4b106', dissatisfied: '#d46b08', 'very-dissatisfied': '#a8071a',
@@ -78,7 +79,7 @@ export function SupervisionPage() {
     { title: '申请人', dataIndex: 'applicantName' },
     { title: '当前部门', dataIndex: 'department', render: (v) => names(v) || '—' },
     { title: '状态', dataIndex: 'statusLabel' },
-    { title: '承诺办结日', dataIndex: 'promisedDue', width: 120, render: (v) => <span style={{ whiteSpace: 'nowrap' }}>{v ?? '—'}</span> },
+    { title: '承诺办结日', dataIndex: 'promisedDue', width: 120, render: (v, r) => <DueDate date={v} provisional={r.promisedDueProvisional} /> },
     { title: '剩余工作日', dataIndex: 'remaining', width: 110, align: 'right', render: (v: number | null) => (v === null || v === undefined ? '—' : v < 0 ? <span style={{ color: '#cf1322' }}>{v}</span> : v) },
     {
       title: '', key: 'urge', width: 90,

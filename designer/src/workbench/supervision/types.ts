@@ -15,6 +15,7 @@ export interface SupervisionCase {
   statusLabel: string;
   department?: string | null;
   promisedDue?: string | null;
+  promisedDueProvisional?: boolean;
   remaining?: number | null;
   level: Level;
   levelLabel: string;

@@ -5,6 +5,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, showError } from '../../api/client';
 import { itemName, useItems } from '../common/useItemNames';
 import { levelColors, remainingText, type CaseView, type TaskPage, type TaskRow } from '../types';
+import { DueDate } from '../common/DueDate';
 
 type Scope = 'mine' | 'department' | 'claimable';
 const scopes: { key: Scope; label: string }[] = [
@@ -90,7 +91,7 @@ export function TaskInboxPage() {
           { title: '事项', key: 'item', render: (_, r) => itemName(items, r.itemId) },
           { title: '申请人', dataIndex: 'applicantName' },
           { title: '环节', key: 'step', render: (_, r) => <Space size={4}>{r.stepName}{r.countersign && <Tag color="purple">会签</Tag>}</Space> },
-          { title: '到期日', dataIndex: 'due', render: (d) => d ?? '—' },
+          { title: '到期日', dataIndex: 'due', render: (d, r) => <DueDate date={d} provisional={r.dueProvisional} /> },
           { title: '剩余', key: 'remaining', render: (_, r) => (
             <Tooltip title={r.levelLabel}><Tag color={levelColors[r.level]} data-testid="remaining">{remainingText(r.remainingWorkingDays)}</Tag></Tooltip>
           ) },
