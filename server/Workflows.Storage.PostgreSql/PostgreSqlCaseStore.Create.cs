@@ -75,6 +75,7 @@ public sealed partial class PostgreSqlCaseStore
                 ("created_at", initial.Events[0].RecordedAt.Utc()), ("updated_at", initial.Events[^1].RecordedAt.Utc()),
             ]);
         await UpsertTimersAsync(connection, tx, initial.Timers, ct);
+        await WriteEffectsAsync(connection, tx, newCase.Id, version, initial, ct);
         await RememberRequestAsync(connection, tx, newCase.IdempotencyKey, newCase.Id, version, ct);
         await tx.CommitAsync(ct);
         return new CreateResult.Created(newCase.Id, number);
