@@ -24,7 +24,13 @@ public sealed partial class PostgreSqlCaseStore
     {
         await using var connection = await OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        return await AppendInAsync(connection, tx, caseId, expectedVersion, change, idempotencyKey, ct);
+    }
 
+    /// <summary>The append inside the caller's transaction; commits it when the change is written.</summary>
+    private static async Task<AppendResult> AppendInAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, Guid caseId, long expectedVersion, CaseChange change, IdempotencyKey? idempotencyKey, CancellationToken ct)
+    {
         // Lock the case row first: from here on no other writer can move this case, and a
         // same-key retry running beside us has either committed (we see its key) or waits.
         long current;
@@ -57,6 +63,7 @@ public sealed partial class PostgreSqlCaseStore
             [("id", caseId), ("version", version), ("head", newHead), .. IndexParameters(change.Snapshot), ("updated_at", change.Events[^1].RecordedAt.Utc()),
                 .. CaseFiguresSql.Parameters(change.Snapshot.Index.Figures)]);
         await UpsertTimersAsync(connection, tx, change.Timers, ct);
+        await WriteEffectsAsync(connection, tx, caseId, version, change, ct);
         await RememberRequestAsync(connection, tx, idempotencyKey, caseId, version, ct);
         await tx.CommitAsync(ct);
         return new AppendResult.Appended(version);

@@ -76,6 +76,7 @@ public sealed partial class PostgreSqlCaseStore
                 .. CaseFiguresSql.Parameters(initial.Snapshot.Index.Figures),
             ]);
         await UpsertTimersAsync(connection, tx, initial.Timers, ct);
+        await WriteEffectsAsync(connection, tx, newCase.Id, version, initial, ct);
         await RememberRequestAsync(connection, tx, newCase.IdempotencyKey, newCase.Id, version, ct);
         await tx.CommitAsync(ct);
         return new CreateResult.Created(newCase.Id, number);

@@ -23,6 +23,15 @@ public sealed partial class PostgreSqlCaseStore
     {
         await using var connection = await OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
+        var sequence = await ReserveDocumentNumberAsync(connection, tx, caseId, new DocumentNumberRequest(series, year, document), ct);
+        await tx.CommitAsync(ct);
+        return sequence;
+    }
+
+    /// <summary>Inside the caller's transaction: the counter and the reservation commit (or roll back) with it.</summary>
+    private static async Task<long> ReserveDocumentNumberAsync(NpgsqlConnection connection, NpgsqlTransaction tx, Guid caseId, DocumentNumberRequest request, CancellationToken ct)
+    {
+        var (series, year, document) = (request.Series, request.Year, request.Document);
         await using (var known = connection.Command(tx, "SELECT seq FROM document_numbers WHERE case_id = @case AND document = @document",
             ("case", caseId), ("document", document)))
         {
@@ -46,7 +55,6 @@ public sealed partial class PostgreSqlCaseStore
         {
             await insert.ExecuteNonQueryAsync(ct);
         }
-        await tx.CommitAsync(ct);
         return sequence;
     }
 }

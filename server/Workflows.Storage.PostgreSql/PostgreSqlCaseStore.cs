@@ -8,7 +8,7 @@ namespace Workflows.Storage.PostgreSql;
 /// (<c>INSERT ... ON CONFLICT DO UPDATE</c>) and the case row by <c>SELECT ... FOR UPDATE</c>,
 /// so concurrent creators queue per office and year and concurrent writers per case.
 /// </summary>
-public sealed partial class PostgreSqlCaseStore : ICaseStore, IContentStore, IAccountStore, IDocumentNumbers
+public sealed partial class PostgreSqlCaseStore : ICaseStore, IContentStore, IAccountStore, IDocumentNumbers, IOutbox, ICertificateRegister
 {
     private readonly NpgsqlDataSource _dataSource;
 

@@ -75,6 +75,25 @@ internal static class PostgreSqlSchema
         ],
         // Supervision's figures (CaseFiguresSql).
         CaseFiguresSql.Migration("date"),
+        [
+            // The outbox: effects written with their command's events, handed out after the commit.
+            """
+            CREATE TABLE intents (
+                id text PRIMARY KEY, case_id uuid NOT NULL, version bigint NOT NULL, kind text NOT NULL, payload text NOT NULL,
+                created_at timestamptz NOT NULL, attempts integer NOT NULL DEFAULT 0, last_error text, failed boolean NOT NULL DEFAULT false,
+                leased_until timestamptz, done_at timestamptz)
+            """,
+            "CREATE INDEX ix_intents_pending ON intents (created_at) WHERE done_at IS NULL",
+            "CREATE INDEX ix_intents_case ON intents (case_id)",
+            // The certificate register behind /verify, written with the grant.
+            """
+            CREATE TABLE certificates (
+                identifier text PRIMARY KEY, case_id uuid, document_id text, holder_hash text, status text NOT NULL,
+                record text NOT NULL, pdf_sha256 text, issued_at timestamptz NOT NULL)
+            """,
+            "CREATE INDEX ix_certificates_holder ON certificates (holder_hash)",
+            "CREATE INDEX ix_certificates_case ON certificates (case_id)",
+        ],
     ];
 
     public static int LatestVersion => Migrations.Length;

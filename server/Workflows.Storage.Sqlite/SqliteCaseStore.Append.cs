@@ -50,6 +50,7 @@ public sealed partial class SqliteCaseStore
             ("@applicant_id", index.ApplicantId), ("@due_date", index.DueDate.Text()), ("@parties", index.Parties), ("@open", index.Open),
             ("@updated_at", StoredTime.ToUnixMicroseconds(change.Events[^1].RecordedAt)), .. FigureParameters(index)]);
         await UpsertTimersAsync(writer, tx, change.Timers, ct);
+        await WriteEffectsAsync(writer, tx, caseId, version, change, ct);
         await RememberRequestAsync(writer, tx, idempotencyKey, caseId, version, ct);
         await tx.CommitAsync(ct);
         return new AppendResult.Appended(version);

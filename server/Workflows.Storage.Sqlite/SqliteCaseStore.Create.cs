@@ -54,6 +54,7 @@ public sealed partial class SqliteCaseStore
             ("@created_at", StoredTime.ToUnixMicroseconds(initial.Events[0].RecordedAt)),
             ("@updated_at", StoredTime.ToUnixMicroseconds(initial.Events[^1].RecordedAt)), .. FigureParameters(index)]);
         await UpsertTimersAsync(writer, tx, initial.Timers, ct);
+        await WriteEffectsAsync(writer, tx, newCase.Id, version, initial, ct);
         await RememberRequestAsync(writer, tx, newCase.IdempotencyKey, newCase.Id, version, ct);
         await tx.CommitAsync(ct);
         return new CreateResult.Created(newCase.Id, number);

@@ -68,6 +68,34 @@ public sealed partial class SqliteCaseStore
         }
     }
 
+    /// <summary>The change's outbox intents, document numbers and register entries, in the same transaction as its events.</summary>
+    private static async Task WriteEffectsAsync(SqliteWriter writer, SqliteTransaction tx, Guid caseId, long version, CaseChange change, CancellationToken ct)
+    {
+        var at = StoredTime.ToUnixMicroseconds(change.Events[^1].RecordedAt);
+        foreach (var intent in change.Intents)
+        {
+            await writer.ExecAsync(tx,
+                "INSERT INTO intents (id, case_id, version, kind, payload, created_at) VALUES (@id, @case, @version, @kind, @payload, @at)", ct,
+                ("@id", intent.Id), ("@case", caseId.Text()), ("@version", version), ("@kind", intent.Kind), ("@payload", intent.Payload), ("@at", at));
+        }
+        foreach (var request in change.DocumentNumbers) await ReserveDocumentNumberAsync(writer, tx, caseId, request, ct);
+        if (change.RevokeCertificatesAs is { } status)
+            await writer.ExecAsync(tx, "UPDATE certificates SET status = @status WHERE case_id = @case", ct, ("@status", status), ("@case", caseId.Text()));
+        foreach (var c in change.Certificates)
+        {
+            await writer.ExecAsync(tx,
+                """
+                INSERT INTO certificates (identifier, case_id, document_id, holder_hash, status, record, pdf_sha256, issued_at)
+                VALUES (@id, @case, @document, @holder, @status, @record, @pdf, @at)
+                ON CONFLICT (identifier) DO UPDATE SET case_id = excluded.case_id, document_id = excluded.document_id,
+                    holder_hash = excluded.holder_hash, status = excluded.status, record = excluded.record, pdf_sha256 = excluded.pdf_sha256,
+                    issued_at = excluded.issued_at
+                """, ct,
+                ("@id", c.Identifier), ("@case", caseId.Text()), ("@document", c.DocumentId), ("@holder", c.HolderHash),
+                ("@status", c.Status), ("@record", c.Record), ("@pdf", c.PdfSha256), ("@at", at));
+        }
+    }
+
     private static void Validate(CaseChange change)
     {
         ArgumentNullException.ThrowIfNull(change);

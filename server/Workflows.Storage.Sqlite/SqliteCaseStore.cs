@@ -13,7 +13,7 @@ namespace Workflows.Storage.Sqlite;
 /// commands far more than the write itself; the gate hands the lock over at once. Other
 /// processes on the same file still wait through the busy timeout.
 /// </summary>
-public sealed partial class SqliteCaseStore : ICaseStore, IContentStore, IAccountStore, IDocumentNumbers
+public sealed partial class SqliteCaseStore : ICaseStore, IContentStore, IAccountStore, IDocumentNumbers, IOutbox, ICertificateRegister
 {
     /// <summary>The store's file name inside the data folder.</summary>
     public const string DefaultFileName = "cases.db";

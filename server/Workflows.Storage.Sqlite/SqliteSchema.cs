@@ -74,6 +74,25 @@ internal static class SqliteSchema
         ],
         // Supervision's figures (CaseFiguresSql): dates as ISO text like due_date.
         CaseFiguresSql.Migration("text"),
+        [
+            // The outbox: effects written with their command's events, handed out after the commit.
+            """
+            CREATE TABLE intents (
+                id TEXT PRIMARY KEY, case_id TEXT NOT NULL, version INTEGER NOT NULL, kind TEXT NOT NULL, payload TEXT NOT NULL,
+                created_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, failed INTEGER NOT NULL DEFAULT 0,
+                leased_until INTEGER, done_at INTEGER)
+            """,
+            "CREATE INDEX ix_intents_pending ON intents (created_at) WHERE done_at IS NULL",
+            "CREATE INDEX ix_intents_case ON intents (case_id)",
+            // The certificate register behind /verify, written with the grant.
+            """
+            CREATE TABLE certificates (
+                identifier TEXT PRIMARY KEY, case_id TEXT, document_id TEXT, holder_hash TEXT, status TEXT NOT NULL,
+                record TEXT NOT NULL, pdf_sha256 TEXT, issued_at INTEGER NOT NULL)
+            """,
+            "CREATE INDEX ix_certificates_holder ON certificates (holder_hash)",
+            "CREATE INDEX ix_certificates_case ON certificates (case_id)",
+        ],
     ];
 
     public static int LatestVersion => Migrations.Length;

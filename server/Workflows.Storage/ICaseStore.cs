@@ -65,4 +65,13 @@ public interface ICaseStore : IAsyncDisposable
     /// when it already fired, was cancelled or never existed.
     /// </summary>
     Task<bool> MarkFiredAsync(string timerId, DateTimeOffset firedAt, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Fires a timer atomically: claims it and appends what <paramref name="tick"/> builds from the
+    /// case (its events, snapshot, timers and intents) in one transaction, so a crash can neither
+    /// lose the wake (claimed, never ticked) nor fire it twice. <paramref name="tick"/> runs inside
+    /// the transaction: keep it quick and free of IO; null means nothing to append (the claim still
+    /// commits). When it throws, nothing is written and the timer stays pending.
+    /// </summary>
+    Task<TimerFiring> FireTimerAsync(string timerId, DateTimeOffset firedAt, Func<StoredCase, CaseChange?> tick, CancellationToken cancellationToken = default);
 }

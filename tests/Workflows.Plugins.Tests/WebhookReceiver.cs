@@ -33,10 +33,11 @@ public sealed class WebhookReceiver : IAsyncDisposable
     }
 
     /// <param name="failFirst">How many requests get <paramref name="status"/> before the receiver answers 200.</param>
-    public static WebhookReceiver Start(int failFirst = 0, int status = 503)
+    /// <param name="port">A fixed port (a receiver that comes up later where the server already sends); 0 for any.</param>
+    public static WebhookReceiver Start(int failFirst = 0, int status = 503, int port = 0)
     {
         var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         return new WebhookReceiver(builder.Build(), status, failFirst);
     }

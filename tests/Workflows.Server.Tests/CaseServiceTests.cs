@@ -71,19 +71,25 @@ public sealed class CaseServiceTests : IAsyncLifetime
         s = (await Run(id, new CompleteTask(Head, TaskAt(s, "decide"), "grant", "准予登记"))).State;
         Assert.Single(s.Documents);
         var documentId = s.Documents[0].DocumentId;
-        var pdf = Path.Combine(DataFolder, "documents", documentId + ".pdf");
-        Assert.True(File.Exists(pdf));
-        Assert.Equal(documentId, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(await File.ReadAllBytesAsync(pdf, Ct))));
+        // Rendered after the commit into the store (the content table), under the id the event names.
+        var bytes = await _service.Documents.FindAsync(documentId, Ct);
+        Assert.NotNull(bytes);
+        var pdf = Path.Combine(Directory.CreateDirectory(Path.Combine(DataFolder, "pdf")).FullName, documentId + ".pdf");
+        await File.WriteAllBytesAsync(pdf, bytes!, Ct);
         Assert.Contains("张建国", Pdf.Text(pdf));
-        // The certificate is registered for verification under its GB/T 36904 identifier, with the PDF's hash,
-        // and its QR code carries the verification URL.
-        var record = Assert.Single(Directory.GetFiles(Path.Combine(DataFolder, "certificates"), "*.json"));
-        var identifier = Path.GetFileNameWithoutExtension(record);
+        Assert.False(Directory.Exists(Path.Combine(DataFolder, "documents")));
+        // The certificate is registered for verification under its GB/T 36904 identifier, in the grant's
+        // transaction, with the PDF's hash once rendered, and its QR code carries the verification URL.
+        var register = (ICertificateRegister)_store;
+        var entry = Assert.Single(await register.CertificatesOfCaseAsync(id, Ct));
+        var identifier = entry.Identifier;
         Assert.True(Workflows.Domain.ECertificateIdentifier.IsValid(identifier), identifier);
-        var registered = new Workflows.Server.Documents.FileCertificateRegistry(DataFolder).Find(identifier)!;
-        Assert.Equal(documentId, registered.PdfSha256);
+        Assert.Equal(documentId, entry.DocumentId);
+        var registered = (await new Workflows.Server.Documents.StoreCertificateRegistry(register).FindAsync(identifier, Ct))!;
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes!)), registered.PdfSha256);
         Assert.Equal("张建国", registered.HolderName);
-        Assert.Equal([$"{Workflows.Server.Cases.TemplateDocumentPort.PublicUrl}/verify/{identifier}"], Pdf.QrCodes(pdf));
+        Assert.Equal([$"{Workflows.Server.Documents.CaseDocuments.PublicUrl}/verify/{identifier}"], Pdf.QrCodes(pdf));
+        Assert.False(Directory.Exists(Path.Combine(DataFolder, "certificates")));
         var done = await Run(id, new CompleteTask(Issuer, TaskAt(s, "deliver"), null));
 
         Assert.Equal(CaseStatus.Completed, done.State.Status);

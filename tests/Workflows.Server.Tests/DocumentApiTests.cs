@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -94,11 +95,14 @@ public class DocumentApiTests
     public async Task Verify_ShowsTheRegisteredCertificateAndNothingElse()
     {
         var identifier = ECertificateIdentifier.Build("11100000000018051C001", "11230903MB0P526396", "2026000001", 1);
-        await using var server = await RunningServer.StartAsync();
-        new FileCertificateRegistry(Path.Combine(server.County.Root, "data")).Register(new CertificateRecord(
+        // A register file an earlier version wrote in the data folder: moved into the store on start.
+        await using var server = await RunningServer.StartAsync(county => new FileCertificateRegistry(Path.Combine(county.Root, "data")).Register(new CertificateRecord(
             identifier, "拖拉机和联合收割机行驶证", "黑09-00321", "张建国", "2309**********3513", "agri-machinery-registration",
             "拖拉机和联合收割机登记", "七台河市桃山区农业农村局", "11230903MB0P526396", "2026-11-30", "2026-11-30", null,
-            CertificateRecord.Valid, new string('a', 64)));
+            CertificateRecord.Valid, new string('a', 64))));
+        var register = (Workflows.Storage.ICertificateRegister)server.Services.GetRequiredService<Workflows.Storage.ICaseStore>();
+        for (var i = 0; i < 150 && await register.FindCertificateAsync(identifier) is null; i++) await Task.Delay(100);
+        Assert.False(Directory.Exists(Path.Combine(server.County.Root, "data", "certificates")));
 
         var json = await server.GetJsonAsync($"/verify/{identifier}?format=json");
         Assert.Equal(identifier, json["identifier"]!.ToString());

@@ -310,7 +310,16 @@ public sealed class NoticeDocumentTests : IAsyncLifetime
         }
     }
 
-    private string PdfOf(CaseState state) => Path.Combine(DataFolder, "documents", state.Documents[^1].DocumentId + ".pdf");
+    /// <summary>The last document of the case, from the store, as a file for pdftotext.</summary>
+    private string PdfOf(CaseState state)
+    {
+        var id = state.Documents[^1].DocumentId;
+        var pdf = _service.Documents.FindAsync(id, CancellationToken.None).GetAwaiter().GetResult()
+            ?? throw new InvalidOperationException($"document {id} is not in the store");
+        var path = Path.Combine(Directory.CreateDirectory(Path.Combine(DataFolder, "pdf")).FullName, id + ".pdf");
+        File.WriteAllBytes(path, pdf);
+        return path;
+    }
 
     /// <summary>What pdftotext gives of a material's name in the table: its cell's first line (the names wrap at 9 characters).</summary>
     private static string Cell(string name) => name.Length <= 8 ? name : name[..8];

@@ -3,21 +3,23 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Quartz;
+using Hangfire;
+using Hangfire.Storage;
 using Workflows.Definitions.Model;
 using Workflows.Engine.Commands;
 using Workflows.Engine.State;
 using Workflows.Server.Cases;
 using Workflows.Server.Cli;
+using Workflows.Server.Effects;
 using Workflows.Server.Scheduling;
 using Workflows.Storage;
 
 namespace Workflows.Server.Tests;
 
 /// <summary>
-/// The scheduler in a real server (SQLite, Quartz in memory), driven by moving the server's test
-/// clock over HTTP: acceptance lapse, timer steps, warnings and overdue marks each fire once, and
-/// timers pending at a restart are rebuilt and fire once.
+/// The scheduler in a real server (SQLite, Hangfire's jobs in the data folder), driven by moving the
+/// server's test clock over HTTP: acceptance lapse, timer steps, warnings and overdue marks each fire
+/// once, and timers pending at a restart are fired once by the recurring timer sweep.
 /// </summary>
 public sealed class SchedulerTests : IDisposable
 {
@@ -47,7 +49,7 @@ public sealed class SchedulerTests : IDisposable
 
         await host.MoveClockAsync("2026-03-09T23:59:00+08:00");
         Assert.Equal(CaseStatus.Received, (await host.StateAsync(id)).Status);
-        Assert.False(await host.Firing.FireAsync(timer)); // not due yet on this clock: not claimed
+        Assert.Equal(0, await host.Sweep.SweepAsync()); // not due yet on this clock: not claimed
         Assert.Contains(await host.Store.PendingTimersAsync(), t => t.Id == timer.Id);
 
         await host.MoveClockAsync("2026-03-10T09:00:00+08:00");
@@ -57,7 +59,7 @@ public sealed class SchedulerTests : IDisposable
         Assert.Contains("\"ByLapse\":true", accepted.Payload, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(CaseStatus.InProgress, (await host.StateAsync(id)).Status);
         Assert.DoesNotContain(await host.Store.PendingTimersAsync(), t => t.Id == timer.Id);
-        Assert.False(await host.Firing.FireAsync(timer));
+        Assert.False(await host.Cases.FireTimerAsync(timer)); // fired once, never again
     }
 
     [Fact]
@@ -107,7 +109,7 @@ public sealed class SchedulerTests : IDisposable
     }
 
     [Fact]
-    public async Task Restart_WithTimersPending_RebuildsThemAndEachFiresOnce()
+    public async Task Restart_WithTimersPending_TheRecurringSweepFiresEachOnce()
     {
         // A receipt day in the real future: the restarted server runs on the real clock until the
         // test moves it, and nothing may fall due by itself in between.
@@ -126,25 +128,20 @@ public sealed class SchedulerTests : IDisposable
         await using var after = await SchedulingHost.StartAsync(_county, DataFolder);
         var pending = await after.Store.PendingTimersAsync();
         Assert.Equal(2, pending.Count);
-        await after.WaitUntilAsync(async () =>
-        {
-            foreach (var t in pending)
-                if (await after.Scheduler.GetTrigger(new TriggerKey(t.Id, CaseTimerJob.Group)) is null) return false;
-            return true;
-        });
+        // The timer sweep is a Hangfire recurring job, kept in the data folder's job storage.
+        await after.WaitUntilAsync(() => Task.FromResult(after.RecurringJobs().Contains(EffectsServiceCollectionExtensions.TimerSweepJob)));
 
-        // Just before the due time: nothing is due yet, so the sweep fires nothing, and the rebuilt
-        // Quartz triggers (re-aimed at the moved clock) fire a few seconds later on real time.
+        // Just before the due time nothing is due, so the sweep the move runs fires nothing. Past it, the
+        // recurring sweep (each minute, on real time) fires both timers without another move.
         await after.MoveClockAsync((timer.DueAt - TimeSpan.FromSeconds(3)).ToString("O"));
         Assert.Empty(await after.EventsAsync(first, "case-accepted"));
         await after.WaitUntilAsync(async () => (await after.EventsAsync(first, "case-accepted")).Count == 1
-                                               && (await after.EventsAsync(second, "case-accepted")).Count == 1);
+                                               && (await after.EventsAsync(second, "case-accepted")).Count == 1, seconds: 120);
         await after.MoveClockAsync((timer.DueAt + TimeSpan.FromHours(9)).ToString("O"));
 
         Assert.Single(await after.EventsAsync(first, "case-accepted"));
         Assert.Single(await after.EventsAsync(second, "case-accepted"));
         Assert.DoesNotContain(await after.Store.PendingTimersAsync(), t => t.Id == timer.Id);
-        Assert.Null(await after.Scheduler.GetTrigger(new TriggerKey(timer.Id, CaseTimerJob.Group)));
     }
 
     [Fact]
@@ -187,8 +184,13 @@ public sealed class SchedulerTests : IDisposable
         public CaseService Cases => _app.Services.GetRequiredService<CaseService>();
         public ICaseStore Store => _app.Services.GetRequiredService<ICaseStore>();
         public ServerClock Clock => _app.Services.GetRequiredService<ServerClock>();
-        public CaseTimerFiring Firing => _app.Services.GetRequiredService<CaseTimerFiring>();
-        public IScheduler Scheduler => _app.Services.GetRequiredService<ISchedulerFactory>().GetScheduler().AsTask().GetAwaiter().GetResult();
+        public TimerSweep Sweep => _app.Services.GetRequiredService<TimerSweep>();
+
+        public IReadOnlyList<string> RecurringJobs()
+        {
+            using var connection = _app.Services.GetRequiredService<JobStorage>().GetConnection();
+            return connection.GetRecurringJobs().Select(j => j.Id).ToList();
+        }
 
         public static async Task<SchedulingHost> StartAsync(Repo.SampleCounty county, string data)
         {

@@ -79,7 +79,7 @@ public sealed class WorkbenchAftercareApiTests : IAsyncLifetime
         var certificate = Assert.Single(waiting["documents"]!.AsArray(), d => d!["result"]!.GetValue<bool>())!;
         Assert.Equal("certificates/agri-machinery-registration", certificate["templateId"]!.GetValue<string>());
         Assert.True(certificate["certificate"]!.GetValue<bool>());
-        Assert.Matches("^[0-9a-f]{64}$", certificate["documentId"]!.GetValue<string>());
+        Assert.Matches("^[0-9a-f]{32}-[0-9]+-[0-9]+$", certificate["documentId"]!.GetValue<string>()); // named in the command: case, version, ordinal
         // the intake window does not hand results over, and sees none of them here
         Assert.Empty((await GetAsync("clerk-comprehensive-2", "/api/issuance"))["waiting"]!.AsArray());
 

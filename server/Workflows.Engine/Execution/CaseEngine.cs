@@ -7,7 +7,7 @@ using Workflows.Engine.State;
 namespace Workflows.Engine.Execution;
 
 /// <summary>
-/// The pure case engine: state + command → events + new state. It never throws for a caller's
+/// The pure case engine: state + command → events + intents + new state. It never throws for a caller's
 /// mistake: rule violations come back as <see cref="CommandResult.Error"/>.
 /// </summary>
 public static class CaseEngine
@@ -22,7 +22,7 @@ public static class CaseEngine
         {
             if (state is null && command is not ReceiveMaterials) throw Fail.CaseNotFound();
             Dispatch(tx, command);
-            return CommandResult.Success(tx.Events, tx.StateOrNull);
+            return CommandResult.Success(tx.Events, tx.Intents, tx.StateOrNull);
         }
         catch (CaseRuleViolation violation)
         {

@@ -2,6 +2,7 @@ using Workflows.Definitions.Model;
 using Workflows.Engine.Clocks;
 using Workflows.Engine.Errors;
 using Workflows.Engine.Events;
+using Workflows.Engine.Intents;
 using Workflows.Engine.Ports;
 using Workflows.Engine.Routing;
 using Workflows.Engine.State;
@@ -18,6 +19,7 @@ internal sealed class CaseTransaction
     private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private readonly List<CaseEvent> _events = [];
+    private readonly List<CaseIntent> _intents = [];
     private readonly int _version;
     private CaseState? _state;
     private Router? _router;
@@ -41,6 +43,7 @@ internal sealed class CaseTransaction
     public CaseState State => _state ?? throw Fail.CaseNotFound();
     public CaseState? StateOrNull => _state;
     public IReadOnlyList<CaseEvent> Events => _events;
+    public IReadOnlyList<CaseIntent> Intents => _intents;
 
     public ItemDefinition Item => Context.Item.Definition;
 
@@ -59,6 +62,15 @@ internal sealed class CaseTransaction
         _state = CaseEvents.Apply(_state, stamped);
         _events.Add(stamped);
     }
+
+    /// <summary>
+    /// The id the next intent will get: the case, this command's version and the intent's place in
+    /// the command. A document is named by it before it is rendered, so the event can reference it.
+    /// </summary>
+    public string NextIntentId() => $"{State.Id.Replace("-", "", StringComparison.Ordinal)}-{_version}-{_intents.Count + 1}";
+
+    /// <summary>Records an effect to carry out after the commit (see <see cref="CaseIntent"/>).</summary>
+    public void Intend(CaseIntent intent) => _intents.Add(intent with { Id = NextIntentId() });
 
     public string NextTokenId() => $"k{State.TokensCreated + 1}";
 

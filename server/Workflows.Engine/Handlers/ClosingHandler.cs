@@ -20,8 +20,7 @@ internal static class ClosingHandler
     public static void Issue(CaseTransaction tx, IssueDocument command)
     {
         Guard.Text(command.TemplateId, "模板");
-        var documentId = tx.Context.Documents.Render(command.TemplateId, tx.State);
-        tx.Emit(new DocumentIssued(command.TemplateId, documentId, StepId: null));
+        DocumentIntents.Issue(tx, command.TemplateId, stepId: null);
     }
 
     /// <summary>好差评: one rating per case (国办发〔2019〕51号).</summary>

@@ -3,6 +3,7 @@ using Workflows.Engine.Commands;
 using Workflows.Engine.Errors;
 using Workflows.Engine.Events;
 using Workflows.Engine.Execution;
+using Workflows.Engine.Intents;
 using Workflows.Engine.Ports;
 using Workflows.Engine.Routing;
 using Workflows.Engine.State;
@@ -57,7 +58,7 @@ internal static class TaskHandler
         Guard.Text(command.Message, "催办内容");
         if (command.TaskId is not null) Guard.ActiveTask(tx, command.TaskId);
         tx.Emit(new CaseUrged(command.TaskId, command.By.UserId, command.Message));
-        tx.Context.Notifier.Notify(new CaseNotification(NotificationKind.Urge, TaskId: command.TaskId, Message: command.Message), tx.State);
+        tx.Intend(new Notify(new CaseNotification(NotificationKind.Urge, TaskId: command.TaskId, Message: command.Message)));
     }
 
     /// <summary>

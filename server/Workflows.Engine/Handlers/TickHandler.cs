@@ -1,6 +1,6 @@
 using Workflows.Engine.Events;
 using Workflows.Engine.Execution;
-using Workflows.Engine.Ports;
+using Workflows.Engine.Intents;
 using Workflows.Engine.State;
 
 namespace Workflows.Engine.Handlers;
@@ -83,6 +83,6 @@ internal static class TickHandler
         if (tx.State.Alerts.Any(a => a.Kind == kind && a.Subject == subject && a.Due == due)) return;
         tx.Emit(new DeadlineAlertRaised(kind, subject, due, tx.Today));
         var notification = kind == AlertKind.Warning ? NotificationKind.Warning : NotificationKind.Overdue;
-        tx.Context.Notifier.Notify(new CaseNotification(notification, TaskId: taskId, Message: $"{subject} {due:yyyy-MM-dd}"), tx.State);
+        tx.Intend(new Notify(new CaseNotification(notification, TaskId: taskId, Message: $"{subject} {due:yyyy-MM-dd}")));
     }
 }

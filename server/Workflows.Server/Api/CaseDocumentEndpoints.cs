@@ -25,17 +25,17 @@ public static class CaseDocumentEndpoints
         if (CurrentUser.From(context.User) is not { } user) return Problems.SignInRequired();
         var loaded = await service.LoadAsync(id, context.RequestAborted);
         if (loaded is null || !CaseAccess.MaySee(user, loaded.Value.Stored.Snapshot.Index.Parties)) return CaseEndpoints.CaseNotFound(id);
-        // Only a document of this case: a hash alone must not open another case's notice.
+        // Only a document of this case: an id alone must not open another case's notice.
         var document = loaded.Value.State.Documents.LastOrDefault(d => d.DocumentId == documentId.ToLowerInvariant());
-        var path = document is null ? null : Path.Combine(service.DataFolder, "documents", document.DocumentId + ".pdf");
-        if (path is null || !File.Exists(path))
+        var pdf = document is null ? null : await Effects.DocumentReader.ReadAsync(service.Documents, document.DocumentId, context.RequestServices, context.RequestAborted);
+        if (pdf is null)
             return Problems.Of(404, Problems.NotFound, "文书不存在 (document not found)", $"办件中没有标识为 {documentId} 的文书");
         context.Response.Headers["X-Content-Type-Options"] = "nosniff";
         context.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
         // Inline, so the browser opens it ready to print; the name says which notice of which case.
         var name = $"{loaded.Value.Stored.Number.Text}-{document!.TemplateId.Replace('/', '-')}.pdf";
         context.Response.Headers.ContentDisposition = $"inline; filename*=UTF-8''{Uri.EscapeDataString(name)}";
-        return Results.File(path, "application/pdf");
+        return Results.File(pdf, "application/pdf");
     }
 
     private static async Task<IResult> Definition(Guid id, HttpContext context, CaseService service, DefinitionCatalog catalog)

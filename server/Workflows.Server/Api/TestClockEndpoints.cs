@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Workflows.Server.Cases;
-using Workflows.Server.Scheduling;
 
 namespace Workflows.Server.Api;
 
@@ -32,7 +31,7 @@ public static class TestClockEndpoints
         }
 
         clock.MoveTo(now);
-        if (services.GetService<CaseTimerSweeper>() is { } sweeper) await sweeper.CatchUpAsync(request.HttpContext.RequestAborted);
+        if (services.GetService<Effects.TimerSweep>() is { } sweeper) await sweeper.SweepAsync(request.HttpContext.RequestAborted);
         return Results.Json(new { now = clock.Now.ToString("O", CultureInfo.InvariantCulture) });
     }
 }

@@ -1,11 +1,14 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging.Abstractions;
+using Workflows.Engine.Events;
 using Workflows.Engine.Commands;
 using Workflows.Engine.Errors;
 using Workflows.Engine.Execution;
 using Workflows.Engine.Ports;
 using Workflows.Engine.State;
 using Workflows.Scripting;
+using Workflows.Server.Documents;
+using Workflows.Server.Effects;
 using Workflows.Server.Hosting;
 using Workflows.Server.Scheduling;
 using Workflows.Storage;
@@ -17,8 +20,9 @@ namespace Workflows.Server.Cases;
 /// the case is pinned to, append the events and the new snapshot at the loaded version (optimistic
 /// concurrency), with the caller's idempotency key. A retried request is answered from the store
 /// before the engine runs again, so a retry after the case moved on still gets its first answer.
-/// Every change carries the timer of the case's next wake (<see cref="CaseTimers"/>), committed with
-/// its events and handed to the scheduler (<see cref="ICaseTimerSink"/>) once stored.
+/// Every change carries the timer of the case's next wake (<see cref="CaseTimers"/>) and the
+/// command's intents (outbox rows, document numbers, register entries), committed with its events;
+/// once stored the intents are handed to the effect queue (<see cref="IEffectQueue"/>).
 /// </summary>
 public sealed class CaseService
 {
@@ -29,15 +33,22 @@ public sealed class CaseService
     private readonly string _dataFolder;
     private readonly IClock _clock;
     private readonly IReadOnlyList<ICaseCommitListener> _listeners;
-    private readonly ICaseTimerSink? _timers;
+    private readonly CaseDocuments _documents;
+    private readonly CaseNotifications _notifications;
+    private readonly IEffectQueue _effects;
     // One sandbox per calendar (so per loaded definition version): its cache compiles each condition
     // once, where a sandbox per command compiled every material's condition on every command.
     private readonly ConditionalWeakTable<Workflows.Domain.WorkingCalendar, ScriptSandbox> _sandboxes = new();
 
+    /// <param name="effects">Where committed intents go; null runs them in the caller's flow (tools, tests).</param>
     public CaseService(ICaseStore store, DefinitionVersions versions, string dataFolder, IClock clock,
-        IEnumerable<ICaseCommitListener>? listeners = null, ICaseTimerSink? timers = null, IActivityPort? activities = null)
+        IEnumerable<ICaseCommitListener>? listeners = null, IActivityPort? activities = null,
+        CaseDocuments? documents = null, CaseNotifications? notifications = null, IEffectQueue? effects = null)
     {
-        _timers = timers;
+        _documents = documents ?? new CaseDocuments(store);
+        _notifications = notifications ?? new CaseNotifications(null);
+        _effects = effects ?? new InlineEffectQueue(
+            new EffectRunner(store, _documents, versions, _notifications, NullLogger<EffectRunner>.Instance), NullLogger.Instance);
         _activities = activities ?? new UnavailableActivityPort();
         _store = store;
         _versions = versions;
@@ -47,16 +58,19 @@ public sealed class CaseService
     }
 
     /// <summary>For tests and tools: versions archived in the store's own content table.</summary>
-    public CaseService(ICaseStore store, DefinitionCatalog catalog, string dataFolder, IClock? clock = null, ICaseTimerSink? timers = null)
+    public CaseService(ICaseStore store, DefinitionCatalog catalog, string dataFolder, IClock? clock = null)
         : this(store, new DefinitionVersions(catalog, (IContentStore)store, Path.Combine(dataFolder, "cache", "definitions"), NullLogger<DefinitionVersions>.Instance),
-            dataFolder, clock ?? SystemClock.Instance, timers: timers)
+            dataFolder, clock ?? SystemClock.Instance)
     {
     }
 
     public IClock Clock => _clock;
 
-    /// <summary>The data folder (notices and certificates are kept under <c>documents/</c>).</summary>
+    /// <summary>The data folder (caches only: documents and certificates are in the store).</summary>
     public string DataFolder => _dataFolder;
+
+    /// <summary>The case's notices and certificates (stored PDFs, rendered on demand when still pending).</summary>
+    public CaseDocuments Documents => _documents;
 
     /// <param name="itemId">The item to receive for: required with <see cref="ReceiveMaterials"/>, ignored otherwise.</param>
     /// <param name="expectedVersion">The version the caller decided on (If-Match); null means "whatever is loaded now".</param>
@@ -113,7 +127,7 @@ public sealed class CaseService
         {
             result = CaseEngine.Execute(null, command with { CaseId = caseId.ToString("D"), Number = number.Text }, context);
             if (!result.Succeeded) throw new EngineRefusedException();
-            return change = Change(caseId, result, item, snapshot);
+            return change = Change(caseId, number.Text, result, item, pinned);
         })
         {
             NumberFormat = NumberFormat(office.CaseNumber),
@@ -183,7 +197,7 @@ public sealed class CaseService
         if (!result.Succeeded) return speculative ? null : new CaseCommandResult.Rejected(result.Error!.Code, result.Error.Message);
         if (result.Events.Count == 0) return speculative ? null : new CaseCommandResult.Ok(caseId, number, version, state);
 
-        var change = Change(caseId, result, item, pinned.Snapshot);
+        var change = Change(caseId, number, result, item, pinned);
         var appended = await _store.AppendAsync(caseId, version, change, key, ct);
         switch (appended)
         {
@@ -212,17 +226,63 @@ public sealed class CaseService
         }
     }
 
-    /// <summary>The events and snapshot of a command, with the timer that wakes the case next (counted from the command's time).</summary>
-    private static CaseChange Change(Guid caseId, CommandResult result, Workflows.Definitions.Model.ItemDefinition item, DefinitionSnapshot snapshot) =>
-        new(result.Events.Select(CaseJson.ToNewEvent).ToList(), CaseJson.Snapshot(result.State!, CaseJson.PartiesOf(item), CaseFigureIndex.Of(result.State!, snapshot, item)))
+    /// <summary>
+    /// The events and snapshot of a command, with the timer that wakes the case next (counted from the
+    /// command's time) and its effects: outbox intents, document numbers and register entries. A case
+    /// that ends refused or withdrawn in this command has its certificates revoked in the same transaction.
+    /// </summary>
+    private CaseChange Change(Guid caseId, string number, CommandResult result, Workflows.Definitions.Model.ItemDefinition item, PinnedDefinitions pinned)
+    {
+        var snapshot = pinned.Snapshot;
+        var documents = _documents.Plan(caseId, result.Intents, pinned);
+        var intents = documents.Intents.ToList();
+        if (_notifications.Intent(caseId, number, result.State!.ItemId, result.Events) is { } notify) intents.Add(notify);
+        // A decision against the applicant (不予许可, 不予受理) or a withdrawal: no certificate of the case stays valid.
+        var ended = result.Events.Any(e => e is DecisionRecorded or CaseClosed or CaseWithdrawn)
+            && (result.State.Decision is Workflows.Engine.State.CaseDecision.Denied or Workflows.Engine.State.CaseDecision.Refused
+                || result.State.Status is Workflows.Engine.State.CaseStatus.Refused or Workflows.Engine.State.CaseStatus.Withdrawn);
+        return new(result.Events.Select(CaseJson.ToNewEvent).ToList(), CaseJson.Snapshot(result.State!, CaseJson.PartiesOf(item), CaseFigureIndex.Of(result.State!, snapshot, item)))
         {
             Timers = CaseTimers.For(caseId, result.State!, snapshot.Calendar, snapshot.Set.Office?.Clock, result.Events[0].At),
+            Intents = intents,
+            DocumentNumbers = documents.Numbers,
+            Certificates = documents.Certificates,
+            RevokeCertificatesAs = ended ? CertificateRecord.Revoked : null,
         };
+    }
 
-    /// <summary>After the commit: the scheduler arms the change's timers (the store already holds them).</summary>
+    /// <summary>After the commit: the change's intents go to the effect queue (the outbox already holds them).</summary>
     private async Task HandOffAsync(CaseChange change, CancellationToken ct)
     {
-        if (_timers is not null && change.Timers.Count > 0) await _timers.ScheduledAsync(change.Timers, ct);
+        if (change.Intents.Count > 0) await _effects.EnqueueAsync(change.Intents.Select(i => i.Id).ToList(), ct);
+    }
+
+    /// <summary>
+    /// Fires a store timer: claims it and appends the case's Tick in one store transaction, so a
+    /// crash can neither lose the wake nor fire it twice. False when another node fired it, or when
+    /// the case's definitions are not available here (the timer then stays pending for a later sweep).
+    /// </summary>
+    public async Task<bool> FireTimerAsync(ScheduledTimer timer, CancellationToken ct = default)
+    {
+        var loaded = await LoadAsync(timer.CaseId, ct);
+        var pinned = loaded is null ? null : await _versions.GetAsync(loaded.Value.State.DefinitionVersion, ct);
+        var item = pinned?.Snapshot.Set.Item(loaded!.Value.State.ItemId);
+        if (loaded is not null && (pinned is null || item is null)) return false;
+        var now = _clock.Now;
+        CommandResult? result = null;
+        var firing = await _store.FireTimerAsync(timer.Id, now, stored =>
+        {
+            var state = _recent.Find(stored.Id, stored.Version) ?? CaseJson.Deserialize(stored.Snapshot.State);
+            result = CaseEngine.Execute(state, new Tick(now), Context(pinned!, item!));
+            return result.Succeeded && result.Events.Count > 0 ? Change(stored.Id, stored.Number.Text, result, item!, pinned!) : null;
+        }, ct);
+        if (firing is { Change: { } change, Version: { } version })
+        {
+            await HandOffAsync(change, ct);
+            _recent.Remember(timer.CaseId, version, result!.State!, loaded!.Value.Stored.Number.Text);
+            Announce(new CaseCommit(timer.CaseId, loaded.Value.Stored.Number.Text, result.State!, result.Events));
+        }
+        return firing.Claimed;
     }
 
     private EngineContext Context(PinnedDefinitions pinned, Workflows.Definitions.Model.ItemDefinition item)
@@ -230,8 +290,7 @@ public sealed class CaseService
         var snapshot = pinned.Snapshot;
         var sandbox = _sandboxes.GetValue(snapshot.Calendar, calendar => new ScriptSandbox(calendar, ChinaToday));
         return new EngineContext(_clock, snapshot.Calendar, new PublishedItem(item, snapshot.Version, snapshot.Set.Office?.Clock),
-            new ScriptConditionEvaluator(sandbox), new TemplateDocumentPort(pinned.TemplatesRoot, _dataFolder, _clock, snapshot, _store),
-            new DeferredNotifier(), _activities);
+            new ScriptConditionEvaluator(sandbox), _activities);
     }
 
     private DateOnly ChinaToday() => DateOnly.FromDateTime(_clock.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);

@@ -7,8 +7,8 @@ using Workflows.Server.Auth;
 using Workflows.Server.Cases;
 using Workflows.Server.Hosting;
 using Workflows.Server.Plugins;
-using Workflows.Server.Scheduling;
 using Workflows.Server.Security;
+using Workflows.Server.Effects;
 using Workflows.Storage;
 
 namespace Workflows.Server.Cli;
@@ -87,7 +87,7 @@ public static class ServeCommand
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss "; });
         // Per-request framework logs drown what an administrator needs to see (reloads, errors).
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Quartz", LogLevel.Warning);
+        builder.Logging.AddFilter("Hangfire", LogLevel.Warning);
         // Keys sit in the data folder, protected by its file permissions; the "unencrypted" warning says only that.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddProblemDetails();
@@ -96,16 +96,12 @@ public static class ServeCommand
         builder.Services.AddHostedService<DefinitionWatcher>();
         // The designer edits the county work tree; without one (--definitions) its endpoints answer 503.
         if (county is not null) builder.Services.AddSingleton(new Designer.DesignerWorkspace(county));
-        var plugins = new PluginRegistry(new ServerPluginHost(new Documents.FileCertificateRegistry(Path.GetFullPath(options.Data))));
+        // Plugins load before the store opens: the register is attached to the host once it has.
+        var certificates = new Documents.StoreCertificateRegistry();
+        var plugins = new PluginRegistry(new ServerPluginHost(certificates));
         var pluginReport = PluginLoader.LoadAll(options.PluginsFolder, plugins);
         builder.Services.AddSingleton(plugins);
         builder.Services.AddSingleton<SharedMaterials>();
-        if (plugins.Notifiers.Count > 0)
-        {
-            builder.Services.AddSingleton<NotifierForwarder>();
-            builder.Services.AddSingleton<ICaseCommitListener>(sp => sp.GetRequiredService<NotifierForwarder>());
-            builder.Services.AddHostedService(sp => sp.GetRequiredService<NotifierForwarder>());
-        }
         var clock = new ServerClock(options.TestClock);
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<IClock>(clock);
@@ -118,9 +114,9 @@ public static class ServeCommand
         builder.Services.AddSingleton(sp => new DefinitionVersions(sp.GetRequiredService<DefinitionCatalog>(), sp.GetRequiredService<IContentStore>(),
             Path.Combine(Path.GetFullPath(options.Data), "cache", "definitions"), sp.GetRequiredService<ILogger<DefinitionVersions>>()));
         builder.Services.AddSingleton(sp => new CaseService(sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<DefinitionVersions>(),
-            Path.GetFullPath(options.Data), sp.GetRequiredService<IClock>(), sp.GetServices<ICaseCommitListener>(), sp.GetService<ICaseTimerSink>(),
-            new PluginActivityPort(plugins)));
-        builder.Services.AddCaseScheduling(options.Postgres);
+            Path.GetFullPath(options.Data), sp.GetRequiredService<IClock>(), sp.GetServices<ICaseCommitListener>(), new PluginActivityPort(plugins),
+            sp.GetRequiredService<Documents.CaseDocuments>(), sp.GetRequiredService<CaseNotifications>(), sp.GetRequiredService<IEffectQueue>()));
+        builder.Services.AddEffects(EffectsOptions.From(options.Postgres, options.Data));
         // Adding a year's calendar makes the open cases' provisional due dates firm (recorded as events).
         builder.Services.AddSingleton<CalendarRecompute>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<CalendarRecompute>());
@@ -149,6 +145,7 @@ public static class ServeCommand
         app.UseAuthentication();
         app.UseForcedPasswordChange();
         app.UseAuthorization();
+        app.MapEffects();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).ExcludeFromDescription();
         app.MapGet("/api", () => Results.Json(new
@@ -168,7 +165,7 @@ public static class ServeCommand
         Workbench.SupervisionReport.Map(app);
         FileEndpoints.Map(app, new UploadLimits(options.MaxUploadBytes));
         CaseDocumentEndpoints.Map(app);
-        Documents.DocumentEndpoints.Map(app, templatesRoot!, definitionsRoot, options.Data);
+        Documents.DocumentEndpoints.Map(app, templatesRoot!, definitionsRoot);
         Designer.DesignerEndpoints.Map(app);
         Web.SpaHosting.MapFallback(app, options.WebRoot);
 
@@ -176,7 +173,7 @@ public static class ServeCommand
         if (pluginReport.Loaded.Count > 0) app.Logger.LogInformation("已加载插件 (plugins loaded): {Plugins}", string.Join(", ", pluginReport.Loaded));
 
         // Open the case store now: a wrong connection string must stop the start, not the first request.
-        app.Services.GetRequiredService<ICaseStore>();
+        certificates.Attach((Workflows.Storage.ICertificateRegister)app.Services.GetRequiredService<ICaseStore>());
         var catalog = app.Services.GetRequiredService<DefinitionCatalog>();
         if (!catalog.Reload())
             app.Logger.LogError("定义有错误，尚无有效版本；修正后自动重新加载 (definitions have errors; fix them and they reload)");

@@ -48,7 +48,7 @@ public interface ICertificateRegistry
 /// <summary>One JSON file per certificate under <c>certificates/</c> in the data folder, written atomically.</summary>
 public sealed class FileCertificateRegistry(string dataFolder) : ICertificateRegistry
 {
-    private static readonly JsonSerializerOptions Json = new()
+    public static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

@@ -13,15 +13,14 @@ namespace Workflows.Server.Documents;
 /// </summary>
 public static class DocumentEndpoints
 {
-    public static void Map(WebApplication app, string templatesRoot, string definitionsRoot, string dataFolder)
+    public static void Map(WebApplication app, string templatesRoot, string definitionsRoot)
     {
-        var registry = new FileCertificateRegistry(dataFolder);
         app.MapPost("/api/templates/{folder}/{name}/preview", (HttpRequest request, string folder, string name) =>
             PreviewAsync(request, $"{folder}/{name}", templatesRoot, definitionsRoot)).WithName("PreviewTemplate")
             .WithTags("文书 documents").WithSummary("预览已发布的模板为 PDF（管理员、部门事项编辑）(preview a published template)");
         app.MapPost("/api/templates/{name}/preview", (HttpRequest request, string name) =>
             PreviewAsync(request, name, templatesRoot, definitionsRoot)).ExcludeFromDescription();
-        app.MapGet("/verify/{identifier}", (HttpRequest request, string identifier) => Verify(request, registry, identifier)).WithName("VerifyCertificate");
+        app.MapGet("/verify/{identifier}", (HttpRequest request, string identifier, StoreCertificateRegistry registry) => VerifyAsync(request, registry, identifier)).WithName("VerifyCertificate");
     }
 
     private static async Task<IResult> PreviewAsync(HttpRequest request, string id, string templatesRoot, string definitionsRoot)
@@ -51,9 +50,9 @@ public static class DocumentEndpoints
         }
     }
 
-    private static IResult Verify(HttpRequest request, ICertificateRegistry registry, string identifier)
+    private static async Task<IResult> VerifyAsync(HttpRequest request, StoreCertificateRegistry registry, string identifier)
     {
-        var record = registry.Find(identifier);
+        var record = await registry.FindAsync(identifier, request.HttpContext.RequestAborted);
         var json = request.Query["format"] == "json" || request.Headers.Accept.ToString().Contains("application/json", StringComparison.Ordinal);
         if (record is null)
             return Problems.Of(404, Problems.NotFound, "未找到该电子证照 (no such certificate)", $"标识 '{identifier}' 不存在或校验位不正确");

@@ -3,11 +3,11 @@ using Workflows.Engine.Execution;
 
 namespace Workflows.Engine.Tests.Architecture;
 
-/// <summary>The engine stays pure (DESIGN.md): no web host, database, script engine, templating or PDF assembly.</summary>
+/// <summary>The engine stays pure (DESIGN.md): no web host, database, job scheduler, script engine, templating or PDF assembly.</summary>
 public sealed class EngineReferenceTests
 {
     private static readonly string[] Forbidden =
-        ["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Jint", "Scriban", "PdfSharp", "PDFsharp", "Quartz", "Microsoft.Data.Sqlite", "Npgsql"];
+        ["Microsoft.AspNetCore", "Microsoft.EntityFrameworkCore", "Jint", "Scriban", "PdfSharp", "PDFsharp", "Hangfire", "Microsoft.Data.Sqlite", "Npgsql"];
 
     [Fact]
     public void Engine_ReferencesNoHostingDatabaseScriptingTemplatingOrPdfAssembly_EvenTransitively()

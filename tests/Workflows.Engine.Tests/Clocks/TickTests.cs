@@ -1,3 +1,4 @@
+using Workflows.Engine.Intents;
 using Workflows.Definitions.Model;
 using Workflows.Engine.Commands;
 using Workflows.Engine.Ports;

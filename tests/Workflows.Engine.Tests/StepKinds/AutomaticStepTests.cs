@@ -1,3 +1,4 @@
+using Workflows.Engine.Intents;
 using Workflows.Definitions.Model;
 using Workflows.Engine.Commands;
 using Workflows.Engine.Errors;
@@ -22,9 +23,16 @@ public sealed class AutomaticStepTests
 
         var document = Assert.Single(harness.State.Documents);
         Assert.Equal("certificates/teacher-qualification", document.TemplateId);
-        Assert.Equal("doc-1:certificates/teacher-qualification", document.DocumentId);
         Assert.Equal("issue", document.StepId);
         Assert.Equal(("certificates/teacher-qualification", "桃山-2026-000001"), Assert.Single(harness.Documents.Rendered));
+        // Named in the command before it is rendered: the event and both intents agree on the id.
+        var render = Assert.Single(harness.Documents.Intents);
+        Assert.Equal(render.Id, document.DocumentId);
+        Assert.Equal($"case1-{harness.State.Version}-1", document.DocumentId);
+        Assert.Empty(render.State.Documents);
+        var register = Assert.Single(harness.Intents.OfType<RegisterCertificate>());
+        Assert.Equal(document.DocumentId, register.DocumentId);
+        Assert.NotEqual(render.Id, register.Id);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Workflows.Engine.Commands;
 using Workflows.Engine.Errors;
 using Workflows.Engine.Events;
 using Workflows.Engine.Execution;
+using Workflows.Engine.Intents;
 using Workflows.Engine.Ports;
 using Workflows.Engine.State;
 
@@ -23,7 +24,7 @@ internal sealed class CaseHarness
     {
         Clock.SetDay(today);
         Context = new EngineContext(Clock, OfficialCalendar.Calendar, new PublishedItem(item, "v1-abc123", clock),
-            Conditions, Documents, Notifier, Activities);
+            Conditions, Activities);
     }
 
     public TestClock Clock { get; } = new();
@@ -33,6 +34,7 @@ internal sealed class CaseHarness
     public ConfiguredActivities Activities { get; } = new();
     public EngineContext Context { get; private set; }
     public List<CaseEvent> Log { get; } = [];
+    public List<CaseIntent> Intents { get; } = [];
     public CaseState? MaybeState { get; private set; }
     public CaseState State => MaybeState ?? throw new InvalidOperationException("no case yet");
 
@@ -46,6 +48,12 @@ internal sealed class CaseHarness
         var result = CaseEngine.Execute(MaybeState, command, Context);
         Assert.True(result.Succeeded, $"{command.GetType().Name} failed: {result.Error}");
         Log.AddRange(result.Events);
+        Intents.AddRange(result.Intents);
+        foreach (var intent in result.Intents)
+        {
+            if (intent is RenderDocument render) Documents.Record(render);
+            if (intent is Notify notify) Notifier.Sent.Add(notify.Notification);
+        }
         MaybeState = result.State;
         AssertReplayReproducesState();
         return result;
@@ -58,6 +66,7 @@ internal sealed class CaseHarness
         var result = CaseEngine.Execute(MaybeState, command, Context);
         Assert.False(result.Succeeded, $"{command.GetType().Name} should have failed");
         Assert.Empty(result.Events);
+        Assert.Empty(result.Intents);
         Assert.Equal(before, result.State is null ? null : Serialize(result.State));
         return result.Error!;
     }

@@ -1,25 +1,27 @@
+using Workflows.Engine.Intents;
 using Workflows.Engine.Ports;
 using Workflows.Engine.State;
 
 namespace Workflows.Engine.Tests.Support;
 
-/// <summary>Test double for the document port (allowed by the issue): numbers documents per template.</summary>
-internal sealed class RecordingDocuments : IDocumentPort
+/// <summary>The render intents the commands returned, in order (template and the case number the document shows).</summary>
+internal sealed class RecordingDocuments
 {
     public List<(string TemplateId, string CaseNumber)> Rendered { get; } = [];
 
-    public string Render(string templateId, CaseState state)
+    public List<RenderDocument> Intents { get; } = [];
+
+    public void Record(RenderDocument intent)
     {
-        Rendered.Add((templateId, state.Number));
-        return $"doc-{Rendered.Count}:{templateId}";
+        Intents.Add(intent);
+        Rendered.Add((intent.TemplateId, intent.State.Number));
     }
 }
 
-internal sealed class RecordingNotifier : INotifier
+/// <summary>The notifications the commands asked for.</summary>
+internal sealed class RecordingNotifier
 {
     public List<CaseNotification> Sent { get; } = [];
-
-    public void Notify(CaseNotification notification, CaseState state) => Sent.Add(notification);
 }
 
 /// <summary>Activities whose result comes from the step's own configuration (<c>outcome</c>, <c>fail</c>).</summary>

@@ -1,3 +1,4 @@
+using Workflows.Engine.Intents;
 using Workflows.Engine.Commands;
 using Workflows.Engine.Errors;
 using Workflows.Engine.Ports;

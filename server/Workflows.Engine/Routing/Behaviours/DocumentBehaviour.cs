@@ -1,10 +1,10 @@
 using Workflows.Definitions.Model;
 using Workflows.Engine.Errors;
-using Workflows.Engine.Events;
+using Workflows.Engine.Execution;
 
 namespace Workflows.Engine.Routing.Behaviours;
 
-/// <summary>制证: renders the template through the document port and records the document id.</summary>
+/// <summary>制证: names the document, records it and asks for it to be rendered after the commit.</summary>
 internal sealed class DocumentBehaviour : IStepBehaviour
 {
     public StepKind Kind => StepKind.Document;
@@ -12,8 +12,7 @@ internal sealed class DocumentBehaviour : IStepBehaviour
     public void Enter(StepEntry entry)
     {
         var template = entry.Step.Template ?? throw Fail.Workflow($"制证步骤 {entry.Step.Id} 没有模板 (the document step has no template)");
-        var documentId = entry.Tx.Context.Documents.Render(template, entry.Tx.State);
-        entry.Tx.Emit(new DocumentIssued(template, documentId, entry.Step.Id));
+        DocumentIntents.Issue(entry.Tx, template, entry.Step.Id);
         entry.Leave();
     }
 }

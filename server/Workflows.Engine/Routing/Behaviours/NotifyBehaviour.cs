@@ -1,10 +1,10 @@
 using Workflows.Definitions.Model;
 using Workflows.Engine.Events;
-using Workflows.Engine.Ports;
+using Workflows.Engine.Intents;
 
 namespace Workflows.Engine.Routing.Behaviours;
 
-/// <summary>通知 / 送达: hands the notice to the notifier plugin and continues.</summary>
+/// <summary>通知 / 送达: asks for the notice to go to the notifier plugins and continues.</summary>
 internal sealed class NotifyBehaviour : IStepBehaviour
 {
     public StepKind Kind => StepKind.Notify;
@@ -12,7 +12,7 @@ internal sealed class NotifyBehaviour : IStepBehaviour
     public void Enter(StepEntry entry)
     {
         var step = entry.Step;
-        entry.Tx.Context.Notifier.Notify(new CaseNotification(NotificationKind.Step, step.Id, step.Template, Message: step.Name), entry.Tx.State);
+        entry.Tx.Intend(new Notify(new CaseNotification(NotificationKind.Step, step.Id, step.Template, Message: step.Name)));
         entry.Tx.Emit(new NotificationSent(step.Id, step.Template));
         entry.Leave();
     }
