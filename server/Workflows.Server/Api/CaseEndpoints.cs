@@ -22,7 +22,7 @@ public static class CaseEndpoints
 
     public static void Map(WebApplication app)
     {
-        var cases = app.MapGroup("/api/cases").WithTags("办件 cases").RequireAuthorization();
+        var cases = app.MapGroup("/api/cases").WithTags("办件 cases").RequireAuthorization().AddEndpointFilter(ConditionFailures);
         cases.MapPost("/", Create).WithSummary("收件并决定是否受理 (receive and decide acceptance)");
         cases.MapGet("/", Search).WithSummary("查询办件：编号、申请人、状态、部门、到期日 (search)");
         cases.MapGet("/{id:guid}", Get).WithSummary("办件详情 (one case; ETag = version)");
@@ -31,6 +31,26 @@ public static class CaseEndpoints
         {
             cases.MapPost("/{id:guid}/" + command.Name, (Guid id, HttpContext context, CaseService service, DefinitionCatalog catalog) =>
                 Execute(id, command, context, service, catalog)).WithSummary($"{command.Summary} ({command.Name})");
+        }
+    }
+
+    /// <summary>
+    /// A condition of the definition that fails at run time is the definition's mistake, not the
+    /// caller's: 422 naming the item, version and expression (logged for the editor), never a 500.
+    /// Nothing was stored: the engine threw inside the command.
+    /// </summary>
+    private static async ValueTask<object?> ConditionFailures(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Workflows.Scripting.ScriptConditionException e)
+        {
+            context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger("Workflows.Conditions")
+                .LogError(e, "事项 {Item}（版本 {Version}）的条件运行出错 (a condition failed): {Expression}", e.ItemId, e.DefinitionVersion, e.Expression);
+            return Problems.Of(422, e.Code, "事项定义中的条件运行出错，请联系事项编辑人员修正 (a condition of the definition failed)", e.Message,
+                new Dictionary<string, object?> { ["item"] = e.ItemId, ["version"] = e.DefinitionVersion, ["expression"] = e.Expression, ["scriptCode"] = e.Cause.Code });
         }
     }
 

@@ -9,15 +9,13 @@ namespace Workflows.Server.Security;
 /// style elements at run time, and a style cannot run code. PDFs (issued documents, template
 /// previews as blob: URLs) are framed by the UI itself, so framing is allowed from this origin only.
 /// API answers carry ID numbers and addresses: <c>no-store</c> keeps them out of shared and disk caches.
-/// 'unsafe-eval' is there for one reason only: the intake form evaluates the definitions' conditions
-/// (<c>when:</c>, checks) with <c>new Function</c> (designer/src/forms/expressions.ts); without it
-/// conditional fields and live checks stop working. Replacing that with an interpreter removes it.
-/// Inline script stays forbidden, which is what stops injected markup from running.
+/// Neither inline script nor eval: the browser walks the definitions' conditions with its own
+/// interpreter (designer/src/forms/interpreter.ts), so no definition code is ever compiled in the page.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
         "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-src 'self' blob:; object-src 'self' blob:; " +
         "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
