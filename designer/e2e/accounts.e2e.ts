@@ -3,7 +3,7 @@
 // last sign-in in Beijing time; a disabled account cannot sign in.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, shot, signIn, signOut, startServer, type RunningServer } from './harness';
+import { launchBrowser, newPage, shot, signIn, signOut, startServer, type RunningServer, writeHeaders } from './harness';
 
 const suite = 'accounts';
 let server: RunningServer;
@@ -77,7 +77,7 @@ describe('账号管理', () => {
     await shot(page, suite, '03-disabled');
     await signOut(page);
 
-    const refused = await page.request.post('/api/auth/login', { data: { userName: 'wang-fang', password: 'fang-own-2026' } });
+    const refused = await page.request.post('/api/auth/login', { data: { userName: 'wang-fang', password: 'fang-own-2026' }, headers: writeHeaders });
     expect(refused.status()).toBe(401);
     await context.close();
   });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, moveClock, newPage, password, savePdf, shot, signIn, startServer, writeHeaders, type RunningServer } from './harness';
+import samples from '../../tests/fixtures/sample-applications.json';
 
 const suite = 'workbench-aftercare';
 let server: RunningServer;
@@ -205,7 +206,7 @@ describe('after the decision: issuance, rating, rectification, supervision', () 
     const accepted = await call('clerk-comprehensive-2', 'POST', '/api/cases', {
       itemId: 'agri-machinery-registration',
       applicant: { type: 'person', name: '孙立军', idNumber: '230903197806123513', phone: '13800000000' },
-      form: {},
+      form: samples.items['agri-machinery-registration'].form,
       materials: ['application', 'owner-id-card', 'origin-proof', 'conformity-certificate', 'inspection-certificate'].map((materialId) => ({ materialId, status: 'received' })),
       decision: { kind: 'accept' },
     });

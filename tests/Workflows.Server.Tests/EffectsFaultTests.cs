@@ -205,6 +205,7 @@ public sealed class EffectsFaultTests : IDisposable
         public async Task<HttpClient> SignInAsync(string userName)
         {
             var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = BaseAddress };
+            client.DefaultRequestHeaders.Add(Security.CrossSiteWriteGuard.HeaderName, "1");
             var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Auth.DemoAccounts.Password });
             Assert.True(response.IsSuccessStatusCode, $"sign-in {userName}: {(int)response.StatusCode}\n{Output}");
             return client;
