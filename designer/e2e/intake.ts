@@ -99,4 +99,6 @@ export async function markRemaining(page: Page): Promise<void> {
 /** The checklist has been evaluated (rows shown, not loading). */
 export async function waitForChecklist(page: Page): Promise<void> {
   await page.getByTestId('checklist').locator('tbody tr[data-row-key]').first().waitFor();
+  // The server has answered for the latest form (a busy machine may take a while): 受理 waits for it.
+  await page.locator('[data-testid="checklist"][data-updating="false"]').waitFor({ timeout: 60_000 });
 }

@@ -83,8 +83,10 @@ describe('窗口收件：只用键盘', () => {
     await tabTo(page, (f) => f.id === 'form-contactPhone', '联系电话');
     await page.keyboard.type('13945671234');
 
-    // The checklist starts unmarked.
+    // The checklist starts unmarked; wait for the server's answer to the form as typed.
     await page.getByTestId('checklist').locator('tbody tr[data-row-key]').first().waitFor();
+    const settled = page.locator('[data-testid="checklist"][data-updating="false"]');
+    await settled.waitFor({ timeout: 60_000 });
     const unmarked = page.getByTestId('unmarked-count');
     await unmarked.waitFor();
     const materialIds = await page.getByTestId('checklist').locator('tbody tr[data-row-key]').evaluateAll(
@@ -101,6 +103,7 @@ describe('窗口收件：只用键盘', () => {
     await unmarked.waitFor({ state: 'detached' });
     await shot(page, suite, '01-all-checked');
 
+    await settled.waitFor({ timeout: 60_000 });
     await tabTo(page, (f) => f.testId === 'decide-accept', '受理');
     await page.keyboard.press('Enter');
     await page.getByTestId('decision-confirm').waitFor();
@@ -139,6 +142,7 @@ describe('窗口收件：只用键盘', () => {
     await tabTo(page, (f) => f.id === 'form-contactPhone', '联系电话');
     await page.keyboard.type('13945671234');
     await unmarked.waitFor();
+    await settled.waitFor({ timeout: 60_000 });
     await tabTo(page, (f) => f.testId === 'decide-accept', '受理');
     await page.keyboard.press('Enter');
     await page.locator('.ant-message').getByText(/材料未核验/).waitFor();

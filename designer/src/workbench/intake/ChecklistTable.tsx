@@ -5,12 +5,14 @@ import { formLabels, kindLabels, materialStatusLabels, necessityLabels, sourceLa
 export interface MaterialMark { status?: MaterialStatus; note?: string }
 
 /** 材料清单: the materials that apply (evaluated by the server), each marked received / deferred / missing / defective with a note. */
-export function ChecklistTable({ materials, marks, shared, onMark, loading }: {
+export function ChecklistTable({ materials, marks, shared, onMark, loading, updating }: {
   materials: Material[]; marks: Record<string, MaterialMark>; shared: Record<string, { certificate?: string; note?: string }>;
   onMark: (id: string, mark: MaterialMark) => void; loading?: boolean;
+  /** The server is evaluating the checklist again for the latest form: the decision waits for it. */
+  updating?: boolean;
 }) {
   return (
-    <Table<Material> size="small" rowKey="id" loading={loading} pagination={false} dataSource={materials} data-testid="checklist"
+    <Table<Material> size="small" rowKey="id" loading={loading} pagination={false} dataSource={materials} data-testid="checklist" data-updating={updating ? 'true' : 'false'}
       columns={[
         { title: '材料', key: 'name', render: (_, m) => (
           <div>

@@ -187,7 +187,7 @@ export function IntakePage() {
               extra={checklist && <Typography.Text type="secondary">适用 {applying.length} 项{checklist.materials.length > applying.length ? `，不适用 ${checklist.materials.length - applying.length} 项` : ''}
                 {unmarked.length > 0 && <Tag color="orange" style={{ marginInlineStart: 8 }} data-testid="unmarked-count">待核验 {unmarked.length} 项</Tag>}</Typography.Text>}>
               <ChecklistTable materials={applying} marks={Object.fromEntries(applying.map((m) => [m.id, markOf(m.id)]))} shared={checklist?.shared ?? {}}
-                onMark={(id, mark) => setMarks((all) => ({ ...all, [id]: mark }))} loading={!checklist} />
+                onMark={(id, mark) => setMarks((all) => ({ ...all, [id]: mark }))} loading={!checklist} updating={checking} />
             </Card>
             {received && (
               <Alert type="warning" showIcon data-testid="received-only" title={`已收件 ${received.number}，但受理决定未执行`}
