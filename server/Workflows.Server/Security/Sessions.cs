@@ -43,8 +43,10 @@ public sealed class Sessions(ISecurityStore store, SecuritySettings settings, Se
             _cache[id] = (session, now);
         }
         if (session.RevokedAt is not null || session.UserName != userName) return false;
-        var ended = now - session.LastSeenAt > settings.IdleTimeout ? "idle"
-            : now - session.CreatedAt > settings.AbsoluteLifetime ? "absolute" : null;
+        // A lifetime ends when it is reached (>=): times come back from the store to whole microseconds,
+        // so a strict > left a session alive at exactly its limit now and then.
+        var ended = now - session.LastSeenAt >= settings.IdleTimeout ? "idle"
+            : now - session.CreatedAt >= settings.AbsoluteLifetime ? "absolute" : null;
         if (ended is not null)
         {
             await EndAsync(id, ct);
