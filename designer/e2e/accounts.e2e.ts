@@ -1,7 +1,7 @@
 // Issue 15: staff accounts an office can run. The administrator creates a clerk in 账号管理, the
 // clerk's first sign-in asks for a password of their own, then the intake opens; the list shows the
 // last sign-in in Beijing time; a disabled account cannot sign in.
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, newPage, shot, signIn, signOut, startServer, type RunningServer, writeHeaders } from './harness';
 
@@ -18,6 +18,19 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Presses 创建 and waits for the server's answer; if the form itself refused, says which fields. */
+async function create(page: Page): Promise<{ status: number; body: string }> {
+  const answer = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/admin/users', { timeout: 60_000 });
+  await page.getByTestId('create-user').click();
+  try {
+    const r = await answer;
+    return { status: r.status(), body: await r.text() };
+  } catch (e) {
+    const said = await page.locator('.ant-form-item-explain-error').allInnerTexts();
+    throw new Error(`创建 sent nothing; the form says: ${said.join(' | ') || '(nothing)'} (${String(e).split('\n')[0]})`);
+  }
+}
+
 describe('账号管理', () => {
   it('creates a clerk, who must change the password at the first sign-in, then works; disabling locks them out', async () => {
     const { context, page } = await newPage(browser, server);
@@ -27,19 +40,27 @@ describe('账号管理', () => {
     await page.getByTestId('users').getByText('clerk-comprehensive-1').waitFor();
 
     await page.getByTestId('new-user').click();
+    const modal = page.locator('.ant-modal:visible');
     await page.locator('#user-display-name').fill('王芳');
     await page.locator('#user-name').fill('wang-fang');
     await page.locator('#user-roles').click();
     await page.locator('.ant-select-dropdown:visible').getByTitle('窗口人员', { exact: true }).click();
-    await page.keyboard.press('Escape');
+    // Close the multi-select's list by clicking the dialog's title (Escape would close the dialog
+    // itself if the list had already gone), and go on once the choice shows as a tag.
+    await modal.locator('.ant-modal-title').click();
+    await modal.locator('.ant-select', { has: page.locator('#user-roles'), hasText: '窗口人员' }).waitFor();
+    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await page.locator('#user-window').click();
     await page.locator('.ant-select-dropdown:visible').getByTitle('综合受理1号窗口', { exact: true }).click();
+    await modal.locator('.ant-select', { has: page.locator('#user-window'), hasText: '综合受理1号窗口' }).waitFor();
     // A password of one class is refused by the server with its reason.
     await page.locator('#user-password').fill('1234567890');
-    await page.getByTestId('create-user').click();
+    const refusal = await create(page);
+    expect(refusal.status, refusal.body).toBe(400);
     await page.getByTestId('user-error').getByText(/不能只由一类字符组成/).waitFor();
     await page.locator('#user-password').fill('Window-2026');
-    await page.getByTestId('create-user').click();
+    const created = await create(page);
+    expect(created.status, created.body).toBe(201);
     const row = page.getByTestId('users').locator('tr', { hasText: 'wang-fang' });
     await row.getByText('待改密码').waitFor();
     await row.getByText('从未登录').waitFor();

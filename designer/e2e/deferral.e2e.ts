@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forms, person } from './fixtures';
 import { launchBrowser, newPage, savePdf, shot, signIn, startServer, type RunningServer } from './harness';
-import { fillApplicant, fillForm, markMaterial, markRemaining, pickItem, waitForChecklist, type Field } from './intake';
+import { decide, fillApplicant, fillForm, markMaterial, markRemaining, pickItem, tick, waitForChecklist, type Field } from './intake';
 
 const suite = 'workbench-deferral';
 let server: RunningServer;
@@ -43,10 +43,10 @@ describe('容缺受理 → 审查通过 → 准予许可', () => {
     await markRemaining(page);
     await shot(page, suite, '01-intake-filled');
 
-    await page.getByTestId('decide-accept-with-deferral').click();
-    await page.getByTestId('pledge-signed').click();
-    await shot(page, suite, '02-deferral-dialog');
-    await page.getByTestId('decision-confirm').click();
+    await decide(page, 'accept-with-deferral', async (dialog) => {
+      await tick(dialog.getByTestId('pledge-signed'));
+      await shot(page, suite, '02-deferral-dialog');
+    });
 
     const number = page.getByTestId('case-number');
     await number.waitFor({ timeout: 90_000 });
@@ -58,7 +58,6 @@ describe('容缺受理 → 审查通过 → 准予许可', () => {
     const src = await frame.getAttribute('src');
     const pdf = await savePdf(page, suite, '03-notice-deferral-acceptance', src!);
     expect(pdf.subarray(0, 4).toString()).toBe('%PDF');
-    await page.waitForTimeout(1500);
     await shot(page, suite, '03-notice');
     caseId = src!.split('/')[3];
 

@@ -45,11 +45,13 @@ const git = (...args: string[]) => execFileSync('git', ['-C', county(), ...args]
 async function choose(page: Page, within: ReturnType<Page['locator']>, option: string) {
   await within.locator('.ant-select').first().click();
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  // The list must be gone before the next click, or it takes that click (seen on a busy machine).
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
 }
 
 /** A session of its own for API calls (cases are made through the API, as the issue allows). */
 async function apiSession(user: string): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: server.url });
+  const context = await browser.newContext({ baseURL: server.url, reducedMotion: 'reduce' });
   const r = await context.request.post('/api/auth/login', { data: { userName: user, password: 'demo2026' }, headers: writeHeaders });
   expect(r.ok()).toBe(true);
   return context;

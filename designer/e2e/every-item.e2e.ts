@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forms, organization, person, youngPerson } from './fixtures';
 import { launchBrowser, newPage, repoRoot, shot, signIn, startServer, type RunningServer } from './harness';
-import { fillApplicant, fillForm, pickItem, waitForChecklist, type Field } from './intake';
+import { decide, fillApplicant, fillForm, pickItem, waitForChecklist, type Field } from './intake';
 
 const suite = 'every-item';
 let server: RunningServer;
@@ -156,35 +156,10 @@ describe('every sample item, from the browser alone', () => {
       const marks = clerk.locator('[data-testid^="mark-"]');
       for (let i = 0; i < await marks.count(); i++) await marks.nth(i).getByText('已收取', { exact: true }).click();
       await waitForChecklist(clerk);
-      await clerk.getByTestId('decide-accept').click();
-      const confirm = clerk.getByTestId('decision-confirm');
-      await confirm.waitFor({ timeout: 30_000 }).catch(async () => {
+      await decide(clerk, 'accept').catch(async (e) => {
         await shot(clerk, suite, `${itemId}-failure-accept`);
-        throw new Error(`${itemId}: no decision dialog: ${(await clerk.locator('.ant-message, .ant-form-item-explain-error, .ant-alert').allInnerTexts()).join(' | ')}`);
+        throw new Error(`${itemId}: ${String(e)}`);
       });
-      // Wait on the server's answers, not on a clock: the case is created, then its notice is issued
-      // (rendered), and only then does the page show the number. A busy machine may take long over
-      // either; a failed answer fails at once with the server's words.
-      const isPost = (r: { request(): { method(): string } }) => r.request().method() === 'POST';
-      const created = clerk.waitForResponse((r) => isPost(r) && new URL(r.url()).pathname === '/api/cases', { timeout: 150_000 });
-      // Twice in full runs on a loaded machine (never alone) the confirm button of 老年人优待证 took no
-      // click for minutes. Until that is understood: try the click for 30 s at a time, keep a screenshot
-      // and the page's messages of each miss, and click again only while no intake request went out.
-      let sent = false;
-      clerk.on('request', (r) => { if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/cases') sent = true; });
-      for (let attempt = 1; !sent; attempt++) {
-        try {
-          await confirm.click({ timeout: 30_000 });
-          break;
-        } catch (e) {
-          await shot(clerk, suite, `${itemId}-confirm-miss-${attempt}`);
-          const said = (await clerk.locator('.ant-message, .ant-modal:visible').allInnerTexts()).join(' | ');
-          console.warn(`${itemId}: confirm not clicked (attempt ${attempt}): ${String(e).split('\n')[0]} — page: ${said}`);
-          if (attempt >= 3) throw e;
-        }
-      }
-      const answer = await created;
-      if (!answer.ok()) throw new Error(`${itemId}: intake answered ${answer.status()}: ${await answer.text()}`);
       // The notice is issued next (a PDF rendered); the number shows once the page has it.
       await clerk.getByTestId('case-number').waitFor({ timeout: 150_000 });
       const number = (await clerk.getByTestId('case-number').innerText()).trim();

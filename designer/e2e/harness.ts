@@ -101,7 +101,7 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A fresh browser context (own cookies) on the server, zh-CN, a desk-sized window. */
 export async function newPage(browser: Browser, server: RunningServer): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 } });
+  const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce' });
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   return { context, page };

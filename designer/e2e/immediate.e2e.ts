@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { person } from './fixtures';
 import { launchBrowser, newPage, shot, signIn, startServer, type RunningServer } from './harness';
-import { fillApplicant, fillField, pickItem, markRemaining, waitForChecklist, type Field } from './intake';
+import { decide, fillApplicant, fillField, pickItem, markRemaining, waitForChecklist, type Field } from './intake';
 
 const suite = 'workbench-immediate';
 let server: RunningServer;
@@ -45,13 +45,7 @@ describe('即办件：当场办结', () => {
     // The agent's ID card now applies (the server evaluated the condition).
     await page.getByTestId('mark-agent-id-card').waitFor();
     await markRemaining(page);
-    await page.getByTestId('decide-accept').click();
-    const confirm = page.getByTestId('decision-confirm');
-    await confirm.waitFor({ timeout: 5000 }).catch(async () => {
-      await shot(page, suite, 'failure-accept');
-      throw new Error(`no decision dialog: ${await page.locator('.ant-message').innerText().catch(() => '')}`);
-    });
-    await confirm.click();
+    await decide(page, 'accept');
     await page.getByTestId('case-number').waitFor({ timeout: 90_000 }).catch(async () => {
       await shot(page, suite, 'failure-decision');
       throw new Error(`no case number: ${await page.locator('.ant-notification, .ant-message').allInnerTexts()}`);

@@ -1,6 +1,6 @@
 // Browser steps of the window intake, shared by the workbench suites: pick the item, fill the
 // applicant and the form the way a clerk does (by label and widget), mark materials.
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export interface Field { id: string; label: string; type: string; when?: string; required?: boolean; options?: { value: string; label: string }[]; columns?: Field[]; 'min-rows'?: number; min?: number; max?: number }
 
@@ -101,4 +101,34 @@ export async function waitForChecklist(page: Page): Promise<void> {
   await page.getByTestId('checklist').locator('tbody tr[data-row-key]').first().waitFor();
   // The server has answered for the latest form (a busy machine may take a while): 受理 waits for it.
   await page.locator('[data-testid="checklist"][data-updating="false"]').waitFor({ timeout: 60_000 });
+}
+
+export type Decision = 'accept' | 'accept-with-deferral' | 'request-supplement' | 'refuse';
+
+/**
+ * Takes the window's decision as a clerk does: opens its dialog, lets `prepare` fill it (a pledge, a
+ * date, reasons), waits until 确认 is enabled, presses it and waits for the server to create the case.
+ * Every wait is on a state, and a miss says what the page showed instead.
+ */
+export async function decide(page: Page, kind: Decision, prepare?: (dialog: Locator) => Promise<void>): Promise<void> {
+  await page.getByTestId(`decide-${kind}`).click();
+  const dialog = page.locator('.ant-modal:visible');
+  const confirm = page.getByTestId('decision-confirm');
+  await confirm.waitFor().catch(async () => {
+    throw new Error(`no decision dialog for ${kind}: ${(await page.locator('.ant-message, .ant-form-item-explain-error, .ant-alert').allInnerTexts()).join(' | ')}`);
+  });
+  if (prepare) await prepare(dialog);
+  await page.locator('[data-testid="decision-confirm"]:not([disabled])').waitFor().catch(async () => {
+    throw new Error(`确认 stayed disabled for ${kind}; the dialog shows: ${await dialog.innerText()}`);
+  });
+  const created = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/cases', { timeout: 150_000 });
+  await confirm.click();
+  const answer = await created;
+  if (!answer.ok()) throw new Error(`the intake answered ${answer.status()}: ${await answer.text()}`);
+}
+
+/** Ticks a checkbox and waits until it shows as ticked. */
+export async function tick(box: Locator): Promise<void> {
+  await box.check();
+  if (!(await box.isChecked())) throw new Error('the checkbox did not take the tick');
 }

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forms, organization } from './fixtures';
 import { launchBrowser, newPage, shot, signIn, startServer, type RunningServer } from './harness';
-import { fillApplicant, fillForm, pickItem, markRemaining, waitForChecklist, type Field } from './intake';
+import { decide, fillApplicant, fillForm, pickItem, markRemaining, waitForChecklist, type Field } from './intake';
 
 const suite = 'workbench-joint';
 let server: RunningServer;
@@ -53,8 +53,7 @@ describe('联合审查（并联审批）', () => {
     await waitForChecklist(page);
     await markRemaining(page);
     await shot(page, suite, '01-intake');
-    await page.getByTestId('decide-accept').click();
-    await page.getByTestId('decision-confirm').click();
+    await decide(page, 'accept');
     await page.getByTestId('case-number').waitFor({ timeout: 90_000 });
     number = (await page.getByTestId('case-number').innerText()).trim();
     caseId = (await page.getByTestId('document-frame').getAttribute('src'))!.split('/')[3];

@@ -19,7 +19,7 @@ afterAll(async () => {
 
 describe('手机上的待办', () => {
   it('shows the department inbox readable at 390 px and opens a case from it', async () => {
-    const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({ baseURL: server.url, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
     const page = await context.newPage();
     page.setDefaultTimeout(30_000);
     await signIn(page, 'education-reviewer');

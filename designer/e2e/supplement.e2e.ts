@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forms, youngPerson } from './fixtures';
 import { launchBrowser, moveClock, newPage, savePdf, shot, signIn, startServer, type RunningServer } from './harness';
-import { fillApplicant, fillForm, markMaterial, markRemaining, pickItem, waitForChecklist, type Field } from './intake';
+import { decide, fillApplicant, fillForm, markMaterial, markRemaining, pickItem, waitForChecklist, type Field } from './intake';
 
 const suite = 'workbench-supplement';
 let server: RunningServer;
@@ -32,13 +32,12 @@ describe('一次性告知补正 → 补正到件 → 受理', () => {
     await markMaterial(page, 'diploma', '缺少', '未带学历证书原件');
     await markMaterial(page, 'physical-exam', '有误', '体检表缺体检医院盖章');
     await markRemaining(page);
-    await page.getByTestId('decide-request-supplement').click();
-    const list = page.getByTestId('supplement-list');
-    await list.waitFor();
-    expect(await list.innerText()).toContain('未带学历证书原件');
-    expect(await list.innerText()).toContain('体检表缺体检医院盖章');
-    await shot(page, suite, '01-one-time-notice-dialog');
-    await page.getByTestId('decision-confirm').click();
+    await decide(page, 'request-supplement', async (dialog) => {
+      const list = dialog.getByTestId('supplement-list');
+      expect(await list.innerText()).toContain('未带学历证书原件');
+      expect(await list.innerText()).toContain('体检表缺体检医院盖章');
+      await shot(page, suite, '01-one-time-notice-dialog');
+    });
 
     await page.getByTestId('case-number').waitFor({ timeout: 90_000 });
     const number = (await page.getByTestId('case-number').innerText()).trim();

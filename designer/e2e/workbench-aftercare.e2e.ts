@@ -43,7 +43,7 @@ interface CaseView {
 async function as(user: string): Promise<APIRequestContext> {
   let context = sessions.get(user);
   if (!context) {
-    context = await browser.newContext({ baseURL: server.url });
+    context = await browser.newContext({ baseURL: server.url, reducedMotion: 'reduce' });
     const r = await context.request.post('/api/auth/login', { data: { userName: user, password }, headers: writeHeaders });
     if (!r.ok()) throw new Error(`sign-in ${user}: ${r.status()} ${await r.text()}`);
     sessions.set(user, context);

@@ -205,7 +205,9 @@ export function IntakePage() {
           </Space>
         )}
       </Col>
-      <DecisionModal kind={decision} deferred={deferred} deficient={deficient} marks={marks} busy={busy} onCancel={() => setDecision(null)} onSubmit={submit}
+      {/* Keyed by the decision: each opening starts from fresh state, and nothing that re-renders the page
+          (a checklist re-evaluation) can reset what the clerk already ticked in the dialog. */}
+      <DecisionModal key={decision ?? 'closed'} kind={decision} deferred={deferred} deficient={deficient} marks={marks} busy={busy} onCancel={() => setDecision(null)} onSubmit={submit}
         promisedDays={Number(summary?.promised.replace(/\D/g, '') || 5)} />
     </Row>
   );
@@ -257,13 +259,10 @@ function DecisionModal({ kind, deferred, deficient, marks, busy, onCancel, onSub
   kind: DecisionKind | null; deferred: Material[]; deficient: Material[]; marks: Record<string, MaterialMark>; busy: boolean;
   onCancel: () => void; onSubmit: (extra: Record<string, unknown>) => void; promisedDays: number;
 }) {
-  const [catchUpBy, setCatchUpBy] = useState<Dayjs | null>(null);
+  const [catchUpBy, setCatchUpBy] = useState<Dayjs | null>(() => dayjs().add(Math.max(1, Math.min(promisedDays, 5)), 'day'));
   const [pledge, setPledge] = useState(false);
   const [reasons, setReasons] = useState<string[]>([]);
   const [competentBody, setCompetentBody] = useState('');
-  useEffect(() => {
-    if (kind) { setCatchUpBy(dayjs().add(Math.max(1, Math.min(promisedDays, 5)), 'day')); setPledge(false); setReasons([]); setCompetentBody(''); }
-  }, [kind, promisedDays]);
   if (!kind) return null;
   const titles: Record<DecisionKind, string> = { accept: '确认受理', 'accept-with-deferral': '容缺受理', 'request-supplement': '一次性告知补正材料', refuse: '不予受理' };
   let body: React.ReactNode = null;
@@ -308,7 +307,8 @@ function DecisionModal({ kind, deferred, deficient, marks, busy, onCancel, onSub
     );
   }
   return (
-    <Modal open title={titles[kind]} onCancel={onCancel} okText="确认并出具通知书" cancelText="取消" confirmLoading={busy}
+    // Not closed by a click beside it: a clerk who ticked the pledge should not lose it to a stray click.
+    <Modal open title={titles[kind]} onCancel={onCancel} maskClosable={false} okText="确认并出具通知书" cancelText="取消" confirmLoading={busy}
       okButtonProps={{ disabled: !ok, danger: kind === 'refuse', 'data-testid': 'decision-confirm' } as never} onOk={() => onSubmit(extra)}>
       {body}
     </Modal>
