@@ -68,6 +68,8 @@ public static class DiagnosticCodes
     public const string ScriptUnknownMember = "WF4004";
     /// <summary>A script reaches constructors or prototypes (<c>constructor</c>, <c>prototype</c>, <c>__proto__</c>, computed access on non-data).</summary>
     public const string ScriptReflectiveAccess = "WF4005";
+    /// <summary>A script that passes the static check fails when run on a made-up application of its item.</summary>
+    public const string ScriptFailsOnSample = "WF4006";
 
     public const string TemplateSyntax = "WF5001";
 }

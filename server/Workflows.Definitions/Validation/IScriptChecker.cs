@@ -9,8 +9,13 @@ public interface IScriptChecker
     IEnumerable<ScriptProblem> Check(string expression, ScriptScope scope);
 }
 
-/// <summary>What a script in a given place may read: the item's form fields and material ids.</summary>
-public sealed record ScriptScope(IReadOnlySet<string> FormFields, IReadOnlySet<string> MaterialIds);
+/// <summary>
+/// What a script in a given place may read: the item's form fields and material ids. With the item,
+/// a checker may also run the script on made-up applications of it, where all of
+/// <paramref name="Guards"/> hold (a rule's own condition, its field being filled and shown).
+/// </summary>
+public sealed record ScriptScope(IReadOnlySet<string> FormFields, IReadOnlySet<string> MaterialIds, Model.ItemDefinition? Item = null,
+    IReadOnlyList<string>? Guards = null);
 
 /// <summary>A problem at a 1-based position inside the expression.</summary>
 public sealed record ScriptProblem(string Code, string Message, int Line, int Column);
