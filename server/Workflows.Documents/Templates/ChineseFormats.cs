@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
+using Workflows.Domain;
 
 namespace Workflows.Documents.Templates;
 
 /// <summary>Dates and amounts as Chinese documents write them.</summary>
 public static class ChineseFormats
 {
-    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
     private const string UpperDigits = "〇一二三四五六七八九";
 
     /// <summary>
@@ -20,7 +20,7 @@ public static class ChineseFormats
         var hasTime = false;
         if (value.Length > 10 && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
         {
-            local = instant.ToOffset(ChinaStandardTime).DateTime;
+            local = ChinaTime.Of(instant).DateTime;
             hasTime = true;
         }
         else if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))

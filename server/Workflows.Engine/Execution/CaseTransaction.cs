@@ -6,6 +6,7 @@ using Workflows.Engine.Intents;
 using Workflows.Engine.Ports;
 using Workflows.Engine.Routing;
 using Workflows.Engine.State;
+using Workflows.Domain;
 
 namespace Workflows.Engine.Execution;
 
@@ -16,7 +17,6 @@ namespace Workflows.Engine.Execution;
 /// </summary>
 internal sealed class CaseTransaction
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     private readonly List<CaseEvent> _events = [];
     private readonly List<CaseIntent> _intents = [];
@@ -29,7 +29,7 @@ internal sealed class CaseTransaction
         _state = state;
         _version = (state?.Version ?? 0) + 1;
         Context = context;
-        Now = now.ToOffset(ChinaOffset);
+        Now = ChinaTime.Of(now);
         // Deadlines are counted in China's calendar days whatever offset the caller's clock uses.
         Today = DateOnly.FromDateTime(Now.DateTime);
         Deadlines = new Deadlines(context.Calendar, context.Item.Clock);

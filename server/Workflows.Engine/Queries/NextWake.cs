@@ -13,10 +13,8 @@ namespace Workflows.Engine.Queries;
 /// </summary>
 public static class NextWake
 {
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
-
     /// <summary>The China-time (UTC+8) calendar day of an instant: the day the engine counts in.</summary>
-    public static DateOnly ChinaDay(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(ChinaOffset).DateTime);
+    public static DateOnly ChinaDay(DateTimeOffset instant) => ChinaTime.DateOf(instant);
 
     public static DateOnly? Of(CaseState state, WorkingCalendar calendar, ClockSettings? settings, DateOnly today) =>
         Of(state, new Deadlines(calendar, settings), today);

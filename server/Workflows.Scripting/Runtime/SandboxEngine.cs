@@ -13,8 +13,7 @@ namespace Workflows.Scripting.Runtime;
 internal static class SandboxEngine
 {
     // Dates made in scripts use Beijing time whatever the server's zone (China has no daylight saving).
-    private static readonly TimeZoneInfo ChinaStandardTime =
-        TimeZoneInfo.CreateCustomTimeZone("China Standard Time", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time");
+    private static readonly TimeZoneInfo ChinaStandardTime = ChinaTime.Zone;
 
     public static Engine Create(ScriptLimits limits, WorkingCalendar calendar, DateOnly today, bool guardNatives)
     {

@@ -5,6 +5,7 @@ using Workflows.Engine.State;
 using Workflows.Server.Cases;
 using Workflows.Server.Hosting;
 using Workflows.Storage;
+using Workflows.Domain;
 
 namespace Workflows.Server.Api;
 
@@ -24,7 +25,7 @@ public static class CaseViews
         row["levelLabel"] = level.Label();
     }
 
-    public static DateOnly Today(Engine.Ports.IClock clock) => DateOnly.FromDateTime(clock.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    public static DateOnly Today(Engine.Ports.IClock clock) => ChinaTime.DateOf(clock.Now);
 
     public static JsonObject Case(CaseState state, StoredCase stored, DefinitionSnapshot? definitions, DateOnly today)
     {

@@ -2,6 +2,7 @@ using Workflows.Engine.Queries;
 using Workflows.Engine.State;
 using Workflows.Server.Hosting;
 using Workflows.Storage;
+using Workflows.Domain;
 
 namespace Workflows.Server.Cases;
 
@@ -37,5 +38,5 @@ public static class CaseFigureIndex
     }
 
     /// <summary>The China-time (UTC+8) calendar day of an instant.</summary>
-    public static DateOnly Day(DateTimeOffset at) => DateOnly.FromDateTime(at.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    public static DateOnly Day(DateTimeOffset at) => ChinaTime.DateOf(at);
 }

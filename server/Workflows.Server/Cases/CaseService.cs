@@ -12,6 +12,7 @@ using Workflows.Server.Effects;
 using Workflows.Server.Hosting;
 using Workflows.Server.Scheduling;
 using Workflows.Storage;
+using Workflows.Domain;
 
 namespace Workflows.Server.Cases;
 
@@ -117,7 +118,7 @@ public sealed class CaseService
         if (item is null) return new CaseCommandResult.Rejected(ErrorCodes.InvalidArgument, $"事项 {itemId} 不存在 (unknown item)");
         var office = snapshot.Set.Office ?? throw new InvalidOperationException("office.yaml 未加载 (no office definition)");
         var context = Context(pinned, item);
-        var receivedYear = _clock.Now.ToOffset(TimeSpan.FromHours(8)).Year;
+        var receivedYear = ChinaTime.Of(_clock.Now).Year;
 
         // The engine runs inside the store's creating transaction, once the number is allocated, so
         // the receipt event already carries it; a refusal throws and the number is not consumed.
@@ -293,7 +294,7 @@ public sealed class CaseService
             new ScriptConditionEvaluator(sandbox), _activities);
     }
 
-    private DateOnly ChinaToday() => DateOnly.FromDateTime(_clock.Now.ToOffset(TimeSpan.FromHours(8)).DateTime);
+    private DateOnly ChinaToday() => ChinaTime.DateOf(_clock.Now);
 
     private static CaseNumberFormat NumberFormat(string? pattern)
     {

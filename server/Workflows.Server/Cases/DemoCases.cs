@@ -43,7 +43,7 @@ public static class DemoCases
         if (await versions.CurrentAsync(ct) is not { Snapshot: var snapshot }) return 0;
         var clock = new SettableClock(realClock.Now);
         var service = new CaseService(store, versions, dataFolder, clock);
-        var today = DateOnly.FromDateTime(realClock.Now.ToOffset(China).DateTime);
+        var today = ChinaTime.DateOf(realClock.Now);
         var items = snapshot.Set.Items.Where(i => i.Guide is not null && i.Workflow is not null).OrderBy(i => i.Id, StringComparer.Ordinal).ToList();
         var made = 0;
         var n = 0;
@@ -67,7 +67,6 @@ public static class DemoCases
         return made;
     }
 
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
     private static async Task<bool> SeedOneAsync(CaseService service, SettableClock clock, WorkingCalendar calendar, DefinitionSet set,
         ItemDefinition item, Stage stage, int n, DateOnly today, int daysAgo, CancellationToken ct)
@@ -75,7 +74,7 @@ public static class DemoCases
         var id = new Guid(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("demo-case:" + n)).AsSpan(0, 16));
         var day = calendar.AddWorkingDays(today, -daysAgo);
         var minute = 0;
-        void At(DateOnly d) => clock.Now = new DateTimeOffset(d.ToDateTime(new TimeOnly(9, 0)).AddMinutes(37 * n % 180 + 11 * minute++), China);
+        void At(DateOnly d) => clock.Now = new DateTimeOffset(d.ToDateTime(new TimeOnly(9, 0)).AddMinutes(37 * n % 180 + 11 * minute++), ChinaTime.Offset);
         DateOnly Next(DateOnly d) { var next = calendar.AddWorkingDays(d, 1); return next < today ? next : d; }
 
         var clerk = IntakeClerk(set, item);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Workflows.Server.Accounts;
 using Workflows.Server.Hosting;
 using Workflows.Storage;
+using Workflows.Domain;
 
 namespace Workflows.Server.Cli;
 
@@ -22,11 +23,10 @@ public static class UsersCommand
         var list = new Command("list", "列出账号 (list accounts)") { Data, Postgres };
         list.SetAction((result, cancel) => WithStore(result, cancel, async (admin, _) =>
         {
-            var china = TimeSpan.FromHours(8);
             foreach (var l in await admin.ListAsync(cancel))
             {
                 var a = l.Account;
-                var last = l.LastSignInAt is { } at ? at.ToOffset(china).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "从未登录";
+                var last = l.LastSignInAt is { } at ? ChinaTime.Of(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "从未登录";
                 Console.WriteLine(string.Join('\t', a.UserName, a.DisplayName, string.Join(',', a.Roles), a.Department ?? "-", a.Window ?? "-",
                     a.Disabled ? "已停用" : "启用", l.MustChangePassword ? "须改密码" : "-", last));
             }

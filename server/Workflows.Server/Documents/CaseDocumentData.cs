@@ -220,7 +220,7 @@ public static class CaseDocumentData
         var clocks = state.Clocks;
         var calendar = request.Calendar;
         var today = request.Today;
-        var closedOn = state.ClosedAt is { } closed ? DateOnly.FromDateTime(closed.ToOffset(TimeSpan.FromHours(8)).DateTime) : (DateOnly?)null;
+        var closedOn = state.ClosedAt is { } closed ? ChinaTime.DateOf(closed) : (DateOnly?)null;
         int? elapsed = null, remaining = null;
         if (calendar is not null && clocks.AcceptedOn is { } accepted)
         {
@@ -237,7 +237,7 @@ public static class CaseDocumentData
         return new JsonObject
         {
             ["number"] = state.Number, ["year"] = year, ["seq"] = seq,
-            ["receivedAt"] = state.ReceivedAt.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
+            ["receivedAt"] = ChinaTime.Of(state.ReceivedAt).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture),
             ["acceptanceDueAt"] = Iso(clocks.AcceptanceDue), ["acceptedAt"] = Iso(clocks.AcceptedOn),
             ["promisedLimit"] = clocks.PromisedLimit?.Value ?? guide?.Limits.Promised.Value,
             ["statutoryLimit"] = clocks.StatutoryLimit?.Value ?? guide?.Limits.Statutory.Value,

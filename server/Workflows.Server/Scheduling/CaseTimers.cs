@@ -19,7 +19,6 @@ public static class CaseTimers
     /// <summary>Five seconds past midnight China time: the day has begun for the engine on every node.</summary>
     public static readonly TimeOnly WakeTime = new(0, 0, 5);
 
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
 
     /// <summary>
     /// The timer that wakes the case on its next wake day, or none. The id is deterministic, so a
@@ -36,5 +35,5 @@ public static class CaseTimers
         return [new ScheduledTimer(id, caseId, TickKind, DueAt(day))];
     }
 
-    public static DateTimeOffset DueAt(DateOnly day) => new(day.ToDateTime(WakeTime), China);
+    public static DateTimeOffset DueAt(DateOnly day) => new(day.ToDateTime(WakeTime), ChinaTime.Offset);
 }
