@@ -46,7 +46,7 @@ public sealed partial class SqliteCaseStore
 
     public async Task<CasePage> SearchAsync(CaseQuery query, CancellationToken cancellationToken = default)
     {
-        var (tail, parameters) = CaseSearchSql.Build(query, "@", d => ((DateOnly?)d).Text());
+        var (tail, parameters) = CaseSearchSql.Build(query, "@", d => ((DateOnly?)d).Text(), nameAsRange: true);
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command(null,
             $"SELECT {SummaryColumns} FROM cases {tail}", parameters);

@@ -12,7 +12,13 @@ public static class CaseSearchSql
     /// </summary>
     /// <param name="prefix">How the provider names parameters in its parameter list (<c>@</c> for SQLite, none for Npgsql).</param>
     /// <param name="date">The provider's representation of a due date.</param>
-    public static (string Tail, (string Name, object? Value)[] Parameters) Build(CaseQuery query, string prefix, Func<DateOnly, object?> date)
+    /// <param name="nameAsRange">
+    /// Match a name prefix as a range of the binary order (<c>name &gt;= p AND name &lt; p + U+10FFFF</c>)
+    /// instead of LIKE. SQLite can use the name's index only for that: its LIKE is case-insensitive and
+    /// scanned all 100,000 cases of the benchmark (p95 253 ms). PostgreSQL keeps LIKE, which its index
+    /// serves in a C-locale database (as the tests create it).
+    /// </param>
+    public static (string Tail, (string Name, object? Value)[] Parameters) Build(CaseQuery query, string prefix, Func<DateOnly, object?> date, bool nameAsRange = false)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfNegative(query.Skip);
@@ -25,7 +31,12 @@ public static class CaseSearchSql
             parameters.Add((prefix + name, value));
         }
         if (query.Number is { } number) Filter("number", "=", "number", number);
-        if (query.ApplicantNamePrefix is { } name) Filter("applicant_name", "LIKE", "name", LikePrefix(name));
+        if (query.ApplicantNamePrefix is { } name && nameAsRange)
+        {
+            Filter("applicant_name", ">=", "name", name);
+            Filter("applicant_name", "<", "name_end", name + char.ConvertFromUtf32(0x10FFFF));
+        }
+        else if (query.ApplicantNamePrefix is { } likeName) Filter("applicant_name", "LIKE", "name", LikePrefix(likeName));
         if (query.ApplicantId is { } applicantId) Filter("applicant_id", "=", "applicant_id", applicantId);
         if (query.Status is { } status) Filter("status", "=", "status", status);
         if (query.Department is { } department) Filter("department", "=", "department", department);

@@ -12,7 +12,8 @@ public abstract partial class CaseStoreComplianceTests
             {
                 Parties = CaseIndex.PartiesOf(["water", "agriculture", "w:comprehensive-2"]),
             },
-            Cases.Index("in-review", "市场监管局", "李四", "91110000MA01234567", new DateOnly(2026, 4, 1)),
+            // A rare character outside the BMP (U+20000) right after the prefix: still a match.
+            Cases.Index("in-review", "市场监管局", "李\U00020000", "91110000MA01234567", new DateOnly(2026, 4, 1)),
             new CaseIndex("completed", "教育局", "王_五", null, null, CaseIndex.PartiesOf(["education", "w:comprehensive-1"]), Open: false),
         };
         var created = new List<CreateResult.Created>();
@@ -50,6 +51,8 @@ public abstract partial class CaseStoreComplianceTests
 
         Assert.Equal([cases[1].CaseId, cases[0].CaseId], await SearchIdsAsync(new CaseQuery { ApplicantNamePrefix = "张" }));
         Assert.Equal([cases[1].CaseId], await SearchIdsAsync(new CaseQuery { ApplicantNamePrefix = "张三丰" }));
+        Assert.Equal([cases[2].CaseId], await SearchIdsAsync(new CaseQuery { ApplicantNamePrefix = "李" }));
+        Assert.Empty(await SearchIdsAsync(new CaseQuery { ApplicantNamePrefix = "张三丰丰" }));
     }
 
     [Fact]
