@@ -9,8 +9,6 @@ public sealed class Deadlines(WorkingCalendar calendar, ClockSettings? settings)
     /// <summary>行政许可法 art. 32: the acceptance decision within 5 working days of receipt.</summary>
     public static readonly Duration StatutoryAcceptanceLimit = Duration.WorkingDays(5);
 
-    public const double DefaultWarningFraction = 0.8;
-
     public WorkingCalendar Calendar => calendar;
 
     public Duration AcceptanceLimit => settings?.AcceptanceLimit ?? StatutoryAcceptanceLimit;
@@ -38,7 +36,12 @@ public sealed class Deadlines(WorkingCalendar calendar, ClockSettings? settings)
         return latest < acceptedOn ? acceptedOn : latest;
     }
 
-    public double WarningFraction => settings?.WarningAt is > 0 and <= 1 ? settings.WarningAt.Value : DefaultWarningFraction;
+    /// <summary>The share of a limit used up before 预警 (<see cref="Queries.DeadlineLevels.WarningAt"/>).</summary>
+    public double WarningFraction => Queries.DeadlineLevels.WarningAt(settings);
+
+    /// <summary>The first day of 预警 for a limit (<see cref="Queries.DeadlineLevels.WarnFrom"/>).</summary>
+    public DateOnly? WarnFrom(DateOnly start, DateOnly due, int pausedWorkingDays) =>
+        Queries.DeadlineLevels.WarnFrom(calendar, start, due, pausedWorkingDays, WarningFraction);
 
     /// <summary>
     /// The due date of a limit started on <paramref name="start"/>. By default counting starts the

@@ -73,9 +73,9 @@ internal static class TickHandler
         }
 
         if (!warn) return;
-        var limit = tx.Deadlines.WorkingDaysBetween(start, dueDay) - pausedWorkingDays;
-        var used = tx.Deadlines.WorkingDaysBetween(start, tx.Today) - pausedWorkingDays;
-        if (limit > 0 && used >= tx.Deadlines.WarningFraction * limit) Raise(tx, AlertKind.Warning, subject, dueDay, taskId);
+        // The same day the lists turn 预警 on, so an alert and a colour never disagree.
+        if (tx.Deadlines.WarnFrom(start, dueDay, pausedWorkingDays) is { } warnFrom && tx.Today >= warnFrom)
+            Raise(tx, AlertKind.Warning, subject, dueDay, taskId);
     }
 
     private static void Raise(CaseTransaction tx, AlertKind kind, string subject, DateOnly due, string? taskId)

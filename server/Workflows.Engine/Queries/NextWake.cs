@@ -65,25 +65,8 @@ public static class NextWake
 
         if (!Raised(AlertKind.Overdue)) candidates.Add(dueDay.AddDays(1));
         if (!warn || Raised(AlertKind.Warning) || today > dueDay) return;
-        if (FirstWarningDay(deadlines, start, dueDay, pausedWorkingDays, today) is { } warning) candidates.Add(warning);
-    }
-
-    /// <summary>
-    /// The first day in [today, due] on which the counted working days reach the warning fraction
-    /// of the limit, by exactly the comparison Tick makes; null when the limit is empty.
-    /// </summary>
-    private static DateOnly? FirstWarningDay(Deadlines deadlines, DateOnly start, DateOnly due, int pausedWorkingDays, DateOnly today)
-    {
-        var limit = deadlines.WorkingDaysBetween(start, due) - pausedWorkingDays;
-        if (limit <= 0) return null;
-        var used = deadlines.WorkingDaysBetween(start, today) - pausedWorkingDays;
-        for (var day = today; day <= due; day = day.AddDays(1))
-        {
-            if (day > today && deadlines.Calendar.IsWorkingDay(day)) used++;
-            if (used >= deadlines.WarningFraction * limit) return day;
-        }
-
-        return null;
+        // The day Tick raises the warning (the one WarnFrom), or today when that day has passed.
+        if (deadlines.WarnFrom(start, dueDay, pausedWorkingDays) is { } warning) candidates.Add(Latest(warning, today));
     }
 
     private static DateOnly Latest(DateOnly day, DateOnly today) => day < today ? today : day;
