@@ -2,33 +2,12 @@ using Npgsql;
 
 namespace Workflows.Storage.PostgreSql;
 
-// Account administration (forced password change, last sign-in): one small table created on first use,
-// so it needs no schema migration of its own. The advisory lock keeps two nodes from creating it at once.
+// Account administration (forced password change, last sign-in); its table comes with schema step 6.
 public sealed partial class PostgreSqlCaseStore : IAccountAdminStore
 {
-    private volatile bool _accountAdminReady;
-
-    private async Task<NpgsqlConnection> OpenAccountAdminAsync(CancellationToken ct)
-    {
-        var connection = await OpenConnectionAsync(ct);
-        if (_accountAdminReady) return connection;
-        await using (var tx = await connection.BeginTransactionAsync(ct))
-        {
-            await connection.ExecAsync(tx, "SELECT pg_advisory_xact_lock(7715001)", ct);
-            await connection.ExecAsync(tx,
-                """
-                CREATE TABLE IF NOT EXISTS account_admin (
-                    user_name TEXT PRIMARY KEY, must_change_password BOOLEAN NOT NULL DEFAULT FALSE, last_sign_in_at TIMESTAMPTZ)
-                """, ct);
-            await tx.CommitAsync(ct);
-        }
-        _accountAdminReady = true;
-        return connection;
-    }
-
     public async Task<AccountAdminRecord?> GetAccountAdminAsync(string userName, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAccountAdminAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command(null, "SELECT user_name, must_change_password, last_sign_in_at FROM account_admin WHERE user_name = @name", ("name", userName));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadAccountAdmin(reader) : null;
@@ -36,7 +15,7 @@ public sealed partial class PostgreSqlCaseStore : IAccountAdminStore
 
     public async Task<IReadOnlyList<AccountAdminRecord>> ListAccountAdminAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAccountAdminAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command(null, "SELECT user_name, must_change_password, last_sign_in_at FROM account_admin ORDER BY user_name");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var records = new List<AccountAdminRecord>();
@@ -46,7 +25,7 @@ public sealed partial class PostgreSqlCaseStore : IAccountAdminStore
 
     public async Task SetMustChangePasswordAsync(string userName, bool mustChange, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAccountAdminAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await connection.ExecAsync(null,
             """
             INSERT INTO account_admin (user_name, must_change_password) VALUES (@name, @must)
@@ -56,7 +35,7 @@ public sealed partial class PostgreSqlCaseStore : IAccountAdminStore
 
     public async Task RecordSignInAsync(string userName, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAccountAdminAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await connection.ExecAsync(null,
             """
             INSERT INTO account_admin (user_name, last_sign_in_at) VALUES (@name, @at)

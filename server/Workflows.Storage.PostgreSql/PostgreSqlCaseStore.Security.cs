@@ -2,40 +2,13 @@ using Npgsql;
 
 namespace Workflows.Storage.PostgreSql;
 
-// Sessions and the security log (ISecurityStore), shared by the nodes of a cluster. The tables are
-// created on first use (IF NOT EXISTS, safe when two nodes race), so they need no migration step.
+// Sessions and the security log (ISecurityStore), shared by the nodes of a cluster; their tables
+// come with schema step 6.
 public sealed partial class PostgreSqlCaseStore : ISecurityStore
 {
-    private volatile bool _securityTablesReady;
-
-    private async Task<NpgsqlConnection> OpenSecurityAsync(CancellationToken ct)
-    {
-        var connection = await OpenConnectionAsync(ct);
-        if (_securityTablesReady) return connection;
-        // One node at a time: concurrent CREATE ... IF NOT EXISTS can still collide in the catalog.
-        await using (var tx = await connection.BeginTransactionAsync(ct))
-        {
-            await connection.ExecAsync(tx, "SELECT pg_advisory_xact_lock(7316001)", ct);
-            await connection.ExecAsync(tx,
-                """
-                CREATE TABLE IF NOT EXISTS sessions (
-                    id text PRIMARY KEY, user_name text NOT NULL, created_at timestamptz NOT NULL, last_seen_at timestamptz NOT NULL,
-                    revoked_at timestamptz, address text);
-                CREATE INDEX IF NOT EXISTS ix_sessions_user ON sessions (user_name);
-                CREATE TABLE IF NOT EXISTS security_events (
-                    seq bigserial PRIMARY KEY, at timestamptz NOT NULL, kind text NOT NULL, user_name text, address text, detail text);
-                CREATE INDEX IF NOT EXISTS ix_security_events_user ON security_events (user_name, at);
-                CREATE INDEX IF NOT EXISTS ix_security_events_address ON security_events (address, at);
-                """, ct);
-            await tx.CommitAsync(ct);
-        }
-        _securityTablesReady = true;
-        return connection;
-    }
-
     public async Task CreateSessionAsync(StoredSession session, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await connection.ExecAsync(null,
             "INSERT INTO sessions (id, user_name, created_at, last_seen_at, revoked_at, address) VALUES (@id, @user, @created, @seen, NULL, @address)",
             cancellationToken, ("id", session.Id), ("user", session.UserName), ("created", session.CreatedAt.Utc()),
@@ -44,7 +17,7 @@ public sealed partial class PostgreSqlCaseStore : ISecurityStore
 
     public async Task<StoredSession?> FindSessionAsync(string id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command(null,
             "SELECT id, user_name, created_at, last_seen_at, revoked_at, address FROM sessions WHERE id = @id", ("id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -55,28 +28,28 @@ public sealed partial class PostgreSqlCaseStore : ISecurityStore
 
     public async Task TouchSessionAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await connection.ExecAsync(null, "UPDATE sessions SET last_seen_at = GREATEST(last_seen_at, @at) WHERE id = @id",
             cancellationToken, ("id", id), ("at", at.Utc()));
     }
 
     public async Task RevokeSessionAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await connection.ExecAsync(null, "UPDATE sessions SET revoked_at = @at WHERE id = @id AND revoked_at IS NULL",
             cancellationToken, ("id", id), ("at", at.Utc()));
     }
 
     public async Task<int> RevokeSessionsOfAsync(string userName, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         return await connection.ExecAsync(null, "UPDATE sessions SET revoked_at = @at WHERE user_name = @user AND revoked_at IS NULL",
             cancellationToken, ("user", userName), ("at", at.Utc()));
     }
 
     public async Task AppendSecurityEventAsync(SecurityEvent securityEvent, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await connection.ExecAsync(null,
             "INSERT INTO security_events (at, kind, user_name, address, detail) VALUES (@at, @kind, @user, @address, @detail)",
             cancellationToken, ("at", securityEvent.At.Utc()), ("kind", securityEvent.Kind), ("user", securityEvent.UserName),
@@ -86,7 +59,7 @@ public sealed partial class PostgreSqlCaseStore : ISecurityStore
     public async Task<IReadOnlyList<SecurityEvent>> ReadSecurityEventsAsync(DateTimeOffset since, string? userName = null, string? address = null,
         int take = 200, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command(null,
             """
             SELECT at, kind, user_name, address, detail FROM security_events

@@ -94,6 +94,26 @@ internal static class PostgreSqlSchema
             "CREATE INDEX ix_certificates_holder ON certificates (holder_hash)",
             "CREATE INDEX ix_certificates_case ON certificates (case_id)",
         ],
+        [
+            // Sessions, the security log and the accounts' administration, created on first use by
+            // servers before this step (hence IF NOT EXISTS: a database may have them already).
+            """
+            CREATE TABLE IF NOT EXISTS sessions (
+                id text PRIMARY KEY, user_name text NOT NULL, created_at timestamptz NOT NULL, last_seen_at timestamptz NOT NULL,
+                revoked_at timestamptz, address text)
+            """,
+            "CREATE INDEX IF NOT EXISTS ix_sessions_user ON sessions (user_name)",
+            """
+            CREATE TABLE IF NOT EXISTS security_events (
+                seq bigserial PRIMARY KEY, at timestamptz NOT NULL, kind text NOT NULL, user_name text, address text, detail text)
+            """,
+            "CREATE INDEX IF NOT EXISTS ix_security_events_user ON security_events (user_name, at)",
+            "CREATE INDEX IF NOT EXISTS ix_security_events_address ON security_events (address, at)",
+            """
+            CREATE TABLE IF NOT EXISTS account_admin (
+                user_name TEXT PRIMARY KEY, must_change_password BOOLEAN NOT NULL DEFAULT FALSE, last_sign_in_at TIMESTAMPTZ)
+            """,
+        ],
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -2,25 +2,12 @@ using Microsoft.Data.Sqlite;
 
 namespace Workflows.Storage.Sqlite;
 
-// Account administration (forced password change, last sign-in): one small table created on first use,
-// so it needs no schema migration of its own.
+// Account administration (forced password change, last sign-in); its table comes with schema step 6.
 public sealed partial class SqliteCaseStore : IAccountAdminStore
 {
-    private const string AccountAdminTable = """
-        CREATE TABLE IF NOT EXISTS account_admin (
-            user_name TEXT PRIMARY KEY, must_change_password INTEGER NOT NULL DEFAULT 0, last_sign_in_at INTEGER)
-        """;
-
-    private async Task<SqliteConnection> OpenAccountAdminAsync(CancellationToken ct)
-    {
-        var connection = await OpenConnectionAsync(ct);
-        await connection.ExecAsync(null, AccountAdminTable, ct);
-        return connection;
-    }
-
     public async Task<AccountAdminRecord?> GetAccountAdminAsync(string userName, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAccountAdminAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command(null, "SELECT user_name, must_change_password, last_sign_in_at FROM account_admin WHERE user_name = @name", ("@name", userName));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadAccountAdmin(reader) : null;
@@ -28,7 +15,7 @@ public sealed partial class SqliteCaseStore : IAccountAdminStore
 
     public async Task<IReadOnlyList<AccountAdminRecord>> ListAccountAdminAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAccountAdminAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command(null, "SELECT user_name, must_change_password, last_sign_in_at FROM account_admin ORDER BY user_name");
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var records = new List<AccountAdminRecord>();
@@ -38,7 +25,7 @@ public sealed partial class SqliteCaseStore : IAccountAdminStore
 
     public async Task SetMustChangePasswordAsync(string userName, bool mustChange, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAccountAdminAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await connection.ExecAsync(null,
             """
             INSERT INTO account_admin (user_name, must_change_password) VALUES (@name, @must)
@@ -48,7 +35,7 @@ public sealed partial class SqliteCaseStore : IAccountAdminStore
 
     public async Task RecordSignInAsync(string userName, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAccountAdminAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await connection.ExecAsync(null,
             """
             INSERT INTO account_admin (user_name, last_sign_in_at) VALUES (@name, @at)

@@ -2,36 +2,14 @@ using Microsoft.Data.Sqlite;
 
 namespace Workflows.Storage.Sqlite;
 
-// Sessions and the security log (ISecurityStore). The tables are created on first use, so they
-// need no step in the migration list that other features extend.
+// Sessions and the security log (ISecurityStore); their tables come with schema step 6.
 public sealed partial class SqliteCaseStore : ISecurityStore
 {
-    private volatile bool _securityTablesReady;
-
-    private async Task<SqliteConnection> OpenSecurityAsync(CancellationToken ct)
-    {
-        var connection = await OpenConnectionAsync(ct);
-        if (_securityTablesReady) return connection;
-        await connection.ExecAsync(null,
-            """
-            CREATE TABLE IF NOT EXISTS sessions (
-                id TEXT PRIMARY KEY, user_name TEXT NOT NULL, created_at INTEGER NOT NULL, last_seen_at INTEGER NOT NULL,
-                revoked_at INTEGER, address TEXT);
-            CREATE INDEX IF NOT EXISTS ix_sessions_user ON sessions (user_name);
-            CREATE TABLE IF NOT EXISTS security_events (
-                seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, kind TEXT NOT NULL, user_name TEXT, address TEXT, detail TEXT);
-            CREATE INDEX IF NOT EXISTS ix_security_events_user ON security_events (user_name, at);
-            CREATE INDEX IF NOT EXISTS ix_security_events_address ON security_events (address, at);
-            """, ct);
-        _securityTablesReady = true;
-        return connection;
-    }
-
     private static long Micros(DateTimeOffset at) => StoredTime.ToUnixMicroseconds(at);
 
     public async Task CreateSessionAsync(StoredSession session, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await connection.ExecAsync(null,
             "INSERT INTO sessions (id, user_name, created_at, last_seen_at, revoked_at, address) VALUES (@id, @user, @created, @seen, NULL, @address)",
             cancellationToken, ("@id", session.Id), ("@user", session.UserName), ("@created", Micros(session.CreatedAt)),
@@ -40,7 +18,7 @@ public sealed partial class SqliteCaseStore : ISecurityStore
 
     public async Task<StoredSession?> FindSessionAsync(string id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command(null,
             "SELECT id, user_name, created_at, last_seen_at, revoked_at, address FROM sessions WHERE id = @id", ("@id", id));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -52,28 +30,28 @@ public sealed partial class SqliteCaseStore : ISecurityStore
 
     public async Task TouchSessionAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await connection.ExecAsync(null, "UPDATE sessions SET last_seen_at = MAX(last_seen_at, @at) WHERE id = @id",
             cancellationToken, ("@id", id), ("@at", Micros(at)));
     }
 
     public async Task RevokeSessionAsync(string id, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await connection.ExecAsync(null, "UPDATE sessions SET revoked_at = @at WHERE id = @id AND revoked_at IS NULL",
             cancellationToken, ("@id", id), ("@at", Micros(at)));
     }
 
     public async Task<int> RevokeSessionsOfAsync(string userName, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         return await connection.ExecAsync(null, "UPDATE sessions SET revoked_at = @at WHERE user_name = @user AND revoked_at IS NULL",
             cancellationToken, ("@user", userName), ("@at", Micros(at)));
     }
 
     public async Task AppendSecurityEventAsync(SecurityEvent securityEvent, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await connection.ExecAsync(null,
             "INSERT INTO security_events (at, kind, user_name, address, detail) VALUES (@at, @kind, @user, @address, @detail)",
             cancellationToken, ("@at", Micros(securityEvent.At)), ("@kind", securityEvent.Kind), ("@user", securityEvent.UserName),
@@ -83,7 +61,7 @@ public sealed partial class SqliteCaseStore : ISecurityStore
     public async Task<IReadOnlyList<SecurityEvent>> ReadSecurityEventsAsync(DateTimeOffset since, string? userName = null, string? address = null,
         int take = 200, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenSecurityAsync(cancellationToken);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command(null,
             """
             SELECT at, kind, user_name, address, detail FROM security_events

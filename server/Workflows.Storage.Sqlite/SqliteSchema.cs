@@ -93,6 +93,26 @@ internal static class SqliteSchema
             "CREATE INDEX ix_certificates_holder ON certificates (holder_hash)",
             "CREATE INDEX ix_certificates_case ON certificates (case_id)",
         ],
+        [
+            // Sessions, the security log and the accounts' administration, created on first use by
+            // servers before this step (hence IF NOT EXISTS: a file may have them already).
+            """
+            CREATE TABLE IF NOT EXISTS sessions (
+                id TEXT PRIMARY KEY, user_name TEXT NOT NULL, created_at INTEGER NOT NULL, last_seen_at INTEGER NOT NULL,
+                revoked_at INTEGER, address TEXT)
+            """,
+            "CREATE INDEX IF NOT EXISTS ix_sessions_user ON sessions (user_name)",
+            """
+            CREATE TABLE IF NOT EXISTS security_events (
+                seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, kind TEXT NOT NULL, user_name TEXT, address TEXT, detail TEXT)
+            """,
+            "CREATE INDEX IF NOT EXISTS ix_security_events_user ON security_events (user_name, at)",
+            "CREATE INDEX IF NOT EXISTS ix_security_events_address ON security_events (address, at)",
+            """
+            CREATE TABLE IF NOT EXISTS account_admin (
+                user_name TEXT PRIMARY KEY, must_change_password INTEGER NOT NULL DEFAULT 0, last_sign_in_at INTEGER)
+            """,
+        ],
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -37,6 +37,30 @@ public sealed class SqliteCaseStoreTests : CaseStoreComplianceTests
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", await command.ExecuteScalarAsync());
         command.CommandText = "SELECT version FROM schema_version";
-        Assert.Equal(5L, await command.ExecuteScalarAsync());
+        Assert.Equal(6L, await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task Open_FileOfAServerThatMadeTheSecurityTablesOnFirstUse_MigratesAndKeepsTheirRows()
+    {
+        // Servers before schema step 6 created sessions, security_events and account_admin on first use.
+        await using (var store = await OpenStoreAsync())
+            await ((ISecurityStore)store).CreateSessionAsync(new StoredSession("s-1", "clerk", Cases.T0, Cases.T0, null, "127.0.0.1"));
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var back = connection.CreateCommand();
+            back.CommandText = "UPDATE schema_version SET version = 5";
+            await back.ExecuteNonQueryAsync();
+        }
+
+        await using var reopened = await OpenStoreAsync();
+
+        Assert.Equal("clerk", (await ((ISecurityStore)reopened).FindSessionAsync("s-1"))?.UserName);
+        await using var check = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await check.OpenAsync();
+        await using var version = check.CreateCommand();
+        version.CommandText = "SELECT version FROM schema_version";
+        Assert.Equal(6L, await version.ExecuteScalarAsync());
     }
 }
