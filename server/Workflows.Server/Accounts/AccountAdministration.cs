@@ -102,7 +102,6 @@ public static class AccountAdministrationSetup
 
     public static IServiceCollection AddAccountAdministration(this IServiceCollection services)
     {
-        services.AddSingleton(sp => (IAccountAdminStore)sp.GetRequiredService<ICaseStore>());
         services.AddSingleton<AccountAdministration>();
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, SignInHooks>();
         return services;

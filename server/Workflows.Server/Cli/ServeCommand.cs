@@ -106,10 +106,7 @@ public static class ServeCommand
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton<IClock>(clock);
         Directory.CreateDirectory(options.Data);
-        builder.Services.AddSingleton(_ => CaseStores.OpenAsync(options.Data, options.Postgres).GetAwaiter().GetResult());
-        builder.Services.AddSingleton(sp => (IContentStore)sp.GetRequiredService<ICaseStore>());
-        builder.Services.AddSingleton(sp => (IAccountStore)sp.GetRequiredService<ICaseStore>());
-        builder.Services.AddSingleton(sp => (ICaseFigures)sp.GetRequiredService<ICaseStore>());
+        builder.Services.AddCaseStore(options.Data, options.Postgres);
         builder.Services.AddHostedService<CaseFigureBackfill>();
         builder.Services.AddSingleton(sp => new DefinitionVersions(sp.GetRequiredService<DefinitionCatalog>(), sp.GetRequiredService<IContentStore>(),
             Path.Combine(Path.GetFullPath(options.Data), "cache", "definitions"), sp.GetRequiredService<ILogger<DefinitionVersions>>()));
@@ -173,7 +170,7 @@ public static class ServeCommand
         if (pluginReport.Loaded.Count > 0) app.Logger.LogInformation("已加载插件 (plugins loaded): {Plugins}", string.Join(", ", pluginReport.Loaded));
 
         // Open the case store now: a wrong connection string must stop the start, not the first request.
-        certificates.Attach((Workflows.Storage.ICertificateRegister)app.Services.GetRequiredService<ICaseStore>());
+        certificates.Attach(app.Services.GetRequiredService<Workflows.Storage.ICertificateRegister>());
         var catalog = app.Services.GetRequiredService<DefinitionCatalog>();
         if (!catalog.Reload())
             app.Logger.LogError("定义有错误，尚无有效版本；修正后自动重新加载 (definitions have errors; fix them and they reload)");

@@ -59,7 +59,7 @@ public static class EffectsServiceCollectionExtensions
         services.AddSingleton<OutboxSweep>();
         services.AddSingleton<TimerSweep>();
         services.AddTransient<EffectJobs>();
-        services.AddSingleton(sp => new StoreCertificateRegistry((ICertificateRegister)sp.GetRequiredService<ICaseStore>()));
+        services.AddSingleton(sp => new StoreCertificateRegistry(sp.GetRequiredService<ICertificateRegister>()));
         services.AddHostedService<EffectsStartup>();
         return services;
     }

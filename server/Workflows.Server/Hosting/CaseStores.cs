@@ -12,6 +12,20 @@ public static class CaseStores
 {
     public static string SqlitePath(string dataFolder) => Path.Combine(dataFolder, SqliteCaseStore.DefaultFileName);
 
+    /// <summary>
+    /// Registers the chosen provider once, and each store interface it implements (case store,
+    /// contents, accounts, figures, outbox, security…) as that same instance, so no consumer casts one
+    /// store interface to another and a provider that lacks one fails at start, by name.
+    /// </summary>
+    public static IServiceCollection AddCaseStore(this IServiceCollection services, string dataFolder, string? postgres)
+    {
+        var provider = postgres is { Length: > 0 } ? typeof(PostgreSqlCaseStore) : typeof(SqliteCaseStore);
+        services.AddSingleton(provider, _ => OpenAsync(dataFolder, postgres).GetAwaiter().GetResult());
+        foreach (var contract in provider.GetInterfaces().Where(i => i.Assembly == typeof(ICaseStore).Assembly))
+            services.AddSingleton(contract, sp => sp.GetRequiredService(provider));
+        return services;
+    }
+
     public static async Task<ICaseStore> OpenAsync(string dataFolder, string? postgres, CancellationToken ct = default) =>
         postgres is { Length: > 0 }
             ? await PostgreSqlCaseStore.OpenAsync(postgres, ct)

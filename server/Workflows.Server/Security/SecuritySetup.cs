@@ -12,7 +12,6 @@ public static class SecuritySetup
     public static IServiceCollection AddSecurity(this IServiceCollection services, SecuritySettings settings)
     {
         services.AddSingleton(settings);
-        services.AddSingleton(sp => (ISecurityStore)sp.GetRequiredService<ICaseStore>());
         services.AddSingleton<SecurityLog>();
         services.AddSingleton<SignInLimiter>();
         services.AddSingleton<Sessions>();
