@@ -11,8 +11,9 @@ namespace Workflows.Server.Tests;
 /// (received at window 2). What each cell may do comes from the declarative <see cref="Table"/>
 /// below, never from the server: allowed → 2xx; otherwise 403 when the identity sees the case, 404
 /// when it must not even learn that it exists (401 when not signed in), each with a WF94xx code.
-/// Every operation of the OpenAPI document must be in the table (as a case operation, or named as
-/// tested elsewhere), so a new endpoint fails here until someone decides who may call it.
+/// The reads that are not about one case run once per identity (<see cref="RoleReads"/>). Every
+/// operation of the OpenAPI document must be in a table (or named as tested elsewhere), so a new
+/// endpoint fails here until someone decides who may call it.
 /// </summary>
 public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -101,36 +102,42 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         ["POST /api/cases/{id}/files"] = Rows((Who.Admin, Open), (Who.IntakeClerk, Open), (Who.Reviewer, [At.Review, At.Suspended]), (Who.IssuanceClerk, [At.Granted])),
     };
 
+    /// <summary>The reads that are not about one case: who may call them, whatever the cases' states (1 cell per identity).</summary>
+    private static readonly Dictionary<string, Func<Who, bool>> RoleReads = new(StringComparer.Ordinal)
+    {
+        ["GET /api/tasks"] = w => w is not (Who.Anonymous or Who.Editor or Who.OtherEditor),
+        ["GET /api/supervision"] = w => w is Who.Admin or Who.Supervisor or Who.Head or Who.OtherHead,
+        ["GET /api/supervision/report"] = w => w is Who.Admin or Who.Supervisor or Who.Head or Who.OtherHead,
+        ["GET /api/rectifications"] = w => w is Who.Admin or Who.Supervisor or Who.Head or Who.OtherHead,
+        ["GET /api/issuance"] = w => w is Who.Admin or Who.IntakeClerk or Who.OtherClerk or Who.IssuanceClerk,
+        ["GET /api/evaluations/pending"] = w => w is Who.Admin or Who.IntakeClerk or Who.OtherClerk or Who.IssuanceClerk,
+        // The public guide: anyone, signed in or not.
+        ["GET /api/items"] = _ => true,
+        ["GET /api/items/{id}"] = _ => true,
+        ["GET /api/definitions/status"] = _ => true,
+        ["GET /api/auth/session"] = _ => true,
+        ["GET /api/auth/me"] = w => w != Who.Anonymous,
+        ["GET /api/account"] = w => w != Who.Anonymous,
+        ["GET /api/security/events"] = w => w == Who.Admin,
+        ["GET /api/security/locks"] = w => w == Who.Admin,
+        ["GET /api/admin/users"] = w => w == Who.Admin,
+    };
+
     /// <summary>
     /// Operations that are not about one case, each with the tests that hold their authorisation.
     /// Listed here so that a new endpoint is a decision, not an accident.
     /// </summary>
     private static readonly Dictionary<string, string> Elsewhere = new(StringComparer.Ordinal)
     {
-        ["GET /api/tasks"] = "CaseApiScenarioTests (inbox per role)",
-        ["GET /api/supervision"] = "SupervisionFiguresTests, WorkbenchAftercareApiTests",
-        ["GET /api/supervision/report"] = "WorkbenchAftercareApiTests",
-        ["GET /api/issuance"] = "WorkbenchAftercareApiTests",
-        ["GET /api/evaluations/pending"] = "WorkbenchAftercareApiTests",
-        ["GET /api/rectifications"] = "WorkbenchAftercareApiTests",
-        ["GET /api/items"] = "ItemApiTests (public guide)",
-        ["GET /api/items/{id}"] = "ItemApiTests (public guide)",
         ["POST /api/items/{id}/checklist"] = "ItemApiTests, FormCheckApiTests",
-        ["GET /api/definitions/status"] = "DefinitionReloadTests",
         ["POST /api/auth/login"] = "SessionSecurityTests",
         ["POST /api/auth/logout"] = "SessionSecurityTests",
-        ["GET /api/auth/me"] = "SessionSecurityTests",
-        ["GET /api/auth/session"] = "SessionSecurityTests",
         ["POST /api/auth/password"] = "SessionSecurityTests",
-        ["GET /api/security/events"] = "SessionSecurityTests (admins only)",
-        ["GET /api/security/locks"] = "SessionSecurityTests (admins only)",
-        ["GET /api/admin/users"] = "AccountAdminApiTests (admins only)",
         ["POST /api/admin/users"] = "AccountAdminApiTests (admins only)",
         ["PUT /api/admin/users/{userName}"] = "AccountAdminApiTests (admins only)",
         ["POST /api/admin/users/{userName}/disable"] = "AccountAdminApiTests (admins only)",
         ["POST /api/admin/users/{userName}/enable"] = "AccountAdminApiTests (admins only)",
         ["POST /api/admin/users/{userName}/reset-password"] = "AccountAdminApiTests (admins only)",
-        ["GET /api/account"] = "AccountAdminApiTests",
         ["POST /api/account/password"] = "AccountAdminApiTests",
         ["POST /api/templates/{folder}/{name}/preview"] = "DocumentApiTests (designers only)",
         ["GET /verify/{identifier}"] = "NoticeDocumentTests (public register)",
@@ -167,9 +174,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     public async Task Every_case_operation_answers_every_identity_in_every_state_as_the_table_says()
     {
         var operations = await OperationsAsync();
-        var unknown = operations.Where(o => !Table.ContainsKey(o) && !Elsewhere.ContainsKey(o)).ToList();
+        var unknown = operations.Where(o => !Table.ContainsKey(o) && !RoleReads.ContainsKey(o) && !Elsewhere.ContainsKey(o)).ToList();
         Assert.True(unknown.Count == 0, "operations without a decision in the authorisation table: " + string.Join(", ", unknown));
-        var stale = Table.Keys.Concat(Elsewhere.Keys).Where(o => !operations.Contains(o)).ToList();
+        var stale = Table.Keys.Concat(RoleReads.Keys).Concat(Elsewhere.Keys).Where(o => !operations.Contains(o)).ToList();
         Assert.True(stale.Count == 0, "table rows for operations the server does not have: " + string.Join(", ", stale));
 
         // One shared case per state for the reads and the refusals; a fresh one for every command a cell may run.
@@ -209,7 +216,27 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 }
             }
         }
-        output.WriteLine($"authorisation matrix: {Table.Count} case operations × {Identities.Length} identities × {All.Length} states = {cells} cells; " +
+        var caseCells = cells;
+        foreach (var operation in RoleReads.Keys.Order(StringComparer.Ordinal))
+        {
+            foreach (var (account, who) in Identities)
+            {
+                var path = operation.Split(' ')[1].Replace("{id}", Item);
+                var response = await (await As(account)).GetAsync(path);
+                var status = (int)response.StatusCode;
+                var text = await response.Content.ReadAsStringAsync();
+                var allowed = RoleReads[operation](who);
+                var code = !response.IsSuccessStatusCode && text.StartsWith('{') ? JsonNode.Parse(text)?["code"]?.GetValue<string>() : null;
+                var ok = allowed ? response.IsSuccessStatusCode
+                    : status == (who == Who.Anonymous ? 401 : 403) && code?.StartsWith("WF94", StringComparison.Ordinal) == true;
+                cells++;
+                var kind = $"{(allowed ? "allowed" : "denied")} {status}";
+                counts[kind] = counts.GetValueOrDefault(kind) + 1;
+                if (!ok) failures.Add($"{operation} as '{(account == "" ? "anonymous" : account)}' ({who}): expected {(allowed ? "allowed" : "denied")}, got {status} {code} {Trim(text)}");
+            }
+        }
+        output.WriteLine($"authorisation matrix: {Table.Count} case operations × {Identities.Length} identities × {All.Length} states = {caseCells} cells, " +
+            $"{RoleReads.Count} other reads × {Identities.Length} identities = {cells - caseCells} cells, {cells} in all; " +
             $"{Elsewhere.Count} other operations named with their tests; {operations.Count} operations in /openapi/v1.json");
         foreach (var (kind, count) in counts) output.WriteLine($"  {kind}: {count}");
         foreach (var failure in failures) output.WriteLine("FAIL " + failure);
