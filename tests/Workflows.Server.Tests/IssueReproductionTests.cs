@@ -81,6 +81,43 @@ public sealed class IssueReproductionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_party_acts_only_at_its_own_step_and_in_a_state_that_admits_the_command()
+    {
+        var id = await AcceptedAsync("clerk-comprehensive-1", "teacher-qualification");
+        async Task<(HttpStatusCode, string?)> As(string account, string command, JsonObject body)
+        {
+            using var client = await _server.SignInAsync(account);
+            var (response, problem) = await CaseApi.PostAsync(client, $"/api/cases/{id}/{command}", body);
+            return (response.StatusCode, problem["code"]?.GetValue<string>());
+        }
+        var view = JsonNode.Parse(await (await _server.SignInAsync("education-reviewer")).GetStringAsync($"/api/cases/{id}"))!.AsObject();
+        var review = CaseApi.ActiveTasks(view).Single()!["id"]!.GetValue<string>();
+
+        // At the 教育局 review step: the intake window no longer decides, the reviewer does not act for the window or the head.
+        Assert.Equal((HttpStatusCode.Forbidden, CaseCommandPolicy.NotYourStep), await As("clerk-comprehensive-1", "complete", new JsonObject { ["taskId"] = review, ["outcome"] = "pass" }));
+        Assert.Equal((HttpStatusCode.Forbidden, CaseCommandPolicy.NotYourStep), await As("education-head", "claim", new JsonObject { ["taskId"] = review }));
+        Assert.Equal((HttpStatusCode.Forbidden, CaseCommandPolicy.NotYourStep), await As("education-reviewer", "withdraw", new JsonObject { ["reason"] = "测试" }));
+        Assert.Equal((HttpStatusCode.Forbidden, CaseCommandPolicy.NotYourStep), await As("education-reviewer", "suspend", new JsonObject { ["reason"] = "测试" }));
+        Assert.Equal((HttpStatusCode.Forbidden, CaseCommandPolicy.NotYourStep), await As("supervisor", "extend", new JsonObject { ["workingDays"] = 1, ["approver"] = "局长", ["reason"] = "测试" }));
+        Assert.Equal((HttpStatusCode.Forbidden, CaseCommandPolicy.NotYourStep), await As("admin", "complete", new JsonObject { ["taskId"] = review, ["outcome"] = "pass" }));
+        // Another department's head may not even learn that the case exists.
+        Assert.Equal((HttpStatusCode.NotFound, "WF9404"), await As("water-head", "suspend", new JsonObject { ["reason"] = "测试" }));
+        // The right person, but a state that does not admit the command: 受理 twice, 恢复 of a running case, 评价 before 办结.
+        Assert.Equal((HttpStatusCode.Forbidden, CaseCommandPolicy.NotInThisState), await As("clerk-comprehensive-1", "accept", new JsonObject()));
+        Assert.Equal((HttpStatusCode.Forbidden, CaseCommandPolicy.NotInThisState), await As("education-head", "resume", new JsonObject()));
+        Assert.Equal((HttpStatusCode.Forbidden, CaseCommandPolicy.NotInThisState), await As("clerk-comprehensive-1", "evaluate", new JsonObject { ["level"] = "satisfied" }));
+
+        // Granted and at 统一出件: the issuance window works its task, but neither withdraws nor refuses the case.
+        Assert.Equal(HttpStatusCode.OK, (await As("education-reviewer", "complete", new JsonObject { ["taskId"] = review, ["outcome"] = "pass" })).Item1);
+        view = JsonNode.Parse(await (await _server.SignInAsync("education-head")).GetStringAsync($"/api/cases/{id}"))!.AsObject();
+        Assert.Equal(HttpStatusCode.OK, (await As("education-head", "complete", new JsonObject { ["taskId"] = CaseApi.ActiveTasks(view).Single()!["id"]!.GetValue<string>(), ["outcome"] = "grant" })).Item1);
+        Assert.Equal((HttpStatusCode.Forbidden, CaseCommandPolicy.NotYourStep), await As("clerk-issuance", "withdraw", new JsonObject { ["reason"] = "测试" }));
+        Assert.Equal((HttpStatusCode.Forbidden, CaseCommandPolicy.NotYourStep), await As("clerk-issuance", "refuse", new JsonObject { ["reasons"] = new JsonArray("测试") }));
+        Assert.Equal((HttpStatusCode.Forbidden, CaseCommandPolicy.NotYourStep), await As("education-reviewer", "issue-document", new JsonObject { ["templateId"] = "notices/material-receipt" }));
+        Assert.Equal(HttpStatusCode.OK, (await As("clerk-issuance", "issue-document", new JsonObject { ["templateId"] = "notices/material-receipt" })).Item1);
+    }
+
+    [Fact]
     public async Task A_department_editor_may_retire_its_item_but_only_an_admin_reinstates_it()
     {
         using var editor = await _server.SignInAsync("water-editor");

@@ -9,7 +9,7 @@ namespace Workflows.Server.Api;
 /// Who may see and do what with cases. Admins and supervisors see every case; a department's
 /// reviewers and heads see the cases their department is party to; a clerk sees the cases of
 /// its window (intake there, or a task there such as issuance); a definitions editor sees none.
-/// Whether the actor fits a task is the engine's check; this decides who may ask at all.
+/// What each may do to a case it sees is <see cref="Security.CaseCommandPolicy"/>; whether the actor fits a task is also the engine's check.
 /// </summary>
 public static class CaseAccess
 {
@@ -37,22 +37,6 @@ public static class CaseAccess
         var department = item.Guide?.Department;
         return snapshot.Set.Windows.Any(w => w.Id == window && department is not null && w.Departments.Contains(department));
     }
-
-    /// <summary>Window commands (受理, 容缺受理, 补正, 不予受理, 撤回, 出具通知书, 好差评): the window's clerks and admins.</summary>
-    public static bool MayActAtWindow(CurrentUser user, string? parties) =>
-        user.IsAdmin || (user.Is(Roles.Clerk) && MaySee(user, parties));
-
-    /// <summary>挂起/恢复/延期: the head of a department party to the case, or an admin.</summary>
-    public static bool MayControlClock(CurrentUser user, string? parties) =>
-        user.IsAdmin || (user.Is(Roles.Head) && MaySee(user, parties));
-
-    /// <summary>催办: supervisors, heads and admins.</summary>
-    public static bool MayUrge(CurrentUser user, string? parties) =>
-        user.IsAdmin || user.Is(Roles.Supervisor) || (user.Is(Roles.Head) && MaySee(user, parties));
-
-    /// <summary>Task work (claim, complete, return, transfer, add signer): anyone who sees the case; the engine checks the fit.</summary>
-    public static bool MayWorkOnTasks(CurrentUser user, string? parties) =>
-        (user.IsAdmin || user.Is(Roles.Clerk) || user.Is(Roles.Reviewer) || user.Is(Roles.Head)) && MaySee(user, parties);
 
     /// <summary>The role the user acts in for a task: the one of theirs the task's signers ask for.</summary>
     public static Actor ActorFor(CurrentUser user, CaseTask? task)

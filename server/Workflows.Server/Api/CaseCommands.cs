@@ -6,8 +6,28 @@ using Workflows.Server.Auth;
 
 namespace Workflows.Server.Api;
 
-/// <summary>Who may ask for a command, before the engine decides whether it fits the case.</summary>
-public enum CommandGate { Window, Task, Clock, Urge }
+/// <summary>Who may ask for a command (see <see cref="Security.CaseCommandPolicy"/>), before the engine decides whether it fits the case.</summary>
+public enum CommandGate
+{
+    /// <summary>受理 decisions at the intake window: accept, accept with deferral, refuse, 一次性告知.</summary>
+    Intake,
+    /// <summary>Other intake-window work while the case is open: 补正/容缺补交, 撤回.</summary>
+    Window,
+    /// <summary>出具通知书.</summary>
+    Document,
+    /// <summary>好差评.</summary>
+    Evaluate,
+    /// <summary>Work on an open task.</summary>
+    Task,
+    /// <summary>挂起, 恢复, 延期.</summary>
+    Clock,
+    /// <summary>差评整改.</summary>
+    Rectify,
+    /// <summary>催办.</summary>
+    Urge,
+    /// <summary>上传附件 (<c>POST /api/cases/{id}/files</c>, not a command of this table).</summary>
+    Upload,
+}
 
 /// <summary>
 /// The commands of <c>POST /api/cases/{id}/{command}</c>: the URL name, who may ask, and how the JSON
@@ -20,18 +40,18 @@ public static class CaseCommands
 
     public static readonly IReadOnlyList<Definition> All =
     [
-        new("accept", "受理", CommandGate.Window, (a, u, s) => new Accept(u.Actor(Roles.Clerk))),
-        new("accept-with-deferral", "容缺受理：容缺材料与补交期限", CommandGate.Window, (a, u, s) =>
+        new("accept", "受理", CommandGate.Intake, (a, u, s) => new Accept(u.Actor(Roles.Clerk))),
+        new("accept-with-deferral", "容缺受理：容缺材料与补交期限", CommandGate.Intake, (a, u, s) =>
             new AcceptWithDeferral(u.Actor(Roles.Clerk), a.Strings("materialIds", required: true), a.Date("catchUpBy"), a.Bool("pledgeSigned"))),
-        new("refuse", "不予受理：理由与有权机关", CommandGate.Window, (a, u, s) =>
+        new("refuse", "不予受理：理由与有权机关", CommandGate.Intake, (a, u, s) =>
             new Refuse(u.Actor(Roles.Clerk), a.Strings("reasons", required: true), a.String("competentBody"))),
-        new("request-supplement", "一次性告知补正材料", CommandGate.Window, (a, u, s) =>
+        new("request-supplement", "一次性告知补正材料", CommandGate.Intake, (a, u, s) =>
             new RequestSupplement(u.Actor(Roles.Clerk), Deficiencies(a, required: true))),
         new("supplement", "补正/容缺补交材料", CommandGate.Window, (a, u, s) =>
             new Supplement(u.Actor(Roles.Clerk), a.Strings("materialIds", required: true))),
         new("withdraw", "申请人撤回", CommandGate.Window, (a, u, s) => new Withdraw(u.Actor(Roles.Clerk), a.Required("reason"))),
-        new("issue-document", "出具通知书", CommandGate.Window, (a, u, s) => new IssueDocument(u.Actor(Roles.Clerk), a.Required("templateId"))),
-        new("evaluate", "好差评（五级）", CommandGate.Window, (a, u, s) =>
+        new("issue-document", "出具通知书", CommandGate.Document, (a, u, s) => new IssueDocument(u.Actor(Roles.Clerk), a.Required("templateId"))),
+        new("evaluate", "好差评（五级）", CommandGate.Evaluate, (a, u, s) =>
             a.Enum<EvaluationLevel>("level", required: true) is { } level ? new Evaluate(level, a.String("comment"), a.String("by")) : null),
         new("claim", "认领任务", CommandGate.Task, (a, u, s) => TaskCommand(a, u, s, (actor, task) => new Claim(actor, task))),
         new("complete", "办理任务：结果与意见", CommandGate.Task, (a, u, s) =>
@@ -48,7 +68,7 @@ public static class CaseCommands
         new("resume", "恢复办理", CommandGate.Clock, (a, u, s) => new Resume(u.Actor(Roles.Head))),
         new("extend", "延期：工作日数与批准人", CommandGate.Clock, (a, u, s) =>
             a.Int("workingDays", required: true) is { } days ? new Extend(u.Actor(Roles.Head), days, a.Required("approver"), a.Required("reason")) : null),
-        new("rectify", "差评整改：整改情况", CommandGate.Clock, (a, u, s) => new Rectify(u.Actor(Roles.Head), a.Required("measures"))),
+        new("rectify", "差评整改：整改情况", CommandGate.Rectify, (a, u, s) => new Rectify(u.Actor(Roles.Head), a.Required("measures"))),
         new("urge", "催办", CommandGate.Urge, (a, u, s) => new Urge(u.Actor(), a.String("taskId"), a.Required("message"))),
     ];
 

@@ -98,7 +98,7 @@ public static class CaseEndpoints
         // a retry of the whole call replays both halves.
         var decisionArgs = new JsonArgs(decision);
         var kind = decisionArgs.Required("kind");
-        var command = kind == "none" ? null : CaseCommands.Find(kind) is { Gate: CommandGate.Window } definition && kind != "evaluate"
+        var command = kind == "none" ? null : CaseCommands.Find(kind) is { Gate: CommandGate.Intake } definition
             ? definition.Build(decisionArgs, user, ok.State)
             : Invalid<CaseCommand>(decisionArgs, $"decision.kind '{kind}' 无效：accept, accept-with-deferral, request-supplement, refuse, none");
         if (!decisionArgs.Ok) return WithCase(decisionArgs.Problem(), ok);
@@ -159,24 +159,26 @@ public static class CaseEndpoints
         var loaded = await service.LoadAsync(id, context.RequestAborted);
         if (loaded is null) return CaseNotFound(id);
         var (state, stored) = loaded.Value;
-        var parties = stored.Snapshot.Index.Parties;
-        if (!CaseAccess.MaySee(user, parties)) return CaseNotFound(id);
-        var allowed = definition.Gate switch
-        {
-            CommandGate.Window => CaseAccess.MayActAtWindow(user, parties),
-            CommandGate.Task => CaseAccess.MayWorkOnTasks(user, parties),
-            CommandGate.Clock => CaseAccess.MayControlClock(user, parties),
-            CommandGate.Urge => CaseAccess.MayUrge(user, parties),
-            _ => false,
-        };
-        if (!allowed) return Problems.Denied($"当前账号不能对此办件执行 {definition.Name}");
+        if (!CaseAccess.MaySee(user, stored.Snapshot.Index.Parties)) return CaseNotFound(id);
         var args = new JsonArgs(body!);
         var command = definition.Build(args, user, state);
-        if (!args.Ok || command is null) return args.Problem();
-        if (command is IssueDocument issue && await Security.DocumentIssuePolicy.RefusalAsync(issue.TemplateId, state, service, catalog, context.RequestAborted) is { } refused)
-            return refused;
-        var result = await service.ExecuteAsync(id, command, Key(user, context.Request.Headers[IdempotencyHeader].ToString()),
-            expectedVersion: expected, cancellationToken: context.RequestAborted);
+        var key = Key(user, context.Request.Headers[IdempotencyHeader].ToString());
+        // A retry is answered as the first request was, whatever the case's state or step is now.
+        var retry = args.Ok && command is not null && await service.IsRetryAsync(id, command, key, context.RequestAborted);
+        // A stale If-Match is answered 409 as the store would, before any refusal for the step or state someone else moved the case to.
+        if (!retry && expected is { } decidedOn && decidedOn < stored.Version)
+            return Answer(new CaseCommandResult.Conflict(decidedOn, stored.Version), service, catalog, user, context);
+        if (!retry)
+        {
+            var seats = Security.CaseCommandPolicy.ItemSeats.Of((await service.DefinitionsOfAsync(state, context.RequestAborted))?.Snapshot.Set.Item(state.ItemId)
+                ?? catalog.Current?.Set.Item(state.ItemId));
+            if (Security.CaseCommandPolicy.Who(user, definition.Gate, definition.Name, state, stored.Snapshot.Index.Parties, seats) is { } refusal) return refusal;
+            if (!args.Ok || command is null) return args.Problem();
+            if (Security.CaseCommandPolicy.When(definition.Name, state) is { } notNow) return notNow;
+            if (command is IssueDocument issue && await Security.DocumentIssuePolicy.RefusalAsync(issue.TemplateId, state, service, catalog, context.RequestAborted) is { } refused)
+                return refused;
+        }
+        var result = await service.ExecuteAsync(id, command!, key, expectedVersion: expected, cancellationToken: context.RequestAborted);
         return Answer(result, service, catalog, user, context);
     }
 

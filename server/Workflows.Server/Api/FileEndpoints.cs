@@ -39,10 +39,13 @@ public static class FileEndpoints
         var loaded = await service.LoadAsync(id, context.RequestAborted);
         if (loaded is null) return CaseEndpoints.CaseNotFound(id);
         var (state, stored) = loaded.Value;
-        var parties = stored.Snapshot.Index.Parties;
-        if (!CaseAccess.MaySee(user, parties)) return CaseEndpoints.CaseNotFound(id);
-        if (!CaseAccess.MayActAtWindow(user, parties) && !CaseAccess.MayWorkOnTasks(user, parties))
-            return Problems.Denied("当前账号不能为此办件上传附件");
+        if (expected is { } decidedOn && decidedOn < stored.Version)
+            return CaseEndpoints.Answer(new CaseCommandResult.Conflict(decidedOn, stored.Version), service, catalog, user, context);
+        var seats = Security.CaseCommandPolicy.ItemSeats.Of((await service.DefinitionsOfAsync(state, context.RequestAborted))?.Snapshot.Set.Item(state.ItemId)
+            ?? catalog.Current?.Set.Item(state.ItemId));
+        if (Security.CaseCommandPolicy.Who(user, CommandGate.Upload, Security.CaseCommandPolicy.Upload, state, stored.Snapshot.Index.Parties, seats) is { } refusal)
+            return refusal;
+        if (Security.CaseCommandPolicy.When(Security.CaseCommandPolicy.Upload, state) is { } notNow) return notNow;
 
         var (bytes, tooLarge) = await ReadLimitedAsync(context, limits.MaxBytes);
         if (tooLarge) return Problems.Of(413, Problems.PayloadTooLarge, "文件过大 (file too large)", $"单个文件最大 {limits.MaxBytes / (1024 * 1024)} MB");

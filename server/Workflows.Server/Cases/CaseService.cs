@@ -88,6 +88,15 @@ public sealed class CaseService
             : await AppendAsync(caseId, command, key, expectedVersion, cancellationToken);
     }
 
+    /// <summary>
+    /// Whether the caller's key already answered this very request: a retry gets the first answer
+    /// even when the case has since moved on (so the authorisation of the retry is the first request's).
+    /// </summary>
+    public async Task<bool> IsRetryAsync(Guid caseId, CaseCommand command, string? idempotencyKey, CancellationToken cancellationToken = default) =>
+        idempotencyKey is { Length: > 0 }
+        && await _store.FindRequestAsync(IdempotencyKey.ForRequest(idempotencyKey, CaseJson.Fingerprint(caseId, null, command)), cancellationToken) is { SameRequest: true } prior
+        && prior.CaseId == caseId;
+
     public async Task<(CaseState State, StoredCase Stored)?> LoadAsync(Guid caseId, CancellationToken cancellationToken = default)
     {
         var stored = await _store.LoadAsync(caseId, cancellationToken);

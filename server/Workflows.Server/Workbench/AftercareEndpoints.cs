@@ -179,7 +179,7 @@ public static class AftercareEndpoints
         row["by"] = r.By;
         row["completedAt"] = r.CompletedAt;
         row["onTime"] = r.CompletedAt is { } done ? CaseFigureIndex.Day(done) <= r.Due : null;
-        row["mayRectify"] = r.IsOpen && CaseAccess.MayControlClock(user, stored.Snapshot.Index.Parties);
+        row["mayRectify"] = r.IsOpen && Security.CaseCommandPolicy.Allows(user, CommandGate.Rectify, c, stored.Snapshot.Index.Parties, Security.CaseCommandPolicy.ItemSeats.Of(item));
         return row;
     }
 
