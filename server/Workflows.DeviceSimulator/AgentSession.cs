@@ -129,6 +129,7 @@ public sealed class AgentSession(WebSocket socket, SimulatorOptions options, ILo
             ["job"] = number,
             ["printer"] = printer,
             ["preset"] = parameters["preset"]?.DeepClone(),
+            ["kind"] = parameters["kind"]?.DeepClone(),
             ["document"] = parameters["document"]?.DeepClone(),
             ["copies"] = parameters["copies"]?.DeepClone() ?? 1,
             ["offsetMm"] = parameters["offsetMm"]?.DeepClone() ?? new JsonObject { ["x"] = 0, ["y"] = 0 },
