@@ -48,7 +48,7 @@ export async function freePort(): Promise<number> {
  * Starts `Workflows.Server.dll serve --demo --test-clock` on a temp data folder (the demo county
  * with its demo cases unless `demoCases: false`) and waits for /health.
  */
-export async function startServer(options: { demoCases?: boolean; port?: number } = {}): Promise<RunningServer> {
+export async function startServer(options: { demoCases?: boolean; port?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
   if (!existsSync(serverDll)) throw new Error(`server not built: ${serverDll} (dotnet build server/Workflows.Server -c Release)`);
   if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error(`web UI not built: ${webRoot} (cd designer && npm run build)`);
   const port = options.port ?? (await freePort());
@@ -57,7 +57,7 @@ export async function startServer(options: { demoCases?: boolean; port?: number 
   const args = [serverDll, 'serve', '--demo', '--test-clock', '--data', dataDir, '--urls', url, '--web-root', webRoot];
   if (options.demoCases === false) args.push('--no-demo-cases');
   // The repository root as working directory: the demo seeds the county from definitions/ and templates/.
-  const child: ChildProcess = spawn('dotnet', args, { cwd: repoRoot, env: { ...process.env, DOTNET_NOLOGO: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('dotnet', args, { cwd: repoRoot, env: { ...process.env, DOTNET_NOLOGO: '1', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (d) => { log += d; });
   child.stderr?.on('data', (d) => { log += d; });

@@ -126,6 +126,22 @@ public sealed class CrossSiteAndHeadersTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_page_may_connect_to_its_own_origin_and_the_device_agent_only()
+    {
+        var page = await _server.Http.GetAsync("/");
+        var csp = page.Headers.GetValues("Content-Security-Policy").Single();
+        var connect = csp.Split(';').Select(d => d.Trim()).Single(d => d.StartsWith("connect-src"));
+        // office.yaml's devices.agent (docs/devices.md): exactly that origin, no wildcard, no other host.
+        Assert.Equal("connect-src 'self' ws://127.0.0.1:17380", connect);
+
+        using var clerk = await _server.SignInAsync("clerk-comprehensive-2");
+        var devices = JsonNode.Parse(await clerk.GetStringAsync("/api/devices"))!;
+        Assert.Equal("ws://127.0.0.1:17380", devices["agent"]!.GetValue<string>());
+        Assert.Equal(["notice", "certificate"], devices["printers"]!.AsArray().Select(p => p!["kind"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Http.GetAsync("/api/devices")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_case_with_ID_numbers_is_never_stored_by_a_cache()
     {
         using var clerk = await _server.SignInAsync("clerk-comprehensive-2");

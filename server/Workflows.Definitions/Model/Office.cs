@@ -19,6 +19,33 @@ public sealed class Office
     [Label("时限设置")] public ClockSettings? Clock { get; set; }
     [Label("救济途径", "不予受理、不予许可文书告知的行政复议机关和人民法院")] public AppealBodies? Appeal { get; set; }
     [Label("文书设置", "通知书中的本地规定")] public NoticeSettings? Notices { get; set; }
+    [Label("窗口设备", "收件电脑上的设备代理（读卡器、高拍仪、打印机），见 docs/devices.md")] public DeviceSettings? Devices { get; set; }
+}
+
+/// <summary>The devices at the windows: one local agent on each clerk PC, and the printer presets the UI offers.</summary>
+[Label("窗口设备")]
+public sealed class DeviceSettings
+{
+    /// <summary>Where the browser finds the agent on the clerk's own PC; the page's CSP allows exactly this origin.</summary>
+    [Label("设备代理地址", "浏览器连接的本机设备代理，默认 ws://127.0.0.1:17380")] public string? Agent { get; set; }
+    [Label("打印预设", "通知书打印机、证照套打打印机及其校准偏移")] public List<PrinterPreset> Printers { get; set; } = [];
+}
+
+[Label("打印预设")]
+public sealed class PrinterPreset
+{
+    [Required, Id, Label("标识")] public string Id { get; set; } = "";
+    [Required, Label("名称", "界面上显示的名称")] public string Name { get; set; } = "";
+    [Required, Label("用途")] public PrinterKind Kind { get; set; }
+    [Required, Label("打印机", "设备代理上的打印机名称")] public string Printer { get; set; } = "";
+    [Label("水平偏移（毫米）", "套打校准：正数向右，默认 0")] public double? OffsetX { get; set; }
+    [Label("垂直偏移（毫米）", "套打校准：正数向下，默认 0")] public double? OffsetY { get; set; }
+}
+
+public enum PrinterKind
+{
+    [Label("通知书")] Notice,
+    [Label("证照套打")] Certificate,
 }
 
 [Label("救济途径")]

@@ -20,6 +20,7 @@ public static class OfficeRules
                 context.Error(DiagnosticCodes.MissingSeal, office, "Seal", $"印章图片 '{office.Seal}' 不存在 (seal image not found)");
             if (office.Clock?.WarningAt is { } fraction && (fraction <= 0 || fraction >= 1))
                 context.Error(DiagnosticCodes.InvalidRange, office.Clock, "WarningAt", $"预警比例应在 0 与 1 之间，现为 {fraction} (warning-at must be between 0 and 1)");
+            if (office.Devices is { } devices) CheckDevices(context, devices);
         }
         if (!context.IsBroken(set.Departments))
         {
@@ -45,6 +46,23 @@ public static class OfficeRules
         IdentityRules.CheckUnique(context, set.Roles, r => r.Id, "角色");
         if (!context.IsBroken(set.Windows) && !context.IsBroken(set.Departments)) CheckWindows(context);
     }
+
+    /// <summary>The agent runs on the clerk's own PC: a ws(s) URL on a loopback host, nothing but an origin.</summary>
+    private static void CheckDevices(ValidationContext context, DeviceSettings devices)
+    {
+        if (devices.Agent is { } agent && !IsLoopbackAgent(agent))
+            context.Error(DiagnosticCodes.InvalidValue, devices, "Agent",
+                $"设备代理地址 '{agent}' 应为本机地址，如 ws://127.0.0.1:17380 (the device agent must be a ws:// or wss:// URL on 127.0.0.1 or localhost)");
+        IdentityRules.CheckUnique(context, devices.Printers, p => p.Id, "打印预设");
+        foreach (var preset in devices.Printers)
+            foreach (var (member, offset) in new[] { ("OffsetX", preset.OffsetX), ("OffsetY", preset.OffsetY) })
+                if (offset is { } mm && (double.IsNaN(mm) || Math.Abs(mm) > 50))
+                    context.Error(DiagnosticCodes.InvalidRange, preset, member, $"套打偏移应在 -50 与 50 毫米之间，现为 {mm} (calibration offset must be within ±50 mm)");
+    }
+
+    public static bool IsLoopbackAgent(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "ws" or "wss" && uri.IsLoopback
+        && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.UserInfo.Length == 0;
 
     public static void CheckUscc(ValidationContext context, object owner, string member, string? code)
     {

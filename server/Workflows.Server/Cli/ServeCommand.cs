@@ -121,6 +121,8 @@ public static class ServeCommand
         builder.Services.AddWorkflowsAuth(Path.GetFullPath(options.Data));
         builder.Services.AddSecurity(options.Security);
         builder.Services.AddAccountAdministration();
+        builder.Services.AddSingleton(sp => Workbench.DeviceAgentSettings.FromEnvironment(
+            sp.GetRequiredService<DefinitionCatalog>(), sp.GetRequiredService<ILogger<Workbench.DeviceAgentSettings>>()));
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -160,6 +162,7 @@ public static class ServeCommand
         WorkEndpoints.Map(app);
         Workbench.AftercareEndpoints.Map(app);
         Workbench.SupervisionReport.Map(app);
+        Workbench.DeviceAgentSettings.Map(app);
         FileEndpoints.Map(app, new UploadLimits(options.MaxUploadBytes));
         CaseDocumentEndpoints.Map(app);
         Documents.DocumentEndpoints.Map(app, templatesRoot!, definitionsRoot);

@@ -11,12 +11,14 @@ namespace Workflows.Server.Security;
 /// API answers carry ID numbers and addresses: <c>no-store</c> keeps them out of shared and disk caches.
 /// Neither inline script nor eval: the browser walks the definitions' conditions with its own
 /// interpreter (designer/src/forms/interpreter.ts), so no definition code is ever compiled in the page.
+/// The page may connect to its own origin and to the device agent on the clerk's PC (docs/devices.md), nothing else.
 /// </summary>
 public sealed class SecurityHeaders(RequestDelegate next)
 {
-    public const string ContentSecurityPolicy =
+    /// <summary>The policy of an HTML page; <paramref name="deviceAgent"/> is the agent's origin (<c>ws://127.0.0.1:17380</c>) or null.</summary>
+    public static string ContentSecurityPolicy(string? deviceAgent) =>
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-        "font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; frame-src 'self' blob:; object-src 'self' blob:; " +
+        $"font-src 'self' data:; connect-src 'self'{(deviceAgent is null ? "" : " " + deviceAgent)}; worker-src 'self' blob:; frame-src 'self' blob:; object-src 'self' blob:; " +
         "base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
     /// <summary>A non-HTML answer (JSON, a PDF) runs nothing; it needs only the framing rule (a stricter policy would stop browsers' PDF viewers).</summary>
@@ -30,7 +32,9 @@ public sealed class SecurityHeaders(RequestDelegate next)
             var headers = http.Response.Headers;
             var type = http.Response.ContentType;
             var html = string.IsNullOrEmpty(type) || type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase);
-            headers[HeaderNames.ContentSecurityPolicy] = html ? ContentSecurityPolicy : NonHtmlPolicy;
+            headers[HeaderNames.ContentSecurityPolicy] = html
+                ? ContentSecurityPolicy(http.RequestServices.GetService<Workbench.DeviceAgentSettings>()?.Origin)
+                : NonHtmlPolicy;
             headers[HeaderNames.XContentTypeOptions] = "nosniff";
             headers[HeaderNames.XFrameOptions] = "SAMEORIGIN";
             headers["Referrer-Policy"] = "same-origin";

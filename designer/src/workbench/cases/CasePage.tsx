@@ -23,7 +23,7 @@ export function CasePage() {
   const [definition, setDefinition] = useState<CaseDefinition | null>(null);
   const [events, setEvents] = useState<CaseEvent[]>([]);
   const [missing, setMissing] = useState(false);
-  const [doc, setDoc] = useState<{ id: string; title: string } | null>(null);
+  const [doc, setDoc] = useState<{ id: string; title: string; templateId?: string } | null>(null);
 
   const loadEvents = useCallback(async () => {
     try { setEvents((await api.get<{ events: CaseEvent[] }>(`/api/cases/${id}/timeline`)).events); } catch { /* the view shows the case anyway */ }
@@ -53,7 +53,7 @@ export function CasePage() {
       const v = await api.post<CaseView>(`/api/cases/${current.id}/issue-document`, { templateId }, { headers: { 'If-Match': `"${current.version}"` } });
       updated(v);
       const last = v.case.documents.at(-1);
-      if (last) setDoc({ id: last.documentId, title: `${templateLabel(templateId)} · ${v.number}` });
+      if (last) setDoc({ id: last.documentId, title: `${templateLabel(templateId)} · ${v.number}`, templateId: last.templateId });
       message.success(`已出具${templateLabel(templateId)}`);
     } catch (e) { showError(e, '出具通知书'); }
   };
@@ -101,7 +101,7 @@ export function CasePage() {
                 )} />) },
               { key: 'documents', label: `文书（${c.documents.length}）`, children: (
                 <List dataSource={c.documents} locale={{ emptyText: '暂无文书' }} renderItem={(d) => (
-                  <List.Item actions={[<Button key="o" size="small" onClick={() => setDoc({ id: d.documentId, title: `${templateLabel(d.templateId)} · ${view.number}` })}>查看 / 打印</Button>]}>
+                  <List.Item actions={[<Button key="o" size="small" onClick={() => setDoc({ id: d.documentId, title: `${templateLabel(d.templateId)} · ${view.number}`, templateId: d.templateId })}>查看 / 打印</Button>]}>
                     <List.Item.Meta title={templateLabel(d.templateId)} description={formatDateTime(d.at)} />
                   </List.Item>)} />) },
               { key: 'guide', label: '办事指南', children: <GuidePanel definition={definition} /> },
@@ -127,7 +127,7 @@ export function CasePage() {
           </Space>
         </Col>
       </Row>
-      {doc && <DocumentViewer caseId={view.id} documentId={doc.id} title={doc.title} open onClose={() => setDoc(null)} />}
+      {doc && <DocumentViewer caseId={view.id} documentId={doc.id} title={doc.title} templateId={doc.templateId} open onClose={() => setDoc(null)} />}
     </Space>
   );
 }

@@ -1,15 +1,25 @@
-import { Input, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { CameraOutlined } from '@ant-design/icons';
+import { Button, Input, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { formLabels, kindLabels, materialStatusLabels, necessityLabels, sourceLabels, type Material, type MaterialStatus } from '../types';
+
+/** The document camera (高拍仪) on the rows: capture pages into a material; disabled (not a tab stop) without an agent. */
+export interface CameraControls {
+  ready: boolean; busy: string | null; format: 'pdf' | 'jpeg';
+  /** File names (with pages) captured per material, not uploaded yet. */
+  captured: Record<string, string[]>;
+  onCapture: (materialId: string) => void; onRemove: (materialId: string, index: number) => void;
+}
 
 /** A material's mark; no status yet = not checked by the clerk. */
 export interface MaterialMark { status?: MaterialStatus; note?: string }
 
 /** 材料清单: the materials that apply (evaluated by the server), each marked received / deferred / missing / defective with a note. */
-export function ChecklistTable({ materials, marks, shared, onMark, loading, updating }: {
+export function ChecklistTable({ materials, marks, shared, onMark, loading, updating, camera }: {
   materials: Material[]; marks: Record<string, MaterialMark>; shared: Record<string, { certificate?: string; note?: string }>;
   onMark: (id: string, mark: MaterialMark) => void; loading?: boolean;
   /** The server is evaluating the checklist again for the latest form: the decision waits for it. */
   updating?: boolean;
+  camera?: CameraControls;
 }) {
   return (
     <Table<Material> size="small" rowKey="id" loading={loading} pagination={false} dataSource={materials} data-testid="checklist" data-updating={updating ? 'true' : 'false'}
@@ -25,6 +35,11 @@ export function ChecklistTable({ materials, marks, shared, onMark, loading, upda
               {shared[m.id] && <Tooltip title={shared[m.id].note}><Tag color="green">信息共享：{shared[m.id].certificate ?? '已调取'}</Tag></Tooltip>}
             </Space>
             {m.standard && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '2px 0 0' }}>标准：{m.standard}</Typography.Paragraph>}
+            {camera && (camera.captured[m.id]?.length ?? 0) > 0 && (
+              <Space size={4} wrap style={{ marginTop: 4 }} data-testid={`captured-${m.id}`}>
+                {camera.captured[m.id].map((name, i) => <Tag key={`${name}-${i}`} color="blue" closable onClose={() => camera.onRemove(m.id, i)}>已拍摄 {name}</Tag>)}
+              </Space>
+            )}
           </div>
         ) },
         { title: '收取情况', key: 'status', width: 330, render: (_, m) => (
@@ -38,6 +53,16 @@ export function ChecklistTable({ materials, marks, shared, onMark, loading, upda
           <Input size="small" placeholder={marks[m.id]?.status === 'defective' ? '哪里有误、如何补正' : '备注'} value={marks[m.id]?.note ?? ''}
             onChange={(e) => onMark(m.id, { status: marks[m.id]?.status, note: e.target.value })} data-testid={`note-${m.id}`} />
         ) },
+        ...(camera ? [{
+          title: '高拍仪',
+          key: 'camera', width: 150,
+          render: (_: unknown, m: Material) => (
+            <Tooltip title={camera.ready ? `拍摄为 ${camera.format.toUpperCase()}，受理时作为本材料的附件上传` : '未连接高拍仪：可受理后在办件详情中上传扫描件'}>
+              <Button size="small" icon={<CameraOutlined />} disabled={!camera.ready || (camera.busy !== null && camera.busy !== m.id)} loading={camera.busy === m.id}
+                onClick={() => camera.onCapture(m.id)} data-testid={`capture-${m.id}`}>高拍仪拍摄</Button>
+            </Tooltip>
+          ),
+        }] : []),
       ]} />
   );
 }

@@ -1,6 +1,6 @@
-import { CheckCircleOutlined, FileTextOutlined, PrinterOutlined, ReloadOutlined, StopOutlined, WarningOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, FileTextOutlined, IdcardOutlined, PrinterOutlined, ReloadOutlined, StopOutlined, WarningOutlined } from '@ant-design/icons';
 import {
-  Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, type InputRef, Modal, Radio, Result, Row, Select, Space, Spin, Tag, Typography,
+  Alert, App, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, type InputRef, Modal, Radio, Result, Row, Segmented, Select, Space, Spin, Tag, Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -17,10 +17,24 @@ import { ChecklistTable, type MaterialMark } from './ChecklistTable';
 import { ItemPicker } from './ItemPicker';
 import { DueDate } from '../common/DueDate';
 import { limitLabel } from '../../common/labels';
+import { agent as deviceAgent, blobOf, DeviceError, type Capture, type IdCard } from '../../devices/agent';
+import { DeviceStatus } from '../../devices/DeviceStatus';
+import { useDeviceAgent } from '../../devices/useDeviceAgent';
 
 type DecisionKind = 'accept' | 'accept-with-deferral' | 'request-supplement' | 'refuse';
 
 interface Applicant { type: 'person' | 'organization'; name: string; idNumber: string; phone: string }
+
+/** What the ID card reader gave beyond the applicant fields: shown for 人证比对, and the address for the form's scripts. */
+interface CardDetails { address?: string; photo?: string; sex?: string; nation?: string; birthDate?: string; validTo?: string }
+
+/** Pages the document camera captured for a material, uploaded as its file before the decision. */
+interface Captured { fileName: string; contentType: Capture['contentType']; pages: number; blob: Blob }
+
+/** A device's refusal in words a clerk can act on, with its code for support. */
+function deviceMessage(e: unknown, what: string): string {
+  return e instanceof DeviceError ? `${what}失败：${e.message}（${e.code}）` : `${what}失败：${(e as Error).message}`;
+}
 
 const commonRefusals = ['申请事项不属于本机关职权范围', '申请人不具备申请资格', '申请事项依法不需要取得行政许可', '申请材料存在虚假内容'];
 
@@ -42,6 +56,13 @@ export function IntakePage() {
   const [done, setDone] = useState<{ view: CaseView; kind: DecisionKind; documentId: string | null } | null>(null);
   const [viewer, setViewer] = useState(false);
   const [received, setReceived] = useState<{ id: string; number: string } | null>(null);
+  const devices = useDeviceAgent();
+  const [card, setCard] = useState<CardDetails | null>(null);
+  const [reading, setReading] = useState(false);
+  const [captures, setCaptures] = useState<Record<string, Captured[]>>({});
+  const [capturing, setCapturing] = useState<string | null>(null);
+  const [captureFormat, setCaptureFormat] = useState<'pdf' | 'jpeg'>(() => (localStorage.getItem('wf.camera.format') === 'jpeg' ? 'jpeg' : 'pdf'));
+  const cameraReady = devices.status === 'connected' && devices.hello?.devices.camera?.connected !== false;
 
   useEffect(() => {
     api.get<{ items: ItemSummary[] }>('/api/items').then((r) => {
@@ -68,7 +89,32 @@ export function IntakePage() {
   const scriptApplicant: ApplicantValues = useMemo(() => ({
     type: applicant.type, name: applicant.name, idNumber: applicant.idNumber,
     uscc: applicant.type === 'organization' ? applicant.idNumber : undefined, phone: applicant.phone,
-  }), [applicant]);
+    address: applicant.type === 'person' ? card?.address : undefined,
+  }), [applicant, card]);
+
+  /** 读取身份证: the reader's name and number fill the applicant; address and photo are shown beside them. */
+  const readCard = async () => {
+    setReading(true);
+    try {
+      const read = await deviceAgent.call<IdCard>('idcard.read');
+      setApplicant((a) => ({ ...a, type: 'person', name: read.name, idNumber: read.idNumber.toUpperCase() }));
+      setCard({ address: read.address, sex: read.sex, nation: read.nation, birthDate: read.birthDate, validTo: read.validTo,
+        photo: read.photo ? `data:${read.photo.contentType};base64,${read.photo.base64}` : undefined });
+      message.success(`已读取身份证：${read.name}`);
+    } catch (e) { message.error(deviceMessage(e, '读取身份证')); } finally { setReading(false); }
+  };
+
+  /** 高拍仪拍摄: pages for one material, kept here until the case exists, then uploaded as that material's file. */
+  const capture = async (materialId: string) => {
+    setCapturing(materialId);
+    try {
+      const shot = await deviceAgent.call<Capture>('camera.capture', { format: captureFormat, pages: 1, materialId });
+      if (shot.contentType !== 'application/pdf' && shot.contentType !== 'image/jpeg') throw new DeviceError('DEV302', `高拍仪返回了不支持的格式 ${String(shot.contentType)}`);
+      const file: Captured = { fileName: shot.fileName, contentType: shot.contentType, pages: shot.pages, blob: blobOf(shot.base64, shot.contentType) };
+      setCaptures((all) => ({ ...all, [materialId]: [...(all[materialId] ?? []), file] }));
+    } catch (e) { message.error(deviceMessage(e, '高拍仪拍摄')); } finally { setCapturing(null); }
+  };
+
 
   // The checklist is the server's: conditions evaluated there on every change (debounced).
   const seq = useRef(0);
@@ -107,6 +153,7 @@ export function IntakePage() {
   const reset = () => {
     setSummary(null); setDetail(null); setChecklist(null); setMarks({}); setValues({}); setDone(null); setShowAll(false); setReceived(null);
     setApplicant({ type: 'person', name: '', idNumber: '', phone: '' });
+    setCard(null); setCaptures({});
   };
 
   const begin = (kind: DecisionKind) => {
@@ -136,7 +183,23 @@ export function IntakePage() {
         materials: applying.map((m) => ({ materialId: m.id, status: markOf(m.id).status ?? 'received', note: markOf(m.id).note?.trim() || undefined })),
         decision: { kind: decision, ...extra },
       };
-      let view = await api.post<CaseView>('/api/cases', body);
+      let view: CaseView;
+      const scans = applying.flatMap((m) => (captures[m.id] ?? []).map((c) => ({ materialId: m.id, ...c })));
+      if (scans.length === 0) view = await api.post<CaseView>('/api/cases', body);
+      else {
+        // Captured pages belong to the case before its decision: receive, upload each as its material's file, then decide.
+        view = await api.post<CaseView>('/api/cases', { ...body, decision: undefined });
+        const receivedCase = { id: view.id, number: view.number };
+        try {
+          for (const scan of scans) {
+            view = (await api.request<CaseView>('POST', `/api/cases/${view.id}/files?materialId=${encodeURIComponent(scan.materialId)}&name=${encodeURIComponent(scan.fileName)}`,
+              undefined, { raw: scan.blob, contentType: scan.contentType })).data;
+          }
+          view = await api.post<CaseView>(`/api/cases/${view.id}/${decision}`, extra);
+        } catch (e) {
+          throw e instanceof ApiError ? new ApiError(e.status, { ...e.problem, caseId: receivedCase.id, number: receivedCase.number }) : e;
+        }
+      }
       // The notice of the decision, issued now so it opens ready to print.
       // A notify step of the workflow may have issued it already (e.g. 送达容缺受理通知书): reuse that one.
       const templateId = noticeOf[decision].templateId;
@@ -176,6 +239,24 @@ export function IntakePage() {
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
             <Card size="small" title={<Space><span data-testid="intake-item">{summary.name}</span><Tag>{summary['department-name']}</Tag><Tag color={summary['handling-type'] === 'immediate' ? 'green' : 'blue'}>{summary['handling-type-label']}</Tag></Space>}
               extra={<Typography.Text type="secondary">法定 {limitLabel(summary.statutory)} · 承诺 {limitLabel(summary.promised)}</Typography.Text>}>
+              <Space style={{ marginBottom: 8 }} wrap>
+                <DeviceStatus />
+                <Button icon={<IdcardOutlined />} onClick={readCard} loading={reading} data-testid="read-id-card"
+                  disabled={devices.status !== 'connected' || !(detail.form?.['applicant-types'] ?? ['person']).includes('person')}>读取身份证</Button>
+                {devices.status !== 'connected' && <Typography.Text type="secondary" data-testid="device-offline-hint">未连接本机设备，可直接键盘录入</Typography.Text>}
+              </Space>
+              {card && applicant.type === 'person' && (
+                <Space align="start" style={{ marginBottom: 8 }} data-testid="id-card-details">
+                  {card.photo && <img src={card.photo} alt="身份证照片" width={78} height={96} style={{ border: '1px solid #eee', objectFit: 'cover' }} data-testid="id-card-photo" />}
+                  <Descriptions size="small" column={2}>
+                    <Descriptions.Item label="住址" span={2}><span data-testid="id-card-address">{card.address ?? '—'}</span></Descriptions.Item>
+                    <Descriptions.Item label="性别">{card.sex ?? '—'}</Descriptions.Item>
+                    <Descriptions.Item label="民族">{card.nation ?? '—'}</Descriptions.Item>
+                    <Descriptions.Item label="出生">{card.birthDate ?? '—'}</Descriptions.Item>
+                    <Descriptions.Item label="有效期至">{card.validTo ?? '—'}</Descriptions.Item>
+                  </Descriptions>
+                </Space>
+              )}
               <ApplicantForm key={detail.id} applicant={applicant} onChange={setApplicant} types={detail.form?.['applicant-types'] ?? ['person']} showErrors={showAll} />
             </Card>
             {detail.form && (
@@ -183,11 +264,22 @@ export function IntakePage() {
                 <FormRenderer form={detail.form} values={values} onChange={setValues} applicant={scriptApplicant} showAllErrors={showAll} />
               </Card>
             )}
-            <Card size="small" title={<Space>材料清单{checking && <Spin size="small" />}</Space>}
+            <Card size="small" title={<Space>材料清单{checking && <Spin size="small" />}
+              {/* Outside the checklist: its radio groups are the clerk's marks only. */}
+              <Typography.Text type="secondary" style={{ fontWeight: 'normal', marginInlineStart: 12 }}>高拍仪格式</Typography.Text>
+              <Segmented size="small" value={captureFormat} disabled={!cameraReady} data-testid="capture-format"
+                onChange={(f) => { setCaptureFormat(f); localStorage.setItem('wf.camera.format', f); }}
+                options={[{ value: 'pdf' as const, label: 'PDF' }, { value: 'jpeg' as const, label: 'JPEG' }]} /></Space>}
               extra={checklist && <Typography.Text type="secondary">适用 {applying.length} 项{checklist.materials.length > applying.length ? `，不适用 ${checklist.materials.length - applying.length} 项` : ''}
                 {unmarked.length > 0 && <Tag color="orange" style={{ marginInlineStart: 8 }} data-testid="unmarked-count">待核验 {unmarked.length} 项</Tag>}</Typography.Text>}>
               <ChecklistTable materials={applying} marks={Object.fromEntries(applying.map((m) => [m.id, markOf(m.id)]))} shared={checklist?.shared ?? {}}
-                onMark={(id, mark) => setMarks((all) => ({ ...all, [id]: mark }))} loading={!checklist} updating={checking} />
+                onMark={(id, mark) => setMarks((all) => ({ ...all, [id]: mark }))} loading={!checklist} updating={checking}
+                camera={{
+                  ready: cameraReady, busy: capturing, format: captureFormat,
+                  captured: Object.fromEntries(Object.entries(captures).map(([id, list]) => [id, list.map((c) => `${c.fileName}（${c.pages} 页）`)])),
+                  onCapture: capture,
+                  onRemove: (id, index) => setCaptures((all) => ({ ...all, [id]: (all[id] ?? []).filter((_, i) => i !== index) })),
+                }} />
             </Card>
             {received && (
               <Alert type="warning" showIcon data-testid="received-only" title={`已收件 ${received.number}，但受理决定未执行`}
@@ -355,7 +447,7 @@ function IntakeDone({ done, viewer, setViewer, onNext, onUpdated, immediate }: {
           </Descriptions>
         </div>
       </Result>
-      <DocumentViewer caseId={view.id} documentId={documentId} title={`${noticeOf[kind].label} · ${view.number}`} open={viewer} onClose={() => setViewer(false)} />
+      <DocumentViewer caseId={view.id} documentId={documentId} title={`${noticeOf[kind].label} · ${view.number}`} templateId={noticeOf[kind].templateId} open={viewer} onClose={() => setViewer(false)} />
     </Card>
   );
 }
