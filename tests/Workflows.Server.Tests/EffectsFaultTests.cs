@@ -181,7 +181,7 @@ public sealed class EffectsFaultTests : IDisposable
         return view;
     }
 
-    private static void Deploy(Type plugin, string folder, string settings)
+    internal static void Deploy(Type plugin, string folder, string settings)
     {
         Directory.CreateDirectory(folder);
         var name = plugin.Assembly.GetName().Name!;
@@ -190,7 +190,7 @@ public sealed class EffectsFaultTests : IDisposable
         File.WriteAllText(Path.Combine(folder, "settings.json"), settings);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
