@@ -58,7 +58,7 @@ function FailedEffects({ effects, caseId, canRun, onRun }: { effects: CaseEffect
     <div data-testid="failed-effects" style={{ marginBottom: 12 }}>
       {failed.map((e) => (
         <Alert key={e.id} type="error" showIcon style={{ marginBottom: 8 }} data-effect={e.id}
-          message={`${e.label}失败（已重试 ${e.attempts} 次）`}
+          title={`${e.label}失败（已重试 ${e.attempts} 次）`}
           description={<span>{e.reason ? `原因：${e.reason}` : '请联系管理员处理'} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(e.createdAt)}</Typography.Text></span>}
           action={canRun ? <Button size="small" danger loading={running === e.id} onClick={() => void run(e)}>重新执行</Button> : undefined} />
       ))}
