@@ -32,7 +32,7 @@ public sealed partial class PostgreSqlCaseStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await connection.ExecAsync(null,
-            "UPDATE intents SET last_error = @error, failed = @final, leased_until = NULL WHERE id = @id AND done_at IS NULL",
+            "UPDATE intents SET last_error = @error, failed = failed OR @final, leased_until = NULL WHERE id = @id AND done_at IS NULL",
             cancellationToken, ("id", id), ("error", error), ("final", final));
     }
 

@@ -33,7 +33,7 @@ public sealed partial class SqliteCaseStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await connection.ExecAsync(null,
-            "UPDATE intents SET last_error = @error, failed = @final, leased_until = NULL WHERE id = @id AND done_at IS NULL",
+            "UPDATE intents SET last_error = @error, failed = MAX(failed, @final), leased_until = NULL WHERE id = @id AND done_at IS NULL",
             cancellationToken, ("@id", id), ("@error", error), ("@final", final));
     }
 

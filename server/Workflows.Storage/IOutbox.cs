@@ -9,7 +9,7 @@ public sealed record NewIntent(string Id, string Kind, string Payload);
 /// <summary>An intent as the outbox keeps it.</summary>
 /// <param name="Attempts">How many times it was claimed.</param>
 /// <param name="LastError">Why the last attempt failed (null after a success or before any).</param>
-/// <param name="Failed">True once its last retry failed: it waits for an operator (it can still be claimed).</param>
+/// <param name="Failed">True once its last retry failed, until it succeeds: it waits for an operator (it can still be claimed).</param>
 public sealed record StoredIntent(
     string Id, Guid CaseId, long Version, string Kind, string Payload, DateTimeOffset CreatedAt,
     int Attempts, string? LastError, bool Failed, DateTimeOffset? DoneAt);
@@ -31,7 +31,10 @@ public interface IOutbox
     /// <summary>Marks the intent done: true for exactly one caller.</summary>
     Task<bool> CompleteIntentAsync(string id, DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    /// <summary>Records a failed attempt and releases the lease; <paramref name="final"/> when no retry follows.</summary>
+    /// <summary>
+    /// Records a failed attempt and releases the lease; <paramref name="final"/> when no retry follows.
+    /// A final failure stays until the intent succeeds: an operator's run that fails again keeps it failed.
+    /// </summary>
     Task FailIntentAsync(string id, string error, bool final, CancellationToken cancellationToken = default);
 
     /// <summary>Intents not done, created at or before <paramref name="createdBefore"/>, whose lease (if any) has expired at <paramref name="now"/>, oldest first.</summary>

@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Process = System.Diagnostics.Process;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Workflows.Definitions.Model;
@@ -22,7 +20,7 @@ namespace Workflows.Server.Tests;
 /// Two real server processes on one PostgreSQL database, Hangfire keeping its jobs there: the
 /// recurring timer sweep runs on either node, and each timer fires on exactly one of them. Runs in a fresh schema on the server named by
 /// WORKFLOWS_TEST_POSTGRES (./test.sh starts one); without it the test fails, never skips.
-/// (Accepting a case on one node and completing it on the other over HTTP follows with the case API.)
+/// A case received on one node is worked on both, its certificate printed on the other and verified on either.
 /// </summary>
 public sealed class ClusteredSchedulerTests : IAsyncLifetime
 {
@@ -59,8 +57,8 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime
     [Fact]
     public async Task TwoServersOnOneDatabase_EachTimerFiresOnExactlyOneOfThem()
     {
-        await using var a = await ServerProcess.StartAsync(_county, "node-a", Connection);
-        await using var b = await ServerProcess.StartAsync(_county, "node-b", Connection);
+        await using var a = await StartNodeAsync("node-a");
+        await using var b = await StartNodeAsync("node-b");
         await a.MoveClockAsync("2026-03-09T12:00:00+08:00");
         await b.MoveClockAsync("2026-03-09T12:00:00+08:00");
 
@@ -120,27 +118,18 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime
     public async Task TwoServersOnOneDatabase_ACaseAcceptedOnOneIsWorkedAndCompletedOnTheOther()
     {
         // Started one after the other: the first creates the demo accounts in the shared database.
-        await using var a = await ServerProcess.StartAsync(_county, "node-a", Connection, "--demo", "--no-demo-cases");
-        await using var b = await ServerProcess.StartAsync(_county, "node-b", Connection, "--demo", "--no-demo-cases");
+        await using var a = await StartNodeAsync("node-a", "--demo", "--no-demo-cases");
+        await using var b = await StartNodeAsync("node-b", "--demo", "--no-demo-cases");
         var set = Workflows.Definitions.Loading.DefinitionLoader.Load(_county.Definitions, null);
         var item = set.Item(Item)!;
 
-        async Task<HttpClient> SignIn(ServerProcess node, string account)
-        {
-            var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = node.Http.BaseAddress };
-            client.DefaultRequestHeaders.Add(Security.CrossSiteWriteGuard.HeaderName, "1");
-            var response = await client.PostAsJsonAsync("/api/auth/login", new { userName = account, password = Auth.DemoAccounts.Password });
-            Assert.True(response.IsSuccessStatusCode, $"{account}: {response.StatusCode}\n{node.Output}");
-            return client;
-        }
-
-        using var clerk = await SignIn(a, "clerk-comprehensive-2");
+        using var clerk = await a.SignInAsync("clerk-comprehensive-2");
         var (created, view) = await CaseApi.PostAsync(clerk, "/api/cases", CaseApi.NewCase(item, new JsonObject { ["kind"] = "accept" }), "two-nodes-1");
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var id = view["id"]!.GetValue<string>();
 
         // node b sees the task node a created, and each step alternates between the nodes
-        using var reviewer = await SignIn(b, "agriculture-reviewer");
+        using var reviewer = await b.SignInAsync("agriculture-reviewer");
         var inbox = JsonNode.Parse(await reviewer.GetStringAsync("/api/tasks?scope=mine"))!["tasks"]!.AsArray();
         Assert.Contains(inbox, t => t!["caseId"]!.GetValue<string>() == id);
         var nodes = new[] { b, a, b };
@@ -149,7 +138,7 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime
             Assert.True(i < nodes.Length, view.ToJsonString());
             var task = CaseApi.ActiveTasks(view)[0]!;
             var step = item.Workflow!.Steps.Single(s => s.Id == task["stepId"]!.GetValue<string>());
-            using var worker = await SignIn(nodes[i], CaseApi.AccountFor(task["signers"]![0]!["assignee"]!));
+            using var worker = await nodes[i].SignInAsync(CaseApi.AccountFor(task["signers"]![0]!["assignee"]!));
             HttpResponseMessage response;
             (response, view) = await CaseApi.PostAsync(worker, $"/api/cases/{id}/complete", new JsonObject
             {
@@ -159,15 +148,43 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime
         }
 
         // both nodes answer the same closed case, from the one store
-        using var admin = await SignIn(a, "admin");
-        using var adminB = await SignIn(b, "admin");
+        using var admin = await a.SignInAsync("admin");
+        using var adminB = await b.SignInAsync("admin");
         foreach (var client in new[] { admin, adminB })
         {
             var seen = JsonNode.Parse(await client.GetStringAsync($"/api/cases/{id}"))!;
             Assert.Equal("completed", seen["status"]!.GetValue<string>());
             Assert.Equal(view["version"]!.GetValue<long>(), seen["version"]!.GetValue<long>());
         }
+
+        // The certificate granted on node a: printed on node b, the same bytes on a, and the register
+        // behind /verify answers alike on both (it is in the store, not on a node's disk).
+        await using var store = await PostgreSqlCaseStore.OpenAsync(Connection);
+        var certificate = Assert.Single(await ((ICertificateRegister)store).CertificatesOfCaseAsync(Guid.Parse(id)));
+        var printedOnB = await adminB.GetByteArrayAsync($"/api/cases/{id}/documents/{certificate.DocumentId}");
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(printedOnB, 0, 4));
+        Assert.Equal(printedOnB, await admin.GetByteArrayAsync($"/api/cases/{id}/documents/{certificate.DocumentId}"));
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(printedOnB));
+        foreach (var node in new[] { a, b })
+        {
+            var verified = JsonNode.Parse(await node.Http.GetStringAsync($"/verify/{certificate.Identifier}?format=json"))!;
+            Assert.Equal("有效", verified["status"]!.GetValue<string>());
+            Assert.Equal(certificate.Identifier, verified["identifier"]!.GetValue<string>());
+            Assert.Equal(sha, verified["pdfSha256"]!.GetValue<string>());
+        }
+
+        // Every document of the case (the notices issued on a, the certificate) is served by both nodes.
+        foreach (var document in view["case"]!["documents"]!.AsArray())
+        {
+            var documentId = document!["documentId"]!.GetValue<string>();
+            Assert.Equal(await admin.GetByteArrayAsync($"/api/cases/{id}/documents/{documentId}"),
+                await adminB.GetByteArrayAsync($"/api/cases/{id}/documents/{documentId}"));
+        }
     }
+
+    /// <summary>A node on the shared database, its clock movable (<c>--test-clock</c>).</summary>
+    private Task<ServerProcess> StartNodeAsync(string name, params string[] extra) =>
+        ServerProcess.StartAsync(_county, Path.Combine(_county.Root, name), Connection, ["--test-clock", .. extra]);
 
     private static int Occurrences(string text, string needle) => Regex.Matches(text, Regex.Escape(needle)).Count;
 
@@ -198,78 +215,5 @@ public sealed class ClusteredSchedulerTests : IAsyncLifetime
     private sealed class FixedClock(DateTimeOffset now) : IClock
     {
         public DateTimeOffset Now { get; } = now;
-    }
-
-    /// <summary><c>workflows serve --test-clock</c> as a process of its own, on a free loopback port.</summary>
-    private sealed class ServerProcess : IAsyncDisposable
-    {
-        private static readonly Regex Listening = new(@"Now listening on: (http://\S+)");
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
-        private readonly TaskCompletionSource<string> _url = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        private ServerProcess(Process process) => _process = process;
-
-        public HttpClient Http { get; private set; } = null!;
-
-        public string Output
-        {
-            get { lock (_output) return _output.ToString(); }
-        }
-
-        private static string ServerDll => Path.Combine(Repo.Root, "server", "Workflows.Server", "bin",
-            AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug",
-            "net10.0", "Workflows.Server.dll");
-
-        public static async Task<ServerProcess> StartAsync(Repo.SampleCounty county, string name, string postgres, params string[] extra)
-        {
-            var info = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                StandardOutputEncoding = Encoding.UTF8,
-                StandardErrorEncoding = Encoding.UTF8,
-                WorkingDirectory = county.Root,
-            };
-            foreach (var arg in new[]
-                     {
-                         ServerDll, "serve", "--definitions", county.Definitions, "--data", Path.Combine(county.Root, name),
-                         "--postgres", postgres, "--urls", "http://127.0.0.1:0", "--test-clock",
-                     }.Concat(extra))
-                info.ArgumentList.Add(arg);
-            info.Environment.Remove("WORKFLOWS_POSTGRES");
-            var server = new ServerProcess(new Process { StartInfo = info, EnableRaisingEvents = true });
-            server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
-            server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-            server._process.Exited += (_, _) => server._url.TrySetException(new InvalidOperationException($"{name} exited:\n{server.Output}"));
-            server._process.Start();
-            server._process.BeginOutputReadLine();
-            server._process.BeginErrorReadLine();
-            var url = await server._url.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            server.Http = new HttpClient { BaseAddress = new Uri(url) };
-            server.Http.DefaultRequestHeaders.Add(Security.CrossSiteWriteGuard.HeaderName, "1");
-            return server;
-        }
-
-        public async Task MoveClockAsync(string now)
-        {
-            var response = await Http.PostAsJsonAsync("/api/test/clock", new { now });
-            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{response.StatusCode}\n{Output}");
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null) return;
-            lock (_output) _output.AppendLine(line);
-            if (Listening.Match(line) is { Success: true } match) _url.TrySetResult(match.Groups[1].Value);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Http?.Dispose();
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-            _process.Dispose();
-        }
     }
 }

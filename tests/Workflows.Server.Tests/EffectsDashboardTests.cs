@@ -21,6 +21,10 @@ public sealed class EffectsDashboardTests
         using var page = await admin.GetAsync("/hangfire");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("Workflows 后台任务", await page.Content.ReadAsStringAsync());
+        // In Chinese where Hangfire has the words (its zh resources): the failed jobs page.
+        var failed = await admin.GetStringAsync("/hangfire/jobs/failed");
+        Assert.Contains("失败的作业", failed);
+        Assert.DoesNotContain("Failed Jobs", failed);
         // The recurring sweeps are registered at start; an admin may trigger them, a supervisor may not.
         var adminRecurring = await WaitForRecurringAsync(admin);
         Assert.Contains("timer-sweep", adminRecurring);

@@ -1,16 +1,13 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Workflows.Definitions.Loading;
 using Workflows.Definitions.Model;
 using Workflows.Plugins.Tests;
 using Workflows.Storage;
-using Process = System.Diagnostics.Process;
 
 namespace Workflows.Server.Tests;
 
@@ -39,7 +36,7 @@ public sealed class EffectsFaultTests : IDisposable
             $$"""{ "url": "http://127.0.0.1:{{port}}/hook", "secret": "fault", "max-attempts": "1", "initial-delay-ms": "20" }""");
         var set = DefinitionLoader.Load(_county.Definitions, null);
         var cases = new List<JsonObject>();
-        await using (var first = await ServerProcess.StartAsync(_county, Data))
+        await using (var first = await ServerProcess.StartAsync(_county, Data, null, "--demo", "--no-demo-cases"))
         {
             // The receiver is down: every delivery fails and waits for its retry. The last commands'
             // renders may not have run either when the process dies.
@@ -48,7 +45,7 @@ public sealed class EffectsFaultTests : IDisposable
         }
 
         await using var receiver = WebhookReceiver.Start(port: port);
-        await using var second = await ServerProcess.StartAsync(_county, Data);
+        await using var second = await ServerProcess.StartAsync(_county, Data, null, "--demo", "--no-demo-cases");
         var admin = await second.SignInAsync("admin");
         foreach (var view in cases)
         {
@@ -119,6 +116,50 @@ public sealed class EffectsFaultTests : IDisposable
         Assert.Equal(4, outcomes.Count);
     }
 
+    [Fact]
+    public async Task TwoGrantsRacing_TheRegisterAndVerifyMatchTheCommittedGrant()
+    {
+        await using var server = await RunningServer.StartAsync(demo: true);
+        var set = CaseApi.Definitions(server);
+        var item = set.Item(Item)!;
+        var register = (ICertificateRegister)server.Services.GetRequiredService<ICaseStore>();
+        const int Rounds = 6;
+        for (var round = 0; round < Rounds; round++)
+        {
+            var clerk = await server.SignInAsync(CaseLifecycleApiTests.IntakeClerk(set, item));
+            var (_, view) = await CaseApi.PostAsync(clerk, "/api/cases", CaseApi.NewCase(item, new JsonObject { ["kind"] = "accept" }));
+            var id = view["id"]!.GetValue<string>();
+            var review = CaseApi.ActiveTasks(view)[0]!;
+            (_, view) = await CaseApi.PostAsync(await server.SignInAsync(CaseApi.AccountFor(review["signers"]![0]!["assignee"]!)), $"/api/cases/{id}/complete",
+                new JsonObject { ["taskId"] = review["id"]!.GetValue<string>(), ["outcome"] = "pass" });
+            var decide = CaseApi.ActiveTasks(view)[0]!;
+            var head = CaseApi.AccountFor(decide["signers"]![0]!["assignee"]!);
+            var (a, b) = (await server.SignInAsync(head), await server.SignInAsync(head));
+            // Half the rounds both heads name the version they saw (If-Match), half they do not: either
+            // way one grant commits and the other is refused, and each renders a different certificate.
+            long? version = round % 2 == 0 ? view["version"]!.GetValue<long>() : null;
+            JsonObject Grant() => new() { ["taskId"] = decide["id"]!.GetValue<string>(), ["outcome"] = "grant" };
+            var results = await Task.WhenAll(
+                CaseApi.PostAsync(a, $"/api/cases/{id}/complete", Grant(), ifMatch: version),
+                CaseApi.PostAsync(b, $"/api/cases/{id}/complete", Grant(), ifMatch: version));
+            var committed = Assert.Single(results, r => r.Response.IsSuccessStatusCode).Body;
+            var refused = Assert.Single(results, r => !r.Response.IsSuccessStatusCode).Response;
+            Assert.True((int)refused.StatusCode is 409 or 422, refused.StatusCode.ToString());
+
+            // The register holds the committed grant's certificate, and /verify answers for its PDF.
+            var entry = Assert.Single(await register.CertificatesOfCaseAsync(Guid.Parse(id)));
+            var documents = committed["case"]!["documents"]!.AsArray().Select(d => d!["documentId"]!.GetValue<string>()).ToList();
+            Assert.Contains(entry.DocumentId, documents);
+            using var admin = await server.SignInAsync("admin");
+            var stored = (await admin.GetFromJsonAsync<JsonObject>($"/api/cases/{id}"))!;
+            Assert.Equal(committed["version"]!.GetValue<long>(), stored["version"]!.GetValue<long>());
+            var pdf = await admin.GetByteArrayAsync($"/api/cases/{id}/documents/{entry.DocumentId}");
+            var verified = await server.GetJsonAsync($"/verify/{entry.Identifier}?format=json");
+            Assert.Equal("有效", verified["status"]!.GetValue<string>());
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), verified["pdfSha256"]!.GetValue<string>());
+        }
+    }
+
     private static List<WebhookReceiver.Received> Distinct(WebhookReceiver receiver, string caseId) =>
         receiver.Requests.Where(r => r.Body.Contains(caseId, StringComparison.Ordinal)).DistinctBy(r => r.Delivery).ToList();
 
@@ -140,7 +181,7 @@ public sealed class EffectsFaultTests : IDisposable
         return view;
     }
 
-    private static void Deploy(Type plugin, string folder, string settings)
+    internal static void Deploy(Type plugin, string folder, string settings)
     {
         Directory.CreateDirectory(folder);
         var name = plugin.Assembly.GetName().Name!;
@@ -149,87 +190,12 @@ public sealed class EffectsFaultTests : IDisposable
         File.WriteAllText(Path.Combine(folder, "settings.json"), settings);
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
-    }
-
-    /// <summary><c>workflows serve --demo</c> as a process of its own on the data folder, killable with SIGKILL.</summary>
-    private sealed class ServerProcess : IAsyncDisposable
-    {
-        private static readonly Regex Listening = new(@"Now listening on: (http://\S+)");
-        private readonly Process _process;
-        private readonly StringBuilder _output = new();
-        private readonly TaskCompletionSource<string> _url = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        private ServerProcess(Process process) => _process = process;
-
-        public Uri BaseAddress { get; private set; } = null!;
-
-        public string Output
-        {
-            get { lock (_output) return _output.ToString(); }
-        }
-
-        private static string ServerDll => Path.Combine(Repo.Root, "server", "Workflows.Server", "bin",
-            AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug",
-            "net10.0", "Workflows.Server.dll");
-
-        public static async Task<ServerProcess> StartAsync(Repo.SampleCounty county, string data)
-        {
-            var info = new ProcessStartInfo("dotnet")
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                StandardOutputEncoding = Encoding.UTF8,
-                StandardErrorEncoding = Encoding.UTF8,
-                WorkingDirectory = county.Root,
-            };
-            foreach (var arg in new[] { ServerDll, "serve", "--definitions", county.Definitions, "--data", data, "--demo", "--no-demo-cases", "--urls", "http://127.0.0.1:0" })
-                info.ArgumentList.Add(arg);
-            info.Environment.Remove("WORKFLOWS_POSTGRES");
-            var server = new ServerProcess(new Process { StartInfo = info, EnableRaisingEvents = true });
-            server._process.OutputDataReceived += (_, e) => server.Append(e.Data);
-            server._process.ErrorDataReceived += (_, e) => server.Append(e.Data);
-            server._process.Start();
-            server._process.BeginOutputReadLine();
-            server._process.BeginErrorReadLine();
-            server.BaseAddress = new Uri(await server._url.Task.WaitAsync(TimeSpan.FromSeconds(90)));
-            return server;
-        }
-
-        public async Task<HttpClient> SignInAsync(string userName)
-        {
-            var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = BaseAddress };
-            client.DefaultRequestHeaders.Add(Security.CrossSiteWriteGuard.HeaderName, "1");
-            var response = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = Auth.DemoAccounts.Password });
-            Assert.True(response.IsSuccessStatusCode, $"sign-in {userName}: {(int)response.StatusCode}\n{Output}");
-            return client;
-        }
-
-        /// <summary>SIGKILL: no shutdown, no drain, whatever is in flight is lost with the process.</summary>
-        public void KillHard()
-        {
-            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null) return;
-            lock (_output) _output.AppendLine(line);
-            if (Listening.Match(line) is { Success: true } match) _url.TrySetResult(match.Groups[1].Value);
-        }
-
-        public ValueTask DisposeAsync()
-        {
-            KillHard();
-            _process.Dispose();
-            return ValueTask.CompletedTask;
-        }
     }
 }

@@ -103,6 +103,10 @@ public abstract partial class CaseStoreComplianceTests
         Assert.Equal((2, "接收方不可达 (receiver down)"), (retried!.Attempts, retried.LastError));
         var failed = (await Outbox.FindIntentAsync("f-3-1"))!;
         Assert.Equal((2, "still down", true), (failed.Attempts, failed.LastError, failed.Failed));
+        // A later attempt that fails again (an operator's run) keeps it failed, with the new reason.
+        await Outbox.ClaimIntentAsync("f-3-1", Cases.T0.AddSeconds(1.5), Lease);
+        await Outbox.FailIntentAsync("f-3-1", "down again", final: false);
+        Assert.Equal(("down again", true), ((await Outbox.FindIntentAsync("f-3-1"))!.LastError, (await Outbox.FindIntentAsync("f-3-1"))!.Failed));
         // An operator may run it again; success clears the failure.
         Assert.NotNull(await Outbox.ClaimIntentAsync("f-3-1", Cases.T0.AddSeconds(2), Lease));
         Assert.True(await Outbox.CompleteIntentAsync("f-3-1", Cases.T0.AddSeconds(3)));

@@ -1,12 +1,13 @@
 import {
-  AuditOutlined, DashboardOutlined, FileSearchOutlined, FormOutlined, InboxOutlined, LogoutOutlined,
+  AuditOutlined, ClusterOutlined, DashboardOutlined, FileSearchOutlined, FormOutlined, InboxOutlined, LogoutOutlined,
   PrinterOutlined, ProfileOutlined, SmileOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { hasAnyRole, roleLabels, useAuth, useUser, type Role } from '../auth/AuthContext';
 
-interface Entry { key: string; label: string; icon: React.ReactNode; roles: Role[] }
+/** `page`: a server page outside this app (the Hangfire dashboard), opened by a full page load. */
+interface Entry { key: string; label: string; icon: React.ReactNode; roles: Role[]; page?: boolean }
 
 /** The side menu: what each role may open (the server checks it again on every call). */
 export const workbenchEntries: Entry[] = [
@@ -24,6 +25,8 @@ export const designerEntries: Entry[] = [
 
 export const adminEntries: Entry[] = [
   { key: '/admin/users', label: '账号管理', icon: <TeamOutlined />, roles: ['admin'] },
+  // Pending and failed effects, the recurring jobs: admins act there, supervisors read (the server checks).
+  { key: '/hangfire', label: '后台任务', icon: <ClusterOutlined />, roles: ['admin', 'supervisor'], page: true },
 ];
 
 function menuItems(roles: Role[], entries: Entry[]) {
@@ -69,7 +72,7 @@ export function AppShell() {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={200} theme="light" breakpoint="lg" collapsedWidth={0}>
-          <Menu mode="inline" items={items} selectedKeys={selected} onClick={(e) => navigate(e.key)} style={{ height: '100%', borderInlineEnd: 0 }} />
+          <Menu mode="inline" items={items} selectedKeys={selected} onClick={(e) => (all.find((entry) => entry.key === e.key)?.page ? window.location.assign(e.key) : navigate(e.key))} style={{ height: '100%', borderInlineEnd: 0 }} />
         </Layout.Sider>
         <Layout.Content style={{ padding: narrow ? 8 : 20, minWidth: 0 }}>
           <Outlet />

@@ -87,6 +87,12 @@ export interface CaseDefinition { id: string; version: string; guide: Guide; mat
 
 export interface CaseEvent { sequence: number; type: string; at: string; data: Record<string, unknown> }
 
+/** An effect of the case not done yet (生成文书, 发送通知): pending, or failed after its last retry. */
+export interface CaseEffect {
+  id: string; kind: string; label: string; version: number; state: 'pending' | 'failed' | 'done';
+  attempts: number; reason: string | null; createdAt: string;
+}
+
 export const materialStatusLabels: Record<MaterialStatus, string> = { received: '已收取', deferred: '容缺后补', missing: '缺少', defective: '有误' };
 export const necessityLabels: Record<string, string> = { required: '必要', optional: '非必要', deferrable: '可容缺' };
 export const kindLabels: Record<string, string> = { original: '原件', copy: '复印件', 'original-and-copy': '原件和复印件', 'original-or-copy': '原件或复印件' };

@@ -147,7 +147,9 @@ public static class CaseEndpoints
         var stored = await store.LoadAsync(id, context.RequestAborted);
         if (stored is null || !CaseAccess.MaySee(user, stored.Snapshot.Index.Parties)) return CaseNotFound(id);
         var events = await store.ReadEventsAsync(id, context.RequestAborted);
-        return Results.Json(new { id, number = stored.Number.Text, events = events.Select(CaseViews.Event).ToList() });
+        // Effects not done yet (pending, or failed after their last retry) beside the events: a failed one is visible here with its reason.
+        var effects = await Effects.CaseEffectEndpoints.OpenEffectsAsync(store, id, user, context.RequestAborted);
+        return Results.Json(new { id, number = stored.Number.Text, events = events.Select(CaseViews.Event).ToList(), effects });
     }
 
     private static async Task<IResult> Execute(Guid id, CaseCommands.Definition definition, HttpContext context, CaseService service, DefinitionCatalog catalog)

@@ -30,6 +30,10 @@ public static class Problems
     /// <summary>A condition of the definition failed at run time: the definition's mistake, named in the body.</summary>
     public const string DefinitionScriptFailedCode = "WF9424";
     public const string DefinitionsUnavailable = "WF9503";
+    /// <summary>An admin asked to run an effect that is already done.</summary>
+    public const string EffectDone = "WF9413";
+    /// <summary>An admin asked to run an effect that a runner holds right now.</summary>
+    public const string EffectBusy = "WF9429";
     public const string Internal = "WF9500";
 
     public static IResult Of(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)

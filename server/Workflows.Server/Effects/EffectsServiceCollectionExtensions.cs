@@ -66,6 +66,7 @@ public static class EffectsServiceCollectionExtensions
 
     public static WebApplication MapEffects(this WebApplication app)
     {
+        CaseEffectEndpoints.Map(app);
         HangfireDashboardAccess.Guard(app);
         app.UseHangfireDashboard(HangfireDashboardAccess.Path, HangfireDashboardAccess.Options(), app.Services.GetRequiredService<JobStorage>());
         return app;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hangfire;
 using Hangfire.Dashboard;
 using Workflows.Server.Api;
@@ -8,7 +9,8 @@ namespace Workflows.Server.Effects;
 /// <summary>
 /// The Hangfire dashboard (<c>/hangfire</c>) is the operators' view of pending and failed effects:
 /// behind the cookie session, 401 signed out, 403 for anyone but admins and supervisors, and
-/// read-only for supervisors (who change nothing, DOMAIN glossary).
+/// read-only for supervisors (who change nothing, DOMAIN glossary). It speaks zh-CN as far as
+/// Hangfire is translated (menus, states, buttons); job names are ours and Chinese already.
 /// </summary>
 public static class HangfireDashboardAccess
 {
@@ -31,8 +33,12 @@ public static class HangfireDashboardAccess
                 await Problems.Denied("任务面板仅供管理员和监督人员使用 (administrators and supervisors only)").ExecuteAsync(context);
                 return;
             }
+            // Hangfire's own texts in Chinese (its "zh" resources, found from zh-CN); the rest of the server keeps its culture.
+            CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = Chinese;
             await next();
         }));
+
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
 
     public static DashboardOptions Options() => new()
     {

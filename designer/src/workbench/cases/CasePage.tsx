@@ -7,7 +7,7 @@ import { useUser } from '../../auth/AuthContext';
 import { FormView } from '../../forms/FormRenderer';
 import { DocumentViewer } from '../common/DocumentViewer';
 import { DueDate } from '../common/DueDate';
-import { levelColors, remainingText, templateLabel, templateLabels, type CaseDefinition, type CaseEvent, type CaseView } from '../types';
+import { levelColors, remainingText, templateLabel, templateLabels, type CaseDefinition, type CaseEffect, type CaseEvent, type CaseView } from '../types';
 import { CaseMaterials } from './Materials';
 import { TaskActions, describeAssignee } from './TaskActions';
 import { CaseTimeline } from './Timeline';
@@ -22,11 +22,16 @@ export function CasePage() {
   const [view, setView] = useState<CaseView | null>(null);
   const [definition, setDefinition] = useState<CaseDefinition | null>(null);
   const [events, setEvents] = useState<CaseEvent[]>([]);
+  const [effects, setEffects] = useState<CaseEffect[]>([]);
   const [missing, setMissing] = useState(false);
   const [doc, setDoc] = useState<{ id: string; title: string; templateId?: string } | null>(null);
 
   const loadEvents = useCallback(async () => {
-    try { setEvents((await api.get<{ events: CaseEvent[] }>(`/api/cases/${id}/timeline`)).events); } catch { /* the view shows the case anyway */ }
+    try {
+      const timeline = await api.get<{ events: CaseEvent[]; effects?: CaseEffect[] }>(`/api/cases/${id}/timeline`);
+      setEvents(timeline.events);
+      setEffects(timeline.effects ?? []);
+    } catch { /* the view shows the case anyway */ }
   }, [id]);
 
   const load = useCallback(async () => {
@@ -93,7 +98,7 @@ export function CasePage() {
             <Tabs defaultActiveKey="form" items={[
               { key: 'form', label: '申请表', children: definition.form ? <FormView form={definition.form} values={c.formData} applicant={{ ...c.applicant, phone: c.applicant.phone ?? undefined }} /> : <Empty description="本事项没有申请表" /> },
               { key: 'materials', label: `材料（${Object.keys(c.materials).length}）`, children: <CaseMaterials view={view} materials={definition.materials} mayUpload={!view.closed} onUpdated={updated} /> },
-              { key: 'timeline', label: '时间线', children: <CaseTimeline events={events} /> },
+              { key: 'timeline', label: '时间线', children: <CaseTimeline events={events} effects={effects} caseId={view.id} canRun={user.roles.includes('admin')} onRun={loadEvents} /> },
               { key: 'opinions', label: `意见（${opinions.length}）`, children: (
                 <List data-testid="opinions" dataSource={opinions} locale={{ emptyText: '暂无意见' }} renderItem={(o) => (
                   <List.Item><List.Item.Meta title={<Space>{o.stepName}<Tag>{outcomeLabel(o.outcome, definition.steps.flatMap((s) => s.outcomes).find((x) => x.outcome === o.outcome)?.label)}</Tag></Space>}

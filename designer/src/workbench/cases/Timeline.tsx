@@ -1,6 +1,7 @@
-import { Switch, Timeline as AntTimeline, Typography } from 'antd';
+import { Alert, App, Button, Switch, Timeline as AntTimeline, Typography } from 'antd';
 import { useState } from 'react';
-import { templateLabel, type CaseEvent } from '../types';
+import { api, showError } from '../../api/client';
+import { templateLabel, type CaseEffect, type CaseEvent } from '../types';
 import { formatDateTime } from '../../common/format';
 import { outcomeLabel } from '../../common/labels';
 
@@ -34,12 +35,46 @@ function detail(e: CaseEvent): string {
   return parts.join(' · ');
 }
 
-/** 时间线: every event of the case, as recorded (全过程留痕). */
-export function CaseTimeline({ events }: { events: CaseEvent[] }) {
+/**
+ * Effects that failed after their last retry (a notice not delivered, a document not rendered): shown
+ * above the timeline with the reason (admins and supervisors see it), and admins run one again.
+ */
+function FailedEffects({ effects, caseId, canRun, onRun }: { effects: CaseEffect[]; caseId: string; canRun: boolean; onRun: () => void }) {
+  const { message } = App.useApp();
+  const [running, setRunning] = useState<string | null>(null);
+  const failed = effects.filter((e) => e.state === 'failed');
+  if (failed.length === 0) return null;
+  const run = async (effect: CaseEffect) => {
+    setRunning(effect.id);
+    try {
+      const after = await api.post<CaseEffect>(`/api/cases/${caseId}/effects/${encodeURIComponent(effect.id)}/run`, {});
+      if (after.state === 'done') message.success(`已重新执行：${effect.label}`);
+      else message.error(`仍未成功：${after.reason ?? effect.label}`);
+    } catch (e) { showError(e, '重新执行'); }
+    setRunning(null);
+    onRun();
+  };
+  return (
+    <div data-testid="failed-effects" style={{ marginBottom: 12 }}>
+      {failed.map((e) => (
+        <Alert key={e.id} type="error" showIcon style={{ marginBottom: 8 }} data-effect={e.id}
+          title={`${e.label}失败（已重试 ${e.attempts} 次）`}
+          description={<span>{e.reason ? `原因：${e.reason}` : '请联系管理员处理'} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(e.createdAt)}</Typography.Text></span>}
+          action={canRun ? <Button size="small" danger loading={running === e.id} onClick={() => void run(e)}>重新执行</Button> : undefined} />
+      ))}
+    </div>
+  );
+}
+
+/** 时间线: every event of the case, as recorded (全过程留痕), and the effects that failed. */
+export function CaseTimeline({ events, effects = [], caseId = '', canRun = false, onRun = () => {} }: {
+  events: CaseEvent[]; effects?: CaseEffect[]; caseId?: string; canRun?: boolean; onRun?: () => void;
+}) {
   const [all, setAll] = useState(false);
   const shown = events.filter((e) => all || !noise.has(e.type));
   return (
     <div data-testid="timeline">
+      <FailedEffects effects={effects} caseId={caseId} canRun={canRun} onRun={onRun} />
       <div style={{ marginBottom: 12 }}><Switch size="small" checked={all} onChange={setAll} /> <Typography.Text type="secondary">显示流转与定时器事件</Typography.Text></div>
       <AntTimeline items={shown.map((e) => ({
         key: e.sequence,
