@@ -175,10 +175,37 @@ public sealed class CaseApiScenarioTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ExcludedProcedure_PastItsAnnouncedDuration_IsShownToSupervision()
+    {
+        await using var server = await RunningServer.StartAsync(demo: true, configure: o => o with { TestClock = true });
+        var set = CaseApi.Definitions(server);
+        var item = set.Item("water-permit")!;
+        using var clerk = await server.SignInAsync(CaseLifecycleApiTests.IntakeClerk(set, item));
+        var (_, view) = await CaseApi.PostAsync(clerk, "/api/cases", CaseApi.NewCase(item, new JsonObject { ["kind"] = "accept" }, null));
+        using var reviewer = await server.SignInAsync("water-reviewer");
+        var (entered, procedureView) = await CaseApi.PostAsync(reviewer, $"/api/cases/{view["id"]}/complete",
+            new JsonObject { ["taskId"] = TaskAt(view, "preliminary-review"), ["outcome"] = "pass" });
+        Assert.Equal(HttpStatusCode.OK, entered.StatusCode);
+        var end = DateOnly.Parse(procedureView["case"]!["activeProcedure"]!["announcedEnd"]!.GetValue<string>());
+        using var head = await server.SignInAsync("water-head");
+        var id = view["id"]!.GetValue<string>();
+
+        var before = (await head.GetFromJsonAsync<JsonObject>("/api/supervision"))!;
+        var row = before["suspended"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == id)!;
+        Assert.False(row["procedure"]!["overrun"]!.GetValue<bool>());
+
+        server.Services.GetRequiredService<ServerClock>().MoveTo(new DateTimeOffset(end.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        var after = (await head.GetFromJsonAsync<JsonObject>("/api/supervision"))!;
+        row = after["suspended"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == id)!;
+        Assert.True(row["procedure"]!["overrun"]!.GetValue<bool>());
+        Assert.Equal("水资源论证报告书专家评审", row["procedure"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Return_FromDecisionToReview_ReopensTheReviewTask()
     {
         var view = await CreateAsync(Agri, new JsonObject { ["kind"] = "accept" });
-        view = await Command("agriculture-reviewer", view, "complete", new JsonObject { ["taskId"] = TaskAt(view, "preliminary-review"), ["outcome"] = "pass" });
+        view = await Command("agriculture-reviewer", view, "complete", new JsonObject { ["taskId"] = TaskAt(view, "review"), ["outcome"] = "pass" });
         view = await Command("agriculture-head", view, "return", new JsonObject { ["taskId"] = TaskAt(view, "decide"), ["targetStepId"] = "review", ["reason"] = "发动机号核对有误" });
 
         Assert.Single(CaseApi.ActiveTasks(view), t => t!["stepId"]!.GetValue<string>() == "review");
