@@ -107,7 +107,7 @@ public sealed class CaseApiScenarioTests : IAsyncLifetime
         var due = view["case"]!["clocks"]!["promisedDue"]!.GetValue<string>();
         await Command("agriculture-reviewer", view, "suspend", new JsonObject { ["reason"] = "等待检验" }, HttpStatusCode.Forbidden);
 
-        view = await Command("agriculture-head", view, "suspend", new JsonObject { ["reason"] = "现场检验", ["procedure"] = "testing" });
+        view = await Command("agriculture-head", view, "suspend", new JsonObject { ["reason"] = "现场检验", ["procedure"] = "testing", ["approver"] = "农业农村局局长", ["basis"] = "《中华人民共和国行政许可法》第四十五条" });
         Assert.Equal("suspended", view["status"]!.GetValue<string>());
         view = await Command("agriculture-head", view, "resume", new JsonObject());
         Assert.Equal("in-progress", view["status"]!.GetValue<string>());
@@ -115,6 +115,39 @@ public sealed class CaseApiScenarioTests : IAsyncLifetime
 
         Assert.Equal(2, view["case"]!["clocks"]!["extendedWorkingDays"]!.GetValue<int>());
         Assert.True(string.CompareOrdinal(view["case"]!["clocks"]!["promisedDue"]!.GetValue<string>(), due) > 0);
+    }
+
+    [Fact]
+    public async Task Suspend_WithoutApprover_IsRefusedWithItsCode_AndWithoutLegalBasis_KeepsTheClockRunning()
+    {
+        var view = await CreateAsync(Agri, new JsonObject { ["kind"] = "accept" });
+        var refused = await Command("agriculture-head", view, "suspend", new JsonObject { ["reason"] = "等待检验" }, HttpStatusCode.UnprocessableEntity);
+        Assert.Equal("WF6070", refused["code"]!.GetValue<string>());
+        var unchanged = (await (await As("agriculture-head")).GetFromJsonAsync<JsonObject>($"/api/cases/{view["id"]}"))!;
+        Assert.Equal("in-progress", unchanged["status"]!.GetValue<string>());
+
+        view = await Command("agriculture-head", view, "suspend", new JsonObject { ["reason"] = "申请人请求暂缓", ["approver"] = "农业农村局局长" });
+        Assert.Equal("suspended", view["status"]!.GetValue<string>());
+        Assert.True(view["case"]!["activeSuspension"]!["counted"]!.GetValue<bool>());
+        Assert.Empty(view["case"]!["clocks"]!["pauses"]!.AsArray());
+        Assert.NotEqual("suspended", view["level"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ExcludedProcedureStep_StopsTheClockWithItsNotice_AndRestartsItWhenDone()
+    {
+        var view = await CreateAsync("water-permit", new JsonObject { ["kind"] = "accept" });
+        view = await Command("water-reviewer", view, "complete", new JsonObject { ["taskId"] = TaskAt(view, "preliminary-review"), ["outcome"] = "pass" });
+
+        var procedure = view["case"]!["activeProcedure"]!;
+        Assert.Equal(("expert-review", "《取水许可和水资源费征收管理条例》第十二条"), (procedure["kind"]!.GetValue<string>(), procedure["basis"]!.GetValue<string>()));
+        Assert.Equal("suspended", view["level"]!.GetValue<string>());
+        Assert.Contains(view["case"]!["documents"]!.AsArray(), d => d!["templateId"]!.GetValue<string>() == "notices/special-procedure");
+
+        view = await Command("water-reviewer", view, "complete", new JsonObject { ["taskId"] = TaskAt(view, "expert-review"), ["outcome"] = "pass", ["opinion"] = "评审通过" });
+        Assert.Null(view["case"]!["activeProcedure"]);
+        Assert.Single(view["case"]!["procedureHistory"]!.AsArray());
+        Assert.NotEqual("suspended", view["level"]!.GetValue<string>());
     }
 
     [Fact]
@@ -127,7 +160,7 @@ public sealed class CaseApiScenarioTests : IAsyncLifetime
         using var clerk = await server.SignInAsync(CaseLifecycleApiTests.IntakeClerk(set, item));
         var (_, view) = await CaseApi.PostAsync(clerk, "/api/cases", CaseApi.NewCase(item, new JsonObject { ["kind"] = "accept" }, null));
         using var head = await server.SignInAsync("agriculture-head");
-        var (suspended, _) = await CaseApi.PostAsync(head, $"/api/cases/{view["id"]}/suspend", new JsonObject { ["reason"] = "现场检验", ["procedure"] = "testing" });
+        var (suspended, _) = await CaseApi.PostAsync(head, $"/api/cases/{view["id"]}/suspend", new JsonObject { ["reason"] = "现场检验", ["procedure"] = "testing", ["approver"] = "农业农村局局长", ["basis"] = "《中华人民共和国行政许可法》第四十五条" });
         Assert.Equal(HttpStatusCode.OK, suspended.StatusCode);
 
         var due = DateOnly.Parse(view["case"]!["clocks"]!["promisedDue"]!.GetValue<string>());
@@ -139,6 +172,33 @@ public sealed class CaseApiScenarioTests : IAsyncLifetime
         var supervision = (await head.GetFromJsonAsync<JsonObject>("/api/supervision"))!;
         Assert.DoesNotContain(supervision["overdue"]!.AsArray(), row => row!["id"]!.GetValue<string>() == view["id"]!.GetValue<string>());
         Assert.Contains(supervision["suspended"]!.AsArray(), row => row!["id"]!.GetValue<string>() == view["id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ExcludedProcedure_PastItsAnnouncedDuration_IsShownToSupervision()
+    {
+        await using var server = await RunningServer.StartAsync(demo: true, configure: o => o with { TestClock = true });
+        var set = CaseApi.Definitions(server);
+        var item = set.Item("water-permit")!;
+        using var clerk = await server.SignInAsync(CaseLifecycleApiTests.IntakeClerk(set, item));
+        var (_, view) = await CaseApi.PostAsync(clerk, "/api/cases", CaseApi.NewCase(item, new JsonObject { ["kind"] = "accept" }, null));
+        using var reviewer = await server.SignInAsync("water-reviewer");
+        var (entered, procedureView) = await CaseApi.PostAsync(reviewer, $"/api/cases/{view["id"]}/complete",
+            new JsonObject { ["taskId"] = TaskAt(view, "preliminary-review"), ["outcome"] = "pass" });
+        Assert.Equal(HttpStatusCode.OK, entered.StatusCode);
+        var end = DateOnly.Parse(procedureView["case"]!["activeProcedure"]!["announcedEnd"]!.GetValue<string>());
+        using var head = await server.SignInAsync("water-head");
+        var id = view["id"]!.GetValue<string>();
+
+        var before = (await head.GetFromJsonAsync<JsonObject>("/api/supervision"))!;
+        var row = before["suspended"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == id)!;
+        Assert.False(row["procedure"]!["overrun"]!.GetValue<bool>());
+
+        server.Services.GetRequiredService<ServerClock>().MoveTo(new DateTimeOffset(end.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
+        var after = (await head.GetFromJsonAsync<JsonObject>("/api/supervision"))!;
+        row = after["suspended"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == id)!;
+        Assert.True(row["procedure"]!["overrun"]!.GetValue<bool>());
+        Assert.Equal("水资源论证报告书专家评审", row["procedure"]!["name"]!.GetValue<string>());
     }
 
     [Fact]

@@ -160,7 +160,8 @@ public sealed class NoticeDocumentTests : IAsyncLifetime
         if (guide.ExcludedProcedures.FirstOrDefault() is { } procedure)
         {
             _clock.Now = _clock.Now.AddDays(1);
-            await run(new Suspend(head, "申请材料中的技术内容需要评审，评审意见作为决定的依据", procedure.Kind));
+            await run(new Suspend(head, "申请材料中的技术内容需要评审，评审意见作为决定的依据", procedure.Kind, "孙志刚",
+                $"《{guide.Basis[0].Title.Trim('《', '》')}》{guide.Basis[0].Article}"));
             state = await run(new IssueDocument(head, "notices/special-procedure"));
             Read(state, itemId, "special-procedure",
                 ["特别程序告知书", $"{department.DocumentCode}特告〔2026〕", Applicant(item) + "：", guide.Name, $"已于{acceptedOn}依法受理",
@@ -206,6 +207,25 @@ public sealed class NoticeDocumentTests : IAsyncLifetime
                 ["不予行政许可决定书", $"{department.DocumentCode}许不〔2026〕", Applicant(item) + "：", guide.Name, "1．经审查，申请人不符合法定条件",
                  "2．现场核查发现场所与申报不一致", "第三十八条第二款", "七台河市桃山区人民政府申请行政复议", "七台河市桃山区人民法院提起行政诉讼",
                  department.Name, "经办人：孙志刚"]);
+    }
+
+    [Fact]
+    public async Task ExcludedProcedureStep_IssuesTheNoticeWithItsOwnBasisDurationAndEnd()
+    {
+        var (item, run) = await ReceiveAsync("water-permit", _ => MaterialStatus.Received);
+        var department = Department(item);
+        var state = await run(new Accept(Clerk(item)));
+        _clock.Now = _clock.Now.AddDays(1); // Tuesday 2026-03-03
+        var review = state.ActiveTasks.Single();
+        state = await run(new CompleteTask(new Actor("water-reviewer", "water", "reviewer"), review.Id, "pass", "材料齐全，报告书须经专家评审"));
+
+        Assert.NotNull(state.ActiveProcedure);
+        Assert.NotNull(state.Clocks.OpenPause);
+        Assert.Equal("notices/special-procedure", state.Documents[^1].TemplateId);
+        Read(state, "water-permit", "special-procedure-step",
+            ["特别程序告知书", $"{department.DocumentCode}特告〔2026〕", Applicant(item) + "：", Guide(item).Name, "已于2026年3月2日依法受理",
+             "根据《取水许可和水资源费征收管理条例》第十二条的规定", "第四十五条", "1．水资源论证报告书专家评审", "不超过20个工作日",
+             "自2026年3月3日起，预计于2026年3月31日前结束", "本申请已用1个工作日", "上述程序结束后，办理时限继续计算", department.Name]);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public sealed class SupervisionFiguresTests
         }
         var overdue = await Receive(At(12, 4));   // Friday: due Tuesday 12-08
         var suspended = await Receive(At(12, 4)); // the same, then suspended
-        var (s, _) = await CaseApi.PostAsync(head, $"/api/cases/{suspended}/suspend", new JsonObject { ["reason"] = "现场检验", ["procedure"] = "testing" });
+        var (s, _) = await CaseApi.PostAsync(head, $"/api/cases/{suspended}/suspend", new JsonObject { ["reason"] = "现场检验", ["procedure"] = "testing", ["approver"] = "农业农村局局长", ["basis"] = "《中华人民共和国行政许可法》第四十五条" });
         Assert.Equal(HttpStatusCode.OK, s.StatusCode);
         var warning = await Receive(At(12, 7));   // Monday: due Wednesday 12-09, the 预警 day
         var normal = await Receive(At(12, 9));    // Wednesday: due Friday 12-11

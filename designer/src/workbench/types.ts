@@ -35,6 +35,11 @@ export interface CaseTask {
   completedBy?: string | null; closedAt?: string | null; assignee: Assignee; isActive: boolean; pendingSignerIndexes: number[];
 }
 
+export interface ProcedureRun {
+  stepId: string; kind: string; name: string; basis: string; announced: { value: number; unit: 'working-days' | 'calendar-days' };
+  startedOn: string; announcedEnd: string; endedOn?: string | null; workingDays: number; stoppedClock: boolean;
+}
+
 export interface CaseState {
   id: string; number: string; itemId: string; definitionVersion: string;
   applicant: { type: 'person' | 'organization'; name: string; idNumber: string; phone?: string | null };
@@ -44,7 +49,10 @@ export interface CaseState {
   decision?: unknown; refusal?: { reasons: string[]; competentBody?: string | null } | null;
   openSupplement?: { deficiencies: { materialId: string; kind: 'missing' | 'defective'; note?: string | null }[]; requestedOn: string; supplementedOn?: string | null; beforeAcceptance?: boolean } | null;
   supplementHistory: unknown[];
-  activeSuspension?: { reason: string; procedure?: string | null; from: string } | null;
+  activeSuspension?: { reason: string; procedure?: string | null; from: string; counted?: boolean; basis?: string | null; approver?: string | null } | null;
+  /** 特别程序 run by a workflow step (行政许可法第四十五条); the clock stands still while it runs. */
+  activeProcedure?: ProcedureRun | null;
+  procedureHistory?: ProcedureRun[];
   tasks: CaseTask[]; activeTasks: CaseTask[];
   visitedSteps: string[];
   clocks: {

@@ -62,6 +62,12 @@ public static class DiagnosticCodes
     public const string AcceptanceLimitOverStatutory = "WF3032";
     public const string DecisionOnAcceptanceAfterAcceptance = "WF3033";
 
+    // 特别程序 (行政许可法 art. 45) as a property of the step that runs it.
+    public const string ProcedureNoticeWithoutProcedure = "WF3060";
+    public const string ProcedureOnWrongStep = "WF3061";
+    public const string ProcedureIncomplete = "WF3062";
+    public const string ProcedureNotInGuide = "WF3063";
+
     public const string ScriptSyntax = "WF4001";
     public const string ScriptUnknownName = "WF4002";
     public const string ScriptUnknownField = "WF4003";

@@ -20,6 +20,7 @@ public sealed class Step
     [Label("名称")] public string? Name { get; set; }
     [Label("办理人")] public Assignee? By { get; set; }
     [Label("时限")] public Duration? Limit { get; set; }
+    [Label("特别程序")] public StepProcedure? Procedure { get; set; }
     [Label("会签方式")] public SignMode? Mode { get; set; }
     [Label("会签人")] public List<Assignee> Signers { get; set; } = [];
     [Ref(RefKind.Template), Label("模板")] public string? Template { get; set; }

@@ -52,6 +52,7 @@ public sealed class DefinitionValidator(IScriptChecker? scripts = null, ITemplat
         if (!context.IsBroken(item.Materials)) MaterialRules.Check(context, item);
         if (!context.IsBroken(item.Form)) FormRules.Check(context, item.Form!);
         if (!context.IsBroken(item.Workflow)) WorkflowRules.Check(context, item, item.Workflow!);
+        if (!context.IsBroken(item.Workflow)) ExcludedProcedureRules.Check(context, item, item.Workflow!);
         if (scripts is not null) ScriptRules.Check(context, item, scripts);
     }
 }

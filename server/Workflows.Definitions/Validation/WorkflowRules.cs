@@ -14,8 +14,8 @@ public static class WorkflowRules
     private static readonly Dictionary<StepKind, string[]> Allowed = new()
     {
         [StepKind.Intake] = ["By", "Limit", "Next", "Outcomes"],
-        [StepKind.Task] = ["By", "Limit", "Next", "Outcomes"],
-        [StepKind.Countersign] = ["Mode", "Signers", "Limit", "Next", "Outcomes"],
+        [StepKind.Task] = ["By", "Limit", "Procedure", "Next", "Outcomes"],
+        [StepKind.Countersign] = ["Mode", "Signers", "Limit", "Procedure", "Next", "Outcomes"],
         [StepKind.Parallel] = ["Branches", "Limit"],
         [StepKind.Join] = ["Next"],
         [StepKind.Branch] = ["Cases", "Otherwise"],

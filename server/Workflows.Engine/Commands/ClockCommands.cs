@@ -3,8 +3,12 @@ using Workflows.Engine.State;
 
 namespace Workflows.Engine.Commands;
 
-/// <summary>挂起 or 特别程序 (art. 45). A listed procedure follows the guide's counted flag; a plain suspension stops the clock.</summary>
-public sealed record Suspend(Actor By, string Reason, ProcedureKind? Procedure = null, string? Approver = null) : CaseCommand;
+/// <summary>
+/// 挂起 or a 特别程序 declared by hand (art. 45). Always needs the approving head. The clock stops only
+/// when a legal basis is named (a 中止 some law provides) and the guide does not count the procedure;
+/// otherwise the case waits but its statutory clock keeps running.
+/// </summary>
+public sealed record Suspend(Actor By, string Reason, ProcedureKind? Procedure = null, string? Approver = null, string? Basis = null) : CaseCommand;
 
 public sealed record Resume(Actor By) : CaseCommand;
 

@@ -37,4 +37,9 @@ public static class ErrorCodes
     public const string ExtensionOverCap = "WF6051";
     public const string ExtensionTooLate = "WF6052";
     public const string ExtensionBeforeAcceptance = "WF6053";
+
+    // 特别程序 (art. 45) and 挂起: the clock stops only for a procedure or with a legal basis.
+    public const string SuspensionNeedsApprover = "WF6070";
+    public const string SuspendDuringProcedure = "WF6071";
+    public const string ProcedureAlreadyRunning = "WF6072";
 }

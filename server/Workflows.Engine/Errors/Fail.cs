@@ -72,6 +72,15 @@ internal static class Fail
     public static CaseRuleViolation ProcedureNotListed(string procedure) =>
         With(ErrorCodes.ProcedureNotListed, $"办事指南未列出特别程序“{procedure}” (the guide lists no such excluded procedure)");
 
+    public static CaseRuleViolation ProcedureAlreadyRunning(string running, string stepId) =>
+        With(ErrorCodes.ProcedureAlreadyRunning, $"特别程序“{running}”尚未结束，步骤 {stepId} 不能再开始另一特别程序 (another excluded procedure is running)");
+
+    public static CaseRuleViolation SuspensionNeedsApprover() =>
+        With(ErrorCodes.SuspensionNeedsApprover, "挂起须由负责人批准，请填写批准人 (a suspension needs its approver)");
+
+    public static CaseRuleViolation SuspendDuringProcedure(string running) =>
+        With(ErrorCodes.SuspendDuringProcedure, $"特别程序“{running}”进行中，法定期限已停止计算，不能再挂起 (the clock already stands still for an excluded procedure)");
+
     public static CaseRuleViolation AlreadyEvaluated() =>
         With(ErrorCodes.AlreadyEvaluated, "该办件已评价 (the case was already evaluated)");
 

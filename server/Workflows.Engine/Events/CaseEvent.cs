@@ -44,6 +44,8 @@ namespace Workflows.Engine.Events;
 [JsonDerivedType(typeof(ResultDelivered), "result-delivered")]
 [JsonDerivedType(typeof(RectificationOpened), "rectification-opened")]
 [JsonDerivedType(typeof(RectificationCompleted), "rectification-completed")]
+[JsonDerivedType(typeof(ProcedureStarted), "procedure-started")]
+[JsonDerivedType(typeof(ProcedureEnded), "procedure-ended")]
 public abstract record CaseEvent
 {
     /// <summary>When the command that produced the event ran (China time).</summary>

@@ -7,10 +7,13 @@ namespace Workflows.Engine.Events;
 /// <summary>挂起 / 特别程序. When the procedure does not count (the usual case, art. 45) a pause opens.</summary>
 public sealed record CaseSuspended(string Reason, ProcedureKind? Procedure, bool Counted, string? Approver, string By, DateOnly On) : CaseEvent
 {
+    /// <summary>The law that allows the clock to stop (中止); without one the suspension is counted.</summary>
+    public string? Basis { get; init; }
+
     internal override CaseState ApplyTo(CaseState state) => state with
     {
         Status = CaseStatus.Suspended,
-        ActiveSuspension = new Suspension(Reason, Procedure, Counted, Approver, By, On, state.Status),
+        ActiveSuspension = new Suspension(Reason, Procedure, Counted, Approver, By, On, state.Status) { Basis = Basis },
         Clocks = Counted ? state.Clocks : state.Clocks with
         {
             Pauses = [.. state.Clocks.Pauses, new ClockPause(PauseReason.Suspension, On, Note: Reason, Procedure: Procedure)],

@@ -14,16 +14,20 @@ internal static class ClockHandler
     {
         Guard.Running(tx, "挂起");
         Guard.Text(command.Reason, "挂起理由");
-        var counted = false;
+        if (string.IsNullOrWhiteSpace(command.Approver)) throw Fail.SuspensionNeedsApprover();
+        if (tx.State.ActiveProcedure is { } running) throw Fail.SuspendDuringProcedure(running.Name);
+        // Without a law that provides the pause (中止), waiting does not stop the statutory clock.
+        var basis = string.IsNullOrWhiteSpace(command.Basis) ? null : command.Basis.Trim();
+        var counted = basis is null;
         if (command.Procedure is { } kind)
         {
             // Art. 45: the guide says which excluded procedures this item has and whether their time counts.
             var procedure = tx.Item.Guide?.ExcludedProcedures.FirstOrDefault(p => p.Kind == kind)
                 ?? throw Fail.ProcedureNotListed(kind.ToString());
-            counted = procedure.Counted;
+            counted |= procedure.Counted;
         }
 
-        tx.Emit(new CaseSuspended(command.Reason, command.Procedure, counted, command.Approver, command.By.UserId, tx.Today));
+        tx.Emit(new CaseSuspended(command.Reason, command.Procedure, counted, command.Approver!.Trim(), command.By.UserId, tx.Today) { Basis = basis });
     }
 
     public static void Resume(CaseTransaction tx, Resume command)

@@ -13,6 +13,7 @@ internal static class ClosingHandler
         Guard.NotClosed(tx, "撤回");
         Guard.Text(command.Reason, "撤回理由");
         foreach (var task in tx.State.ActiveTasks.ToList()) tx.Emit(new TaskCancelled(task.Id, "申请人撤回 (withdrawn)"));
+        if (tx.State.ActiveProcedure is { } procedure) ProcedureHandler.Leave(tx, procedure.TokenId);
         tx.Emit(new CaseWithdrawn(command.Reason, command.By.UserId));
     }
 

@@ -20,8 +20,21 @@ internal static class TickHandler
             IntakeHandler.AcceptByLapse(tx);
         }
 
+        // A 挂起 without a legal basis does not stop the clock: the work waits, the deadlines do not.
+        if (!tx.State.IsClosed && tx.State.Status == CaseStatus.Suspended && tx.State.ActiveSuspension is { Counted: true })
+        {
+            RaiseAlerts(tx);
+            return;
+        }
+
         // While the clock is paused (补正, 挂起) nothing is due: timers wait and no alert is raised.
         if (tx.State.IsClosed || !tx.State.Status.IsRunning()) return;
+        // While an excluded procedure runs only its own announced end is watched (an overrun is shown).
+        if (ProcedureClock.StopsClock(tx.State))
+        {
+            RaiseProcedureAlerts(tx);
+            return;
+        }
         FireTimers(tx);
         if (tx.State.IsClosed) return;
         RaiseAlerts(tx);
@@ -37,6 +50,12 @@ internal static class TickHandler
             tx.Emit(new TimerFired(token.Id, step.Id));
             tx.Router.Leave(token.Id, step, outcome: null);
         }
+    }
+
+    private static void RaiseProcedureAlerts(CaseTransaction tx)
+    {
+        foreach (var task in tx.State.ActiveTasks.Where(t => t.Due is not null && ProcedureClock.IsProcedureTask(tx.State, t)).ToList())
+            Check(tx, $"task:{task.Id}", task.CreatedOn, task.Due, task.PausedWorkingDays, warn: true, task.Id);
     }
 
     private static void RaiseAlerts(CaseTransaction tx)

@@ -41,13 +41,16 @@ public static class DeadlineLevels
         return new DeadlineDates(due, WarnFrom(calendar, accepted, due, state.Clocks.PausedWorkingDays, warningAt), state.Clocks.OpenPause is not null);
     }
 
-    /// <summary>An open task's deadline; a task of a suspended case is suspended with it.</summary>
+    /// <summary>
+    /// An open task's deadline; a task of a suspended case is suspended with it, except the task of a
+    /// running excluded procedure: it is due on the announced end, so an overrun shows as 超期.
+    /// </summary>
     public static DeadlineDates OfTask(CaseState state, CaseTask task, WorkingCalendar calendar, double warningAt)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(task);
         return new DeadlineDates(task.Due, WarnFrom(calendar, task.CreatedOn, task.Due, task.PausedWorkingDays, warningAt),
-            !state.IsClosed && state.Clocks.OpenPause is not null);
+            !state.IsClosed && state.Clocks.OpenPause is not null && !ProcedureClock.IsProcedureTask(state, task));
     }
 
     /// <summary>The level on <paramref name="today"/>: what SQL computes from the same stored dates.</summary>

@@ -31,10 +31,20 @@ public static class NextWake
         if (state.IsClosed) return null;
         // Before acceptance only the 5-working-day acceptance clock runs; its lapse is the next event.
         if (state.Status == CaseStatus.Received) return Latest(state.Clocks.AcceptanceDue.AddDays(1), today);
-        if (!state.Status.IsRunning()) return null;
+        var countedSuspension = state.Status == CaseStatus.Suspended && state.ActiveSuspension is { Counted: true };
+        if (!state.Status.IsRunning() && !countedSuspension) return null;
 
         var candidates = new List<DateOnly>();
-        candidates.AddRange(state.Tokens.Where(t => t.WakeOn is not null).Select(t => t.WakeOn!.Value));
+        // While an excluded procedure stops the clock, Tick watches only the procedure's own announced end.
+        if (ProcedureClock.StopsClock(state))
+        {
+            foreach (var task in state.ActiveTasks.Where(t => t.Due is not null && ProcedureClock.IsProcedureTask(state, t)))
+                Add(candidates, state, deadlines, today, $"task:{task.Id}", task.CreatedOn, task.Due, task.PausedWorkingDays, warn: true);
+            return candidates.Count == 0 ? null : Latest(candidates.Min(), today);
+        }
+
+        // Timers wait while the case is suspended, even when its statutory clock runs on.
+        if (!countedSuspension) candidates.AddRange(state.Tokens.Where(t => t.WakeOn is not null).Select(t => t.WakeOn!.Value));
 
         var clocks = state.Clocks;
         if (clocks.AcceptedOn is { } acceptedOn)

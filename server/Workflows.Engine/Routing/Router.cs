@@ -39,6 +39,8 @@ internal sealed class Router(CaseTransaction tx)
     public void MoveTo(string tokenId, string stepId)
     {
         if (tx.State.IsClosed) return;
+        // Leaving a step that runs an excluded procedure restarts the clock before the next step counts.
+        Handlers.ProcedureHandler.Leave(tx, tokenId);
         if (stepId == Workflow.End)
         {
             Close();
@@ -70,6 +72,7 @@ internal sealed class Router(CaseTransaction tx)
     /// <summary>办结: the workflow reached <c>end</c>; whatever is still open is cancelled.</summary>
     public void Close()
     {
+        if (tx.State.ActiveProcedure is { } procedure) Handlers.ProcedureHandler.Leave(tx, procedure.TokenId);
         foreach (var task in tx.State.ActiveTasks.ToList()) tx.Emit(new TaskCancelled(task.Id, "办件已办结 (case closed)"));
         var final = tx.State.Status == CaseStatus.Refused ? CaseStatus.Refused : CaseStatus.Completed;
         tx.Emit(new CaseClosed(final));
@@ -81,6 +84,9 @@ internal sealed class Router(CaseTransaction tx)
         return StepOf(stepId);
     }
 
-    private void Run(string tokenId, Step step) =>
+    private void Run(string tokenId, Step step)
+    {
+        if (step.Procedure is { } procedure) Handlers.ProcedureHandler.Enter(tx, tokenId, step, procedure);
         StepBehaviours.For(step.Kind).Enter(new StepEntry(tx, this, tokenId, step));
+    }
 }

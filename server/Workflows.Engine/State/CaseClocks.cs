@@ -6,8 +6,10 @@ public enum PauseReason
 {
     /// <summary>补正: waiting for the applicant.</summary>
     Supplement,
-    /// <summary>挂起 or an excluded procedure (特别程序, 行政许可法 art. 45).</summary>
+    /// <summary>挂起 (with its legal basis), or an excluded procedure declared by hand.</summary>
     Suspension,
+    /// <summary>An excluded procedure (特别程序, 行政许可法 art. 45) run by a workflow step.</summary>
+    Procedure,
 }
 
 /// <summary>An interval that does not count. <see cref="WorkingDays"/> is set when it closes.</summary>

@@ -13,8 +13,14 @@ public enum CaseDecision
 /// <summary>不予受理: reasons and, when outside this body's remit, the competent body (art. 32).</summary>
 public sealed record Refusal(IReadOnlyList<string> Reasons, string? CompetentBody, string RefusedBy, DateOnly On);
 
-/// <summary>挂起 / 特别程序 in force. <see cref="Counted"/> follows the guide: some procedures count towards the limit.</summary>
-public sealed record Suspension(string Reason, ProcedureKind? Procedure, bool Counted, string? Approver, string By, DateOnly From, CaseStatus ResumeTo);
+/// <summary>
+/// 挂起 / 特别程序 in force. <see cref="Counted"/>: the clock keeps running, because the guide counts the
+/// procedure's time or because no legal basis (<see cref="Basis"/>) allows the clock to stop.
+/// </summary>
+public sealed record Suspension(string Reason, ProcedureKind? Procedure, bool Counted, string? Approver, string By, DateOnly From, CaseStatus ResumeTo)
+{
+    public string? Basis { get; init; }
+}
 
 public sealed record IssuedDocument(string TemplateId, string DocumentId, string? StepId, DateTimeOffset At);
 

@@ -25,6 +25,10 @@ public sealed record CaseState
     /// <summary>补正 notices issued after a first one: each breaks 一次性告知 (art. 32) and is shown to supervision.</summary>
     public int RepeatedSupplementNotices { get; init; }
     public Suspension? ActiveSuspension { get; init; }
+    /// <summary>The excluded procedure (特别程序) whose step is running now; its pause is the open one.</summary>
+    public ProcedureRun? ActiveProcedure { get; init; }
+    /// <summary>Excluded procedures run and ended, for supervision (announced against actual duration).</summary>
+    public ImmutableList<ProcedureRun> ProcedureHistory { get; init; } = [];
     public ImmutableList<Token> Tokens { get; init; } = [];
     /// <summary>Tokens ever created: makes token ids deterministic (k1, k2...).</summary>
     public int TokensCreated { get; init; }

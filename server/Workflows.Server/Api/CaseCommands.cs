@@ -63,8 +63,8 @@ public static class CaseCommands
             TaskCommand(a, u, s, (actor, task) => new Transfer(actor, task, Assignee(a, "to"), a.Required("reason")))),
         new("add-signer", "加签", CommandGate.Task, (a, u, s) =>
             TaskCommand(a, u, s, (actor, task) => new AddSigner(actor, task, Assignee(a, "signer"), a.Required("reason")))),
-        new("suspend", "挂起或特别程序", CommandGate.Clock, (a, u, s) =>
-            new Suspend(u.Actor(Roles.Head), a.Required("reason"), a.Enum<ProcedureKind>("procedure"), a.String("approver"))),
+        new("suspend", "挂起或特别程序：批准人必填；写明法律依据才停止计时", CommandGate.Clock, (a, u, s) =>
+            new Suspend(u.Actor(Roles.Head), a.Required("reason"), a.Enum<ProcedureKind>("procedure"), a.String("approver"), a.String("basis"))),
         new("resume", "恢复办理", CommandGate.Clock, (a, u, s) => new Resume(u.Actor(Roles.Head))),
         new("extend", "延期：工作日数与批准人", CommandGate.Clock, (a, u, s) =>
             a.Int("workingDays", required: true) is { } days ? new Extend(u.Actor(Roles.Head), days, a.Required("approver"), a.Required("reason")) : null),

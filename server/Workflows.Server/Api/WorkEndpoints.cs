@@ -102,6 +102,7 @@ public static class WorkEndpoints
         var rows = cases.Select(c => (Level: DeadlineLevels.On(new DeadlineLevels.DeadlineDates(c.Due, c.WarnFrom, c.Suspended), today), Case: c))
             .Select(c => (c.Level, Row: SupervisionRow(c.Case, c.Level, snapshot, today))).ToList();
         List<JsonObject> At(DeadlineLevel level) => rows.Where(r => r.Level == level).Select(r => r.Row).ToList();
+        foreach (var row in At(DeadlineLevel.Suspended)) await AddProcedureAsync(row, service, today, context.RequestAborted);
         return Results.Json(new
         {
             today = today.ToString("yyyy-MM-dd"),
@@ -124,6 +125,22 @@ public static class WorkEndpoints
                 suspended = c.Suspended,
             }).ToList(),
         });
+    }
+
+    /// <summary>
+    /// 特别程序 (art. 45): a case whose clock stands still for an excluded procedure says which one and
+    /// whether it has run past the duration announced to the applicant, so supervision sees an overrun
+    /// although the case's own level is 已暂停. Only suspended rows are loaded: they are few.
+    /// </summary>
+    private static async Task AddProcedureAsync(JsonObject row, CaseService service, DateOnly today, CancellationToken ct)
+    {
+        if (!Guid.TryParse(row["id"]?.GetValue<string>(), out var id) || await service.LoadAsync(id, ct) is not { } loaded) return;
+        if (loaded.State.ActiveProcedure is not { } run) return;
+        row["procedure"] = new JsonObject
+        {
+            ["name"] = run.Name, ["startedOn"] = run.StartedOn.ToString("yyyy-MM-dd"), ["announcedEnd"] = run.AnnouncedEnd.ToString("yyyy-MM-dd"),
+            ["overrun"] = run.IsOverrun(today),
+        };
     }
 
     /// <summary>Whose cases supervision counts: a head its department's, supervisors and admins all (null).</summary>

@@ -143,7 +143,8 @@ public static class DemoCases
                 await Run(new Claim(ActorFor(task.Signers[0].Assignee), task.Id));
                 break;
             case Stage.Suspended:
-                await Run(new Suspend(new Actor($"{item.Guide!.Department}-head", item.Guide.Department, "head"), "申请人申请现场核查时间延后"));
+                await Run(new Suspend(new Actor($"{item.Guide!.Department}-head", item.Guide.Department, "head"), "申请人申请现场核查时间延后",
+                    Approver: $"{item.Guide.Department}-head", Basis: "《中华人民共和国行政许可法》第四十五条"));
                 break;
             case Stage.Withdrawn:
                 await Run(new Withdraw(clerk, "申请人书面申请撤回"));

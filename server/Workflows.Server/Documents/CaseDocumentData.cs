@@ -353,9 +353,21 @@ public static class CaseDocumentData
         };
     }
 
-    /// <summary>特别程序: the procedure the case is suspended for (its reason as recorded), else every one the guide lists.</summary>
+    /// <summary>
+    /// 特别程序: the procedure a workflow step runs now (or ran last) with its own legal basis and
+    /// announced duration; else the one the case is suspended for; else every one the guide lists.
+    /// </summary>
     private static JsonArray Procedures(CaseState state, Guide? guide)
     {
+        if ((state.ActiveProcedure ?? state.ProcedureHistory.LastOrDefault()) is { } run)
+        {
+            return new JsonArray(new JsonObject
+            {
+                ["kind"] = LabelOf(run.Kind), ["name"] = run.Name, ["reason"] = null, ["basis"] = run.Basis,
+                ["duration"] = run.Announced.Value, ["unit"] = run.Announced.Unit == DurationUnit.WorkingDays ? "working-days" : "calendar-days",
+                ["startedAt"] = Iso(run.StartedOn), ["endsBy"] = Iso(run.AnnouncedEnd), ["arrangement"] = null,
+            });
+        }
         var listed = guide?.ExcludedProcedures ?? [];
         var active = state.ActiveSuspension ?? null;
         var chosen = active?.Procedure is { } procedure ? listed.Where(p => p.Kind == procedure).ToList() : [];
@@ -363,8 +375,9 @@ public static class CaseDocumentData
         return new JsonArray(chosen.Select(p => (JsonNode)new JsonObject
         {
             ["kind"] = LabelOf(p.Kind), ["name"] = p.Name,
-            ["reason"] = active?.Procedure == p.Kind ? active.Reason : null,
-            ["duration"] = p.Max?.Value, ["arrangement"] = null,
+            ["reason"] = active?.Procedure == p.Kind ? active.Reason : null, ["basis"] = active?.Procedure == p.Kind ? active.Basis : null,
+            ["duration"] = p.Max?.Value, ["unit"] = p.Max?.Unit == DurationUnit.CalendarDays ? "calendar-days" : "working-days",
+            ["startedAt"] = null, ["endsBy"] = null, ["arrangement"] = null,
         }).ToArray());
     }
 

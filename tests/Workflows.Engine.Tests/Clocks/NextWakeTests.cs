@@ -119,7 +119,7 @@ public sealed class NextWakeTests
     public void NextWake_WhileSuspended_IsNull()
     {
         var harness = new CaseHarness(WithTimer(), today: "2026-03-02").Receive(AllMaterials).Accept();
-        harness.Run(new Suspend(Actors.Head, "专家评审", ProcedureKind.ExpertReview));
+        harness.Run(new Suspend(Actors.Head, "专家评审", ProcedureKind.ExpertReview, "head-chen", Basis: "《中华人民共和国行政许可法》第四十五条"));
 
         Assert.Null(Wake(harness, "2026-03-02"));
     }

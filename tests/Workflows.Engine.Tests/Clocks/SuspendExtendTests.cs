@@ -18,7 +18,7 @@ public sealed class SuspendExtendTests
         var review = harness.TaskAt("review");
         harness.On("2026-03-04");
 
-        harness.Run(new Suspend(Actors.Reviewer, "组织专家评审", ProcedureKind.ExpertReview, "head-chen"));
+        harness.Run(new Suspend(Actors.Reviewer, "组织专家评审", ProcedureKind.ExpertReview, "head-chen", Basis: "《中华人民共和国行政许可法》第四十五条"));
 
         Assert.Equal(CaseStatus.Suspended, harness.State.Status);
         Assert.False(harness.State.ActiveSuspension!.Counted);
@@ -42,7 +42,7 @@ public sealed class SuspendExtendTests
     {
         var harness = InReview();
         harness.On("2026-03-04");
-        harness.Run(new Suspend(Actors.Reviewer, "举行听证", ProcedureKind.Hearing));
+        harness.Run(new Suspend(Actors.Reviewer, "举行听证", ProcedureKind.Hearing, "head-chen", Basis: "《中华人民共和国行政许可法》第四十五条"));
         harness.On("2026-03-11");
 
         harness.Run(new Resume(Actors.Reviewer));
@@ -57,13 +57,13 @@ public sealed class SuspendExtendTests
     {
         var harness = InReview();
 
-        Assert.Equal(ErrorCodes.ProcedureNotListed, harness.Reject(new Suspend(Actors.Reviewer, "检验", ProcedureKind.Testing)).Code);
+        Assert.Equal(ErrorCodes.ProcedureNotListed, harness.Reject(new Suspend(Actors.Reviewer, "检验", ProcedureKind.Testing, "head-chen", Basis: "《中华人民共和国行政许可法》第四十五条")).Code);
     }
 
     [Fact]
     public void Suspend_WithoutReason_IsRejected()
     {
-        Assert.Equal(ErrorCodes.InvalidArgument, InReview().Reject(new Suspend(Actors.Reviewer, "")).Code);
+        Assert.Equal(ErrorCodes.InvalidArgument, InReview().Reject(new Suspend(Actors.Reviewer, "", Approver: "head-chen")).Code);
     }
 
     [Fact]

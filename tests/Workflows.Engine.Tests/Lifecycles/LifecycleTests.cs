@@ -102,7 +102,7 @@ public sealed class LifecycleTests
         harness.Run(new Supplement(Actors.Clerk, ["application"]));
         harness.Run(new AcceptWithDeferral(Actors.Clerk, ["health"], null, PledgeSigned: true));
         harness.On("2026-02-13");
-        harness.Run(new Suspend(Actors.Reviewer, "专家评审", ProcedureKind.ExpertReview, "head-chen"));
+        harness.Run(new Suspend(Actors.Reviewer, "专家评审", ProcedureKind.ExpertReview, "head-chen", Basis: "《中华人民共和国行政许可法》第四十五条"));
         harness.On("2026-02-25");
         harness.Run(new Resume(Actors.Reviewer));
         harness.Run(new Extend(Actors.Head, 10, "head-chen", "情况复杂"));

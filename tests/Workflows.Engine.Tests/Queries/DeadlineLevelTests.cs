@@ -42,7 +42,7 @@ public sealed class DeadlineLevelTests
     {
         var harness = Accepted();
         harness.On("2026-03-04");
-        harness.Run(new Suspend(Actors.Reviewer, "组织专家评审", ProcedureKind.ExpertReview, "head-chen"));
+        harness.Run(new Suspend(Actors.Reviewer, "组织专家评审", ProcedureKind.ExpertReview, "head-chen", Basis: "《中华人民共和国行政许可法》第四十五条"));
         var state = harness.State;
         var longAfter = Date("2026-05-01"); // past the old due date: a paused clock is still not late
 
@@ -58,7 +58,7 @@ public sealed class DeadlineLevelTests
     {
         var harness = Accepted();
         harness.On("2026-03-04");
-        harness.Run(new Suspend(Actors.Reviewer, "组织专家评审", ProcedureKind.ExpertReview, "head-chen"));
+        harness.Run(new Suspend(Actors.Reviewer, "组织专家评审", ProcedureKind.ExpertReview, "head-chen", Basis: "《中华人民共和国行政许可法》第四十五条"));
         harness.On("2026-03-11");
         harness.Run(new Resume(Actors.Reviewer));
         var state = harness.State;

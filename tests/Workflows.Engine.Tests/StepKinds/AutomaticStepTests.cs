@@ -147,7 +147,7 @@ public sealed class AutomaticStepTests
             Task("decide", Items.Head, next: Workflow.End),
         ]), today: "2026-03-02").Receive().Accept();
         harness.On("2026-03-04");
-        harness.Run(new Suspend(Actors.Head, "专家评审", ProcedureKind.ExpertReview));
+        harness.Run(new Suspend(Actors.Head, "专家评审", ProcedureKind.ExpertReview, "head-chen", Basis: "《中华人民共和国行政许可法》第四十五条"));
 
         Assert.Empty(harness.Run(new Tick(TestClock.At("2026-03-10"))).Events); // past the original wake day
         harness.On("2026-03-11");

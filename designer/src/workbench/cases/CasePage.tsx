@@ -11,6 +11,7 @@ import { levelColors, remainingText, templateLabel, templateLabels, type CaseDef
 import { CaseMaterials } from './Materials';
 import { TaskActions, describeAssignee } from './TaskActions';
 import { CaseTimeline } from './Timeline';
+import { ProcedureBanner } from './ProcedureBanner';
 import { formatDateTime } from '../../common/format';
 import { limitLabel, outcomeLabel } from '../../common/labels';
 
@@ -91,6 +92,7 @@ export function CasePage() {
             </Space>
           </Col>
         </Row>
+        {c.activeProcedure && !view.closed && <div style={{ marginTop: 8 }}><ProcedureBanner procedure={c.activeProcedure} /></div>}
       </Card>
       <Row gutter={12}>
         <Col xs={24} xl={16}>

@@ -207,8 +207,9 @@ function ActionDialog({ dialog, busy, onCancel, task, visited, materials, defini
     suspend: {
       title: '挂起 / 特别程序',
       body: <><Form.Item name="procedure" label="特别程序（时间不计入办理时限）"><Select allowClear options={procedures.map(([value, label]) => ({ value, label }))} /></Form.Item>
-        {reason}<Form.Item name="approver" label="批准人"><Input /></Form.Item></>,
-      submit: (v) => run('suspend', { reason: v.reason, procedure: v.procedure, approver: v.approver }, '已挂起'),
+        {reason}<Form.Item name="approver" label="批准人" rules={[{ required: true, message: '请填写批准人' }]}><Input data-testid="suspend-approver" /></Form.Item>
+        <Form.Item name="basis" label="法律依据" extra="写明规定中止或特别程序的法律、法规及条款；不写则挂起期间法定期限照常计算"><Input data-testid="suspend-basis" /></Form.Item></>,
+      submit: (v) => run('suspend', { reason: v.reason, procedure: v.procedure, approver: v.approver, basis: v.basis }, '已挂起'),
     },
     extend: {
       title: '延期',

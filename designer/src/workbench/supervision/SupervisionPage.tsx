@@ -73,7 +73,10 @@ export function SupervisionPage() {
   };
 
   const alertColumns: ColumnsType<SupervisionCase> = [
-    { title: '级别', dataIndex: 'level', width: 80, render: (_, r) => <Tag color={deadlineColors[r.level]}>{r.levelLabel}</Tag> },
+    { title: '级别', dataIndex: 'level', width: 80, render: (_, r) => <>
+      <Tag color={deadlineColors[r.level]}>{r.levelLabel}</Tag>
+      {r.procedure?.overrun && <Tag color="red" title={`${r.procedure.name}：告知于${r.procedure.announcedEnd}前结束`} data-testid="procedure-overrun">特别程序超时</Tag>}
+    </> },
     { title: '办件编号', key: 'number', width: 170, render: (_, r) => <Link to={`/workbench/cases/${r.id}`}>{r.number}</Link> },
     { title: '事项', dataIndex: 'itemName', render: (v, r) => v ?? r.itemId },
     { title: '申请人', dataIndex: 'applicantName' },

@@ -19,6 +19,8 @@ export interface SupervisionCase {
   remaining?: number | null;
   level: Level;
   levelLabel: string;
+  /** A case suspended for a 特别程序 step: which one, and whether it ran past the announced duration. */
+  procedure?: { name: string; startedOn: string; announcedEnd: string; overrun: boolean } | null;
 }
 
 /** Open cases by level; the card, the table and the report count the same cases the same way. */

@@ -21,7 +21,9 @@ internal sealed class TaskBehaviour : IStepBehaviour
     {
         var tx = entry.Tx;
         var step = entry.Step;
-        DateOnly? due = step.Limit is { } limit ? tx.Deadlines.Due(tx.Today, limit) : null;
+        // An excluded procedure's step is due when the applicant was told it would end.
+        DateOnly? due = tx.State.ActiveProcedure is { } procedure && procedure.TokenId == entry.TokenId ? procedure.AnnouncedEnd
+            : step.Limit is { } limit ? tx.Deadlines.Due(tx.Today, limit) : null;
         tx.Emit(new TaskCreated(tx.NextTaskId(), step.Id, step.Name, entry.TokenId, isCountersign, mode, signers, tx.Today, due)
         {
             DueProvisional = tx.Deadlines.IsProvisional(due),
