@@ -473,7 +473,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseSearchPage"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -486,14 +497,74 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateCaseRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -527,7 +598,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -558,14 +640,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EmptyCommandRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -594,14 +727,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AcceptWithDeferralRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -630,14 +814,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AddSignerRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -666,14 +901,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TaskRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -702,14 +988,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CompleteTaskRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -811,14 +1148,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EvaluateRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -847,14 +1235,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ExtendRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -956,14 +1395,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["IssueDocumentRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -992,14 +1482,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RectifyRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1028,14 +1569,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RefuseRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1064,14 +1656,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["RequestSupplementRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1100,14 +1743,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["EmptyCommandRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1136,14 +1830,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReturnRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1172,14 +1917,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SupplementRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1208,14 +2004,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SuspendRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1249,7 +2096,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseTimeline"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1280,14 +2138,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TransferRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1316,14 +2225,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UrgeRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1352,14 +2312,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WithdrawRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2512,7 +3523,485 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        AcceptWithDeferralRequest: {
+            catchUpBy?: null | string;
+            materialIds: string[];
+            pledgeSigned?: null | boolean;
+        };
+        ActivityRecord: {
+            activity: string;
+            /** Format: date-time */
+            at: string;
+            outcome: null | string;
+            output: null | components["schemas"]["JsonObject"];
+            stepId: string;
+        };
+        AddSignerRequest: {
+            reason: string;
+            signer: components["schemas"]["AssigneeRequest"];
+            taskId: string;
+        };
+        /** @enum {string} */
+        AlertKind: "warning" | "overdue";
+        Applicant: {
+            idNumber: string;
+            name: string;
+            phone?: null | string;
+            type: components["schemas"]["ApplicantType"];
+        };
+        ApplicantRequest: {
+            idNumber: string;
+            name: string;
+            phone?: null | string;
+            type: components["schemas"]["ApplicantType"];
+        };
+        /** @enum {string} */
+        ApplicantType: "person" | "organization";
+        AssigneeRequest: {
+            department?: null | string;
+            role?: null | string;
+            window?: null | string;
+        };
+        Attachment: {
+            /** Format: date-time */
+            at: string;
+            by: string;
+            contentType: string;
+            fileName: string;
+            materialId: null | string;
+            sha256: string;
+            /** Format: int64 */
+            size: number | string;
+        };
+        CaseClocks: {
+            /** Format: date */
+            acceptanceDue?: string;
+            acceptanceDueProvisional?: boolean;
+            acceptanceLapsed?: boolean;
+            /** Format: date */
+            acceptedOn?: null | string;
+            decisionDueProvisional?: boolean;
+            /** Format: int32 */
+            extendedWorkingDays?: number | string;
+            extensions?: components["schemas"]["Extension"][];
+            openPause?: components["schemas"]["ClockPause"];
+            /** Format: int32 */
+            pausedWorkingDays?: number | string;
+            pauses?: components["schemas"]["ClockPause"][];
+            /** Format: date */
+            promisedDue?: null | string;
+            promisedLimit?: null | components["schemas"]["Duration"];
+            /** Format: date */
+            receivedOn?: string;
+            /** Format: date */
+            statutoryDue?: null | string;
+            statutoryLimit?: null | components["schemas"]["Duration"];
+        };
+        /** @enum {string} */
+        CaseDecision: "granted" | "denied" | "refused";
+        CaseEventView: {
+            /** Format: date-time */
+            at: string;
+            data: null | components["schemas"]["JsonNode"];
+            /** Format: int64 */
+            sequence: number | string;
+            type: string;
+        };
+        CaseSearchPage: {
+            hasMore: boolean;
+            items: components["schemas"]["CaseSummaryView"][];
+        };
+        CaseState: {
+            acceptedBy?: null | string;
+            activeSuspension?: null | components["schemas"]["Suspension"];
+            activeTasks?: null | components["schemas"]["CaseTask"][];
+            activities?: components["schemas"]["ActivityRecord"][];
+            alerts?: components["schemas"]["DeadlineAlert"][];
+            applicant: components["schemas"]["Applicant"];
+            attachments?: components["schemas"]["Attachment"][];
+            clocks?: components["schemas"]["CaseClocks"];
+            /** Format: date-time */
+            closedAt?: null | string;
+            decision?: null | components["schemas"]["CaseDecision"];
+            definitionVersion: string;
+            delivery?: null | components["schemas"]["DeliveryRecord"];
+            documents?: components["schemas"]["IssuedDocument"][];
+            evaluation?: null | components["schemas"]["Evaluation"];
+            formData?: components["schemas"]["JsonObject"];
+            id: string;
+            isClosed?: boolean;
+            itemId: string;
+            materials?: {
+                [key: string]: components["schemas"]["MaterialRecord"];
+            };
+            notifications?: components["schemas"]["SentNotification"][];
+            number: string;
+            openSupplement?: null | components["schemas"]["SupplementNotice"];
+            /** Format: date-time */
+            receivedAt?: string;
+            receivedBy?: null | string;
+            rectification?: null | components["schemas"]["Rectification"];
+            refusal?: null | components["schemas"]["Refusal"];
+            /** Format: int32 */
+            repeatedSupplementNotices?: number | string;
+            status?: components["schemas"]["CaseStatus"];
+            supplementHistory?: components["schemas"]["SupplementNotice"][];
+            tasks?: components["schemas"]["CaseTask"][];
+            tokens?: components["schemas"]["Token"][];
+            /** Format: int32 */
+            tokensCreated?: number | string;
+            urges?: components["schemas"]["UrgeRecord"][];
+            /** Format: int32 */
+            version?: number | string;
+            visitedSteps?: string[];
+            withdrawalReason?: null | string;
+        };
+        /** @enum {string} */
+        CaseStatus: "received" | "accepted" | "supplementing" | "in-progress" | "suspended" | "granted" | "denied" | "refused" | "withdrawn" | "completed";
+        CaseSummaryView: {
+            applicantId: null | string;
+            applicantName: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            department: null | string;
+            dueDate: null | string;
+            id: string;
+            number: string;
+            open: boolean;
+            status: string;
+            statusLabel: string;
+            /** Format: int64 */
+            version: number | string;
+        };
+        CaseTask: {
+            assignee?: components["schemas"]["TaskAssignee"];
+            claimedBy?: null | string;
+            /** Format: date-time */
+            closedAt?: null | string;
+            completedBy?: null | string;
+            /** Format: date */
+            createdOn?: string;
+            /** Format: date */
+            due?: null | string;
+            dueProvisional?: boolean;
+            id: string;
+            isActive?: boolean;
+            isCountersign?: boolean;
+            mode?: components["schemas"]["SignMode"];
+            opinion?: null | string;
+            outcome?: null | string;
+            /** Format: int32 */
+            pausedWorkingDays?: number | string;
+            pendingSignerIndexes?: null | (number | string)[];
+            signers?: components["schemas"]["Signer"][];
+            state?: components["schemas"]["TaskState"];
+            stepId: string;
+            stepName?: null | string;
+            tokenId: string;
+            votes?: components["schemas"]["Vote"][];
+        };
+        CaseTimeline: {
+            events: components["schemas"]["CaseEventView"][];
+            /** Format: uuid */
+            id: string;
+            number: string;
+        };
+        CaseView: {
+            case: components["schemas"]["CaseState"];
+            closed: boolean;
+            id: string;
+            itemId: string;
+            itemName: null | string;
+            level: null | string;
+            levelLabel: null | string;
+            number: string;
+            remaining: null | components["schemas"]["RemainingDays"];
+            replayed?: null | boolean;
+            status: string;
+            statusLabel: string;
+            /** Format: int64 */
+            version: number | string;
+        };
+        ClockPause: {
+            /** Format: date */
+            from: string;
+            isOpen?: boolean;
+            note?: null | string;
+            procedure?: null | components["schemas"]["ProcedureKind"];
+            reason: components["schemas"]["PauseReason"];
+            /** Format: date */
+            to?: null | string;
+            /**
+             * Format: int32
+             * @default 0
+             */
+            workingDays: number | string;
+        };
+        CompleteTaskRequest: {
+            deficiencies?: null | components["schemas"]["DeficiencyRequest"][];
+            delivery?: null | components["schemas"]["DeliveryRequest"];
+            opinion?: null | string;
+            outcome?: null | string;
+            taskId: string;
+        };
+        CreateCaseRequest: {
+            applicant: components["schemas"]["ApplicantRequest"];
+            decision?: null | components["schemas"]["JsonObject"];
+            form?: null | components["schemas"]["JsonObject"];
+            id?: null | string;
+            itemId: string;
+            materials?: null | components["schemas"]["MaterialRequest"][];
+        };
+        DeadlineAlert: {
+            /** Format: date */
+            due: string;
+            kind: components["schemas"]["AlertKind"];
+            /** Format: date */
+            on: string;
+            subject: string;
+        };
+        /** @enum {string} */
+        DeficiencyKind: "missing" | "defective";
+        DeficiencyRequest: {
+            kind: components["schemas"]["DeficiencyKind"];
+            materialId: string;
+            note?: null | string;
+        };
+        /** @enum {string} */
+        Delivery: "window" | "courier" | "electronic";
+        DeliveryRecord: {
+            /** Format: date-time */
+            at: string;
+            by: string;
+            method: components["schemas"]["Delivery"];
+            recipient: null | string;
+            trackingNumber: null | string;
+        };
+        DeliveryRequest: {
+            method: components["schemas"]["Delivery"];
+            recipient?: null | string;
+            trackingNumber?: null | string;
+        };
+        Duration: {
+            unit?: components["schemas"]["DurationUnit"];
+            /** Format: int32 */
+            value?: number | string;
+        };
+        DurationUnit: number;
+        EmptyCommandRequest: Record<string, never>;
+        EvaluateRequest: {
+            by?: null | string;
+            comment?: null | string;
+            level: components["schemas"]["EvaluationLevel"];
+        };
+        Evaluation: {
+            /** Format: date-time */
+            at: string;
+            by: null | string;
+            comment: null | string;
+            isBad?: boolean;
+            level: components["schemas"]["EvaluationLevel"];
+        };
+        /** @enum {string} */
+        EvaluationLevel: "very-satisfied" | "satisfied" | "basically-satisfied" | "dissatisfied" | "very-dissatisfied";
+        ExtendRequest: {
+            approver: string;
+            reason: string;
+            /** Format: int32 */
+            workingDays: number | string;
+        };
+        Extension: {
+            approver: string;
+            /** Format: date */
+            on: string;
+            reason: string;
+            /** Format: int32 */
+            workingDays: number | string;
+        };
+        ForkScope: {
+            id: string;
+            parent: null | components["schemas"]["ForkScope"];
+            /** Format: int32 */
+            width: number | string;
+        };
+        IssuedDocument: {
+            /** Format: date-time */
+            at: string;
+            documentId: string;
+            stepId: null | string;
+            templateId: string;
+        };
+        IssueDocumentRequest: {
+            templateId: string;
+        };
+        JsonNode: unknown;
+        JsonObject: Record<string, never>;
+        MaterialDeficiency: {
+            kind: components["schemas"]["DeficiencyKind"];
+            materialId: string;
+            note?: null | string;
+        };
+        MaterialRecord: {
+            /** Format: date */
+            catchUpDue?: null | string;
+            materialId: string;
+            note?: null | string;
+            status: components["schemas"]["MaterialStatus"];
+        };
+        MaterialRequest: {
+            materialId: string;
+            note?: null | string;
+            status: components["schemas"]["MaterialStatus"];
+        };
+        /** @enum {string} */
+        MaterialStatus: "received" | "deferred" | "missing" | "defective";
+        /** @enum {string} */
+        PauseReason: "supplement" | "suspension";
+        ProblemDetails: {
+            /** @description 稳定的错误代码 (stable error code), e.g. WF9404 */
+            code?: string;
+            detail?: null | string;
+            instance?: null | string;
+            /** Format: int32 */
+            status?: null | number | string;
+            title?: null | string;
+            type?: null | string;
+        };
+        /** @enum {string} */
+        ProcedureKind: "hearing" | "tender" | "auction" | "testing" | "inspection" | "quarantine" | "appraisal" | "expert-review" | "other";
+        Rectification: {
+            by?: null | string;
+            /** Format: date-time */
+            completedAt?: null | string;
+            /** Format: date */
+            due: string;
+            isOpen?: boolean;
+            measures?: null | string;
+            /** Format: date */
+            openedOn: string;
+        };
+        RectifyRequest: {
+            measures: string;
+        };
+        Refusal: {
+            competentBody: null | string;
+            /** Format: date */
+            on: string;
+            reasons: string[];
+            refusedBy: string;
+        };
+        RefuseRequest: {
+            competentBody?: null | string;
+            reasons: string[];
+        };
+        RemainingDays: {
+            /** Format: int32 */
+            acceptance: null | number | string;
+            paused: boolean;
+            /** Format: int32 */
+            promised: null | number | string;
+            /** Format: int32 */
+            statutory: null | number | string;
+            tasks: {
+                [key: string]: number | string;
+            };
+        };
+        RequestSupplementRequest: {
+            deficiencies: components["schemas"]["DeficiencyRequest"][];
+        };
+        ReturnRequest: {
+            reason: string;
+            targetStepId: string;
+            taskId: string;
+        };
+        SentNotification: {
+            /** Format: date-time */
+            at: string;
+            stepId: string;
+            templateId: null | string;
+        };
+        Signer: {
+            /** @default false */
+            added: boolean;
+            addedBy?: null | string;
+            assignee: components["schemas"]["TaskAssignee"];
+        };
+        /** @enum {string} */
+        SignMode: "all" | "any";
+        SupplementNotice: {
+            beforeAcceptance: boolean;
+            deficiencies: components["schemas"]["MaterialDeficiency"][];
+            requestedBy: string;
+            /** Format: date */
+            requestedOn: string;
+            /** Format: date */
+            supplementedOn?: null | string;
+        };
+        SupplementRequest: {
+            materialIds: string[];
+        };
+        SuspendRequest: {
+            approver?: null | string;
+            procedure?: null | components["schemas"]["ProcedureKind"];
+            reason: string;
+        };
+        Suspension: {
+            approver: null | string;
+            by: string;
+            counted: boolean;
+            /** Format: date */
+            from: string;
+            procedure: null | components["schemas"]["ProcedureKind"];
+            reason: string;
+            resumeTo: components["schemas"]["CaseStatus"];
+        };
+        TaskAssignee: {
+            department?: null | string;
+            role?: null | string;
+            window?: null | string;
+        };
+        TaskRequest: {
+            taskId: string;
+        };
+        /** @enum {string} */
+        TaskState: "open" | "claimed" | "completed" | "cancelled";
+        Token: {
+            fork?: null | components["schemas"]["ForkScope"];
+            id: string;
+            stepId: string;
+            /** Format: date */
+            wakeOn?: null | string;
+        };
+        TransferRequest: {
+            reason: string;
+            taskId: string;
+            to: components["schemas"]["AssigneeRequest"];
+        };
+        UrgeRecord: {
+            /** Format: date-time */
+            at: string;
+            by: string;
+            message: string;
+            taskId: null | string;
+        };
+        UrgeRequest: {
+            message: string;
+            taskId?: null | string;
+        };
+        Vote: {
+            /** Format: date-time */
+            at: string;
+            opinion: null | string;
+            outcome: null | string;
+            /** Format: int32 */
+            signerIndex: number | string;
+            userId: string;
+        };
+        WithdrawRequest: {
+            reason: string;
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
