@@ -288,14 +288,47 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["SignInRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["UserView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -324,8 +357,8 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -361,7 +394,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["UserView"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -429,7 +473,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SessionView"];
+                    };
                 };
             };
         };
@@ -458,9 +504,9 @@ export interface paths {
                     dueBefore?: string;
                     number?: string;
                     open?: boolean;
-                    skip?: number | string;
+                    skip?: number;
                     status?: string;
-                    take?: number | string;
+                    take?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2461,7 +2507,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    max?: number | string;
+                    max?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2796,7 +2842,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    max?: number | string;
+                    max?: number;
                 };
                 header?: never;
                 path: {
@@ -3318,8 +3364,8 @@ export interface paths {
             parameters: {
                 query?: {
                     address?: string;
-                    hours?: number | string;
-                    take?: number | string;
+                    hours?: number;
+                    take?: number;
                     user?: string;
                 };
                 header?: never;
@@ -3401,7 +3447,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SupervisionView"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3424,7 +3481,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    weeks?: number | string;
+                    weeks?: number;
                 };
                 header?: never;
                 path?: never;
@@ -3460,8 +3517,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    limit?: number | string;
-                    offset?: number | string;
+                    limit?: number;
+                    offset?: number;
                     scope?: string;
                 };
                 header?: never;
@@ -3475,7 +3532,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["InboxPage"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3572,7 +3649,7 @@ export interface components {
             materialId: null | string;
             sha256: string;
             /** Format: int64 */
-            size: number | string;
+            size: number;
         };
         CaseClocks: {
             /** Format: date */
@@ -3583,11 +3660,11 @@ export interface components {
             acceptedOn?: null | string;
             decisionDueProvisional?: boolean;
             /** Format: int32 */
-            extendedWorkingDays?: number | string;
+            extendedWorkingDays?: number;
             extensions?: components["schemas"]["Extension"][];
             openPause?: components["schemas"]["ClockPause"];
             /** Format: int32 */
-            pausedWorkingDays?: number | string;
+            pausedWorkingDays?: number;
             pauses?: components["schemas"]["ClockPause"][];
             /** Format: date */
             promisedDue?: null | string;
@@ -3605,7 +3682,7 @@ export interface components {
             at: string;
             data: null | components["schemas"]["JsonNode"];
             /** Format: int64 */
-            sequence: number | string;
+            sequence: number;
             type: string;
         };
         CaseSearchPage: {
@@ -3644,16 +3721,16 @@ export interface components {
             rectification?: null | components["schemas"]["Rectification"];
             refusal?: null | components["schemas"]["Refusal"];
             /** Format: int32 */
-            repeatedSupplementNotices?: number | string;
+            repeatedSupplementNotices?: number;
             status?: components["schemas"]["CaseStatus"];
             supplementHistory?: components["schemas"]["SupplementNotice"][];
             tasks?: components["schemas"]["CaseTask"][];
             tokens?: components["schemas"]["Token"][];
             /** Format: int32 */
-            tokensCreated?: number | string;
+            tokensCreated?: number;
             urges?: components["schemas"]["UrgeRecord"][];
             /** Format: int32 */
-            version?: number | string;
+            version?: number;
             visitedSteps?: string[];
             withdrawalReason?: null | string;
         };
@@ -3672,7 +3749,7 @@ export interface components {
             status: string;
             statusLabel: string;
             /** Format: int64 */
-            version: number | string;
+            version: number;
         };
         CaseTask: {
             assignee?: components["schemas"]["TaskAssignee"];
@@ -3692,8 +3769,8 @@ export interface components {
             opinion?: null | string;
             outcome?: null | string;
             /** Format: int32 */
-            pausedWorkingDays?: number | string;
-            pendingSignerIndexes?: null | (number | string)[];
+            pausedWorkingDays?: number;
+            pendingSignerIndexes?: null | number[];
             signers?: components["schemas"]["Signer"][];
             state?: components["schemas"]["TaskState"];
             stepId: string;
@@ -3713,15 +3790,15 @@ export interface components {
             id: string;
             itemId: string;
             itemName: null | string;
-            level: null | string;
-            levelLabel: null | string;
+            level?: null | components["schemas"]["DeadlineLevel"];
+            levelLabel?: null | string;
             number: string;
-            remaining: null | components["schemas"]["RemainingDays"];
+            remaining?: null | components["schemas"]["RemainingDays"];
             replayed?: null | boolean;
             status: string;
             statusLabel: string;
             /** Format: int64 */
-            version: number | string;
+            version: number;
         };
         ClockPause: {
             /** Format: date */
@@ -3736,7 +3813,7 @@ export interface components {
              * Format: int32
              * @default 0
              */
-            workingDays: number | string;
+            workingDays: number;
         };
         CompleteTaskRequest: {
             deficiencies?: null | components["schemas"]["DeficiencyRequest"][];
@@ -3761,6 +3838,8 @@ export interface components {
             on: string;
             subject: string;
         };
+        /** @enum {string} */
+        DeadlineLevel: "normal" | "warning" | "overdue" | "suspended";
         /** @enum {string} */
         DeficiencyKind: "missing" | "defective";
         DeficiencyRequest: {
@@ -3809,7 +3888,7 @@ export interface components {
             approver: string;
             reason: string;
             /** Format: int32 */
-            workingDays: number | string;
+            workingDays: number;
         };
         Extension: {
             approver: string;
@@ -3817,13 +3896,23 @@ export interface components {
             on: string;
             reason: string;
             /** Format: int32 */
-            workingDays: number | string;
+            workingDays: number;
         };
         ForkScope: {
             id: string;
             parent: null | components["schemas"]["ForkScope"];
             /** Format: int32 */
-            width: number | string;
+            width: number;
+        };
+        InboxPage: {
+            /** Format: int32 */
+            limit: number;
+            /** Format: int32 */
+            offset: number;
+            scope: string;
+            tasks: components["schemas"]["TaskRow"][];
+            /** Format: int32 */
+            total: number;
         };
         IssuedDocument: {
             /** Format: date-time */
@@ -3864,7 +3953,7 @@ export interface components {
             detail?: null | string;
             instance?: null | string;
             /** Format: int32 */
-            status?: null | number | string;
+            status?: null | number;
             title?: null | string;
             type?: null | string;
         };
@@ -3897,14 +3986,14 @@ export interface components {
         };
         RemainingDays: {
             /** Format: int32 */
-            acceptance: null | number | string;
+            acceptance: null | number;
             paused: boolean;
             /** Format: int32 */
-            promised: null | number | string;
+            promised: null | number;
             /** Format: int32 */
-            statutory: null | number | string;
+            statutory: null | number;
             tasks: {
-                [key: string]: number | string;
+                [key: string]: number;
             };
         };
         RequestSupplementRequest: {
@@ -3921,14 +4010,70 @@ export interface components {
             stepId: string;
             templateId: null | string;
         };
+        SessionView: {
+            authenticated: boolean;
+            user?: null | components["schemas"]["UserView"];
+        };
         Signer: {
             /** @default false */
             added: boolean;
             addedBy?: null | string;
             assignee: components["schemas"]["TaskAssignee"];
         };
+        SignInRequest: {
+            password: string;
+            userName: string;
+        };
         /** @enum {string} */
         SignMode: "all" | "any";
+        SupervisionDepartment: {
+            department: string;
+            departmentName: null | string;
+            /** Format: int32 */
+            open: number;
+            /** Format: int32 */
+            overdue: number;
+            /** Format: int32 */
+            suspended: number;
+            /** Format: int32 */
+            warning: number;
+        };
+        SupervisionRow: {
+            applicantName: null | string;
+            department: null | string;
+            id: string;
+            itemDepartment: null | string;
+            itemId: null | string;
+            itemName: null | string;
+            level: components["schemas"]["DeadlineLevel"];
+            levelLabel: string;
+            number: string;
+            promisedDue: null | string;
+            /** Format: int32 */
+            remaining: null | number;
+            status: string;
+            statusLabel: string;
+        };
+        SupervisionTotals: {
+            /** Format: int32 */
+            open: number;
+            /** Format: int32 */
+            overdue: number;
+            /** Format: int32 */
+            suspended: number;
+            /** Format: int32 */
+            warning: number;
+        };
+        SupervisionView: {
+            departments: components["schemas"]["SupervisionDepartment"][];
+            /** Format: int32 */
+            listed: number;
+            overdue: components["schemas"]["SupervisionRow"][];
+            suspended: components["schemas"]["SupervisionRow"][];
+            today: string;
+            totals: components["schemas"]["SupervisionTotals"];
+            warnings: components["schemas"]["SupervisionRow"][];
+        };
         SupplementNotice: {
             beforeAcceptance: boolean;
             deficiencies: components["schemas"]["MaterialDeficiency"][];
@@ -3964,6 +4109,28 @@ export interface components {
         TaskRequest: {
             taskId: string;
         };
+        TaskRow: {
+            applicantName: string;
+            caseId: string;
+            claimedBy: null | string;
+            countersign: boolean;
+            department: null | string;
+            due: null | string;
+            dueProvisional: boolean;
+            itemId: string;
+            level: components["schemas"]["DeadlineLevel"];
+            levelLabel: string;
+            number: string;
+            /** Format: int32 */
+            remainingWorkingDays: null | number;
+            role: null | string;
+            stepId: string;
+            stepName: null | string;
+            taskId: string;
+            /** Format: int64 */
+            version: number;
+            window: null | string;
+        };
         /** @enum {string} */
         TaskState: "open" | "claimed" | "completed" | "cancelled";
         Token: {
@@ -3989,13 +4156,20 @@ export interface components {
             message: string;
             taskId?: null | string;
         };
+        UserView: {
+            department: null | string;
+            displayName: string;
+            roles: string[];
+            userName: string;
+            window: null | string;
+        };
         Vote: {
             /** Format: date-time */
             at: string;
             opinion: null | string;
             outcome: null | string;
             /** Format: int32 */
-            signerIndex: number | string;
+            signerIndex: number;
             userId: string;
         };
         WithdrawRequest: {

@@ -22,7 +22,7 @@ public sealed record CaseView(
     string StatusLabel,
     bool Closed,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] RemainingDays? Remaining,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Level,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DeadlineLevel? Level,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? LevelLabel,
     CaseState Case,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? Replayed = null);

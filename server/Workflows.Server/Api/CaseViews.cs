@@ -38,7 +38,7 @@ public static class CaseViews
         }
         return new CaseView(stored.Id.ToString("D"), stored.Number.Text, stored.Version, state.ItemId, item?.Guide?.Name,
             JsonArgs.Kebab(state.Status.ToString()), state.Status.Label(), state.IsClosed,
-            remaining, level?.Key(), level?.Label(), state);
+            remaining, level, level?.Label(), state);
     }
 
     public static CaseSummaryView Summary(CaseSummary summary) => new(

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -24,6 +26,22 @@ public static class OpenApiContracts
                 schema.Format = null;
                 schema.Pattern = null;
                 schema.Enum = Enum.GetNames(type).Select(n => (JsonNode)JsonValue.Create(JsonNamingPolicy.KebabCaseLower.ConvertName(n))!).ToList();
+            }
+            // Numbers are written as numbers; the host's options only also read them from strings.
+            if (schema.Type is { } kind && kind.HasFlag(JsonSchemaType.String) && (kind.HasFlag(JsonSchemaType.Integer) || kind.HasFlag(JsonSchemaType.Number)))
+            {
+                schema.Type = kind & ~JsonSchemaType.String;
+                schema.Pattern = null;
+            }
+            // A property left out when null (JsonIgnore WhenWritingNull) may be absent: not required.
+            if (schema.Required is { Count: > 0 } required && context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object)
+            {
+                foreach (var property in context.JsonTypeInfo.Properties)
+                {
+                    if (property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), true).OfType<JsonIgnoreAttribute>()
+                            .Any(a => a.Condition == JsonIgnoreCondition.WhenWritingNull) == true)
+                        required.Remove(property.Name);
+                }
             }
             // Every problem carries a stable code (Problems.Of): WF9xxx for the API, the validator's own otherwise.
             if (type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails) || type == typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))
