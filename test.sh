@@ -23,6 +23,24 @@ if ! dotnet build Workflows.sln -c Release -nologo -v quiet -clp:ErrorsOnly; the
   exit 1
 fi
 
+# The web UI's generated contracts (designer/src/api/*.d.ts) must match the server's OpenAPI document
+# and the definition JSON Schemas: regenerate into a temp folder and compare; a difference counts as a failure.
+echo "==> generated contracts are current"
+contracts="$(mktemp -d)"
+if scripts/gen-api.sh "$contracts" >/dev/null; then
+  for generated in schema.d.ts definitions.d.ts; do
+    if ! diff -u "designer/src/api/$generated" "$contracts/$generated" >"$contracts/$generated.diff"; then
+      echo "designer/src/api/$generated is out of date: run 'npm run gen:api' in designer/ and commit it (first lines of the difference below)"
+      head -n 40 "$contracts/$generated.diff"
+      failed_to_run=$((failed_to_run + 1))
+    fi
+  done
+else
+  echo "scripts/gen-api.sh failed: the generated contracts could not be checked"
+  failed_to_run=$((failed_to_run + 1))
+fi
+rm -rf "$contracts"
+
 # The PostgreSQL storage suite runs on a throwaway cluster (loopback port, temp dir); without it those tests fail.
 postgres_test_start || echo "PostgreSQL did not start: the PostgreSQL storage tests will fail"
 

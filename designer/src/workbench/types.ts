@@ -1,4 +1,5 @@
 // What the case API answers (server/Workflows.Server/Api/CaseViews.cs, WorkEndpoints.cs, ItemEndpoints.cs).
+import type { components } from '../api/schema';
 import type { FormDefinition, FormValues } from '../forms/model';
 
 export interface ItemSummary {
@@ -27,6 +28,9 @@ export type MaterialStatus = 'received' | 'deferred' | 'missing' | 'defective';
 
 export interface Assignee { department?: string | null; role?: string | null; window?: string | null }
 
+// Still written by hand: the OpenAPI document types CaseState's always-written collections (tasks,
+// documents, clocks...) as optional, since the engine's records give them initial values instead of
+// `required`; until the document marks them required these screens keep their own, stricter copy.
 export interface CaseTask {
   id: string; stepId: string; stepName: string; isCountersign: boolean; mode: string;
   signers: { assignee: Assignee; added: boolean; addedBy?: string | null }[];
@@ -76,14 +80,13 @@ export interface CaseView {
   case: CaseState;
 }
 
-export interface TaskRow {
-  caseId: string; number: string; version: number; itemId: string; applicantName: string; taskId: string; stepId: string; stepName: string;
-  department?: string | null; role?: string | null; window?: string | null; claimedBy?: string | null; countersign: boolean;
-  due?: string | null; dueProvisional?: boolean; remainingWorkingDays?: number | null; level: DeadlineLevel; levelLabel: string;
-}
 
+
+// The inbox rows are generated from the server's OpenAPI document (src/api/schema.d.ts, npm run gen:api).
+type Schemas = components['schemas'];
+export type TaskRow = Schemas['TaskRow'];
 /** GET /api/tasks: one page of the scope's tasks; total counts the cases with such tasks. */
-export interface TaskPage { scope: string; tasks: TaskRow[]; total: number; offset: number; limit: number }
+export type TaskPage = Schemas['InboxPage'];
 
 export interface StepOutcome { outcome: string; label: string; next: string }
 export interface StepAssignee { department?: string; 'department-name'?: string; role?: string; 'role-name'?: string; window?: string; 'window-name'?: string }
@@ -127,7 +130,7 @@ export function templateLabel(id: string): string {
 }
 
 /** 正常/预警/超期/已暂停 as the server decides it; the browser only colours it (labels come with each row as levelLabel). */
-export type DeadlineLevel = 'normal' | 'warning' | 'overdue' | 'suspended';
+export type DeadlineLevel = components['schemas']['DeadlineLevel'];
 export const levelColors: Record<DeadlineLevel, string> = { normal: 'green', warning: 'gold', overdue: 'red', suspended: 'default' };
 
 /** "剩余 3 个工作日" / "今日到期" / "超期 2 个工作日". */

@@ -12,10 +12,12 @@ public static class AuthEndpoints
     public static void Map(WebApplication app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("登录 auth");
-        auth.MapPost("/login", Login).WithSummary("登录：用户名和密码，成功后设置会话 Cookie (sign in)");
-        auth.MapPost("/logout", Logout).WithSummary("退出登录 (sign out)");
-        auth.MapGet("/me", Me).WithSummary("当前用户 (the signed-in account)");
-        auth.MapGet("/session", Session).WithSummary("会话状态：是否已登录及当前用户，未登录也返回 200 (whether signed in)");
+        auth.MapPost("/login", Login).WithSummary("登录：用户名和密码，成功后设置会话 Cookie (sign in)")
+            .Accepts<SignInRequest>("application/json").Produces<UserView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        auth.MapPost("/logout", Logout).WithSummary("退出登录 (sign out)").Produces(StatusCodes.Status204NoContent);
+        auth.MapGet("/me", Me).WithSummary("当前用户 (the signed-in account)").Produces<UserView>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapGet("/session", Session).WithSummary("会话状态：是否已登录及当前用户，未登录也返回 200 (whether signed in)").Produces<SessionView>();
     }
 
     private static async Task<IResult> Login(HttpContext context, IAccountStore accounts, SignInLimiter limiter, SecurityLog log, Sessions sessions)
@@ -70,15 +72,19 @@ public static class AuthEndpoints
     /// <summary>For the web UI's first call: 200 either way, so a signed-out visitor's browser logs no 401.</summary>
     private static IResult Session(HttpContext context) =>
         CurrentUser.From(context.User) is { } user
-            ? Results.Ok(new { authenticated = true, user = View(user) })
-            : Results.Ok(new { authenticated = false });
+            ? TypedResults.Ok(new SessionView(true, View(user)))
+            : TypedResults.Ok(new SessionView(false));
 
-    public static object View(CurrentUser user) => new
-    {
-        userName = user.UserName,
-        displayName = user.DisplayName,
-        roles = user.Roles.Order(StringComparer.Ordinal).ToList(),
-        department = user.Department,
-        window = user.Window,
-    };
+    public static UserView View(CurrentUser user) =>
+        new(user.UserName, user.DisplayName, user.Roles.Order(StringComparer.Ordinal).ToList(), user.Department, user.Window);
 }
+
+/// <summary>The signed-in account as the web UI sees it.</summary>
+public sealed record UserView(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? Department, string? Window);
+
+/// <param name="User">Absent when signed out.</param>
+public sealed record SessionView(bool Authenticated,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] UserView? User = null);
+
+/// <summary>Read by hand (an unknown name and a wrong password get the same answer); described here for the document.</summary>
+public sealed record SignInRequest(string UserName, string Password);

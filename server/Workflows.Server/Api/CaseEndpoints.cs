@@ -23,14 +23,20 @@ public static class CaseEndpoints
     public static void Map(WebApplication app)
     {
         var cases = app.MapGroup("/api/cases").WithTags("办件 cases").RequireAuthorization().AddEndpointFilter(ConditionFailures);
-        cases.MapPost("/", Create).WithSummary("收件并决定是否受理 (receive and decide acceptance)");
-        cases.MapGet("/", Search).WithSummary("查询办件：编号、申请人、状态、部门、到期日 (search)");
-        cases.MapGet("/{id:guid}", Get).WithSummary("办件详情 (one case; ETag = version)");
-        cases.MapGet("/{id:guid}/timeline", Timeline).WithSummary("办件时间线：全部事件 (the case's events)");
+        cases.MapPost("/", Create).WithSummary("收件并决定是否受理 (receive and decide acceptance)")
+            .Accepts<CreateCaseRequest>("application/json")
+            .Produces<CaseView>(StatusCodes.Status201Created).Produces<CaseView>().CaseProblems();
+        cases.MapGet("/", Search).WithSummary("查询办件：编号、申请人、状态、部门、到期日 (search)")
+            .Produces<CaseSearchPage>().ProducesProblem(StatusCodes.Status400BadRequest);
+        cases.MapGet("/{id:guid}", Get).WithSummary("办件详情 (one case; ETag = version)")
+            .Produces<CaseView>().ProducesProblem(StatusCodes.Status404NotFound);
+        cases.MapGet("/{id:guid}/timeline", Timeline).WithSummary("办件时间线：全部事件 (the case's events)")
+            .Produces<CaseTimeline>().ProducesProblem(StatusCodes.Status404NotFound);
         foreach (var command in CaseCommands.All)
         {
             cases.MapPost("/{id:guid}/" + command.Name, (Guid id, HttpContext context, CaseService service, DefinitionCatalog catalog) =>
-                Execute(id, command, context, service, catalog)).WithSummary($"{command.Summary} ({command.Name})");
+                Execute(id, command, context, service, catalog)).WithSummary($"{command.Summary} ({command.Name})")
+                .Accepts(CaseRequests.ByCommand[command.Name], "application/json").Produces<CaseView>().CaseProblems();
         }
     }
 
@@ -115,7 +121,7 @@ public static class CaseEndpoints
         var (state, stored) = loaded.Value;
         var pinned = await service.DefinitionsOfAsync(state, context.RequestAborted);
         context.Response.Headers.ETag = $"\"{stored.Version}\"";
-        return Results.Json(CaseViews.Case(state, stored, pinned?.Snapshot ?? catalog.Current, CaseViews.Today(service.Clock)));
+        return TypedResults.Json(CaseViews.Case(state, stored, pinned?.Snapshot ?? catalog.Current, CaseViews.Today(service.Clock)), CaseViews.Json);
     }
 
     private static async Task<IResult> Search(HttpContext context, ICaseStore store,
@@ -138,18 +144,18 @@ public static class CaseEndpoints
             OpenOnly = open ?? false, Party = CaseAccess.PartyOf(user), Skip = skip ?? 0, Take = take ?? 50,
         };
         var page = await store.SearchAsync(query, context.RequestAborted);
-        return Results.Json(new { items = page.Items.Select(CaseViews.Summary).ToList(), hasMore = page.HasMore });
+        return TypedResults.Json(new CaseSearchPage(page.Items.Select(CaseViews.Summary).ToList(), page.HasMore), CaseViews.Json);
     }
 
-    private static async Task<IResult> Timeline(Guid id, HttpContext context, ICaseStore store)
+    private static async Task<IResult> Timeline(Guid id, HttpContext context, ICaseStore store, IOutbox outbox)
     {
         if (CurrentUser.From(context.User) is not { } user) return Problems.SignInRequired();
         var stored = await store.LoadAsync(id, context.RequestAborted);
         if (stored is null || !CaseAccess.MaySee(user, stored.Snapshot.Index.Parties)) return CaseNotFound(id);
         var events = await store.ReadEventsAsync(id, context.RequestAborted);
         // Effects not done yet (pending, or failed after their last retry) beside the events: a failed one is visible here with its reason.
-        var effects = await Effects.CaseEffectEndpoints.OpenEffectsAsync(store, id, user, context.RequestAborted);
-        return Results.Json(new { id, number = stored.Number.Text, events = events.Select(CaseViews.Event).ToList(), effects });
+        var effects = await Effects.CaseEffectEndpoints.OpenEffectsAsync(outbox, id, user, context.RequestAborted);
+        return TypedResults.Json(new CaseTimeline(id, stored.Number.Text, events.Select(CaseViews.Event).ToList(), effects), CaseViews.Json);
     }
 
     private static async Task<IResult> Execute(Guid id, CaseCommands.Definition definition, HttpContext context, CaseService service, DefinitionCatalog catalog)
@@ -201,19 +207,18 @@ public static class CaseEndpoints
     private static IResult Ok(CaseCommandResult.Ok ok, CaseService service, DefinitionCatalog catalog, HttpContext? context)
     {
         if (context is not null) context.Response.Headers.ETag = $"\"{ok.Version}\"";
-        return Results.Json(View(ok, service, catalog));
+        return TypedResults.Json(View(ok, service, catalog), CaseViews.Json);
     }
 
     private static IResult Created(CaseCommandResult.Ok ok, CaseService service, DefinitionCatalog catalog) =>
-        Results.Json(View(ok, service, catalog), statusCode: ok.Replayed ? 200 : 201);
+        TypedResults.Json(View(ok, service, catalog), CaseViews.Json, statusCode: ok.Replayed ? 200 : 201);
 
-    private static System.Text.Json.Nodes.JsonObject View(CaseCommandResult.Ok ok, CaseService service, DefinitionCatalog catalog)
+    private static CaseView View(CaseCommandResult.Ok ok, CaseService service, DefinitionCatalog catalog)
     {
         var stored = new StoredCase(ok.CaseId, new CaseNumber("", 0, 0, ok.Number), ok.Version, new CaseSnapshot("", new CaseIndex("")));
         var view = CaseViews.Case(ok.State, stored, catalog.Current?.Version == ok.State.DefinitionVersion ? catalog.Current
             : service.DefinitionsOfAsync(ok.State).GetAwaiter().GetResult()?.Snapshot, CaseViews.Today(service.Clock));
-        view["replayed"] = ok.Replayed;
-        return view;
+        return view with { Replayed = ok.Replayed };
     }
 
     /// <summary>The decision failed but the case exists: the problem names it so the clerk can go on from there.</summary>

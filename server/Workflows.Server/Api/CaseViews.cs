@@ -27,56 +27,39 @@ public static class CaseViews
 
     public static DateOnly Today(Engine.Ports.IClock clock) => ChinaTime.DateOf(clock.Now);
 
-    public static JsonObject Case(CaseState state, StoredCase stored, DefinitionSnapshot? definitions, DateOnly today)
+    public static CaseView Case(CaseState state, StoredCase stored, DefinitionSnapshot? definitions, DateOnly today)
     {
         var item = definitions?.Set.Item(state.ItemId);
-        var view = new JsonObject
-        {
-            ["id"] = stored.Id.ToString("D"),
-            ["number"] = stored.Number.Text,
-            ["version"] = stored.Version,
-            ["itemId"] = state.ItemId,
-            ["itemName"] = item?.Guide?.Name,
-            ["status"] = JsonArgs.Kebab(state.Status.ToString()),
-            ["statusLabel"] = state.Status.Label(),
-            ["closed"] = state.IsClosed,
-        };
+        RemainingDays? remaining = null;
+        DeadlineLevel? level = null;
         if (definitions is not null)
         {
-            var remaining = RemainingWorkingDays.Of(state, definitions.Calendar, today);
-            view["remaining"] = JsonSerializer.SerializeToNode(remaining, Json);
-            SetLevel(view, DeadlineLevels.OfCase(state, definitions.Calendar, DeadlineLevels.WarningAt(definitions.Set.Office?.Clock), today));
+            remaining = RemainingWorkingDays.Of(state, definitions.Calendar, today);
+            level = DeadlineLevels.OfCase(state, definitions.Calendar, DeadlineLevels.WarningAt(definitions.Set.Office?.Clock), today);
         }
-        view["case"] = JsonSerializer.SerializeToNode(state, Json);
-        return view;
+        return new CaseView(stored.Id.ToString("D"), stored.Number.Text, stored.Version, state.ItemId, item?.Guide?.Name,
+            JsonArgs.Kebab(state.Status.ToString()), state.Status.Label(), state.IsClosed,
+            remaining, level, level?.Label(), state);
     }
 
-    public static JsonObject Summary(CaseSummary summary) => new()
-    {
-        ["id"] = summary.Id.ToString("D"),
-        ["number"] = summary.Number.Text,
-        ["version"] = summary.Version,
-        ["status"] = JsonArgs.Kebab(summary.Index.Status),
-        ["statusLabel"] = Enum.TryParse<CaseStatus>(summary.Index.Status, out var status) ? status.Label() : summary.Index.Status,
-        ["department"] = summary.Index.Department,
-        ["applicantName"] = summary.Index.ApplicantName,
-        ["applicantId"] = summary.Index.ApplicantId,
-        ["dueDate"] = summary.Index.DueDate?.ToString("yyyy-MM-dd"),
-        ["open"] = summary.Index.Open,
-        ["createdAt"] = summary.CreatedAt,
-    };
+    public static CaseSummaryView Summary(CaseSummary summary) => new(
+        summary.Id.ToString("D"),
+        summary.Number.Text,
+        summary.Version,
+        JsonArgs.Kebab(summary.Index.Status),
+        Enum.TryParse<CaseStatus>(summary.Index.Status, out var status) ? status.Label() : summary.Index.Status,
+        summary.Index.Department,
+        summary.Index.ApplicantName,
+        summary.Index.ApplicantId,
+        summary.Index.DueDate?.ToString("yyyy-MM-dd"),
+        summary.Index.Open,
+        summary.CreatedAt);
 
-    public static JsonObject Event(StoredEvent stored)
+    public static CaseEventView Event(StoredEvent stored)
     {
         JsonNode? data;
         try { data = JsonNode.Parse(stored.Payload); }
         catch (JsonException) { data = stored.Payload; }
-        return new JsonObject
-        {
-            ["sequence"] = stored.Sequence,
-            ["type"] = stored.Type,
-            ["at"] = stored.RecordedAt,
-            ["data"] = data,
-        };
+        return new CaseEventView(stored.Sequence, stored.Type, stored.RecordedAt, data);
     }
 }

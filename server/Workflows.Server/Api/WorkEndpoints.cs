@@ -25,9 +25,11 @@ public static class WorkEndpoints
     public static void Map(WebApplication app)
     {
         app.MapGet("/api/tasks", Inbox).WithTags("待办 tasks").RequireAuthorization()
-            .WithSummary("待办任务：scope = mine（我的）| claimable（可认领）| department（本部门全部），按到期日排序；offset/limit 分页（默认 50，最多 200），total 为办件总数");
+            .WithSummary("待办任务：scope = mine（我的）| claimable（可认领）| department（本部门全部），按到期日排序；offset/limit 分页（默认 50，最多 200），total 为办件总数")
+            .Produces<InboxPage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
         app.MapGet("/api/supervision", Supervision).WithTags("监督 supervision").RequireAuthorization()
-            .WithSummary("效能监督：预警、超期、已暂停办件与各部门统计（统计全部在办办件）");
+            .WithSummary("效能监督：预警、超期、已暂停办件与各部门统计（统计全部在办办件）")
+            .Produces<SupervisionView>().ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     private static async Task<IResult> Inbox(HttpContext context, CaseService service, ICaseFigures figures, DefinitionCatalog catalog,
@@ -44,7 +46,7 @@ public static class WorkEndpoints
         var page = await figures.WorkAsync(new WorkQuery(AssigneeKeys(user, scope), offset ?? 0, take), context.RequestAborted);
         var today = CaseViews.Today(service.Clock);
         var warningAt = DeadlineLevels.WarningAt(snapshot.Set.Office?.Clock);
-        var rows = new List<JsonObject>();
+        var rows = new List<TaskRow>();
         foreach (var id in page.Ids)
         {
             if (await service.LoadAsync(id, context.RequestAborted) is not { } loaded) continue;
@@ -52,7 +54,7 @@ public static class WorkEndpoints
             foreach (var task in state.ActiveTasks.Where(t => Includes(user, scope, t)).OrderBy(t => t.Due ?? DateOnly.MaxValue))
                 rows.Add(Row(state, stored, task, DeadlineLevels.OfTask(state, task, snapshot.Calendar, warningAt, today), snapshot.Calendar, today));
         }
-        return Results.Json(new { scope, tasks = rows, total = page.Total, offset = offset ?? 0, limit = take });
+        return TypedResults.Json(new InboxPage(scope, rows, page.Total, offset ?? 0, take), CaseViews.Json);
     }
 
     /// <summary>
@@ -101,30 +103,18 @@ public static class WorkEndpoints
         var cases = await figures.DeadlineCasesAsync(today, party, MaxListed, context.RequestAborted);
         var rows = cases.Select(c => (Level: DeadlineLevels.On(new DeadlineLevels.DeadlineDates(c.Due, c.WarnFrom, c.Suspended), today), Case: c))
             .Select(c => (c.Level, Row: SupervisionRow(c.Case, c.Level, snapshot, today))).ToList();
-        List<JsonObject> At(DeadlineLevel level) => rows.Where(r => r.Level == level).Select(r => r.Row).ToList();
-        foreach (var row in At(DeadlineLevel.Suspended)) await AddProcedureAsync(row, service, today, context.RequestAborted);
-        return Results.Json(new
-        {
-            today = today.ToString("yyyy-MM-dd"),
-            totals = new
-            {
-                open = counts.Sum(c => c.Open), warning = counts.Sum(c => c.Warning),
-                overdue = counts.Sum(c => c.Overdue), suspended = counts.Sum(c => c.Suspended),
-            },
-            listed = rows.Count,
-            warnings = At(DeadlineLevel.Warning),
-            overdue = At(DeadlineLevel.Overdue),
-            suspended = At(DeadlineLevel.Suspended),
-            departments = counts.Select(c => new
-            {
-                department = c.Department ?? "(未知)",
-                departmentName = c.Department is { } d ? snapshot.Set.Department(d)?.Name : null,
-                open = c.Open,
-                warning = c.Warning,
-                overdue = c.Overdue,
-                suspended = c.Suspended,
-            }).ToList(),
-        });
+        List<SupervisionRow> At(DeadlineLevel level) => rows.Where(r => r.Level == level).Select(r => r.Row).ToList();
+        var suspended = new List<SupervisionRow>();
+        foreach (var row in At(DeadlineLevel.Suspended)) suspended.Add(await WithProcedureAsync(row, service, today, context.RequestAborted));
+        return TypedResults.Json(new SupervisionView(
+            today.ToString("yyyy-MM-dd"),
+            new SupervisionTotals(counts.Sum(c => c.Open), counts.Sum(c => c.Warning), counts.Sum(c => c.Overdue), counts.Sum(c => c.Suspended)),
+            rows.Count,
+            At(DeadlineLevel.Warning),
+            At(DeadlineLevel.Overdue),
+            suspended,
+            counts.Select(c => new SupervisionDepartment(c.Department ?? "(未知)", c.Department is { } d ? snapshot.Set.Department(d)?.Name : null,
+                c.Open, c.Warning, c.Overdue, c.Suspended)).ToList()), CaseViews.Json);
     }
 
     /// <summary>
@@ -132,14 +122,13 @@ public static class WorkEndpoints
     /// whether it has run past the duration announced to the applicant, so supervision sees an overrun
     /// although the case's own level is 已暂停. Only suspended rows are loaded: they are few.
     /// </summary>
-    private static async Task AddProcedureAsync(JsonObject row, CaseService service, DateOnly today, CancellationToken ct)
+    private static async Task<SupervisionRow> WithProcedureAsync(SupervisionRow row, CaseService service, DateOnly today, CancellationToken ct)
     {
-        if (!Guid.TryParse(row["id"]?.GetValue<string>(), out var id) || await service.LoadAsync(id, ct) is not { } loaded) return;
-        if (loaded.State.ActiveProcedure is not { } run) return;
-        row["procedure"] = new JsonObject
+        if (!Guid.TryParse(row.Id, out var id) || await service.LoadAsync(id, ct) is not { } loaded) return row;
+        if (loaded.State.ActiveProcedure is not { } run) return row;
+        return row with
         {
-            ["name"] = run.Name, ["startedOn"] = run.StartedOn.ToString("yyyy-MM-dd"), ["announcedEnd"] = run.AnnouncedEnd.ToString("yyyy-MM-dd"),
-            ["overrun"] = run.IsOverrun(today),
+            Procedure = new SupervisionProcedure(run.Name, run.StartedOn.ToString("yyyy-MM-dd"), run.AnnouncedEnd.ToString("yyyy-MM-dd"), run.IsOverrun(today)),
         };
     }
 
@@ -147,44 +136,49 @@ public static class WorkEndpoints
     public static string? SupervisionParty(CurrentUser user) =>
         user.Is(Roles.Head) && !user.SeesAllCases ? user.Department : CaseAccess.PartyOf(user);
 
-    private static JsonObject SupervisionRow(DeadlineCase c, DeadlineLevel level, DefinitionSnapshot snapshot, DateOnly today)
+    private static SupervisionRow SupervisionRow(DeadlineCase c, DeadlineLevel level, DefinitionSnapshot snapshot, DateOnly today)
     {
         var status = Enum.TryParse<CaseStatus>(c.Status, out var parsed) ? parsed : (CaseStatus?)null;
-        var row = new JsonObject
-        {
-            ["id"] = c.Id.ToString("D"), ["number"] = c.Number, ["itemId"] = c.ItemId,
-            ["itemName"] = c.ItemId is { } item ? snapshot.Set.Item(item)?.Guide?.Name : null, ["applicantName"] = c.ApplicantName,
-            ["status"] = JsonArgs.Kebab(c.Status), ["statusLabel"] = status?.Label() ?? c.Status,
-            ["department"] = c.Department, ["itemDepartment"] = c.ItemDepartment, ["promisedDue"] = c.Due?.ToString("yyyy-MM-dd"),
+        return new SupervisionRow(c.Id.ToString("D"), c.Number, c.ItemId,
+            c.ItemId is { } item ? snapshot.Set.Item(item)?.Guide?.Name : null, c.ApplicantName,
+            JsonArgs.Kebab(c.Status), status?.Label() ?? c.Status,
+            c.Department, c.ItemDepartment, c.Due?.ToString("yyyy-MM-dd"),
             // A suspended case's count stands still: the days left are shown once it resumes.
-            ["remaining"] = c.Due is { } due && level != DeadlineLevel.Suspended ? snapshot.Calendar.WorkingDaysBetween(today, due) : null,
-        };
-        CaseViews.SetLevel(row, level);
-        return row;
+            c.Due is { } due && level != DeadlineLevel.Suspended ? snapshot.Calendar.WorkingDaysBetween(today, due) : null,
+            level, level.Label());
     }
 
-    private static JsonObject Row(CaseState state, StoredCase stored, CaseTask task, DeadlineLevel level, Workflows.Domain.WorkingCalendar calendar, DateOnly today)
-    {
-        var row = new JsonObject
-        {
-            ["caseId"] = stored.Id.ToString("D"),
-            ["number"] = stored.Number.Text,
-            ["version"] = stored.Version,
-            ["itemId"] = state.ItemId,
-            ["applicantName"] = state.Applicant.Name,
-            ["taskId"] = task.Id,
-            ["stepId"] = task.StepId,
-            ["stepName"] = task.StepName,
-            ["department"] = task.Assignee.Department,
-            ["role"] = task.Assignee.Role,
-            ["window"] = task.Assignee.Window,
-            ["claimedBy"] = task.ClaimedBy,
-            ["countersign"] = task.IsCountersign,
-            ["due"] = task.Due?.ToString("yyyy-MM-dd"),
-            ["dueProvisional"] = task.DueProvisional,
-            ["remainingWorkingDays"] = task.Due is { } due ? calendar.WorkingDaysBetween(today, due) : null,
-        };
-        CaseViews.SetLevel(row, level);
-        return row;
-    }
+    private static TaskRow Row(CaseState state, StoredCase stored, CaseTask task, DeadlineLevel level, Workflows.Domain.WorkingCalendar calendar, DateOnly today) =>
+        new(stored.Id.ToString("D"), stored.Number.Text, stored.Version, state.ItemId, state.Applicant.Name,
+            task.Id, task.StepId, task.StepName, task.Assignee.Department, task.Assignee.Role, task.Assignee.Window,
+            task.ClaimedBy, task.IsCountersign, task.Due?.ToString("yyyy-MM-dd"), task.DueProvisional,
+            task.Due is { } due ? calendar.WorkingDaysBetween(today, due) : null,
+            level, level.Label());
 }
+
+/// <summary>A task of the inbox (待办), with its case's figures and the task's deadline level.</summary>
+public sealed record TaskRow(
+    string CaseId, string Number, long Version, string ItemId, string ApplicantName,
+    string TaskId, string StepId, string? StepName, string? Department, string? Role, string? Window,
+    string? ClaimedBy, bool Countersign, string? Due, bool DueProvisional, int? RemainingWorkingDays,
+    DeadlineLevel Level, string LevelLabel);
+
+/// <param name="Total">Cases (not tasks) the scope holds in all.</param>
+public sealed record InboxPage(string Scope, IReadOnlyList<TaskRow> Tasks, int Total, int Offset, int Limit);
+
+public sealed record SupervisionRow(
+    string Id, string Number, string? ItemId, string? ItemName, string? ApplicantName, string Status, string StatusLabel,
+    string? Department, string? ItemDepartment, string? PromisedDue, int? Remaining, DeadlineLevel Level, string LevelLabel,
+    SupervisionProcedure? Procedure = null);
+
+/// <summary>The 特别程序 a suspended case is in, and whether it has run past the duration announced to the applicant.</summary>
+public sealed record SupervisionProcedure(string Name, string StartedOn, string AnnouncedEnd, bool Overrun);
+
+public sealed record SupervisionTotals(int Open, int Warning, int Overdue, int Suspended);
+
+public sealed record SupervisionDepartment(string Department, string? DepartmentName, int Open, int Warning, int Overdue, int Suspended);
+
+/// <param name="Listed">Cases in the three lists (at most WorkEndpoints.MaxListed); the totals always count all.</param>
+public sealed record SupervisionView(
+    string Today, SupervisionTotals Totals, int Listed, IReadOnlyList<SupervisionRow> Warnings, IReadOnlyList<SupervisionRow> Overdue,
+    IReadOnlyList<SupervisionRow> Suspended, IReadOnlyList<SupervisionDepartment> Departments);

@@ -91,7 +91,7 @@ public static class ServeCommand
         // Keys sit in the data folder, protected by its file permissions; the "unencrypted" warning says only that.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(Api.OpenApiContracts.Configure);
         builder.Services.AddSingleton(sp => new DefinitionCatalog(definitionsRoot, templatesRoot!, sp.GetRequiredService<ILogger<DefinitionCatalog>>()));
         builder.Services.AddHostedService<DefinitionWatcher>();
         // The designer edits the county work tree; without one (--definitions) its endpoints answer 503.

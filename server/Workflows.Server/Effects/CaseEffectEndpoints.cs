@@ -18,20 +18,12 @@ public static class CaseEffectEndpoints
             .WithTags("cases").WithSummary("管理员重新执行失败的效果 (run a failed effect again)");
 
     /// <summary>What the timeline shows of the case's effects: those pending or failed, oldest first. The reason only to admins and supervisors.</summary>
-    public static async Task<List<object>> OpenEffectsAsync(ICaseStore store, Guid caseId, CurrentUser user, CancellationToken ct) =>
-        (await ((IOutbox)store).IntentsOfCaseAsync(caseId, ct)).Where(i => i.DoneAt is null).Select(i => View(i, user)).ToList();
+    public static async Task<List<CaseEffectView>> OpenEffectsAsync(IOutbox outbox, Guid caseId, CurrentUser user, CancellationToken ct) =>
+        (await outbox.IntentsOfCaseAsync(caseId, ct)).Where(i => i.DoneAt is null).Select(i => View(i, user)).ToList();
 
-    private static object View(StoredIntent intent, CurrentUser user) => new
-    {
-        id = intent.Id,
-        kind = intent.Kind,
-        label = Label(intent.Kind),
-        version = intent.Version,
-        state = intent.Failed ? "failed" : "pending",
-        attempts = intent.Attempts,
-        reason = HangfireDashboardAccess.MaySee(user) ? intent.LastError : null,
-        createdAt = intent.CreatedAt,
-    };
+    private static CaseEffectView View(StoredIntent intent, CurrentUser user) =>
+        new(intent.Id, intent.Kind, Label(intent.Kind), intent.Version, intent.Failed ? "failed" : "pending", intent.Attempts,
+            HangfireDashboardAccess.MaySee(user) ? intent.LastError : null, intent.CreatedAt);
 
     private static string Label(string kind) => kind switch
     {
@@ -40,11 +32,10 @@ public static class CaseEffectEndpoints
         _ => kind,
     };
 
-    private static async Task<IResult> RunAsync(Guid id, string intentId, HttpContext context, ICaseStore store, EffectRunner runner)
+    private static async Task<IResult> RunAsync(Guid id, string intentId, HttpContext context, IOutbox outbox, EffectRunner runner)
     {
         if (CurrentUser.From(context.User) is not { } user) return Problems.SignInRequired();
         if (!user.IsAdmin) return Problems.Denied("只有管理员可以重新执行效果 (administrators only)");
-        var outbox = (IOutbox)store;
         if (await outbox.FindIntentAsync(intentId, context.RequestAborted) is not { } intent || intent.CaseId != id)
             return Problems.Of(404, Problems.NotFound, "效果不存在 (no such effect)", $"办件 {id} 没有效果 '{intentId}'");
         if (intent.DoneAt is not null)

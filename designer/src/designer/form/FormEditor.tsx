@@ -68,7 +68,7 @@ export function FormEditor({ item, file, onSaved }: { item: DesignerItem; file: 
           <Card size="small" title="申请人类型" style={{ marginTop: 12 }}>
             <Checkbox.Group value={form['applicant-types']} disabled={readOnly}
               options={d.enumOptions('applicant-type')}
-              onChange={(v) => editor.execute(setFormValue('applicant-types', v as string[], '修改申请人类型'))} />
+              onChange={(v) => editor.execute(setFormValue('applicant-types', v as FormModel['applicant-types'], '修改申请人类型'))} />
           </Card>
         </Col>
         <Col xs={24} lg={9}>

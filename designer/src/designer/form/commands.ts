@@ -30,7 +30,8 @@ export function uniqueFieldId(form: Form, base = 'field'): string {
 
 /** A new field of `type` with what its type needs (options for selects, a column for tables). */
 export function newField(form: Form, type: string): Field {
-  const field: Field = { id: uniqueFieldId(form), label: `新${typeName(type)}字段`, type };
+  // The palette offers the schema's field types only; the validator reports anything else on save.
+  const field: Field = { id: uniqueFieldId(form), label: `新${typeName(type)}字段`, type: type as Field['type'] };
   if (type === 'select' || type === 'multi-select') field.options = [{ value: 'a', label: '选项一' }, { value: 'b', label: '选项二' }];
   if (type === 'table') field.columns = [{ id: 'name', label: '名称', type: 'text' }];
   return field;

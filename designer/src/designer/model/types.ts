@@ -1,105 +1,35 @@
 // The definition models as the designer API sends them: the files' own kebab-case keys
-// (see server/Workflows.Definitions/Model and definitions/README.md).
+// (see server/Workflows.Definitions/Model and definitions/README.md). Generated from the JSON Schemas
+// the server writes (definitions/.schemas → src/api/definitions.d.ts, npm run gen:api); only the
+// designer API's own shapes (workflow steps as a list with their id, files, diagnostics) are written here.
+import type { Field as FieldFile, FormFile, MaterialsFile, WorkflowFile } from '../../api/definitions';
 
 export type Duration = string; // "10wd" working days, "30d" calendar days
 
-export interface Assignee {
-  window?: string;
-  department?: string;
-  role?: string;
-}
+type StepFile = WorkflowFile['steps'][string];
 
-export interface BranchCase {
-  when: string;
-  next: string;
-}
+export type Assignee = NonNullable<StepFile['by']>;
 
-export type StepKind =
-  | 'intake' | 'task' | 'countersign' | 'parallel' | 'join' | 'branch'
-  | 'document' | 'notify' | 'timer' | 'subcase' | 'plugin';
+export type BranchCase = NonNullable<StepFile['cases']>[number];
 
-export interface Step {
-  id: string;
-  kind: StepKind;
-  name?: string;
-  by?: Assignee;
-  limit?: Duration;
-  mode?: 'all' | 'any';
-  signers?: Assignee[];
-  template?: string;
-  after?: Duration;
-  item?: string;
-  activity?: string;
-  config?: Record<string, string>;
-  branches?: string[];
-  cases?: BranchCase[];
-  otherwise?: string;
-  next?: string;
-  outcomes?: Record<string, string>;
-}
+export type StepKind = StepFile['kind'];
+
+/** A step of workflow.yaml; the designer API lists the steps with their id (the file keys them by id). */
+export type Step = StepFile & { id: string };
 
 export interface Workflow {
   steps: Step[];
 }
 
-export interface Material {
-  id: string;
-  name: string;
-  kind: string;
-  form: string;
-  copies?: number;
-  'paper-size'?: string;
-  necessity: string;
-  'deferral-limit'?: Duration;
-  pledge?: boolean;
-  source: string;
-  'source-note'?: string;
-  license?: string;
-  when?: string;
-  standard?: string;
-  'blank-form'?: string;
-  sample?: string;
-  'filling-notes'?: string;
-  basis?: string;
-}
+export type Material = MaterialsFile[number];
 
-export interface FieldOption {
-  value: string;
-  label: string;
-}
+export type FieldOption = NonNullable<FieldFile['options']>[number];
 
-export interface Rule {
-  when?: string;
-  rule: string;
-  message: string;
-}
+export type Rule = NonNullable<FormFile['rules']>[number];
 
-export interface Field {
-  id: string;
-  label: string;
-  type: string;
-  required?: boolean;
-  when?: string;
-  placeholder?: string;
-  help?: string;
-  default?: string;
-  options?: FieldOption[];
-  unit?: string;
-  min?: number;
-  max?: number;
-  'max-length'?: number;
-  pattern?: string;
-  'min-rows'?: number;
-  'max-rows'?: number;
-  columns?: Field[];
-  check?: Rule;
-}
+export type Field = FieldFile;
 
-export interface Form {
-  'applicant-types': string[];
-  fields: Field[];
-  rules?: Rule[];
-}
+export type Form = FormFile;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Guide = Record<string, any> & { name: string; department: string; type: string };

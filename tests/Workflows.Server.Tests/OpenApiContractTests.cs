@@ -1,0 +1,77 @@
+using System.Text.Json.Nodes;
+using Workflows.Server.Api;
+
+namespace Workflows.Server.Tests;
+
+/// <summary>
+/// The OpenAPI document is the contract the web UI's types are generated from (scripts/gen-api.sh):
+/// the operations the UI calls must name their request and response schemas, not an empty 200.
+/// </summary>
+public class OpenApiContractTests : IAsyncLifetime
+{
+    private RunningServer _server = null!;
+    private JsonObject _document = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await RunningServer.StartAsync();
+        _document = await _server.GetJsonAsync("/openapi/v1.json");
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    private JsonObject Schemas => _document["components"]!["schemas"]!.AsObject();
+
+    private JsonNode Operation(string path, string method) =>
+        _document["paths"]![path]?[method] ?? throw new Xunit.Sdk.XunitException($"{method.ToUpperInvariant()} {path} is not in the document");
+
+    private static string? Ref(JsonNode? content) => content?["application/json"]?["schema"]?["$ref"]?.GetValue<string>();
+
+    [Theory]
+    [InlineData("/api/cases", "get", "200", "CaseSearchPage")]
+    [InlineData("/api/cases", "post", "201", "CaseView")]
+    [InlineData("/api/cases/{id}", "get", "200", "CaseView")]
+    [InlineData("/api/cases/{id}/timeline", "get", "200", "CaseTimeline")]
+    [InlineData("/api/cases/{id}/complete", "post", "200", "CaseView")]
+    [InlineData("/api/tasks", "get", "200", "InboxPage")]
+    [InlineData("/api/supervision", "get", "200", "SupervisionView")]
+    [InlineData("/api/auth/login", "post", "200", "UserView")]
+    [InlineData("/api/auth/session", "get", "200", "SessionView")]
+    public void CaseOperations_NameTheirAnswer(string path, string method, string status, string schema)
+    {
+        var content = Operation(path, method)["responses"]![status]?["content"];
+
+        Assert.Equal($"#/components/schemas/{schema}", Ref(content));
+        Assert.True(Schemas.ContainsKey(schema));
+    }
+
+    [Fact]
+    public void EveryCaseCommand_DescribesItsBody()
+    {
+        Assert.Equal(CaseCommands.All.Select(c => c.Name).Order(), CaseRequests.ByCommand.Keys.Order());
+        foreach (var command in CaseCommands.All)
+        {
+            var body = Operation($"/api/cases/{{id}}/{command.Name}", "post")["requestBody"]?["content"];
+            Assert.Equal($"#/components/schemas/{CaseRequests.ByCommand[command.Name].Name}", Ref(body));
+        }
+        Assert.Equal("#/components/schemas/CreateCaseRequest", Ref(Operation("/api/cases", "post")["requestBody"]?["content"]));
+    }
+
+    [Fact]
+    public void Enums_AreTheKebabCaseTextTheApiSends()
+    {
+        var status = Schemas["CaseStatus"]!;
+
+        Assert.Equal("string", status["type"]!.GetValue<string>());
+        var values = status["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ToList();
+        Assert.Contains("received", values);
+        Assert.Contains("in-progress", values);
+    }
+
+    [Fact]
+    public void Problems_CarryTheirStableCode()
+    {
+        Assert.NotNull(Schemas["ProblemDetails"]!["properties"]!["code"]);
+        Assert.NotNull(Operation("/api/cases/{id}/complete", "post")["responses"]!["409"]);
+    }
+}
