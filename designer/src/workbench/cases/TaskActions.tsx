@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { api, showError } from '../../api/client';
 import { useUser, type User } from '../../auth/AuthContext';
 import { departmentsOf, useItems } from '../common/useItemNames';
+import { personName, usePeople } from '../common/usePeople';
 import { remainingText, type Assignee, type CaseDefinition, type CaseTask, type CaseView, type Material, type WorkflowStep } from '../types';
 import { DueDate } from '../common/DueDate';
 
@@ -37,6 +38,7 @@ export function TaskActions({ view, definition, onUpdated, onNotice }: {
   const user = useUser();
   const { message } = App.useApp();
   const items = useItems();
+  const people = usePeople();
   const [opinion, setOpinion] = useState('');
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -101,7 +103,7 @@ export function TaskActions({ view, definition, onUpdated, onNotice }: {
               {describeAssignee(s.assignee, definition)}{s.added ? '（加签）' : ''}{t.pendingSignerIndexes.includes(i) ? '' : ' ✓'}
             </Tag>))}</Descriptions.Item>
           <Descriptions.Item label="到期"><DueDate date={t.due} provisional={t.dueProvisional} /> <Tag color={(view.remaining?.tasks[t.id] ?? 1) < 0 ? 'red' : 'green'}>{remainingText(view.remaining?.tasks[t.id])}</Tag></Descriptions.Item>
-          <Descriptions.Item label="认领">{t.claimedBy ?? '未认领'}</Descriptions.Item>
+          <Descriptions.Item label="认领">{t.claimedBy ? personName(people, t.claimedBy) : '未认领'}</Descriptions.Item>
         </Descriptions>
       ))}
       {task && (

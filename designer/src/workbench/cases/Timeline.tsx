@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { templateLabel, type CaseEvent } from '../types';
 import { formatDateTime } from '../../common/format';
 import { outcomeLabel } from '../../common/labels';
+import { personName, usePeople } from '../common/usePeople';
 
 const labels: Record<string, string> = {
   'case-received': '收件', 'case-accepted': '受理', 'materials-deferred': '容缺受理', 'case-refused': '不予受理',
@@ -15,11 +16,11 @@ const labels: Record<string, string> = {
 };
 const noise = new Set(['token-created', 'token-moved', 'token-consumed', 'timer-scheduled', 'timer-fired']);
 
-function detail(e: CaseEvent): string {
+function detail(e: CaseEvent, people: Map<string, string>): string {
   const d = e.data as Record<string, unknown>;
   const parts: string[] = [];
   const who = (d.UserId ?? d.By ?? (d.Vote as Record<string, unknown> | undefined)?.UserId) as string | undefined;
-  if (who) parts.push(who);
+  if (who) parts.push(personName(people, who));
   if (d.StepName) parts.push(String(d.StepName));
   const outcome = (d.Outcome ?? (d.Vote as Record<string, unknown> | undefined)?.Outcome) as string | undefined;
   if (outcome) parts.push(`结果：${outcomeLabel(outcome)}`);
@@ -37,6 +38,7 @@ function detail(e: CaseEvent): string {
 /** 时间线: every event of the case, as recorded (全过程留痕). */
 export function CaseTimeline({ events }: { events: CaseEvent[] }) {
   const [all, setAll] = useState(false);
+  const people = usePeople();
   const shown = events.filter((e) => all || !noise.has(e.type));
   return (
     <div data-testid="timeline">
@@ -47,7 +49,7 @@ export function CaseTimeline({ events }: { events: CaseEvent[] }) {
         content: (
           <div>
             <b>{labels[e.type] ?? e.type}</b> <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(e.at)}</Typography.Text>
-            <div style={{ fontSize: 13 }}>{detail(e)}</div>
+            <div style={{ fontSize: 13 }}>{detail(e, people)}</div>
           </div>
         ),
       }))} />
