@@ -94,6 +94,14 @@ internal static class PostgreSqlSchema
             "CREATE INDEX ix_certificates_holder ON certificates (holder_hash)",
             "CREATE INDEX ix_certificates_case ON certificates (case_id)",
         ],
+        [
+            // 常用意见: a reviewer's or a department's saved opinion phrases (IOpinionPhraseStore).
+            """
+            CREATE TABLE opinion_phrases (
+                id text PRIMARY KEY, scope text NOT NULL, owner text NOT NULL, text text NOT NULL, created_at timestamptz NOT NULL,
+                UNIQUE (scope, owner, text))
+            """,
+        ],
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -93,6 +93,14 @@ internal static class SqliteSchema
             "CREATE INDEX ix_certificates_holder ON certificates (holder_hash)",
             "CREATE INDEX ix_certificates_case ON certificates (case_id)",
         ],
+        [
+            // 常用意见: a reviewer's or a department's saved opinion phrases (IOpinionPhraseStore).
+            """
+            CREATE TABLE opinion_phrases (
+                id TEXT PRIMARY KEY, scope TEXT NOT NULL, owner TEXT NOT NULL, text TEXT NOT NULL, created_at INTEGER NOT NULL,
+                UNIQUE (scope, owner, text))
+            """,
+        ],
     ];
 
     public static int LatestVersion => Migrations.Length;

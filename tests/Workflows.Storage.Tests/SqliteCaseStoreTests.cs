@@ -37,6 +37,6 @@ public sealed class SqliteCaseStoreTests : CaseStoreComplianceTests
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", await command.ExecuteScalarAsync());
         command.CommandText = "SELECT version FROM schema_version";
-        Assert.Equal(5L, await command.ExecuteScalarAsync());
+        Assert.Equal(6L, await command.ExecuteScalarAsync());
     }
 }

@@ -160,6 +160,7 @@ public static class ServeCommand
         AuthEndpoints.Map(app);
         AccountAdminEndpoints.Map(app);
         PeopleEndpoints.Map(app);
+        OpinionPhraseEndpoints.Map(app);
         CaseEndpoints.Map(app);
         WorkEndpoints.Map(app);
         Workbench.AftercareEndpoints.Map(app);

@@ -6,6 +6,7 @@ import { departmentsOf, useItems } from '../common/useItemNames';
 import { personName, usePeople } from '../common/usePeople';
 import { remainingText, type Assignee, type CaseDefinition, type CaseTask, type CaseView, type Material, type WorkflowStep } from '../types';
 import { DueDate } from '../common/DueDate';
+import { OpinionPhrases } from './OpinionPhrases';
 
 type Dialog =
   | { kind: 'return' } | { kind: 'transfer' } | { kind: 'add-signer' } | { kind: 'supplement-outcome'; outcome: string }
@@ -109,6 +110,7 @@ export function TaskActions({ view, definition, onUpdated, onNotice }: {
       {task && (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Input.TextArea rows={3} placeholder="办理意见" value={opinion} onChange={(e) => setOpinion(e.target.value)} data-testid="opinion" />
+          <OpinionPhrases opinion={opinion} onPick={(text) => setOpinion((o) => (o.trim() ? `${o.trim()}${/[。；，]$/.test(o.trim()) ? '' : '；'}${text}` : text))} />
           <Space wrap>
             {!task.claimedBy && <Tooltip title="Alt+C"><Button onClick={() => run('claim', { taskId: task.id }, '已认领')} disabled={busy} data-testid="action-claim">认领 <Kbd>Alt+C</Kbd></Button></Tooltip>}
             {outcomes.map((o, i) => (
