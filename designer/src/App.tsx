@@ -39,9 +39,13 @@ export function AppRoutes() {
   );
 }
 
+// Links follow the red theme (antd's colorLink would otherwise stay antd blue beside red buttons).
+const red = '#a61d24';
+const theme = { token: { colorPrimary: red, colorLink: red, colorLinkHover: '#c9363c', colorLinkActive: '#80131a', borderRadius: 4 } };
+
 export default function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#a61d24', borderRadius: 4 } }}>
+    <ConfigProvider locale={zhCN} theme={theme}>
       <AntApp>
         <AuthProvider>
           <BrowserRouter>

@@ -19,8 +19,8 @@ export function ConditionEditor(props: ConditionEditorProps) {
   return (
     <div data-testid="condition">
       {words && (
-        <div style={{ display: 'flex', gap: 8, alignItems: 'baseline', marginBottom: showCode ? 4 : 0 }}>
-          <Typography.Text data-testid="condition-words" style={{ flex: 1 }}>{words}</Typography.Text>
+        <div style={{ marginBottom: showCode ? 4 : 0 }}>
+          <Typography.Text data-testid="condition-words">{words}</Typography.Text>
           <Button type="link" size="small" data-testid="condition-toggle" onClick={() => setCode(!showCode)} disabled={!!props.error}>
             {showCode ? '收起代码' : props.readOnly ? '查看代码' : '编辑代码'}
           </Button>
