@@ -19,7 +19,9 @@ const noise = new Set(['token-created', 'token-moved', 'token-consumed', 'timer-
 function detail(e: CaseEvent, people: Map<string, string>): string {
   const d = e.data as Record<string, unknown>;
   const parts: string[] = [];
-  const who = (d.UserId ?? d.By ?? (d.Vote as Record<string, unknown> | undefined)?.UserId) as string | undefined;
+  // Who acted: UserId / By, a vote's user, or the event's own ...By field (ReceivedBy, AcceptedBy, RequestedBy...).
+  const byField = Object.entries(d).find(([k, v]) => /By$/.test(k) && typeof v === 'string')?.[1];
+  const who = (d.UserId ?? d.By ?? (d.Vote as Record<string, unknown> | undefined)?.UserId ?? byField) as string | undefined;
   if (who) parts.push(personName(people, who));
   if (d.StepName) parts.push(String(d.StepName));
   const outcome = (d.Outcome ?? (d.Vote as Record<string, unknown> | undefined)?.Outcome) as string | undefined;
