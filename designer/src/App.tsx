@@ -39,13 +39,16 @@ export function AppRoutes() {
   );
 }
 
+// Links follow the red theme (antd's colorLink would otherwise stay antd blue beside red buttons).
 // Someone who asked their system for less motion gets no zooming dialogs or sliding lists (and the
 // browser tests ask for it too: a dialog still zooming in can take a click meant for its button).
+const red = '#a61d24';
 const reducedMotion = typeof window !== 'undefined' && window.matchMedia?.('(prefers-reduced-motion: reduce)').matches === true;
+const theme = { token: { colorPrimary: red, colorLink: red, colorLinkHover: '#c9363c', colorLinkActive: '#80131a', borderRadius: 4, motion: !reducedMotion } };
 
 export default function App() {
   return (
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#a61d24', borderRadius: 4, motion: !reducedMotion } }}>
+    <ConfigProvider locale={zhCN} theme={theme}>
       <AntApp>
         <AuthProvider>
           <BrowserRouter>

@@ -114,6 +114,14 @@ internal static class PostgreSqlSchema
                 user_name TEXT PRIMARY KEY, must_change_password BOOLEAN NOT NULL DEFAULT FALSE, last_sign_in_at TIMESTAMPTZ)
             """,
         ],
+        [
+            // 常用意见: a reviewer's or a department's saved opinion phrases (IOpinionPhraseStore).
+            """
+            CREATE TABLE opinion_phrases (
+                id text PRIMARY KEY, scope text NOT NULL, owner text NOT NULL, text text NOT NULL, created_at timestamptz NOT NULL,
+                UNIQUE (scope, owner, text))
+            """,
+        ],
     ];
 
     public static int LatestVersion => Migrations.Length;

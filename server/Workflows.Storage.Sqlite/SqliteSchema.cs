@@ -113,6 +113,14 @@ internal static class SqliteSchema
                 user_name TEXT PRIMARY KEY, must_change_password INTEGER NOT NULL DEFAULT 0, last_sign_in_at INTEGER)
             """,
         ],
+        [
+            // 常用意见: a reviewer's or a department's saved opinion phrases (IOpinionPhraseStore).
+            """
+            CREATE TABLE opinion_phrases (
+                id TEXT PRIMARY KEY, scope TEXT NOT NULL, owner TEXT NOT NULL, text TEXT NOT NULL, created_at INTEGER NOT NULL,
+                UNIQUE (scope, owner, text))
+            """,
+        ],
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -42,6 +42,21 @@ public partial class NoticeRenderingTests
 
     [Theory]
     [MemberData(nameof(Notices))]
+    public void Notice_PdfTitleIsItsChineseName_NotTheTemplateId(string id)
+    {
+        using var folder = new Support.TempFolder();
+        var pdf = Support.WritePdf(folder, Support.Renderer().Render(id).Pdf);
+
+        // pdfinfo: the title a PDF reader shows in its window and tab.
+        var title = Support.Run("pdfinfo", "-enc", "UTF-8", pdf).Split('\n').Single(l => l.StartsWith("Title:", StringComparison.Ordinal))["Title:".Length..].Trim();
+        Assert.DoesNotContain("notices/", title);
+        Assert.Matches(@"^\p{IsCJKUnifiedIdeographs}{4,}$", title);
+        var heading = Regex.Match(File.ReadAllText(Path.Combine(Support.Templates, id + ".sbn")), @"<title[^>]*>([^<]+)</title>").Groups[1].Value;
+        Assert.Equal(heading, title);
+    }
+
+    [Theory]
+    [MemberData(nameof(Notices))]
     public void Notice_ShowsTheCaseDataInOrder(string id)
     {
         using var folder = new Support.TempFolder();

@@ -48,6 +48,20 @@ public class AccountAdminApiTests : IAsyncLifetime
         Assert.Equal("综合受理1号窗口", row["windowName"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task People_GivesEverySignedInUserTheDisplayNames_AndNothingMore()
+    {
+        Assert.Equal(HttpStatusCode.Unauthorized, (await _server.Http.GetAsync("/api/people")).StatusCode);
+        var reviewer = await _server.SignInAsync("education-reviewer");
+
+        var people = (await reviewer.GetFromJsonAsync<JsonObject>("/api/people"))!["people"]!.AsArray();
+
+        var row = people.Single(p => p!["userName"]!.GetValue<string>() == "education-reviewer")!.AsObject();
+        Assert.NotEqual("education-reviewer", row["displayName"]!.GetValue<string>());
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", row["displayName"]!.GetValue<string>());
+        Assert.Equal(["displayName", "userName"], row.Select(p => p.Key).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("short1A", "WF9601")]
     [InlineData("abcdefghijkl", "WF9602")]

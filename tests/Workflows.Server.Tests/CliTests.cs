@@ -25,6 +25,31 @@ public class CliTests
     }
 
     [Fact]
+    public void Help_IsInChinese_WithTheEnglishAfter()
+    {
+        var result = Repo.Cli(Repo.Root, "render", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("用法:", result.Out);
+        Assert.Contains("选项:", result.Out);
+        Assert.Contains("显示帮助和用法 (show help and usage)", result.Out);
+        Assert.DoesNotContain("Show help and usage information", result.Out);
+    }
+
+    [Fact]
+    public void UsageErrors_AreInChineseWithTheEnglishAfter_AndExitTwo()
+    {
+        var missing = Repo.Cli(Repo.Root, "render", "notices/acceptance");
+        var unknown = Repo.Cli(Repo.Root, "bogus");
+
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("用法错误: 缺少必需的选项 --out (Option '--out' is required)", missing.Error);
+        Assert.Contains("./workflows render --help", missing.Error);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Matches(@"用法错误: 未识别命令或参数.*bogus.* \(Unrecognized command or argument 'bogus'\)", unknown.Error);
+    }
+
+    [Fact]
     public void Workdays_AcrossSpringFestival2026_SkipsHolidaysAndCountsTheMakeUpSaturday()
     {
         var result = Repo.Cli(Repo.Root, "workdays", "2026-02-13", "3");

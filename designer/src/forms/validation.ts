@@ -31,7 +31,8 @@ export function valuesToSubmit(form: FormDefinition, scope: ScriptScope): FormVa
 export function fieldProblem(field: FormField, value: unknown, scope: ScriptScope): string | null {
   if (field.type === 'table' && (field['min-rows'] ?? 0) > 0 && (!Array.isArray(value) || value.length < field['min-rows']!))
     return `${field.label}至少 ${field['min-rows']} 行`;
-  if (isEmpty(value)) return field.required ? `请填写${field.label}` : null;
+  // A choice is chosen, not written: 请选择 on selects and yes/no fields, 请填写 on the rest (as the server says).
+  if (isEmpty(value)) return field.required ? `${['select', 'multi-select', 'boolean'].includes(field.type) ? '请选择' : '请填写'}${field.label}` : null;
   switch (field.type) {
     case 'idcard':
       if (typeof value === 'string') { const p = residentIdProblem(value.toUpperCase()); if (p) return p; }

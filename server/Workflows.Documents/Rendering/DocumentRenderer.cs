@@ -42,8 +42,21 @@ public sealed class DocumentRenderer(TemplateStore store, FontSet fonts, IPdfWri
         var markup = RenderMarkup(Display(path), text, data, options.Strict);
         var document = Parse(Display(path), text, markup);
         var pages = document.Layout(fonts, options.Mode, out var context);
-        var pdf = writer.Write(pages, new DocumentInfo(store.IdOf(path)), Length.Mm(options.OffsetXMm), Length.Mm(options.OffsetYMm));
+        var pdf = writer.Write(pages, new DocumentInfo(TitleOf(markup) ?? store.IdOf(path)), Length.Mm(options.OffsetXMm), Length.Mm(options.OffsetYMm));
         return new RenderedDocument(pdf, pages.Pages.Count, Warnings(context), pages, markup);
+    }
+
+    /// <summary>
+    /// The PDF's title as a reader's window shows it: the document's own &lt;title&gt; (受理通知书), not the
+    /// template id; a template without one keeps its id.
+    /// </summary>
+    public static string? TitleOf(string markup)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(markup, @"<title\b[^>]*>(.*?)</title>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        if (!match.Success) return null;
+        var text = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(match.Groups[1].Value, "<[^>]+>", ""));
+        text = System.Text.RegularExpressions.Regex.Replace(text, @"\s+", "").Trim();
+        return text.Length == 0 ? null : text;
     }
 
     /// <summary>Runs the template; its errors come back located in the template file.</summary>

@@ -98,7 +98,8 @@ public sealed class FormChecker(ScriptSandbox sandbox)
         FieldProblem P(string code, string message) => new(path, code, message);
         if (field.Type == FieldType.Table && field.MinRows is > 0 && ((value as JsonArray)?.Count ?? 0) < field.MinRows)
             return P(Codes.Rows, $"{field.Label}至少 {field.MinRows} 行");
-        if (IsEmpty(value)) return field.Required == true ? P(Codes.Required, $"请填写{field.Label}") : null;
+        // A choice is chosen, not written: 请选择 on selects and yes/no fields, 请填写 on the rest (as the browser says).
+        if (IsEmpty(value)) return field.Required == true ? P(Codes.Required, $"{(field.Type is FieldType.Select or FieldType.MultiSelect or FieldType.Boolean ? "请选择" : "请填写")}{field.Label}") : null;
         var text = value is JsonValue jv && jv.GetValueKind() == JsonValueKind.String ? jv.GetValue<string>() : null;
         switch (field.Type)
         {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Help;
+using System.Globalization;
 using System.Text;
 
 namespace Workflows.Server.Cli;
@@ -21,7 +23,60 @@ public static class CliApp
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
         root.Subcommands.Add(RenderCommand.Create());
-        return await root.Parse(args).InvokeAsync();
+        return await InvokeInChineseAsync(root, args);
+    }
+
+    private static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-Hans");
+
+    /// <summary>
+    /// Help and usage errors in Chinese first (System.CommandLine's own zh-Hans texts), each usage error
+    /// followed by its English wording, as the server's messages are: the library words its errors
+    /// while parsing, in the UI culture of that moment, so a failed parse is repeated in English.
+    /// </summary>
+    private static async Task<int> InvokeInChineseAsync(RootCommand root, string[] args)
+    {
+        foreach (var option in root.Options)
+        {
+            if (option is HelpOption) option.Description = "显示帮助和用法 (show help and usage)";
+            else if (option is VersionOption) option.Description = "显示版本 (show the version)";
+        }
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = Chinese;
+        try
+        {
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count == 0) return await parsed.InvokeAsync();
+            CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            var english = root.Parse(args).Errors;
+            for (var i = 0; i < parsed.Errors.Count; i++)
+            {
+                var zh = Untranslated(parsed.Errors[i].Message.TrimEnd('。', '.'));
+                var en = i < english.Count ? english[i].Message.TrimEnd('.') : null;
+                Console.Error.WriteLine(en is null || en == zh ? $"用法错误 (usage): {zh}" : $"用法错误: {zh} ({en})");
+            }
+            var command = string.Join(' ', parsed.CommandResult.Command is RootCommand ? [] : CommandPath(parsed.CommandResult.Command, root));
+            Console.Error.WriteLine($"查看用法：./workflows {command}{(command.Length > 0 ? " " : "")}--help (see --help)");
+            return BadUsage;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+
+    /// <summary>The few usage errors the library's zh-Hans resources do not translate.</summary>
+    private static string Untranslated(string message)
+    {
+        var required = System.Text.RegularExpressions.Regex.Match(message, "^Option '([^']+)' is required$");
+        return required.Success ? $"缺少必需的选项 {required.Groups[1].Value}" : message;
+    }
+
+    private static IEnumerable<string> CommandPath(Command command, RootCommand root)
+    {
+        var path = new List<string>();
+        for (var c = command; c is not null && c != root; c = c.Parents.OfType<Command>().FirstOrDefault())
+            path.Insert(0, c.Name);
+        return path;
     }
 
     /// <summary>Exit codes shared by every verb.</summary>

@@ -158,6 +158,8 @@ public static class ServeCommand
         TestClockEndpoints.Map(app, options.TestClock);
         AuthEndpoints.Map(app);
         AccountAdminEndpoints.Map(app);
+        PeopleEndpoints.Map(app);
+        OpinionPhraseEndpoints.Map(app);
         CaseEndpoints.Map(app);
         WorkEndpoints.Map(app);
         Workbench.AftercareEndpoints.Map(app);

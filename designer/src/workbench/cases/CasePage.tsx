@@ -14,6 +14,7 @@ import { CaseTimeline } from './Timeline';
 import { ProcedureBanner } from './ProcedureBanner';
 import { formatDateTime } from '../../common/format';
 import { limitLabel, outcomeLabel } from '../../common/labels';
+import { personName, usePeople } from '../common/usePeople';
 
 /** 办件详情: guide, form, materials with files, timeline, opinions, and the actions of the current step. */
 export function CasePage() {
@@ -26,6 +27,7 @@ export function CasePage() {
   const [effects, setEffects] = useState<CaseEffect[]>([]);
   const [missing, setMissing] = useState(false);
   const [doc, setDoc] = useState<{ id: string; title: string; templateId?: string } | null>(null);
+  const people = usePeople();
 
   const loadEvents = useCallback(async () => {
     try {
@@ -104,7 +106,7 @@ export function CasePage() {
               { key: 'opinions', label: `意见（${opinions.length}）`, children: (
                 <List data-testid="opinions" dataSource={opinions} locale={{ emptyText: '暂无意见' }} renderItem={(o) => (
                   <List.Item><List.Item.Meta title={<Space>{o.stepName}<Tag>{outcomeLabel(o.outcome, definition.steps.flatMap((s) => s.outcomes).find((x) => x.outcome === o.outcome)?.label)}</Tag></Space>}
-                    description={<>{o.opinion ?? '（无意见）'}<div style={{ fontSize: 12 }}>{o.userId} · {formatDateTime(o.at)}</div></>} /></List.Item>
+                    description={<>{o.opinion ?? '（无意见）'}<div style={{ fontSize: 12 }}>{personName(people, o.userId)} · {formatDateTime(o.at)}</div></>} /></List.Item>
                 )} />) },
               { key: 'documents', label: `文书（${c.documents.length}）`, children: (
                 <List dataSource={c.documents} locale={{ emptyText: '暂无文书' }} renderItem={(d) => (

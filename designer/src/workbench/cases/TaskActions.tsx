@@ -3,8 +3,10 @@ import { useEffect, useState } from 'react';
 import { api, showError } from '../../api/client';
 import { useUser, type User } from '../../auth/AuthContext';
 import { departmentsOf, useItems } from '../common/useItemNames';
+import { personName, usePeople } from '../common/usePeople';
 import { remainingText, type Assignee, type CaseDefinition, type CaseTask, type CaseView, type Material, type WorkflowStep } from '../types';
 import { DueDate } from '../common/DueDate';
+import { OpinionPhrases } from './OpinionPhrases';
 
 type Dialog =
   | { kind: 'return' } | { kind: 'transfer' } | { kind: 'add-signer' } | { kind: 'supplement-outcome'; outcome: string }
@@ -37,6 +39,7 @@ export function TaskActions({ view, definition, onUpdated, onNotice }: {
   const user = useUser();
   const { message } = App.useApp();
   const items = useItems();
+  const people = usePeople();
   const [opinion, setOpinion] = useState('');
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -101,12 +104,13 @@ export function TaskActions({ view, definition, onUpdated, onNotice }: {
               {describeAssignee(s.assignee, definition)}{s.added ? '（加签）' : ''}{t.pendingSignerIndexes.includes(i) ? '' : ' ✓'}
             </Tag>))}</Descriptions.Item>
           <Descriptions.Item label="到期"><DueDate date={t.due} provisional={t.dueProvisional} /> <Tag color={(view.remaining?.tasks[t.id] ?? 1) < 0 ? 'red' : 'green'}>{remainingText(view.remaining?.tasks[t.id])}</Tag></Descriptions.Item>
-          <Descriptions.Item label="认领">{t.claimedBy ?? '未认领'}</Descriptions.Item>
+          <Descriptions.Item label="认领">{t.claimedBy ? personName(people, t.claimedBy) : '未认领'}</Descriptions.Item>
         </Descriptions>
       ))}
       {task && (
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Input.TextArea rows={3} placeholder="办理意见" value={opinion} onChange={(e) => setOpinion(e.target.value)} data-testid="opinion" />
+          <OpinionPhrases opinion={opinion} onPick={(text) => setOpinion((o) => (o.trim() ? `${o.trim()}${/[。；，]$/.test(o.trim()) ? '' : '；'}${text}` : text))} />
           <Space wrap>
             {!task.claimedBy && <Tooltip title="Alt+C"><Button onClick={() => run('claim', { taskId: task.id }, '已认领')} disabled={busy} data-testid="action-claim">认领 <Kbd>Alt+C</Kbd></Button></Tooltip>}
             {outcomes.map((o, i) => (

@@ -4,6 +4,7 @@ import { api, showError } from '../../api/client';
 import { templateLabel, type CaseEffect, type CaseEvent } from '../types';
 import { formatDateTime } from '../../common/format';
 import { outcomeLabel } from '../../common/labels';
+import { personName, usePeople } from '../common/usePeople';
 
 const labels: Record<string, string> = {
   'case-received': '收件', 'case-accepted': '受理', 'materials-deferred': '容缺受理', 'case-refused': '不予受理',
@@ -16,11 +17,13 @@ const labels: Record<string, string> = {
 };
 const noise = new Set(['token-created', 'token-moved', 'token-consumed', 'timer-scheduled', 'timer-fired']);
 
-function detail(e: CaseEvent): string {
+function detail(e: CaseEvent, people: Map<string, string>): string {
   const d = e.data as Record<string, unknown>;
   const parts: string[] = [];
-  const who = (d.UserId ?? d.By ?? (d.Vote as Record<string, unknown> | undefined)?.UserId) as string | undefined;
-  if (who) parts.push(who);
+  // Who acted: UserId / By, a vote's user, or the event's own ...By field (ReceivedBy, AcceptedBy, RequestedBy...).
+  const byField = Object.entries(d).find(([k, v]) => /By$/.test(k) && typeof v === 'string')?.[1];
+  const who = (d.UserId ?? d.By ?? (d.Vote as Record<string, unknown> | undefined)?.UserId ?? byField) as string | undefined;
+  if (who) parts.push(personName(people, who));
   if (d.StepName) parts.push(String(d.StepName));
   const outcome = (d.Outcome ?? (d.Vote as Record<string, unknown> | undefined)?.Outcome) as string | undefined;
   if (outcome) parts.push(`结果：${outcomeLabel(outcome)}`);
@@ -71,6 +74,7 @@ export function CaseTimeline({ events, effects = [], caseId = '', canRun = false
   events: CaseEvent[]; effects?: CaseEffect[]; caseId?: string; canRun?: boolean; onRun?: () => void;
 }) {
   const [all, setAll] = useState(false);
+  const people = usePeople();
   const shown = events.filter((e) => all || !noise.has(e.type));
   return (
     <div data-testid="timeline">
@@ -82,7 +86,7 @@ export function CaseTimeline({ events, effects = [], caseId = '', canRun = false
         content: (
           <div>
             <b>{labels[e.type] ?? e.type}</b> <Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(e.at)}</Typography.Text>
-            <div style={{ fontSize: 13 }}>{detail(e)}</div>
+            <div style={{ fontSize: 13 }}>{detail(e, people)}</div>
           </div>
         ),
       }))} />

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { api, showError } from '../../api/client';
 import { itemName, useItems } from '../common/useItemNames';
+import { personName, usePeople } from '../common/usePeople';
 import { levelColors, remainingText, type CaseView, type TaskPage, type TaskRow } from '../types';
 import { DueDate } from '../common/DueDate';
 
@@ -24,6 +25,7 @@ export function TaskInboxPage() {
   const [total, setTotal] = useState(0);
   const [busy, setBusy] = useState<string | null>(null);
   const items = useItems();
+  const people = usePeople();
   const navigate = useNavigate();
   const { message } = App.useApp();
   // A phone (a head approving on the way): one card per task instead of a nine-column table.
@@ -95,7 +97,7 @@ export function TaskInboxPage() {
           { title: '剩余', key: 'remaining', render: (_, r) => (
             <Tooltip title={r.levelLabel}><Tag color={levelColors[r.level]} data-testid="remaining">{remainingText(r.remainingWorkingDays)}</Tag></Tooltip>
           ) },
-          { title: '认领人', dataIndex: 'claimedBy', render: (c) => c ?? <Typography.Text type="secondary">未认领</Typography.Text> },
+          { title: '认领人', dataIndex: 'claimedBy', render: (c: string | null | undefined) => c ? personName(people, c) : <Typography.Text type="secondary">未认领</Typography.Text> },
           { title: '', key: 'actions', width: 150, render: (_, r) => (
             <Space>
               {!r.claimedBy && <Button size="small" loading={busy === r.taskId + r.caseId} onClick={() => claim(r)}>认领</Button>}

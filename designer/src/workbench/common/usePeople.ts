@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'react';
+import { api } from '../../api/client';
+
+let cache: Promise<Map<string, string>> | null = null;
+
+/** User name → display name (GET /api/people), fetched once per page load. */
+export function usePeople(): Map<string, string> {
+  const [people, setPeople] = useState<Map<string, string>>(new Map());
+  useEffect(() => {
+    cache ??= api.get<{ people: { userName: string; displayName: string }[] }>('/api/people')
+      .then((r) => new Map(r.people.map((p) => [p.userName, p.displayName])))
+      .catch(() => { cache = null; return new Map<string, string>(); });
+    let live = true;
+    void cache.then((p) => { if (live) setPeople(p); });
+    return () => { live = false; };
+  }, []);
+  return people;
+}
+
+/** 王芳 for wang-fang; a name not in the directory (a removed account, the system) as it is. */
+export function personName(people: Map<string, string>, userName: string | null | undefined): string {
+  if (!userName) return '—';
+  if (userName === 'system') return '系统';
+  return people.get(userName) ?? userName;
+}
