@@ -37,4 +37,8 @@ public static class ErrorCodes
     public const string ExtensionOverCap = "WF6051";
     public const string ExtensionTooLate = "WF6052";
     public const string ExtensionBeforeAcceptance = "WF6053";
+
+    // 受理 (行政许可法 art. 32, DOMAIN §3) and 容缺 (DOMAIN §4)
+    public const string AcceptanceByDepartment = "WF6060";
+    public const string DeferralPledgeRequired = "WF6061";
 }

@@ -21,7 +21,8 @@ internal sealed class TaskBehaviour : IStepBehaviour
     {
         var tx = entry.Tx;
         var step = entry.Step;
-        DateOnly? due = step.Limit is { } limit ? tx.Deadlines.Due(tx.Today, limit) : null;
+        DateOnly? due = Handlers.BackOfficeAcceptance.DueOf(tx, step)
+            ?? (step.Limit is { } limit ? tx.Deadlines.Due(tx.Today, limit) : null);
         tx.Emit(new TaskCreated(tx.NextTaskId(), step.Id, step.Name, entry.TokenId, isCountersign, mode, signers, tx.Today, due)
         {
             DueProvisional = tx.Deadlines.IsProvisional(due),
