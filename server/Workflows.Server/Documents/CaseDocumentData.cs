@@ -101,9 +101,12 @@ public static class CaseDocumentData
             },
             ["deferral"] = new JsonObject
             {
-                ["pledgedAt"] = state.Materials.Values.Any(m => m.Status == MaterialStatus.Deferred) ? Iso(state.Clocks.AcceptedOn ?? state.Clocks.ReceivedOn) : null,
+                // The notice says a pledge was signed only if it was (DOMAIN §3).
+                ["pledgeSigned"] = state.DeferralPledgeSigned == true,
+                ["pledgedAt"] = state.DeferralPledgeSigned == true ? Iso(state.Clocks.AcceptedOn ?? state.Clocks.ReceivedOn) : null,
                 ["basis"] = office?.Notices?.DeferralBasis,
             },
+            ["acceptance"] = AcceptanceNotices.Of(item, window, office, department),
             ["reasons"] = Strings(Reasons(state, kind)),
             ["competentBody"] = state.Refusal?.CompetentBody is { Length: > 0 } body
                 ? new JsonObject { ["name"] = body, ["address"] = null, ["phone"] = null } : null,
