@@ -117,6 +117,7 @@ public static class CaseDocumentData
             ["certificate"] = new JsonObject
             {
                 ["name"] = guide?.Result.Name,
+                ["typeCode"] = guide?.Result.TypeCode,
                 ["number"] = Text(state.FormData["certificateNumber"]) ?? (request.TemplateId.StartsWith("certificates/", StringComparison.Ordinal) ? state.Number : null),
                 ["identifier"] = null,
             },
@@ -136,6 +137,7 @@ public static class CaseDocumentData
         };
         // Form fields named like the certificate's (plateNumber, model…) fill it in.
         var certificate = (JsonObject)data["certificate"]!;
+        // (typeCode is the item's, already set: a form field of that name cannot replace it.)
         foreach (var (key, value) in state.FormData)
             if (!certificate.ContainsKey(key)) certificate[key] = value?.DeepClone();
         return data;
