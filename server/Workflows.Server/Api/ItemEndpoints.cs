@@ -54,15 +54,16 @@ public static class ItemEndpoints
     /// The item's acceptance set-up (DOMAIN §3), so that the window offers 收件 only when the
     /// department decides acceptance (前台收件、后台受理), and 受理 in the department's name otherwise.
     /// </summary>
-    private static object AcceptanceOf(DefinitionSet set, ItemDefinition item)
+    private static System.Text.Json.Nodes.JsonObject AcceptanceOf(DefinitionSet set, ItemDefinition item)
     {
         var step = item.Workflow is { } workflow ? AcceptanceSetUpRules.BackOfficeStep(workflow) : null;
         var department = set.Departments.FirstOrDefault(d => d.Id == item.Guide?.Department);
-        return new
+        // Keys spelled here (the definitions' kebab-case naming applies to model objects, not to this one).
+        return new System.Text.Json.Nodes.JsonObject
         {
-            setUp = step is null ? "window" : "back-office",
-            stepName = step?.Name,
-            department = department?.Name,
+            ["setUp"] = step is null ? "window" : "back-office",
+            ["stepName"] = step?.Name,
+            ["department"] = department?.Name,
         };
     }
 
