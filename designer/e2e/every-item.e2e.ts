@@ -148,7 +148,9 @@ describe('every sample item, from the browser alone', () => {
       let definition: Definition | null = null;
       const intakeWindow = intakeWindowOf(itemId);
       await signIn(clerk, `clerk-${intakeWindow}`);
-      const item = await read<{ form: { fields: Field[] } }>(clerk, `/api/items/${itemId}`);
+      const item = await read<{ form: { fields: Field[] }; acceptance?: { setUp: string } }>(clerk, `/api/items/${itemId}`);
+      // 前台收件、后台受理 (代理记账资格): the window only receives; the department's 受理审查 task accepts below.
+      const backOffice = item.acceptance?.setUp === 'back-office';
       await pickItem(clerk, sample.query, itemId);
       await fillApplicant(clerk, sample.applicant);
       await fillForm(clerk, item.form.fields, sample.form);
@@ -156,7 +158,8 @@ describe('every sample item, from the browser alone', () => {
       const marks = clerk.locator('[data-testid^="mark-"]');
       for (let i = 0; i < await marks.count(); i++) await marks.nth(i).getByText('已收取', { exact: true }).click();
       await waitForChecklist(clerk);
-      await decide(clerk, 'accept').catch(async (e) => {
+      if (backOffice) await clerk.getByTestId('back-office-acceptance').waitFor();
+      await decide(clerk, backOffice ? 'receive' : 'accept').catch(async (e) => {
         await shot(clerk, suite, `${itemId}-failure-accept`);
         throw new Error(`${itemId}: ${String(e)}`);
       });

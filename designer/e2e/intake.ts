@@ -103,7 +103,8 @@ export async function waitForChecklist(page: Page): Promise<void> {
   await page.locator('[data-testid="checklist"][data-updating="false"]').waitFor({ timeout: 60_000 });
 }
 
-export type Decision = 'accept' | 'accept-with-deferral' | 'request-supplement' | 'refuse';
+/** The window's decisions; `receive` is 收件 only, for an item its department accepts (前台收件、后台受理). */
+export type Decision = 'accept' | 'accept-with-deferral' | 'request-supplement' | 'refuse' | 'receive';
 
 /**
  * Takes the window's decision as a clerk does: opens its dialog, lets `prepare` fill it (a pledge, a

@@ -49,10 +49,27 @@ public class SampleCountyTests
         var parallel = steps.Where(x => x.Step.Kind == StepKind.Parallel).ToList();
         Assert.Contains(parallel, p => p.Step.Branches
             .Select(b => p.Item.Workflow!.Steps.Single(s => s.Id == b).By?.Department).Distinct().Count() >= 2);
-        // 补正 is asked at intake (一次性告知), never by a step after acceptance (WF3033).
-        Assert.DoesNotContain(steps, x => x.Step.Outcomes.ContainsKey("supplement") || x.Step.Outcomes.ContainsKey("refuse"));
+        // 补正 is asked at intake (一次性告知), never by a step after acceptance (WF3033); only the
+        // department's acceptance step of 前台收件、后台受理 decides 补正 or 不予受理, before acceptance.
+        var acceptanceSteps = Set.Items.Select(i => AcceptanceSetUpRules.BackOfficeStep(i.Workflow!)).OfType<Step>().ToHashSet();
+        Assert.DoesNotContain(steps, x => !acceptanceSteps.Contains(x.Step) && (x.Step.Outcomes.ContainsKey("supplement") || x.Step.Outcomes.ContainsKey("refuse")));
         Assert.Contains(steps, x => x.Step.Outcomes.ContainsKey("reject") && x.Step.Outcomes["reject"] == "decide");
         Assert.Contains(Set.Items, i => i.Guide!.HandlingType == HandlingType.Immediate);
+    }
+
+    [Fact]
+    public void Items_UseBothAcceptanceSetUps()
+    {
+        var intakes = Set.Items.Select(i => (Item: i, Intake: i.Workflow!.Steps.Single(s => s.Kind == StepKind.Intake))).ToList();
+        var windows = Set.Windows.ToDictionary(w => w.Id);
+
+        // 委托受理: a delegated window accepts in the department's name.
+        Assert.Contains(intakes, x => x.Intake.Acceptance is null or AcceptanceSetUp.Window && windows[x.Intake.By!.Window!].Mode == WindowMode.Delegated);
+        // 前台收件、后台受理: the window receives, the department's acceptance step decides.
+        var backOffice = Assert.Single(intakes, x => x.Intake.Acceptance == AcceptanceSetUp.BackOffice);
+        var step = AcceptanceSetUpRules.BackOfficeStep(backOffice.Item.Workflow!)!;
+        Assert.Equal(backOffice.Item.Guide!.Department, step.By!.Department);
+        Assert.Equal(["accept", "supplement", "refuse"], step.Outcomes.Keys);
     }
 
     [Fact]

@@ -84,6 +84,8 @@ public sealed class CaseServiceTests : IAsyncLifetime
         var entry = Assert.Single(await register.CertificatesOfCaseAsync(id, Ct));
         var identifier = entry.Identifier;
         Assert.True(Workflows.Domain.ECertificateIdentifier.IsValid(identifier), identifier);
+        // The type code is the item's result.type-code (GB/T 36904), not anything the applicant typed.
+        Assert.StartsWith("1.2.156.3005.2.NYJXDJZS.", identifier);
         Assert.Equal(documentId, entry.DocumentId);
         var registered = (await new Workflows.Server.Documents.StoreCertificateRegistry(register).FindAsync(identifier, Ct))!;
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes!)), registered.PdfSha256);

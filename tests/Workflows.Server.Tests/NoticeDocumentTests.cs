@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging.Abstractions;
 using Workflows.Definitions.Model;
+using Workflows.Definitions.Validation;
 using Workflows.Engine.Commands;
 using Workflows.Engine.Ports;
 using Workflows.Engine.State;
@@ -71,15 +72,17 @@ public sealed class NoticeDocumentTests : IAsyncLifetime
              .. item.Materials.Select(m => Cell(m.Name)), "2026年3月9日", "申请人（签字）", Set.Office!.Name, "2026年3月2日",
              $"收件人：{ClerkName(window)}", window.Name, "监督投诉电话：12345"], [$"联系电话：{window.Phone}"]);
 
-        state = await run(new Accept(Clerk(item)));
+        state = await DecideAsync(item, state, run, "accept");
         state = await run(new IssueDocument(Clerk(item), "notices/acceptance"));
         var guide = Guide(item);
         Read(state, itemId, "acceptance",
-            ["受理通知书", $"桃山政受〔{year}〕{seq}号", Applicant(item) + "：", You(item) + "于", guide.Name, $"办件编号：{state.Number}", $"申请人：{Applicant(item)}",
+            ["受理通知书", $"{Department(item).DocumentCode}受〔{year}〕{seq}号", Applicant(item) + "：", You(item) + "于", guide.Name, $"办件编号：{state.Number}", $"申请人：{Applicant(item)}",
              $"申请事项：{guide.Name}", $"承办部门：{Department(item).Name}", "受理日期：2026年3月2日",
              guide.Limits.Promised.Value > 0
                 ? $"承诺办结时限：{guide.Limits.Promised.Value}个工作日（法定时限{guide.Limits.Statutory.Value}个工作日），预计于{Chinese(state.Clocks.PromisedDue!.Value)}前办结"
-                : "本事项为即办件，材料齐全、符合条件的当场办结", Set.Office!.Name, $"受理人：{ClerkName(window)}", window.Name]);
+                : "本事项为即办件，材料齐全、符合条件的当场办结", .. IssuedBy(item), $"受理人：{Decider(item)}", window.Name]);
+        // In the department's name: the centre appears only in the delegation line.
+        if (IssuedBy(item).Length == 1) Assert.DoesNotContain(Set.Office!.Name, Flat(Pdf.Text(PdfOf(state))));
     }
 
     [Theory]
@@ -91,12 +94,12 @@ public sealed class NoticeDocumentTests : IAsyncLifetime
         var (_, run) = await ReceiveAsync(itemId, m => wanting.Any(w => w.Id == m.Id) ? MaterialStatus.Missing : MaterialStatus.Received);
         var deficiencies = new List<MaterialDeficiency> { new(wanting[0].Id, DeficiencyKind.Missing, null) };
         if (wanting.Count > 1) deficiencies.Add(new(wanting[1].Id, DeficiencyKind.Defective, "复印件不清晰，无法辨认签发机关"));
-        await run(new RequestSupplement(Clerk(item), deficiencies));
+        await DecideAsync(item, null, run, "supplement", deficiencies);
         var state = await run(new IssueDocument(Clerk(item), "notices/supplement"));
         var (year, seq) = Numbers(state.Number);
         // Ten working days after 2026-03-02 (office.yaml notices.supplement-limit).
         var deadline = "2026年3月16日";
-        var expected = new List<string> { "补正材料通知书", "（一次性告知书）", $"桃山政补〔{year}〕{seq}号", Applicant(item) + "：", Guide(item).Name };
+        var expected = new List<string> { "补正材料通知书", "（一次性告知书）", $"{Department(item).DocumentCode}补〔{year}〕{seq}号", Applicant(item) + "：", Guide(item).Name };
         foreach (var (material, i) in wanting.Select((m, i) => (m, i)))
         {
             expected.Add($"{i + 1}．{material.Name}（{Label(material.Kind)}，{material.Copies ?? 1}份，{Label(material.Form)}）");
@@ -104,7 +107,7 @@ public sealed class NoticeDocumentTests : IAsyncLifetime
             if (material.Standard is { } standard) expected.Add("标准要求：" + standard);
             expected.Add($"补正期限：{deadline}前");
         }
-        expected.AddRange([Window(item).Name, Set.Office!.Notices!.SupplementConsequence!, Set.Office.Name, $"经办人：{ClerkName(Window(item))}"]);
+        expected.AddRange([Window(item).Name, Set.Office!.Notices!.SupplementConsequence!, .. IssuedBy(item), $"经办人：{Decider(item)}"]);
         Read(state, itemId, "supplement", [.. expected]);
     }
 
@@ -113,14 +116,16 @@ public sealed class NoticeDocumentTests : IAsyncLifetime
     public async Task Refusal_GivesTheReasonsTheCompetentBodyAndTheAppealRights(string itemId)
     {
         var (item, run) = await ReceiveAsync(itemId, _ => MaterialStatus.Received);
-        await run(new Refuse(Clerk(item), ["申请人住所不在桃山区，不属于本中心受理范围。", "申请事项依法应向住所地的县级主管部门提出。"], "七台河市新兴区政务服务中心"));
+        string[] reasons = ["申请人住所不在桃山区，不属于本机关受理范围。", "申请事项依法应向住所地的县级主管部门提出。"];
+        if (IsBackOffice(item)) await DecideAsync(item, null, run, "refuse", reasons: reasons);
+        else await run(new Refuse(Clerk(item), reasons, "七台河市新兴区政务服务中心"));
         var state = await run(new IssueDocument(Clerk(item), "notices/refusal"));
         var (year, seq) = Numbers(state.Number);
         Read(state, itemId, "refusal",
-            ["不予受理通知书", $"桃山政不受〔{year}〕{seq}号", Applicant(item) + "：", Guide(item).Name,
-             "1．申请人住所不在桃山区，不属于本中心受理范围。", "2．申请事项依法应向住所地的县级主管部门提出。", "七台河市新兴区政务服务中心",
-             "六十日内向七台河市桃山区人民政府申请行政复议", "六个月内依法向七台河市桃山区人民法院提起行政诉讼", Set.Office!.Name,
-             $"经办人：{ClerkName(Window(item))}"]);
+            ["不予受理通知书", $"{Department(item).DocumentCode}不受〔{year}〕{seq}号", Applicant(item) + "：", Guide(item).Name,
+             "1．申请人住所不在桃山区，不属于本机关受理范围。", "2．申请事项依法应向住所地的县级主管部门提出。", .. IsBackOffice(item) ? Array.Empty<string>() : ["七台河市新兴区政务服务中心"],
+             "六十日内向七台河市桃山区人民政府申请行政复议", "六个月内依法向七台河市桃山区人民法院提起行政诉讼", .. IssuedBy(item),
+             $"经办人：{Decider(item)}"]);
     }
 
     [Theory]
@@ -134,7 +139,7 @@ public sealed class NoticeDocumentTests : IAsyncLifetime
         var state = await run(new AcceptWithDeferral(Clerk(item), [.. deferrable.Select(m => m.Id)], null, PledgeSigned: true));
         state = await run(new IssueDocument(Clerk(item), "notices/deferral-acceptance"));
         var (year, seq) = Numbers(state.Number);
-        var expected = new List<string> { "容缺受理通知书", $"桃山政容受〔{year}〕{seq}号", Applicant(item) + "：", Guide(item).Name,
+        var expected = new List<string> { "容缺受理通知书", $"{Department(item).DocumentCode}容受〔{year}〕{seq}号", Applicant(item) + "：", Guide(item).Name,
             "已于2026年3月2日签署容缺受理承诺书", Set.Office!.Notices!.DeferralBasis!, "受理日期：2026年3月2日" };
         foreach (var (material, i) in deferrable.Select((m, i) => (m, i)))
         {
@@ -142,8 +147,23 @@ public sealed class NoticeDocumentTests : IAsyncLifetime
             if (material.Standard is { } standard) expected.Add("标准要求：" + standard);
             expected.Add($"补交期限：{Chinese(state.Materials[material.Id].CatchUpDue!.Value)}前");
         }
-        expected.AddRange([Window(item).Name, Set.Office.Notices.DeferralConsequence!, $"受理人：{ClerkName(Window(item))}"]);
+        expected.AddRange([Window(item).Name, Set.Office.Notices.DeferralConsequence!, .. IssuedBy(item), $"受理人：{ClerkName(Window(item))}"]);
         Read(state, itemId, "deferral-acceptance", [.. expected]);
+    }
+
+    [Fact]
+    public async Task DeferralByLapse_SaysNoPledgeWasSigned()
+    {
+        // Nobody decided within the acceptance limit: the case counts as accepted on the receipt day
+        // (art. 32) and the missing 容缺 material is deferred, but no pledge was signed and the notice says so.
+        var item = Item("private-kindergarten");
+        var (_, run) = await ReceiveAsync(item.Id, m => m.Necessity == Necessity.Deferrable ? MaterialStatus.Missing : MaterialStatus.Received);
+        var state = await run(new Tick(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.FromHours(8))));
+        Assert.Null(state.AcceptedBy);
+        Assert.False(state.DeferralPledgeSigned);
+        state = await run(new IssueDocument(Clerk(item), "notices/deferral-acceptance"));
+        Read(state, item.Id, "deferral-acceptance-lapse", ["容缺受理通知书", "依法自收到申请材料之日起视为受理", "未签署容缺受理承诺书", Department(item).Name]);
+        Assert.DoesNotContain("签署容缺受理承诺书，承诺", Flat(Pdf.Text(PdfOf(state))));
     }
 
     [Theory]
@@ -154,7 +174,7 @@ public sealed class NoticeDocumentTests : IAsyncLifetime
         var guide = Guide(item);
         var department = Department(item);
         var head = new Actor($"{department.Id}-head", department.Id, "head");
-        var state = await run(new Accept(Clerk(item)));
+        var state = await DecideAsync(item, null, run, "accept");
         var acceptedOn = "2026年3月2日";
 
         if (guide.ExcludedProcedures.FirstOrDefault() is { } procedure)
@@ -199,7 +219,7 @@ public sealed class NoticeDocumentTests : IAsyncLifetime
              "办理用时：", "领取方式：", Set.Office!.Name]);
 
         var (_, deny) = await ReceiveAsync(itemId, _ => MaterialStatus.Received);
-        var denied = await deny(new Accept(Clerk(item)));
+        var denied = await DecideAsync(item, null, deny, "accept");
         denied = await FinishTasksAsync(item, denied, deny, "deny");
         denied = await deny(new IssueDocument(head, "notices/denial-decision"));
         if (denied.Decision == CaseDecision.Denied)
@@ -292,6 +312,40 @@ public sealed class NoticeDocumentTests : IAsyncLifetime
         }
         return state;
     }
+
+    /// <summary>
+    /// The acceptance decision as the item's set-up has it (DOMAIN §3): the window (委托受理) or the
+    /// department's acceptance step (前台收件、后台受理), whose reasons are the opinion's lines.
+    /// </summary>
+    private async Task<CaseState> DecideAsync(ItemDefinition item, CaseState? state, Func<CaseCommand, Task<CaseState>> run, string decision,
+        IReadOnlyList<MaterialDeficiency>? deficiencies = null, IReadOnlyList<string>? reasons = null)
+    {
+        if (!IsBackOffice(item))
+            return await run(decision switch
+            {
+                "accept" => new Accept(Clerk(item)),
+                "supplement" => new RequestSupplement(Clerk(item), deficiencies!),
+                _ => new Refuse(Clerk(item), reasons!),
+            });
+        var step = AcceptanceSetUpRules.BackOfficeStep(item.Workflow!)!;
+        // 前台收件: the window hands over the 材料接收凭证; the decision is the department's.
+        state ??= await run(new IssueDocument(Clerk(item), "notices/material-receipt"));
+        var task = state.ActiveTasks.Single(t => t.StepId == step.Id);
+        var reviewer = new Actor($"{step.By!.Department}-reviewer", step.By.Department, "reviewer");
+        var opinion = decision == "refuse" ? string.Join("\n", reasons!) : "材料齐全、符合法定形式";
+        return await run(new CompleteTask(reviewer, task.Id, decision, opinion, deficiencies));
+    }
+
+    private static bool IsBackOffice(ItemDefinition item) => AcceptanceSetUpRules.BackOfficeStep(item.Workflow!) is not null;
+
+    /// <summary>Who signs an acceptance-stage notice: the department (name and seal), with the delegation line when a delegated window accepted for it.</summary>
+    private string[] IssuedBy(ItemDefinition item) =>
+        !IsBackOffice(item) && Window(item).Mode == WindowMode.Delegated
+            ? [$"（{Set.Office!.Name}受{Department(item).Name}委托出具本通知书）", Department(item).Name]
+            : [Department(item).Name];
+
+    /// <summary>The staff member who decided acceptance: the window's clerk, or the department's reviewer (赵婷).</summary>
+    private string Decider(ItemDefinition item) => IsBackOffice(item) ? "赵婷" : ClerkName(Window(item));
 
     // ---- reading the notices ----
 

@@ -20,6 +20,8 @@ export interface ChecklistAnswer {
 
 export interface ItemDetail {
   id: string; version: string; summary: ItemSummary; guide: Guide; materials: Material[]; form?: FormDefinition;
+  /** 委托受理 at the window, or 前台收件、后台受理 (the department's step named here decides acceptance). */
+  acceptance?: { setUp: 'window' | 'back-office'; stepName?: string | null; department?: string | null };
 }
 
 export type Guide = Record<string, unknown> & { name: string };
@@ -112,6 +114,7 @@ export const sourceLabels: Record<string, string> = { applicant: '申请人自�
 
 /** The notice a window decision produces (templates/notices). */
 export const noticeOf: Record<string, { templateId: string; label: string }> = {
+  receive: { templateId: 'notices/material-receipt', label: '材料接收凭证' },
   accept: { templateId: 'notices/acceptance', label: '受理通知书' },
   'accept-with-deferral': { templateId: 'notices/deferral-acceptance', label: '容缺受理通知书' },
   'request-supplement': { templateId: 'notices/supplement', label: '补正材料通知书（一次性告知）' },

@@ -61,6 +61,8 @@ public static class DiagnosticCodes
     public const string ExtensionCapWithoutLaw = "WF3031";
     public const string AcceptanceLimitOverStatutory = "WF3032";
     public const string DecisionOnAcceptanceAfterAcceptance = "WF3033";
+    /// <summary>前台收件、后台受理 without a department acceptance step that can accept, 补正 and 不予受理 lawfully.</summary>
+    public const string AcceptanceSetUpInvalid = "WF3034";
 
     // 特别程序 (行政许可法 art. 45) as a property of the step that runs it.
     public const string ProcedureNoticeWithoutProcedure = "WF3060";

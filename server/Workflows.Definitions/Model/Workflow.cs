@@ -19,6 +19,7 @@ public sealed class Step
     [Required, Label("类型")] public StepKind Kind { get; set; }
     [Label("名称")] public string? Name { get; set; }
     [Label("办理人")] public Assignee? By { get; set; }
+    [Label("受理方式", "受理步骤：window 窗口受理（委托受理，以部门名义）或 back-office 前台收件、后台受理（下一步为部门的受理决定）")] public AcceptanceSetUp? Acceptance { get; set; }
     [Label("时限")] public Duration? Limit { get; set; }
     [Label("特别程序")] public StepProcedure? Procedure { get; set; }
     [Label("会签方式")] public SignMode? Mode { get; set; }
@@ -48,6 +49,15 @@ public enum StepKind
     [Label("定时")] Timer,
     [Label("子办件")] Subcase,
     [Label("插件")] Plugin,
+}
+
+/// <summary>Who takes the acceptance decision (DOMAIN §3): the window, or the department after the window received.</summary>
+public enum AcceptanceSetUp
+{
+    /// <summary>委托受理 (or the department's stationed staff): the window accepts in the department's name.</summary>
+    [Label("窗口受理")] Window,
+    /// <summary>前台收件、后台受理: the window receives and issues the 材料接收凭证; the step after intake is the department's acceptance decision.</summary>
+    [Label("前台收件、后台受理")] BackOffice,
 }
 
 public enum SignMode
@@ -80,7 +90,7 @@ public static class Outcomes
 {
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
     {
-        ["pass"] = "通过", ["return"] = "退回", ["supplement"] = "补正", ["refuse"] = "不予受理",
+        ["pass"] = "通过", ["accept"] = "受理", ["return"] = "退回", ["supplement"] = "补正", ["refuse"] = "不予受理",
         ["grant"] = "准予许可", ["deny"] = "不予许可", ["approve"] = "同意", ["reject"] = "不同意",
     };
 

@@ -49,6 +49,7 @@ public sealed class DefinitionValidator(IScriptChecker? scripts = null, ITemplat
         if (!context.IsBroken(item.Guide)) GuideRules.Check(context, item.Guide!);
         if (!context.IsBroken(item.Guide)) LawfulProcedureRules.CheckGuide(context, item.Guide!);
         if (!context.IsBroken(item.Workflow)) LawfulProcedureRules.CheckWorkflow(context, item.Workflow!);
+        if (!context.IsBroken(item.Workflow)) AcceptanceSetUpRules.Check(context, item, item.Workflow!);
         if (!context.IsBroken(item.Materials)) MaterialRules.Check(context, item);
         if (!context.IsBroken(item.Form)) FormRules.Check(context, item.Form!);
         if (!context.IsBroken(item.Workflow)) WorkflowRules.Check(context, item, item.Workflow!);

@@ -55,7 +55,10 @@ public static class LawfulProcedureRules
         var refusalNotices = workflow.Steps
             .Where(s => s.Kind is StepKind.Notify or StepKind.Document && s.Template == RefusalTemplate)
             .Select(s => s.Id).ToHashSet();
-        foreach (var step in workflow.Steps.Where(s => s.Kind != StepKind.Intake))
+        // 前台收件、后台受理: the department's acceptance step decides before acceptance, so its 补正 and
+        // 不予受理 are lawful (AcceptanceSetUpRules checks that step).
+        var backOffice = AcceptanceSetUpRules.BackOfficeStep(workflow)?.Id;
+        foreach (var step in workflow.Steps.Where(s => s.Kind != StepKind.Intake && s.Id != backOffice))
         {
             foreach (var (outcome, target) in step.Outcomes)
             {

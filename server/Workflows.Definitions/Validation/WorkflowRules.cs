@@ -13,7 +13,7 @@ public static class WorkflowRules
     // Which optional step members mean something for each kind; others are flagged as misplaced.
     private static readonly Dictionary<StepKind, string[]> Allowed = new()
     {
-        [StepKind.Intake] = ["By", "Limit", "Next", "Outcomes"],
+        [StepKind.Intake] = ["By", "Acceptance", "Limit", "Next", "Outcomes"],
         [StepKind.Task] = ["By", "Limit", "Procedure", "Next", "Outcomes"],
         [StepKind.Countersign] = ["Mode", "Signers", "Limit", "Procedure", "Next", "Outcomes"],
         [StepKind.Parallel] = ["Branches", "Limit"],
@@ -26,7 +26,7 @@ public static class WorkflowRules
         [StepKind.Plugin] = ["Activity", "Config", "Next", "Outcomes"],
     };
 
-    private static readonly string[] Optional = ["By", "Limit", "Next", "Outcomes", "Branches", "Cases", "Otherwise", "Mode", "Signers", "Template", "After", "Item", "Activity", "Config"];
+    private static readonly string[] Optional = ["By", "Acceptance", "Limit", "Next", "Outcomes", "Branches", "Cases", "Otherwise", "Mode", "Signers", "Template", "After", "Item", "Activity", "Config"];
 
     /// <summary>The keys (as written in the file) a step of <paramref name="kind"/> may have besides kind and name: the designer's step palette.</summary>
     /// <summary>The step kinds the engine runs: what the designer offers.</summary>

@@ -38,6 +38,10 @@ public static class ErrorCodes
     public const string ExtensionTooLate = "WF6052";
     public const string ExtensionBeforeAcceptance = "WF6053";
 
+    // 受理 (行政许可法 art. 32, DOMAIN §3) and 容缺 (DOMAIN §4)
+    public const string AcceptanceByDepartment = "WF6060";
+    public const string DeferralPledgeRequired = "WF6061";
+
     // 特别程序 (art. 45) and 挂起: the clock stops only for a procedure or with a legal basis.
     public const string SuspensionNeedsApprover = "WF6070";
     public const string SuspendDuringProcedure = "WF6071";

@@ -3,7 +3,7 @@ using Workflows.Engine.State;
 namespace Workflows.Engine.Errors;
 
 /// <summary>Every domain error the engine raises is built here, so codes and wording stay consistent.</summary>
-internal static class Fail
+internal static partial class Fail
 {
     private static CaseRuleViolation With(string code, string message) => new(new DomainError(code, message));
 

@@ -77,6 +77,7 @@ public sealed record MaterialsDeferred(IReadOnlyList<DeferredMaterial> Materials
 {
     internal override CaseState ApplyTo(CaseState state) => state with
     {
+        DeferralPledgeSigned = PledgeSigned,
         Materials = Materials.Aggregate(state.Materials, (materials, deferred) => materials.SetItem(
             deferred.MaterialId,
             new MaterialRecord(deferred.MaterialId, MaterialStatus.Deferred, PledgeSigned ? "已签署容缺承诺书" : null, deferred.CatchUpDue))),

@@ -35,15 +35,16 @@ internal static class IntakeHandler
     public static void Accept(CaseTransaction tx, Accept command)
     {
         Guard.StatusIs(tx, "受理", CaseStatus.Received);
-        RequireRequiredMaterials(tx);
+        BackOfficeAcceptance.RefuseWindowDecision(tx, "受理");
+        RequireAcceptable(tx, pledgeSigned: false);
         AcceptOn(tx, tx.Today, command.By.UserId, byLapse: false);
-        DeferMissing(tx, explicitCatchUp: null, pledgeSigned: false);
         LeaveIntake(tx);
     }
 
     public static void AcceptWithDeferral(CaseTransaction tx, AcceptWithDeferral command)
     {
         Guard.StatusIs(tx, "容缺受理", CaseStatus.Received);
+        BackOfficeAcceptance.RefuseWindowDecision(tx, "容缺受理");
         if (command.DeferredMaterialIds.Count == 0) throw Fail.DeferralNotAllowed("容缺受理须列出容缺的材料 (list the deferred materials)");
         foreach (var id in command.DeferredMaterialIds)
         {
@@ -55,6 +56,8 @@ internal static class IntakeHandler
         }
 
         RequireRequiredMaterials(tx);
+        // DOMAIN §3: the deferral notice may say a pledge was signed only if it was, and without one there is no 容缺.
+        if (!command.PledgeSigned) throw Fail.DeferralPledgeRequired(command.DeferredMaterialIds.Select(id => Checklist.Find(tx, id).Name));
         var latest = tx.Deadlines.LatestCatchUp(tx.Today, tx.Deadlines.Due(tx.Today, Limits(tx).Promised));
         if (command.CatchUpBy is { } catchUp && (catchUp > latest || catchUp < tx.Today))
             throw Fail.DeferralNotAllowed($"容缺补交期限须在今天至 {latest:yyyy-MM-dd} 之间（承诺办结日及本中心的容缺规定） (the catch-up deadline must not pass the promised limit and the office's deferral bounds)");
@@ -76,6 +79,7 @@ internal static class IntakeHandler
         AcceptOn(tx, resubmitted ?? tx.State.Clocks.ReceivedOn, "system:acceptance-clock", byLapse: true);
         DeferMissing(tx, explicitCatchUp: null, pledgeSigned: false);
         LeaveIntake(tx);
+        BackOfficeAcceptance.LeaveByLapse(tx);
     }
 
     public static void Refuse(CaseTransaction tx, Refuse command)
@@ -83,6 +87,7 @@ internal static class IntakeHandler
         var beforeAcceptance = tx.State.Status == CaseStatus.Received
             || tx.State.OpenSupplement is { BeforeAcceptance: true };
         if (tx.State.IsClosed || !beforeAcceptance) throw Fail.Status("不予受理", tx.State.Status);
+        BackOfficeAcceptance.RefuseWindowDecision(tx, "不予受理");
         var reasons = command.Reasons.Where(r => !string.IsNullOrWhiteSpace(r)).ToList();
         if (reasons.Count == 0) throw Fail.Invalid("不予受理须写明理由 (reasons are required)");
         tx.Emit(new CaseRefused(reasons, command.CompetentBody, command.By.UserId, tx.Today));
@@ -97,7 +102,18 @@ internal static class IntakeHandler
         if (missing.Count > 0) throw Fail.RequiredMaterialsMissing(missing.Select(m => m.Name));
     }
 
-    private static void AcceptOn(CaseTransaction tx, DateOnly acceptedOn, string by, bool byLapse)
+    /// <summary>
+    /// A plain 受理: every required material in hand, and every deferrable one too unless the
+    /// applicant signed the 容缺 pledge (a deferral without one is not lawful, DOMAIN §3).
+    /// </summary>
+    internal static void RequireAcceptable(CaseTransaction tx, bool pledgeSigned)
+    {
+        RequireRequiredMaterials(tx);
+        var deferrable = Checklist.NotInHand(tx, Necessity.Deferrable);
+        if (!pledgeSigned && deferrable.Count > 0) throw Fail.DeferralPledgeRequired(deferrable.Select(m => m.Name));
+    }
+
+    internal static void AcceptOn(CaseTransaction tx, DateOnly acceptedOn, string by, bool byLapse)
     {
         var limits = Limits(tx);
         var statutoryDue = tx.Deadlines.Due(acceptedOn, limits.Statutory);

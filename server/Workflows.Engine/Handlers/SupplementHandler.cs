@@ -15,6 +15,7 @@ internal static class SupplementHandler
     {
         if (tx.State.IsClosed || !(tx.State.Status == CaseStatus.Received || tx.State.Status.IsRunning()))
             throw Fail.Status("一次性告知补正", tx.State.Status);
+        if (tx.State.Status == CaseStatus.Received) BackOfficeAcceptance.RefuseWindowDecision(tx, "一次性告知补正");
         ValidateNotice(tx, command.Deficiencies);
         tx.Emit(new SupplementRequested(command.Deficiencies, command.By.UserId, tx.Today, BeforeAcceptance: tx.State.Status == CaseStatus.Received)
         {
@@ -62,6 +63,8 @@ internal static class SupplementHandler
             {
                 AcceptanceDueProvisional = tx.Deadlines.IsProvisional(acceptanceDue),
             });
+            // 前台收件、后台受理: the complete materials go back to the department for its decision.
+            if (BackOfficeAcceptance.StepOf(tx) is not null) IntakeHandler.LeaveIntake(tx);
             return;
         }
 

@@ -15,7 +15,8 @@ internal static class TaskHandler
 {
     public static void Claim(CaseTransaction tx, Claim command)
     {
-        Guard.Running(tx, "签收");
+        if (!IsAcceptanceTask(tx, command.TaskId)) Guard.Running(tx, "签收");
+        else Guard.StatusIs(tx, "签收", CaseStatus.Received);
         var task = Guard.ActiveTask(tx, command.TaskId);
         Guard.MayWorkOn(task, command.By);
         if (task.ClaimedBy == command.By.UserId) return; // claiming twice is a harmless retry
@@ -24,6 +25,12 @@ internal static class TaskHandler
 
     public static void Complete(CaseTransaction tx, CompleteTask command)
     {
+        if (IsAcceptanceTask(tx, command.TaskId))
+        {
+            BackOfficeAcceptance.Decide(tx, command, Guard.ActiveTask(tx, command.TaskId), BackOfficeAcceptance.StepOf(tx)!);
+            return;
+        }
+
         Guard.Running(tx, "办理");
         var task = Guard.ActiveTask(tx, command.TaskId);
         Guard.MayWorkOn(task, command.By);
@@ -51,6 +58,10 @@ internal static class TaskHandler
         if (tx.PendingNotice is not null) SupplementHandler.ValidateNotice(tx, tx.PendingNotice.Deficiencies);
         tx.Router.Leave(task.TokenId, step, outcome);
     }
+
+    /// <summary>The department's acceptance decision (前台收件、后台受理): worked on before acceptance.</summary>
+    private static bool IsAcceptanceTask(CaseTransaction tx, string taskId) =>
+        tx.State.Task(taskId) is { } task && BackOfficeAcceptance.StepOf(tx)?.Id == task.StepId;
 
     public static void Urge(CaseTransaction tx, Urge command)
     {

@@ -51,6 +51,8 @@ public sealed record CaseState
     public string? ReceivedBy { get; init; }
     /// <summary>The clerk who accepted the case (受理人); null when accepted by lapse of the acceptance clock.</summary>
     public string? AcceptedBy { get; init; }
+    /// <summary>容缺: whether the applicant signed the pledge for the deferred materials (null: nothing deferred). The notice prints it as it is.</summary>
+    public bool? DeferralPledgeSigned { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     /// <summary>+1 per command that changed the case (the optimistic concurrency version).</summary>
     public int Version { get; init; }

@@ -1,6 +1,7 @@
 using Workflows.Definitions.Json;
 using Workflows.Definitions.Mapping;
 using Workflows.Definitions.Model;
+using Workflows.Definitions.Validation;
 using Workflows.Scripting;
 using Workflows.Scripting.Checklists;
 using Workflows.Server.Hosting;
@@ -45,7 +46,25 @@ public static class ItemEndpoints
             guide = item.Guide,
             materials = item.Materials,
             form = item.Form,
+            acceptance = AcceptanceOf(snapshot.Set, item),
         }, DefinitionJson.Options);
+    }
+
+    /// <summary>
+    /// The item's acceptance set-up (DOMAIN §3), so that the window offers 收件 only when the
+    /// department decides acceptance (前台收件、后台受理), and 受理 in the department's name otherwise.
+    /// </summary>
+    private static System.Text.Json.Nodes.JsonObject AcceptanceOf(DefinitionSet set, ItemDefinition item)
+    {
+        var step = item.Workflow is { } workflow ? AcceptanceSetUpRules.BackOfficeStep(workflow) : null;
+        var department = set.Departments.FirstOrDefault(d => d.Id == item.Guide?.Department);
+        // Keys spelled here (the definitions' kebab-case naming applies to model objects, not to this one).
+        return new System.Text.Json.Nodes.JsonObject
+        {
+            ["setUp"] = step is null ? "window" : "back-office",
+            ["stepName"] = step?.Name,
+            ["department"] = department?.Name,
+        };
     }
 
     private static async Task<IResult> Checklist(DefinitionCatalog catalog, string id, HttpRequest request, Cases.SharedMaterials sharing, Cases.CaseService service)

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Workflows.Definitions.Model;
+using Workflows.Definitions.Validation;
 using Workflows.Domain;
 using Workflows.Engine.Commands;
 using Workflows.Engine.Ports;
@@ -98,17 +99,30 @@ public static class DemoCases
             return false;
         }
 
+        // 前台收件、后台受理: the department's acceptance step decides, not the window (DOMAIN §3).
+        var acceptanceStep = AcceptanceSetUpRules.BackOfficeStep(item.Workflow!);
+        CaseCommand ByDepartment(string outcome, string opinion, IReadOnlyList<MaterialDeficiency>? deficiencies = null)
+        {
+            var task = state.ActiveTasks.First(t => t.StepId == acceptanceStep!.Id);
+            return new CompleteTask(ActorFor(task.Signers[0].Assignee), task.Id, outcome, opinion, deficiencies);
+        }
+
         switch (stage)
         {
             case Stage.Received:
                 return true;
             case Stage.Supplementing when missing is not null:
-                return await Run(new RequestSupplement(clerk, [new MaterialDeficiency(missing.Id, DeficiencyKind.Missing, "原件未带，请补交原件")]));
+                MaterialDeficiency[] wanted = [new MaterialDeficiency(missing.Id, DeficiencyKind.Missing, "原件未带，请补交原件")];
+                return await Run(acceptanceStep is null ? new RequestSupplement(clerk, wanted) : ByDepartment("supplement", "一次性告知补正", wanted));
             case Stage.Refused:
-                return await Run(new Refuse(clerk, ["申请事项依法不属于本行政机关职权范围"], "七台河市市场监督管理局"));
+                return await Run(acceptanceStep is null
+                    ? new Refuse(clerk, ["申请事项依法不属于本行政机关职权范围"], "七台河市市场监督管理局")
+                    : ByDepartment("refuse", "申请事项依法不属于本行政机关职权范围"));
         }
 
-        if (stage == Stage.Deferred && deferrable is not null)
+        if (acceptanceStep is not null)
+            await Run(ByDepartment("accept", "材料齐全、符合法定形式"));
+        else if (stage == Stage.Deferred && deferrable is not null)
             await Run(new AcceptWithDeferral(clerk, [deferrable.Id], null, PledgeSigned: true));
         else
             await Run(new Accept(clerk));

@@ -101,9 +101,12 @@ public static class CaseDocumentData
             },
             ["deferral"] = new JsonObject
             {
-                ["pledgedAt"] = state.Materials.Values.Any(m => m.Status == MaterialStatus.Deferred) ? Iso(state.Clocks.AcceptedOn ?? state.Clocks.ReceivedOn) : null,
+                // The notice says a pledge was signed only if it was (DOMAIN §3).
+                ["pledgeSigned"] = state.DeferralPledgeSigned == true,
+                ["pledgedAt"] = state.DeferralPledgeSigned == true ? Iso(state.Clocks.AcceptedOn ?? state.Clocks.ReceivedOn) : null,
                 ["basis"] = office?.Notices?.DeferralBasis,
             },
+            ["acceptance"] = AcceptanceNotices.Of(item, window, office, department),
             ["reasons"] = Strings(Reasons(state, kind)),
             ["competentBody"] = state.Refusal?.CompetentBody is { Length: > 0 } body
                 ? new JsonObject { ["name"] = body, ["address"] = null, ["phone"] = null } : null,
@@ -114,6 +117,7 @@ public static class CaseDocumentData
             ["certificate"] = new JsonObject
             {
                 ["name"] = guide?.Result.Name,
+                ["typeCode"] = guide?.Result.TypeCode,
                 ["number"] = Text(state.FormData["certificateNumber"]) ?? (request.TemplateId.StartsWith("certificates/", StringComparison.Ordinal) ? state.Number : null),
                 ["identifier"] = null,
             },
@@ -133,6 +137,7 @@ public static class CaseDocumentData
         };
         // Form fields named like the certificate's (plateNumber, model…) fill it in.
         var certificate = (JsonObject)data["certificate"]!;
+        // (typeCode is the item's, already set: a form field of that name cannot replace it.)
         foreach (var (key, value) in state.FormData)
             if (!certificate.ContainsKey(key)) certificate[key] = value?.DeepClone();
         return data;

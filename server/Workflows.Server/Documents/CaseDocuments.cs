@@ -155,15 +155,16 @@ public sealed class CaseDocuments(ICaseStore store)
     }
 
     /// <summary>
-    /// <c>1.2.156.3005.2.{type}.{issuer USCC}.{serial}.001.{check}</c>: the type code is the form's
-    /// <c>certificateTypeCode</c> when given, else the template name in capitals; the serial is the
-    /// case number's digits and the count of documents the case already has.
+    /// <c>1.2.156.3005.2.{type}.{issuer USCC}.{serial}.001.{check}</c>: the type code is the item's
+    /// <c>result.type-code</c> (GB/T 36904, a catalogue code of the definition, never what an applicant
+    /// typed), else the template name in capitals; the serial is the case number's digits and the
+    /// count of documents the case already has.
     /// </summary>
     private static string Identifier(string templateId, CaseState state, JsonObject data)
     {
         var issuer = data["department"]?["uscc"]?.GetValue<string>() ?? data["office"]?["uscc"]?.GetValue<string>()
             ?? throw new DocumentException(DocumentException.BadData, "没有发证机构的统一社会信用代码，无法生成电子证照标识 (no issuer USCC)");
-        var typeCode = state.FormData["certificateTypeCode"]?.GetValue<string>()
+        var typeCode = (data["certificate"]?["typeCode"] is JsonValue code && code.TryGetValue<string>(out var fromItem) ? fromItem : null)
             ?? new string(templateId["certificates/".Length..].ToUpperInvariant().Where(char.IsAsciiLetterOrDigit).ToArray());
         var serial = new string(state.Number.Where(char.IsAsciiDigit).ToArray()) + (state.Documents.Count + 1).ToString("00");
         return ECertificateIdentifier.Build(typeCode, issuer, serial, 1);

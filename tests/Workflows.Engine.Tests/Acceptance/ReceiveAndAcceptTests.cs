@@ -143,6 +143,27 @@ public sealed class ReceiveAndAcceptTests
     }
 
     [Fact]
+    public void Accept_WithoutThePledge_WhileADeferrableMaterialIsMissing_IsRefused()
+    {
+        var harness = new CaseHarness(Items.Licensing(), today: "2026-03-02").Receive();
+
+        var error = harness.Reject(new Accept(Actors.Clerk));
+
+        Assert.Equal(ErrorCodes.DeferralPledgeRequired, error.Code);
+        Assert.Contains("体检合格证明", error.Message);
+    }
+
+    [Fact]
+    public void AcceptWithDeferral_WithoutASignedPledge_IsRefused()
+    {
+        var harness = new CaseHarness(Items.Licensing(), today: "2026-03-02").Receive();
+
+        var error = harness.Reject(new AcceptWithDeferral(Actors.Clerk, ["health"], Date("2026-03-06"), PledgeSigned: false));
+
+        Assert.Equal(ErrorCodes.DeferralPledgeRequired, error.Code);
+    }
+
+    [Fact]
     public void AcceptWithDeferral_WithExplicitCatchUpDate_RecordsItAndThePledge()
     {
         var harness = new CaseHarness(Items.Licensing(), today: "2026-03-02").Receive();

@@ -23,7 +23,7 @@ public sealed class EventReplayTests
     [Fact]
     public void EventsOfOneCommand_ShareItsVersionAndTime()
     {
-        var harness = new CaseHarness(Items.Licensing()).Receive();
+        var harness = new CaseHarness(Items.Licensing()).Receive(["id-card", "application", "health"]);
 
         var result = harness.Run(new Accept(Actors.Clerk));
 

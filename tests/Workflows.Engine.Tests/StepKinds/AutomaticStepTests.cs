@@ -79,7 +79,7 @@ public sealed class AutomaticStepTests
         [
             Intake("credit-check"),
             Plugin("credit-check", "credit-lookup", new Dictionary<string, string> { ["fail"] = "信用平台不可用" }, next: Workflow.End),
-        ])).Receive();
+        ])).Receive(["id-card", "application", "health"]);
 
         var error = harness.Reject(new Accept(Actors.Clerk));
 
@@ -95,7 +95,7 @@ public sealed class AutomaticStepTests
         [
             Intake("bundle"),
             Subcase("bundle", "water-permit", Workflow.End),
-        ])).Receive();
+        ])).Receive(["id-card", "application", "health"]);
 
         Assert.Equal(ErrorCodes.SubcaseNotSupported, harness.Reject(new Accept(Actors.Clerk)).Code);
     }
@@ -108,7 +108,7 @@ public sealed class AutomaticStepTests
             Intake("ping"),
             Notify("ping", "notices/ping", "pong"),
             Notify("pong", "notices/pong", "ping"),
-        ])).Receive();
+        ])).Receive(["id-card", "application", "health"]);
 
         Assert.Equal(ErrorCodes.RoutingLoop, harness.Reject(new Accept(Actors.Clerk)).Code);
     }

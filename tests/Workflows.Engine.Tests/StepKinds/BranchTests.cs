@@ -38,7 +38,7 @@ public sealed class BranchTests
     [Fact]
     public void Branch_WhenNothingHoldsAndNoOtherwise_RejectsTheCommandAtomically()
     {
-        var harness = new CaseHarness(ByCapacity(otherwise: null)).Receive(form: new JsonObject { ["capacity"] = 50, ["kind"] = "school" });
+        var harness = new CaseHarness(ByCapacity(otherwise: null)).Receive(["id-card", "application", "health"], form: new JsonObject { ["capacity"] = 50, ["kind"] = "school" });
 
         var error = harness.Reject(new Commands.Accept(Actors.Clerk));
 

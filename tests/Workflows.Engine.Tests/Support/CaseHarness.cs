@@ -97,9 +97,16 @@ internal sealed class CaseHarness
         return this;
     }
 
+    /// <summary>
+    /// 受理; a deferrable material not handed in is deferred with the applicant's signed pledge
+    /// (a plain 受理 with one missing is refused, WF6061).
+    /// </summary>
     public CaseHarness Accept()
     {
-        Run(new Accept(Actors.Clerk));
+        var missing = Context.Item.Definition.Materials
+            .Where(m => m.Necessity == Necessity.Deferrable && State.MaterialStatusOf(m.Id) != MaterialStatus.Received)
+            .Select(m => m.Id).ToList();
+        Run(missing.Count == 0 ? new Accept(Actors.Clerk) : new AcceptWithDeferral(Actors.Clerk, missing, null, PledgeSigned: true));
         return this;
     }
 

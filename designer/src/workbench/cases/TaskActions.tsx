@@ -61,6 +61,8 @@ export function TaskActions({ view, definition, onUpdated, onNotice }: {
       setDialog(null);
       message.success(done);
       if (command === 'accept') onNotice('notices/acceptance', updated);
+      // 前台收件、后台受理: the department's 受理 outcome is the acceptance; its notice goes out in the department's name.
+      if (command === 'complete' && body.outcome === 'accept' && updated.case.clocks.acceptedOn) onNotice('notices/acceptance', updated);
       if (command === 'refuse') onNotice('notices/refusal', updated);
     } catch (e) { showError(e, done.replace(/^已/, '')); } finally { setBusy(false); }
   };
@@ -126,7 +128,7 @@ export function TaskActions({ view, definition, onUpdated, onNotice }: {
           </Space>
         </Space>
       )}
-      {view.case.status === 'received' && isClerk && (
+      {view.case.status === 'received' && isClerk && view.case.activeTasks.length === 0 && (
         <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }}>
           <Typography.Text>材料已收齐待受理：{view.case.clocks.acceptanceDue ? <>受理期限 <DueDate date={view.case.clocks.acceptanceDue} provisional={view.case.clocks.acceptanceDueProvisional} /></> : ''}</Typography.Text>
           <Space wrap>

@@ -21,7 +21,7 @@ import { agent as deviceAgent, blobOf, DeviceError, type Capture, type IdCard } 
 import { DeviceStatus } from '../../devices/DeviceStatus';
 import { useDeviceAgent } from '../../devices/useDeviceAgent';
 
-type DecisionKind = 'accept' | 'accept-with-deferral' | 'request-supplement' | 'refuse';
+type DecisionKind = 'receive' | 'accept' | 'accept-with-deferral' | 'request-supplement' | 'refuse';
 
 interface Applicant { type: 'person' | 'organization'; name: string; idNumber: string; phone: string }
 
@@ -149,6 +149,7 @@ export function IntakePage() {
     : applicant.type === 'person' ? residentIdProblem(applicant.idNumber) : usccProblem(applicant.idNumber);
   const formErrors = detail?.form ? validateForm(detail.form, { form: values, applicant: scriptApplicant }) : {};
   const formOk = Object.keys(formErrors).length === 0;
+  const backOffice = detail?.acceptance?.setUp === 'back-office';
 
   const reset = () => {
     setSummary(null); setDetail(null); setChecklist(null); setMarks({}); setValues({}); setDone(null); setShowAll(false); setReceived(null);
@@ -160,7 +161,7 @@ export function IntakePage() {
     setShowAll(true);
     if (applicantProblem) { message.error(applicantProblem); return; }
     // A refusal or a supplement notice may go out with an incomplete form; an acceptance may not.
-    if ((kind === 'accept' || kind === 'accept-with-deferral') && !formOk) { message.error('申请表还有未填或有误的内容'); return; }
+    if ((kind === 'accept' || kind === 'accept-with-deferral' || kind === 'receive') && !formOk) { message.error('申请表还有未填或有误的内容'); return; }
     // 受理, 容缺受理 and 一次性告知 all rest on every applicable material having been looked at.
     if (kind !== 'refuse' && (!checklist || checking)) { message.error('材料清单正在更新，请稍候'); return; }
     if (kind !== 'refuse' && unmarked.length > 0) { message.error(`还有 ${unmarked.length} 项材料未核验：请逐项标记收取情况（${unmarked.map((m) => m.name).join('、')}）`); return; }
@@ -181,7 +182,8 @@ export function IntakePage() {
         form,
         // A refusal may come before the materials were checked: what was handed over is recorded as received (and returned).
         materials: applying.map((m) => ({ materialId: m.id, status: markOf(m.id).status ?? 'received', note: markOf(m.id).note?.trim() || undefined })),
-        decision: { kind: decision, ...extra },
+        // 前台收件、后台受理: the window only receives; the department decides acceptance.
+        decision: decision === 'receive' ? undefined : { kind: decision, ...extra },
       };
       let view: CaseView;
       const scans = applying.flatMap((m) => (captures[m.id] ?? []).map((c) => ({ materialId: m.id, ...c })));
@@ -285,6 +287,18 @@ export function IntakePage() {
               <Alert type="warning" showIcon data-testid="received-only" title={`已收件 ${received.number}，但受理决定未执行`}
                 description={<span>请按提示处理后，在<Link to={`/workbench/cases/${received.id}`}>办件详情</Link>中继续（如一次性告知补正或不予受理）。</span>} />
             )}
+            {backOffice ? (
+              <Card size="small">
+                <Space orientation="vertical" style={{ width: '100%' }}>
+                  <Alert type="info" showIcon data-testid="back-office-acceptance"
+                    title={`前台收件、后台受理：本窗口收件并出具材料接收凭证，由${detail.acceptance?.department ?? '承办部门'}在受理期限内作出受理、补正或不予受理决定`} />
+                  <Space wrap>
+                    <Button type="primary" size="large" icon={<CheckCircleOutlined />} onClick={() => begin('receive')} loading={busy} data-testid="decide-receive">收件</Button>
+                    <Button icon={<ReloadOutlined />} onClick={reset}>重新开始</Button>
+                  </Space>
+                </Space>
+              </Card>
+            ) : (
             <Card size="small">
               <Space wrap>
                 <Button type="primary" size="large" icon={<CheckCircleOutlined />} onClick={() => begin('accept')} loading={busy} data-testid="decide-accept">受理</Button>
@@ -294,6 +308,7 @@ export function IntakePage() {
                 <Button icon={<ReloadOutlined />} onClick={reset}>重新开始</Button>
               </Space>
             </Card>
+            )}
           </Space>
         )}
       </Col>
@@ -356,11 +371,12 @@ function DecisionModal({ kind, deferred, deficient, marks, busy, onCancel, onSub
   const [reasons, setReasons] = useState<string[]>([]);
   const [competentBody, setCompetentBody] = useState('');
   if (!kind) return null;
-  const titles: Record<DecisionKind, string> = { accept: '确认受理', 'accept-with-deferral': '容缺受理', 'request-supplement': '一次性告知补正材料', refuse: '不予受理' };
+  const titles: Record<DecisionKind, string> = { receive: '收件', accept: '确认受理', 'accept-with-deferral': '容缺受理', 'request-supplement': '一次性告知补正材料', refuse: '不予受理' };
   let body: React.ReactNode = null;
   let ok = true;
   let extra: Record<string, unknown> = {};
   if (kind === 'accept') body = <Typography.Paragraph>材料齐全、符合法定形式，予以受理，并出具《受理通知书》。</Typography.Paragraph>;
+  if (kind === 'receive') body = <Typography.Paragraph>收取申请材料，出具《材料接收凭证》；受理决定由承办部门在受理期限内作出。</Typography.Paragraph>;
   if (kind === 'accept-with-deferral') {
     ok = pledge && catchUpBy !== null;
     extra = { materialIds: deferred.map((m) => m.id), catchUpBy: catchUpBy?.format('YYYY-MM-DD'), pledgeSigned: pledge };
@@ -424,7 +440,7 @@ function IntakeDone({ done, viewer, setViewer, onNext, onUpdated, immediate }: {
       onUpdated(updated);
     } catch (e) { showError(e, '当场办结'); } finally { setFinishing(false); }
   };
-  const titles: Record<DecisionKind, string> = { accept: '已受理', 'accept-with-deferral': '已容缺受理', 'request-supplement': '已一次性告知补正', refuse: '不予受理' };
+  const titles: Record<DecisionKind, string> = { receive: '已收件，待部门受理', accept: '已受理', 'accept-with-deferral': '已容缺受理', 'request-supplement': '已一次性告知补正', refuse: '不予受理' };
   return (
     <Card>
       <Result status={kind === 'refuse' ? 'warning' : 'success'} title={titles[kind]}

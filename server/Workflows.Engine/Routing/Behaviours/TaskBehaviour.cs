@@ -21,9 +21,10 @@ internal sealed class TaskBehaviour : IStepBehaviour
     {
         var tx = entry.Tx;
         var step = entry.Step;
-        // An excluded procedure's step is due when the applicant was told it would end.
+        // An excluded procedure's step is due when the applicant was told it would end; a back-office
+        // acceptance step within the acceptance clock; any other step by its limit.
         DateOnly? due = tx.State.ActiveProcedure is { } procedure && procedure.TokenId == entry.TokenId ? procedure.AnnouncedEnd
-            : step.Limit is { } limit ? tx.Deadlines.Due(tx.Today, limit) : null;
+            : Handlers.BackOfficeAcceptance.DueOf(tx, step) ?? (step.Limit is { } limit ? tx.Deadlines.Due(tx.Today, limit) : null);
         tx.Emit(new TaskCreated(tx.NextTaskId(), step.Id, step.Name, entry.TokenId, isCountersign, mode, signers, tx.Today, due)
         {
             DueProvisional = tx.Deadlines.IsProvisional(due),

@@ -1,0 +1,13 @@
+namespace Workflows.Engine.Errors;
+
+/// <summary>The acceptance set-ups and 容缺 (DOMAIN §3, §4).</summary>
+internal static partial class Fail
+{
+    public static CaseRuleViolation AcceptanceByDepartment(string action, string stepName) =>
+        With(ErrorCodes.AcceptanceByDepartment,
+            $"本事项为前台收件、后台受理：窗口只收件，{action}由部门在「{stepName}」中决定 (front-desk receipt: the department decides acceptance)");
+
+    public static CaseRuleViolation DeferralPledgeRequired(IEnumerable<string> names) =>
+        With(ErrorCodes.DeferralPledgeRequired,
+            $"容缺受理须申请人签署容缺承诺书：{string.Join("、", names)} 尚未收取，请签署承诺书后容缺受理，或一次性告知补正 (deferral needs the applicant's signed pledge)");
+}
