@@ -902,6 +902,46 @@ export interface OfficeFile {
      */
     'deferral-consequence'?: string;
   };
+  /**
+   * 窗口设备：收件电脑上的设备代理（读卡器、高拍仪、打印机），见 docs/devices.md
+   */
+  devices?: {
+    /**
+     * 设备代理地址：浏览器连接的本机设备代理，默认 ws://127.0.0.1:17380
+     */
+    agent?: string;
+    /**
+     * 打印预设：通知书打印机、证照套打打印机及其校准偏移
+     *
+     * Items: 打印预设
+     */
+    printers?: {
+      /**
+       * 标识
+       */
+      id: string;
+      /**
+       * 名称：界面上显示的名称
+       */
+      name: string;
+      /**
+       * 用途
+       */
+      kind: 'notice' | 'certificate';
+      /**
+       * 打印机：设备代理上的打印机名称
+       */
+      printer: string;
+      /**
+       * 水平偏移（毫米）：套打校准：正数向右，默认 0
+       */
+      'offset-x'?: number;
+      /**
+       * 垂直偏移（毫米）：套打校准：正数向下，默认 0
+       */
+      'offset-y'?: number;
+    }[];
+  };
 }
 
 /**
@@ -1013,9 +1053,47 @@ export interface WorkflowFile {
         role?: string;
       };
       /**
+       * 受理方式：受理步骤：window 窗口受理（委托受理，以部门名义）或 back-office 前台收件、后台受理（下一步为部门的受理决定）
+       */
+      acceptance?: 'window' | 'back-office';
+      /**
        * 时限
        */
       limit?: string;
+      /**
+       * 特别程序
+       */
+      procedure?: {
+        /**
+         * 种类
+         */
+        kind:
+          | 'hearing'
+          | 'tender'
+          | 'auction'
+          | 'testing'
+          | 'inspection'
+          | 'quarantine'
+          | 'appraisal'
+          | 'expert-review'
+          | 'other';
+        /**
+         * 名称
+         */
+        name?: string;
+        /**
+         * 法律依据：规定此程序的法律、法规及条款
+         */
+        basis?: string;
+        /**
+         * 告知时长：告知申请人的所需时间，如 10wd
+         */
+        duration?: string;
+        /**
+         * 告知书模板
+         */
+        template?: string;
+      };
       /**
        * 会签方式
        */

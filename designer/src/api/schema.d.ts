@@ -1175,6 +1175,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/effects/{intentId}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 管理员重新执行失败的效果 (run a failed effect again) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    intentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/evaluate": {
         parameters: {
             query?: never;
@@ -2040,7 +2077,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 挂起或特别程序 (suspend) */
+        /** 挂起或特别程序：批准人必填；写明法律依据才停止计时 (suspend) */
         post: {
             parameters: {
                 query?: never;
@@ -3138,6 +3175,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 窗口设备：本机设备代理地址与打印预设 (the device agent's address and printer presets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/evaluations/pending": {
         parameters: {
             query?: never;
@@ -3310,6 +3381,128 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion-phrases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人和本部门的常用意见 (my and my department's saved opinions) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** 新增常用意见：scope 为 user（本人）或 department（本部门，限部门负责人） (save a phrase) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/opinion-phrases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除常用意见 (delete a phrase) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 人员名录：用户名与姓名，供时间线、任务和意见显示姓名 (user names and display names) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3677,6 +3870,19 @@ export interface components {
         };
         /** @enum {string} */
         CaseDecision: "granted" | "denied" | "refused";
+        CaseEffectView: {
+            /** Format: int32 */
+            attempts: number;
+            /** Format: date-time */
+            createdAt: string;
+            id: string;
+            kind: string;
+            label: string;
+            reason: null | string;
+            state: string;
+            /** Format: int64 */
+            version: number;
+        };
         CaseEventView: {
             /** Format: date-time */
             at: string;
@@ -3691,6 +3897,7 @@ export interface components {
         };
         CaseState: {
             acceptedBy?: null | string;
+            activeProcedure?: null | components["schemas"]["ProcedureRun"];
             activeSuspension?: null | components["schemas"]["Suspension"];
             activeTasks?: null | components["schemas"]["CaseTask"][];
             activities?: components["schemas"]["ActivityRecord"][];
@@ -3701,6 +3908,7 @@ export interface components {
             /** Format: date-time */
             closedAt?: null | string;
             decision?: null | components["schemas"]["CaseDecision"];
+            deferralPledgeSigned?: null | boolean;
             definitionVersion: string;
             delivery?: null | components["schemas"]["DeliveryRecord"];
             documents?: components["schemas"]["IssuedDocument"][];
@@ -3715,6 +3923,7 @@ export interface components {
             notifications?: components["schemas"]["SentNotification"][];
             number: string;
             openSupplement?: null | components["schemas"]["SupplementNotice"];
+            procedureHistory?: components["schemas"]["ProcedureRun"][];
             /** Format: date-time */
             receivedAt?: string;
             receivedBy?: null | string;
@@ -3779,6 +3988,7 @@ export interface components {
             votes?: components["schemas"]["Vote"][];
         };
         CaseTimeline: {
+            effects: components["schemas"]["CaseEffectView"][];
             events: components["schemas"]["CaseEventView"][];
             /** Format: uuid */
             id: string;
@@ -3865,9 +4075,10 @@ export interface components {
         Duration: {
             unit?: components["schemas"]["DurationUnit"];
             /** Format: int32 */
-            value?: number | string;
+            value?: number;
         };
-        DurationUnit: number;
+        /** @enum {string} */
+        DurationUnit: "working-days" | "calendar-days";
         EmptyCommandRequest: Record<string, never>;
         EvaluateRequest: {
             by?: null | string;
@@ -3946,7 +4157,7 @@ export interface components {
         /** @enum {string} */
         MaterialStatus: "received" | "deferred" | "missing" | "defective";
         /** @enum {string} */
-        PauseReason: "supplement" | "suspension";
+        PauseReason: "supplement" | "suspension" | "procedure";
         ProblemDetails: {
             /** @description 稳定的错误代码 (stable error code), e.g. WF9404 */
             code?: string;
@@ -3959,6 +4170,23 @@ export interface components {
         };
         /** @enum {string} */
         ProcedureKind: "hearing" | "tender" | "auction" | "testing" | "inspection" | "quarantine" | "appraisal" | "expert-review" | "other";
+        ProcedureRun: {
+            announced: components["schemas"]["Duration"];
+            /** Format: date */
+            announcedEnd: string;
+            basis: string;
+            /** Format: date */
+            endedOn?: null | string;
+            kind: components["schemas"]["ProcedureKind"];
+            name: string;
+            /** Format: date */
+            startedOn: string;
+            stepId: string;
+            stoppedClock: boolean;
+            tokenId: string;
+            /** Format: int32 */
+            workingDays?: number;
+        };
         Rectification: {
             by?: null | string;
             /** Format: date-time */
@@ -4038,6 +4266,12 @@ export interface components {
             /** Format: int32 */
             warning: number;
         };
+        SupervisionProcedure: {
+            announcedEnd: string;
+            name: string;
+            overrun: boolean;
+            startedOn: string;
+        };
         SupervisionRow: {
             applicantName: null | string;
             department: null | string;
@@ -4048,6 +4282,7 @@ export interface components {
             level: components["schemas"]["DeadlineLevel"];
             levelLabel: string;
             number: string;
+            procedure?: null | components["schemas"]["SupervisionProcedure"];
             promisedDue: null | string;
             /** Format: int32 */
             remaining: null | number;
@@ -4093,6 +4328,7 @@ export interface components {
         };
         Suspension: {
             approver: null | string;
+            basis?: null | string;
             by: string;
             counted: boolean;
             /** Format: date */
