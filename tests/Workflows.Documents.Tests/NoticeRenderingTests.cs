@@ -175,7 +175,9 @@ public partial class NoticeRenderingTests
                 yield return S("certificate.identifier");
                 break;
         }
-        var signer = name is "special-procedure" or "extension" or "approval-decision" or "denial-decision" ? "department.name" : "office.name";
+        // The centre signs only its own receipt and the completion notice; every decision on the application,
+        // acceptance included (委托受理 in the department's name), is signed by the department.
+        var signer = name is "material-receipt" or "completion" ? "office.name" : "department.name";
         yield return S(signer);
         yield return Date("issuedAt");
         yield return S("clerk.name");

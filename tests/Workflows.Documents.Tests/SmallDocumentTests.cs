@@ -16,7 +16,8 @@ public class SmallDocumentTests
     private static JsonObject Sample(string? seal = null)
     {
         var sample = Support.Sample(Notice);
-        if (seal is not null) sample["office"]!["seal"] = seal;
+        // Acceptance notices are sealed by the department (委托受理: in its name, with the delegation line).
+        if (seal is not null) sample["department"]!["seal"] = seal;
         return sample;
     }
 
@@ -31,7 +32,7 @@ public class SmallDocumentTests
         var fonts = Support.Run("pdffonts", pdf).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
         Assert.Contains(fonts, l => l.Contains("+AR PL SungtiL GB") && l.Contains("CID TrueType") && l.Contains("Identity-H"));
         Assert.All(fonts, l => Assert.Matches(@"^[A-Z]{6}\+.*\byes\s+yes\s+yes\s+\d+\s+\d+\s*$", l));
-        Assert.Contains("本中心决定予以受理", Support.Compact(Support.Text(pdf)));
+        Assert.Contains("本机关决定予以受理", Support.Compact(Support.Text(pdf)));
         Assert.DoesNotContain(Support.Run("pdfimages", "-list", pdf).Split('\n').Skip(2), l => l.Trim().Length > 0);   // the seal is vectors
     }
 
@@ -40,7 +41,7 @@ public class SmallDocumentTests
     {
         using var folder = new Support.TempFolder();
         var sample = Sample("drawn:业务专用章");
-        var organisation = sample["office"]!["name"]!.ToString();
+        var organisation = sample["department"]!["name"]!.ToString();
         var drawn = Support.Text(Support.WritePdf(folder, Support.Renderer().Render(Notice, sample).Pdf, "drawn.pdf"));
         var plain = Support.Text(Support.WritePdf(folder, Support.Renderer().Render(Notice, Sample("")).Pdf, "plain.pdf"));
         Assert.Contains("业务专用章", Support.Compact(drawn));
@@ -58,7 +59,7 @@ public class SmallDocumentTests
         var pdf = Support.WritePdf(folder, document.Pdf);
         var images = Support.Run("pdfimages", "-list", pdf).Split('\n').Skip(2).Where(l => l.Trim().Length > 0).ToList();
         var image = Assert.Single(images);
-        Assert.Matches(@"\bstencil\s+600\s+600\s+-\s+1\s+1\b", image);
+        Assert.Matches(@"\bstencil\s+\d+\s+\d+\s+-\s+1\s+1\b", image);   // the department's seal image, one ink
         // 157 KB with the RGB image and its soft mask and PDFsharp's subsets; the bound leaves room for the text.
         Assert.True(document.Pdf.Length <= 48 * 1024, $"the notice is {document.Pdf.Length / 1024.0:0.0} KB");
     }
