@@ -19,10 +19,14 @@ public sealed partial class SqliteCaseStore : ISecurityStore
                 revoked_at INTEGER, address TEXT);
             CREATE INDEX IF NOT EXISTS ix_sessions_user ON sessions (user_name);
             CREATE TABLE IF NOT EXISTS security_events (
-                seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, kind TEXT NOT NULL, user_name TEXT, address TEXT, detail TEXT);
+                seq INTEGER PRIMARY KEY AUTOINCREMENT, at INTEGER NOT NULL, kind TEXT NOT NULL, user_name TEXT, address TEXT, detail TEXT, target TEXT);
             CREATE INDEX IF NOT EXISTS ix_security_events_user ON security_events (user_name, at);
             CREATE INDEX IF NOT EXISTS ix_security_events_address ON security_events (address, at);
             """, ct);
+        // The target column came later: databases made before it get it here (SQLite has no ADD COLUMN IF NOT EXISTS).
+        await using (var columns = connection.Command(null, "SELECT COUNT(*) FROM pragma_table_info('security_events') WHERE name = 'target'"))
+            if (Convert.ToInt64(await columns.ExecuteScalarAsync(ct)) == 0)
+                await connection.ExecAsync(null, "ALTER TABLE security_events ADD COLUMN target TEXT", ct);
         _securityTablesReady = true;
         return connection;
     }
@@ -75,9 +79,9 @@ public sealed partial class SqliteCaseStore : ISecurityStore
     {
         await using var connection = await OpenSecurityAsync(cancellationToken);
         await connection.ExecAsync(null,
-            "INSERT INTO security_events (at, kind, user_name, address, detail) VALUES (@at, @kind, @user, @address, @detail)",
+            "INSERT INTO security_events (at, kind, user_name, address, detail, target) VALUES (@at, @kind, @user, @address, @detail, @target)",
             cancellationToken, ("@at", Micros(securityEvent.At)), ("@kind", securityEvent.Kind), ("@user", securityEvent.UserName),
-            ("@address", securityEvent.Address), ("@detail", securityEvent.Detail));
+            ("@address", securityEvent.Address), ("@detail", securityEvent.Detail), ("@target", securityEvent.Target));
     }
 
     public async Task<IReadOnlyList<SecurityEvent>> ReadSecurityEventsAsync(DateTimeOffset since, string? userName = null, string? address = null,
@@ -86,7 +90,7 @@ public sealed partial class SqliteCaseStore : ISecurityStore
         await using var connection = await OpenSecurityAsync(cancellationToken);
         await using var command = connection.Command(null,
             """
-            SELECT at, kind, user_name, address, detail FROM security_events
+            SELECT at, kind, user_name, address, detail, target FROM security_events
             WHERE at >= @since AND (@user IS NULL OR user_name = @user) AND (@address IS NULL OR address = @address)
             ORDER BY seq DESC LIMIT @take
             """, ("@since", Micros(since)), ("@user", userName), ("@address", address), ("@take", take));
@@ -94,7 +98,7 @@ public sealed partial class SqliteCaseStore : ISecurityStore
         var events = new List<SecurityEvent>();
         while (await reader.ReadAsync(cancellationToken))
             events.Add(new SecurityEvent(StoredTime.FromUnixMicroseconds(reader.GetInt64(0)), reader.GetString(1),
-                reader.ReadNullableString(2), reader.ReadNullableString(3), reader.ReadNullableString(4)));
+                reader.ReadNullableString(2), reader.ReadNullableString(3), reader.ReadNullableString(4), reader.ReadNullableString(5)));
         return events;
     }
 }

@@ -177,6 +177,9 @@ public static class CaseEndpoints
             return refused;
         var result = await service.ExecuteAsync(id, command, Key(user, context.Request.Headers[IdempotencyHeader].ToString()),
             expectedVersion: expected, cancellationToken: context.RequestAborted);
+        // The clerk at a window just finished the case: the window's rating tablets show it now.
+        if (result is CaseCommandResult.Ok { Replayed: false } done && done.State.IsClosed && !state.IsClosed && user.Window is { } window)
+            await context.RequestServices.GetRequiredService<Kiosk.KioskDevices>().SetCurrentCaseAsync(window, id, user.UserName, context.RequestAborted);
         return Answer(result, service, catalog, user, context);
     }
 

@@ -8,6 +8,7 @@ using Workflows.Server.Cases;
 using Workflows.Server.Hosting;
 using Workflows.Server.Plugins;
 using Workflows.Server.Security;
+using Workflows.Server.Kiosk;
 using Workflows.Server.Effects;
 using Workflows.Storage;
 
@@ -123,6 +124,7 @@ public static class ServeCommand
         builder.Services.AddSingleton(pluginReport);
         builder.Services.AddWorkflowsAuth(Path.GetFullPath(options.Data));
         builder.Services.AddSecurity(options.Security);
+        builder.Services.AddKiosk(Kiosk.KioskSettings.FromEnvironment());
         builder.Services.AddAccountAdministration();
         configure?.Invoke(builder);
 
@@ -143,6 +145,7 @@ public static class ServeCommand
         app.UseSecurity();
         Web.SpaHosting.UseWebUi(app, options.WebRoot);
         app.UseAuthentication();
+        app.UseKioskGuard();
         app.UseForcedPasswordChange();
         app.UseAuthorization();
         app.MapEffects();
@@ -162,6 +165,7 @@ public static class ServeCommand
         CaseEndpoints.Map(app);
         WorkEndpoints.Map(app);
         Workbench.AftercareEndpoints.Map(app);
+        Kiosk.KioskEndpoints.Map(app);
         Workbench.SupervisionReport.Map(app);
         FileEndpoints.Map(app, new UploadLimits(options.MaxUploadBytes));
         CaseDocumentEndpoints.Map(app);
