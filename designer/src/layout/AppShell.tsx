@@ -1,6 +1,6 @@
 import {
   AuditOutlined, DashboardOutlined, FileSearchOutlined, FormOutlined, InboxOutlined, LogoutOutlined,
-  PrinterOutlined, ProfileOutlined, SmileOutlined, TeamOutlined, UserOutlined,
+  PrinterOutlined, ProfileOutlined, SmileOutlined, TabletOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -24,6 +24,7 @@ export const designerEntries: Entry[] = [
 
 export const adminEntries: Entry[] = [
   { key: '/admin/users', label: '账号管理', icon: <TeamOutlined />, roles: ['admin'] },
+  { key: '/admin/kiosks', label: '评价器管理', icon: <TabletOutlined />, roles: ['admin'] },
 ];
 
 function menuItems(roles: Role[], entries: Entry[]) {
