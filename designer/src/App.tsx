@@ -15,6 +15,9 @@ dayjs.locale('zh-cn');
 const WorkbenchRoutes = lazy(() => import('./workbench/WorkbenchRoutes'));
 const DesignerRoutes = lazy(() => import('./designer/DesignerRoutes'));
 const UsersPage = lazy(() => import('./admin/UsersPage'));
+const KioskDevicesPage = lazy(() => import('./admin/KioskDevicesPage'));
+// The rating tablet's page: no sign-in, no shell; it holds a device session of its own.
+const KioskPage = lazy(() => import('./kiosk/KioskPage'));
 
 function Home() {
   const { user } = useAuth();
@@ -28,9 +31,11 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<SignInPage />} />
+      <Route path="/kiosk" element={<Suspense fallback={loading}><KioskPage /></Suspense>} />
       <Route path="/account/password" element={<RequireAuth><ChangePasswordPage /></RequireAuth>} />
       <Route element={<RequireAuth><PasswordGate><AppShell /></PasswordGate></RequireAuth>}>
         <Route path="/admin/users" element={<RequireAuth roles={['admin']}><Suspense fallback={loading}><UsersPage /></Suspense></RequireAuth>} />
+        <Route path="/admin/kiosks" element={<RequireAuth roles={['admin']}><Suspense fallback={loading}><KioskDevicesPage /></Suspense></RequireAuth>} />
         <Route path="/workbench/*" element={<RequireAuth roles={workbenchRoles}><Suspense fallback={loading}><WorkbenchRoutes /></Suspense></RequireAuth>} />
         <Route path="/designer/*" element={<RequireAuth roles={designerRoles}><Suspense fallback={loading}><DesignerRoutes /></Suspense></RequireAuth>} />
       </Route>

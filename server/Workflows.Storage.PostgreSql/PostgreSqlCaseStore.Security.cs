@@ -51,9 +51,9 @@ public sealed partial class PostgreSqlCaseStore : ISecurityStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await connection.ExecAsync(null,
-            "INSERT INTO security_events (at, kind, user_name, address, detail) VALUES (@at, @kind, @user, @address, @detail)",
+            "INSERT INTO security_events (at, kind, user_name, address, detail, target) VALUES (@at, @kind, @user, @address, @detail, @target)",
             cancellationToken, ("at", securityEvent.At.Utc()), ("kind", securityEvent.Kind), ("user", securityEvent.UserName),
-            ("address", securityEvent.Address), ("detail", securityEvent.Detail));
+            ("address", securityEvent.Address), ("detail", securityEvent.Detail), ("target", securityEvent.Target));
     }
 
     public async Task<IReadOnlyList<SecurityEvent>> ReadSecurityEventsAsync(DateTimeOffset since, string? userName = null, string? address = null,
@@ -62,7 +62,7 @@ public sealed partial class PostgreSqlCaseStore : ISecurityStore
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command(null,
             """
-            SELECT at, kind, user_name, address, detail FROM security_events
+            SELECT at, kind, user_name, address, detail, target FROM security_events
             WHERE at >= @since AND (@user::text IS NULL OR user_name = @user::text) AND (@address::text IS NULL OR address = @address::text)
             ORDER BY seq DESC LIMIT @take
             """, ("since", since.Utc()), ("user", userName), ("address", address), ("take", take));
@@ -70,7 +70,7 @@ public sealed partial class PostgreSqlCaseStore : ISecurityStore
         var events = new List<SecurityEvent>();
         while (await reader.ReadAsync(cancellationToken))
             events.Add(new SecurityEvent(reader.GetFieldValue<DateTimeOffset>(0), reader.GetString(1),
-                reader.ReadNullableString(2), reader.ReadNullableString(3), reader.ReadNullableString(4)));
+                reader.ReadNullableString(2), reader.ReadNullableString(3), reader.ReadNullableString(4), reader.ReadNullableString(5)));
         return events;
     }
 }

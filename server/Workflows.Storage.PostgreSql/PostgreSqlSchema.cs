@@ -122,6 +122,21 @@ internal static class PostgreSqlSchema
                 UNIQUE (scope, owner, text))
             """,
         ],
+        [
+            // Who or what a security event was about (an account, a case, a tablet).
+            "ALTER TABLE security_events ADD COLUMN target text",
+            // Rating tablets paired with a window, and each window's current case (IKioskStore).
+            """
+            CREATE TABLE kiosk_devices (
+                id text PRIMARY KEY, name text NOT NULL, window_id text NOT NULL, pin_hash text NOT NULL,
+                created_at timestamptz NOT NULL, created_by text NOT NULL, pairing_code_hash text UNIQUE, pairing_code_expires_at timestamptz,
+                paired_at timestamptz, revoked_at timestamptz, revoked_by text)
+            """,
+            """
+            CREATE TABLE window_cases (
+                window_id text PRIMARY KEY, case_id uuid NOT NULL, at timestamptz NOT NULL, by_user text NOT NULL)
+            """,
+        ],
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -53,9 +53,9 @@ public sealed partial class SqliteCaseStore : ISecurityStore
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await connection.ExecAsync(null,
-            "INSERT INTO security_events (at, kind, user_name, address, detail) VALUES (@at, @kind, @user, @address, @detail)",
+            "INSERT INTO security_events (at, kind, user_name, address, detail, target) VALUES (@at, @kind, @user, @address, @detail, @target)",
             cancellationToken, ("@at", Micros(securityEvent.At)), ("@kind", securityEvent.Kind), ("@user", securityEvent.UserName),
-            ("@address", securityEvent.Address), ("@detail", securityEvent.Detail));
+            ("@address", securityEvent.Address), ("@detail", securityEvent.Detail), ("@target", securityEvent.Target));
     }
 
     public async Task<IReadOnlyList<SecurityEvent>> ReadSecurityEventsAsync(DateTimeOffset since, string? userName = null, string? address = null,
@@ -64,7 +64,7 @@ public sealed partial class SqliteCaseStore : ISecurityStore
         await using var connection = await OpenConnectionAsync(cancellationToken);
         await using var command = connection.Command(null,
             """
-            SELECT at, kind, user_name, address, detail FROM security_events
+            SELECT at, kind, user_name, address, detail, target FROM security_events
             WHERE at >= @since AND (@user IS NULL OR user_name = @user) AND (@address IS NULL OR address = @address)
             ORDER BY seq DESC LIMIT @take
             """, ("@since", Micros(since)), ("@user", userName), ("@address", address), ("@take", take));
@@ -72,7 +72,7 @@ public sealed partial class SqliteCaseStore : ISecurityStore
         var events = new List<SecurityEvent>();
         while (await reader.ReadAsync(cancellationToken))
             events.Add(new SecurityEvent(StoredTime.FromUnixMicroseconds(reader.GetInt64(0)), reader.GetString(1),
-                reader.ReadNullableString(2), reader.ReadNullableString(3), reader.ReadNullableString(4)));
+                reader.ReadNullableString(2), reader.ReadNullableString(3), reader.ReadNullableString(4), reader.ReadNullableString(5)));
         return events;
     }
 }

@@ -121,6 +121,22 @@ internal static class SqliteSchema
                 UNIQUE (scope, owner, text))
             """,
         ],
+        [
+            // Who or what a security event was about (an account, a case, a tablet).
+            "ALTER TABLE security_events ADD COLUMN target TEXT",
+            // Rating tablets paired with a window, and each window's current case (IKioskStore).
+            """
+            CREATE TABLE kiosk_devices (
+                id TEXT PRIMARY KEY, name TEXT NOT NULL, window_id TEXT NOT NULL, pin_hash TEXT NOT NULL,
+                created_at INTEGER NOT NULL, created_by TEXT NOT NULL, pairing_code_hash TEXT, pairing_code_expires_at INTEGER,
+                paired_at INTEGER, revoked_at INTEGER, revoked_by TEXT)
+            """,
+            "CREATE UNIQUE INDEX ix_kiosk_devices_code ON kiosk_devices (pairing_code_hash)",
+            """
+            CREATE TABLE window_cases (
+                window_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, at INTEGER NOT NULL, by_user TEXT NOT NULL)
+            """,
+        ],
     ];
 
     public static int LatestVersion => Migrations.Length;

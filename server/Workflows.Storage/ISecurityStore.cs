@@ -30,5 +30,10 @@ public interface ISecurityStore
 public sealed record StoredSession(string Id, string UserName, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt,
     DateTimeOffset? RevokedAt = null, string? Address = null);
 
-/// <summary>One entry of the security log: a sign-in, a failure, a lock, a sign-out, a password change.</summary>
-public sealed record SecurityEvent(DateTimeOffset At, string Kind, string? UserName, string? Address, string? Detail = null);
+/// <summary>
+/// One entry of the security log: a sign-in, a failure, a lock, a sign-out, a password change, an
+/// account or role change, a publish, a download of personal documents, a tablet paired or unpaired.
+/// <paramref name="UserName"/> is who acted (or tried to); <paramref name="Target"/> what it was done to
+/// (the account changed, the case whose document was downloaded, the device paired), when not the actor.
+/// </summary>
+public sealed record SecurityEvent(DateTimeOffset At, string Kind, string? UserName, string? Address, string? Detail = null, string? Target = null);

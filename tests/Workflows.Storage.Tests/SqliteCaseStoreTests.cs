@@ -37,7 +37,7 @@ public sealed class SqliteCaseStoreTests : CaseStoreComplianceTests
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", await command.ExecuteScalarAsync());
         command.CommandText = "SELECT version FROM schema_version";
-        Assert.Equal(7L, await command.ExecuteScalarAsync());
+        Assert.Equal(8L, await command.ExecuteScalarAsync());
     }
 
     [Fact]
@@ -61,6 +61,6 @@ public sealed class SqliteCaseStoreTests : CaseStoreComplianceTests
         await check.OpenAsync();
         await using var version = check.CreateCommand();
         version.CommandText = "SELECT version FROM schema_version";
-        Assert.Equal(7L, await version.ExecuteScalarAsync());
+        Assert.Equal(8L, await version.ExecuteScalarAsync());
     }
 }

@@ -1,6 +1,6 @@
 import {
   AuditOutlined, ClusterOutlined, DashboardOutlined, FileSearchOutlined, FormOutlined, InboxOutlined, LogoutOutlined,
-  PrinterOutlined, ProfileOutlined, SmileOutlined, TeamOutlined, UserOutlined,
+  PrinterOutlined, ProfileOutlined, SmileOutlined, TabletOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -25,8 +25,8 @@ export const designerEntries: Entry[] = [
 
 export const adminEntries: Entry[] = [
   { key: '/admin/users', label: '账号管理', icon: <TeamOutlined />, roles: ['admin'] },
-  // Pending and failed effects, the recurring jobs: admins act there, supervisors read (the server checks).
-  { key: '/hangfire', label: '后台任务', icon: <ClusterOutlined />, roles: ['admin', 'supervisor'], page: true },
+  AuditOutlined, ClusterOutlined, DashboardOutlined, FileSearchOutlined, FormOutlined, InboxOutlined, LogoutOutlined,
+  PrinterOutlined, ProfileOutlined, SmileOutlined, TabletOutlined, TeamOutlined, UserOutlined,
 ];
 
 function menuItems(roles: Role[], entries: Entry[]) {

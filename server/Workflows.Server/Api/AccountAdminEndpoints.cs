@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Workflows.Server.Accounts;
 using Workflows.Server.Auth;
 using Workflows.Server.Hosting;
+using Workflows.Server.Security;
 using Workflows.Storage;
 
 namespace Workflows.Server.Api;
@@ -66,6 +67,7 @@ public static class AccountAdminEndpoints
             args.Strings("roles", required: true), args.String("department"), args.String("window"));
         if (!args.Ok) return args.Problem();
         if (await accounts.CreateAsync(draft, catalog.Current?.Set, context.RequestAborted) is { } refused) return Refused(refused);
+        await Log(context).WriteAsync(context, SecurityLog.AccountCreated, Profile(draft.Roles, draft.Department, draft.Window), draft.UserName);
         return Results.Created($"/api/admin/users/{draft.UserName}", new { userName = draft.UserName, mustChangePassword = true });
     }
 
@@ -77,8 +79,12 @@ public static class AccountAdminEndpoints
         var args = new JsonArgs(body!);
         var (displayName, roles, department, window) = (args.Required("displayName"), args.Strings("roles", required: true), args.String("department"), args.String("window"));
         if (!args.Ok) return args.Problem();
-        return await accounts.UpdateAsync(userName, displayName, roles, department, window, catalog.Current?.Set, context.RequestAborted) is { } refused
-            ? Refused(refused) : Results.NoContent();
+        var before = await context.RequestServices.GetRequiredService<IAccountStore>().FindAccountAsync(userName, context.RequestAborted);
+        if (await accounts.UpdateAsync(userName, displayName, roles, department, window, catalog.Current?.Set, context.RequestAborted) is { } refused)
+            return Refused(refused);
+        await Log(context).WriteAsync(context, SecurityLog.AccountChanged,
+            $"{(before is null ? "" : Profile(before.Roles, before.Department, before.Window))} → {Profile(roles, department, window)}", userName);
+        return Results.NoContent();
     }
 
     private static async Task<IResult> SetDisabled(HttpContext context, AccountAdministration accounts, string userName, bool disabled)
@@ -86,7 +92,9 @@ public static class AccountAdminEndpoints
         if (NotAdmin(context) is { } denied) return denied;
         if (disabled && CurrentUser.From(context.User)?.UserName == userName)
             return Refused(new AccountProblem(Problems.InvalidRequest, "不能停用自己的账号 (you cannot disable yourself)"));
-        return await accounts.SetDisabledAsync(userName, disabled, context.RequestAborted) is { } refused ? Refused(refused) : Results.NoContent();
+        if (await accounts.SetDisabledAsync(userName, disabled, context.RequestAborted) is { } refused) return Refused(refused);
+        await Log(context).WriteAsync(context, disabled ? SecurityLog.AccountDisabled : SecurityLog.AccountEnabled, null, userName);
+        return Results.NoContent();
     }
 
     private static async Task<IResult> Reset(HttpContext context, AccountAdministration accounts, string userName)
@@ -97,8 +105,9 @@ public static class AccountAdminEndpoints
         var args = new JsonArgs(body!);
         var password = args.Required("password");
         if (!args.Ok) return args.Problem();
-        return await accounts.ResetPasswordAsync(userName, password, context.RequestAborted) is { } refused
-            ? Refused(refused) : Results.Ok(new { userName, mustChangePassword = true });
+        if (await accounts.ResetPasswordAsync(userName, password, context.RequestAborted) is { } refused) return Refused(refused);
+        await Log(context).WriteAsync(context, SecurityLog.PasswordReset, "下次登录须修改 (must change at next sign-in)", userName);
+        return Results.Ok(new { userName, mustChangePassword = true });
     }
 
     private static async Task<IResult> Own(HttpContext context, IAccountAdminStore store)
@@ -122,9 +131,17 @@ public static class AccountAdminEndpoints
         var (current, replacement) = (args.Required("currentPassword"), args.Required("newPassword"));
         if (!args.Ok) return args.Problem();
         if (await accounts.ChangeOwnPasswordAsync(user.UserName, current, replacement, context.RequestAborted) is { } refused) return Refused(refused);
+        await Log(context).WriteAsync(context, SecurityLog.PasswordChanged, "本人修改 (own change)", user.UserName);
         // A fresh session without the must-change mark.
         var account = (await store.FindAccountAsync(user.UserName, context.RequestAborted))!;
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, CurrentUser.Principal(account, CookieAuthenticationDefaults.AuthenticationScheme));
         return Results.NoContent();
     }
+
+    private static SecurityLog Log(HttpContext context) => context.RequestServices.GetRequiredService<SecurityLog>();
+
+    /// <summary>Roles, department and window as the security log shows them: 角色 clerk,admin · 部门 x · 窗口 y.</summary>
+    private static string Profile(IEnumerable<string> roles, string? department, string? window) =>
+        $"角色 {string.Join(",", roles.Order(StringComparer.Ordinal))}" + (string.IsNullOrWhiteSpace(department) ? "" : $" · 部门 {department.Trim()}")
+        + (string.IsNullOrWhiteSpace(window) ? "" : $" · 窗口 {window.Trim()}");
 }

@@ -34,6 +34,7 @@ public static class CaseDocumentEndpoints
         context.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
         // Inline, so the browser opens it ready to print; the name says which notice of which case.
         var name = $"{loaded.Value.Stored.Number.Text}-{document!.TemplateId.Replace('/', '-')}.pdf";
+        await Security.PersonalDownloads.LogAsync(context, loaded.Value.Stored, $"文书 {document.TemplateId} ({document.DocumentId})");
         context.Response.Headers.ContentDisposition = $"inline; filename*=UTF-8''{Uri.EscapeDataString(name)}";
         return Results.File(pdf, "application/pdf");
     }

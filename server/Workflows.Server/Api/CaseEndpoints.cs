@@ -110,6 +110,7 @@ public static class CaseEndpoints
         if (!decisionArgs.Ok) return WithCase(decisionArgs.Problem(), ok);
         if (command is null) return Created(ok, service, catalog);
         var decided = await service.ExecuteAsync(ok.CaseId, command, Key(user, key, ":decision"), cancellationToken: context.RequestAborted);
+        await ShowOnWindowTabletsAsync(context, user, ok.State, decided);
         return decided is CaseCommandResult.Ok done ? Created(done, service, catalog) : WithCase(Answer(decided, service, catalog, user), ok);
     }
 
@@ -187,7 +188,15 @@ public static class CaseEndpoints
                 return refused;
         }
         var result = await service.ExecuteAsync(id, command!, key, expectedVersion: expected, cancellationToken: context.RequestAborted);
+        await ShowOnWindowTabletsAsync(context, user, state, result);
         return Answer(result, service, catalog, user, context);
+    }
+
+    /// <summary>The clerk at a window just finished the case (handed over, refused...): the window's rating tablets show it now.</summary>
+    private static async Task ShowOnWindowTabletsAsync(HttpContext context, CurrentUser user, CaseState before, CaseCommandResult result)
+    {
+        if (result is CaseCommandResult.Ok { Replayed: false } done && done.State.IsClosed && !before.IsClosed && user.Window is { } window)
+            await context.RequestServices.GetRequiredService<Kiosk.KioskDevices>().SetCurrentCaseAsync(window, done.CaseId, user.UserName, context.RequestAborted);
     }
 
     internal static IResult Answer(CaseCommandResult result, CaseService service, DefinitionCatalog catalog, CurrentUser user, HttpContext? context = null) =>

@@ -8,6 +8,7 @@ using Workflows.Server.Cases;
 using Workflows.Server.Hosting;
 using Workflows.Server.Plugins;
 using Workflows.Server.Security;
+using Workflows.Server.Kiosk;
 using Workflows.Server.Effects;
 using Workflows.Storage;
 
@@ -120,6 +121,7 @@ public static class ServeCommand
         builder.Services.AddSingleton(pluginReport);
         builder.Services.AddWorkflowsAuth(Path.GetFullPath(options.Data));
         builder.Services.AddSecurity(options.Security);
+        builder.Services.AddKiosk(Kiosk.KioskSettings.FromEnvironment());
         builder.Services.AddAccountAdministration();
         builder.Services.AddSingleton(sp => Workbench.DeviceAgentSettings.FromEnvironment(
             sp.GetRequiredService<DefinitionCatalog>(), sp.GetRequiredService<ILogger<Workbench.DeviceAgentSettings>>()));
@@ -142,6 +144,7 @@ public static class ServeCommand
         app.UseSecurity();
         Web.SpaHosting.UseWebUi(app, options.WebRoot);
         app.UseAuthentication();
+        app.UseKioskGuard();
         app.UseForcedPasswordChange();
         app.UseAuthorization();
         app.MapEffects();
@@ -163,6 +166,7 @@ public static class ServeCommand
         CaseEndpoints.Map(app);
         WorkEndpoints.Map(app);
         Workbench.AftercareEndpoints.Map(app);
+        Kiosk.KioskEndpoints.Map(app);
         Workbench.SupervisionReport.Map(app);
         Workbench.DeviceAgentSettings.Map(app);
         FileEndpoints.Map(app, new UploadLimits(options.MaxUploadBytes));

@@ -113,7 +113,7 @@ public static class DesignerPublishEndpoints
             await workspace.Gate.WaitAsync(context.RequestAborted);
             try
             {
-                return await PublishLockedAsync(workspace, user, message, items, catalog, versions, context.RequestAborted);
+                return await PublishLockedAsync(workspace, user, message, items, catalog, versions, context);
             }
             finally
             {
@@ -123,8 +123,9 @@ public static class DesignerPublishEndpoints
     }
 
     private static async Task<IResult> PublishLockedAsync(DesignerWorkspace workspace, CurrentUser user, string message, IReadOnlyList<string> items,
-        DefinitionCatalog catalog, DefinitionVersions versions, CancellationToken ct)
+        DefinitionCatalog catalog, DefinitionVersions versions, HttpContext context)
     {
+        var ct = context.RequestAborted;
         var repository = workspace.Repository;
         var pending = repository.PendingPaths();
         var chosen = pending
@@ -164,6 +165,8 @@ public static class DesignerPublishEndpoints
         catalog.Reload();
         // Archive the new version at once, so every case started on it can be replayed later.
         var pinned = await versions.CurrentAsync(ct);
+        await context.RequestServices.GetRequiredService<Security.SecurityLog>().WriteAsync(context, Security.SecurityLog.DefinitionsPublished,
+            $"{message} · {chosen.Count} 个文件 · 提交 {commit}", pinned?.Snapshot.Version ?? commit);
         return DesignerEndpoints.Json(new
         {
             commit,

@@ -1,8 +1,8 @@
-import { ExpandOutlined, SmileOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Empty, Table, Tabs } from 'antd';
+import { SendOutlined, SmileOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Space, Table, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { api, describeError } from '../../api/client';
+import { api, describeError, showError } from '../../api/client';
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { RectificationList } from './RectificationList';
 import { formatDateTime } from '../../common/format';
@@ -21,12 +21,20 @@ function PendingRatings() {
   const [rows, setRows] = useState<PendingCase[] | null>(null);
   const [error, setError] = useState<ReturnType<typeof describeError> | null>(null);
   const navigate = useNavigate();
+  const { message } = App.useApp();
+  const push = async (r: PendingCase) => {
+    try {
+      await api.post('/api/kiosk/window-case', { caseId: r.caseId });
+      message.success(`已推送 ${r.number} 到本窗口评价器`);
+    } catch (e) { showError(e, '推送到评价器'); }
+  };
   useEffect(() => {
     api.get<{ cases: PendingCase[] }>('/api/evaluations/pending').then((r) => setRows(r.cases), (e) => setError(describeError(e)));
   }, []);
   return (
     <>
-      <Button type="primary" icon={<ExpandOutlined />} onClick={() => navigate('tablet')} style={{ marginBottom: 12 }}>打开评价器（平板）</Button>
+      <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="kiosk-hint" title="评价器（平板）由管理员配对到本窗口"
+        description="评价器以设备身份运行，不使用您的账号：请管理员在“评价器管理”中为本窗口生成配对码，在柜台平板上打开 /kiosk 输入。您在本窗口办结的办件会自动显示在评价器上；也可以用“推送到评价器”显示其他办件。" />
       {error && <Alert type="error" showIcon title={error.title} description={error.detail} style={{ marginBottom: 12 }} />}
       <Table<PendingCase>
         rowKey="caseId"
@@ -39,7 +47,14 @@ function PendingRatings() {
           { title: '事项', dataIndex: 'itemName' },
           { title: '申请人', dataIndex: 'applicantName' },
           { title: '办结时间', dataIndex: 'closedAt', render: (v: string) => formatDateTime(v) },
-          { title: '操作', key: 'rate', render: (_, r) => <Button icon={<SmileOutlined />} onClick={() => navigate(`tablet?case=${r.caseId}`)}>请申请人评价</Button> },
+          {
+            title: '操作', key: 'rate', render: (_, r) => (
+              <Space>
+                <Button icon={<SendOutlined />} onClick={() => void push(r)}>推送到评价器</Button>
+                <Button icon={<SmileOutlined />} onClick={() => navigate(`tablet?case=${r.caseId}`)}>请申请人评价</Button>
+              </Space>
+            ),
+          },
         ]}
       />
     </>
