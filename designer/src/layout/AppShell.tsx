@@ -25,8 +25,9 @@ export const designerEntries: Entry[] = [
 
 export const adminEntries: Entry[] = [
   { key: '/admin/users', label: '账号管理', icon: <TeamOutlined />, roles: ['admin'] },
-  AuditOutlined, ClusterOutlined, DashboardOutlined, FileSearchOutlined, FormOutlined, InboxOutlined, LogoutOutlined,
-  PrinterOutlined, ProfileOutlined, SmileOutlined, TabletOutlined, TeamOutlined, UserOutlined,
+  { key: '/admin/kiosks', label: '评价器管理', icon: <TabletOutlined />, roles: ['admin'] },
+  // Pending and failed effects, the recurring jobs: admins act there, supervisors read (the server checks).
+  { key: '/hangfire', label: '后台任务', icon: <ClusterOutlined />, roles: ['admin', 'supervisor'], page: true },
 ];
 
 function menuItems(roles: Role[], entries: Entry[]) {

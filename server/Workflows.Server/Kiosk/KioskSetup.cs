@@ -13,7 +13,6 @@ public static class KioskSetup
     public static IServiceCollection AddKiosk(this IServiceCollection services, KioskSettings settings)
     {
         services.AddSingleton(settings);
-        services.AddSingleton(sp => (IKioskStore)sp.GetRequiredService<ICaseStore>());
         services.AddSingleton<KioskDevices>();
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, DeviceSessionCheck>();
         return services;
