@@ -121,6 +121,9 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         ["GET /api/security/events"] = w => w == Who.Admin,
         ["GET /api/security/locks"] = w => w == Who.Admin,
         ["GET /api/admin/users"] = w => w == Who.Admin,
+        ["GET /api/people"] = w => w != Who.Anonymous,
+        ["GET /api/devices"] = w => w != Who.Anonymous,
+        ["GET /api/opinion-phrases"] = w => w != Who.Anonymous,
     };
 
     /// <summary>
@@ -131,6 +134,19 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     {
         ["POST /api/items/{id}/checklist"] = "ItemApiTests, FormCheckApiTests",
         ["POST /api/auth/login"] = "SessionSecurityTests",
+        ["POST /api/cases/{id}/effects/{intentId}/run"] = "FailedEffectTests (admins only)",
+        ["POST /api/opinion-phrases"] = "OpinionPhraseApiTests",
+        ["DELETE /api/opinion-phrases/{id}"] = "OpinionPhraseApiTests",
+        ["GET /api/kiosk/devices"] = "KioskApiTests (admins only)",
+        ["POST /api/kiosk/devices"] = "KioskApiTests (admins only)",
+        ["POST /api/kiosk/devices/{id}/pairing-code"] = "KioskApiTests (admins only)",
+        ["POST /api/kiosk/devices/{id}/pin"] = "KioskApiTests (admins only)",
+        ["POST /api/kiosk/devices/{id}/revoke"] = "KioskApiTests (admins only)",
+        ["POST /api/kiosk/pair"] = "KioskApiTests (a tablet with a one-time code)",
+        ["GET /api/kiosk/current"] = "KioskApiTests (paired tablets only)",
+        ["POST /api/kiosk/evaluate"] = "KioskApiTests (paired tablets only)",
+        ["POST /api/kiosk/exit"] = "KioskApiTests (paired tablets, with the PIN)",
+        ["POST /api/kiosk/window-case"] = "KioskApiTests (the window's clerk)",
         ["POST /api/auth/logout"] = "SessionSecurityTests",
         ["POST /api/auth/password"] = "SessionSecurityTests",
         ["POST /api/admin/users"] = "AccountAdminApiTests (admins only)",
@@ -298,7 +314,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             (_, view) = await Ok(await As("clerk-issuance"), $"/api/cases/{id}/complete",
                 new JsonObject { ["taskId"] = TaskAt(view, "deliver"), ["delivery"] = new JsonObject { ["method"] = "window", ["recipient"] = "张建国" } });
         if (at == At.Suspended)
-            (_, view) = await Ok(await As("agriculture-head"), $"/api/cases/{id}/suspend", new JsonObject { ["reason"] = "等待检验结果" });
+            (_, view) = await Ok(await As("agriculture-head"), $"/api/cases/{id}/suspend", new JsonObject { ["reason"] = "等待检验结果", ["approver"] = "农业农村局局长" });
         return new Seeded(id, documentId, sha, view);
     }
 
@@ -364,7 +380,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             "return" => new() { ["taskId"] = task, ["targetStepId"] = at == At.Granted ? "decide" : "intake", ["reason"] = "请重新审核" },
             "transfer" => new() { ["taskId"] = task, ["to"] = at == At.Granted ? new JsonObject { ["window"] = "comprehensive-2" } : new JsonObject { ["department"] = "agriculture", ["role"] = "head" }, ["reason"] = "转负责人办理" },
             "add-signer" => new() { ["taskId"] = task, ["signer"] = at == At.Granted ? new JsonObject { ["window"] = "comprehensive-2" } : new JsonObject { ["department"] = "water", ["role"] = "reviewer" }, ["reason"] = "请水务局会签" },
-            "suspend" => new() { ["reason"] = "等待检验结果" },
+            "suspend" => new() { ["reason"] = "等待检验结果", ["approver"] = "农业农村局局长" },
             "resume" => [],
             "extend" => new() { ["workingDays"] = 1, ["approver"] = "局长", ["reason"] = "情况复杂" },
             "rectify" => new() { ["measures"] = "已整改" },

@@ -34,7 +34,9 @@ public sealed class CaseLifecycleApiTests : IAsyncLifetime
         var item = set.Item(itemId)!;
         var clerk = await As(IntakeClerk(set, item));
 
-        var (created, view) = await CaseApi.PostAsync(clerk, "/api/cases", CaseApi.NewCase(item, new JsonObject { ["kind"] = "accept" }), "create-" + itemId);
+        // 前台收件、后台受理: the window only receives; the department's first task decides acceptance.
+        var backOffice = item.Workflow!.Steps.First(s => s.Kind == StepKind.Intake).Acceptance == AcceptanceSetUp.BackOffice;
+        var (created, view) = await CaseApi.PostAsync(clerk, "/api/cases", CaseApi.NewCase(item, backOffice ? null : new JsonObject { ["kind"] = "accept" }), "create-" + itemId);
         Assert.True(created.StatusCode == HttpStatusCode.Created, view.ToJsonString());
         Assert.Matches(@"^桃山-\d{4}-\d{6}$", view["number"]!.GetValue<string>());
         var id = view["id"]!.GetValue<string>();

@@ -28,8 +28,16 @@ public static class CaseDocumentEndpoints
         // Only a document of this case: an id alone must not open another case's notice.
         var document = loaded.Value.State.Documents.LastOrDefault(d => d.DocumentId == documentId.ToLowerInvariant());
         var pdf = document is null ? null : await Effects.DocumentReader.ReadAsync(service.Documents, document.DocumentId, context.RequestServices, context.RequestAborted);
-        if (pdf is null)
+        if (document is null)
             return Problems.Of(404, Problems.NotFound, "文书不存在 (document not found)", $"办件中没有标识为 {documentId} 的文书");
+        if (pdf is null)
+        {
+            // Recorded but not rendered yet: its render is held elsewhere (a node that died holds it until its
+            // lease ends) or failed and waits for a retry. Not "no such document": try again shortly.
+            context.Response.Headers.RetryAfter = "10";
+            return Problems.Of(503, Problems.DocumentPending, "文书正在生成，请稍后再试 (the document is being rendered)",
+                $"文书 {document.DocumentId} 尚未生成完成；稍后重试，或在办件时间线查看生成情况");
+        }
         context.Response.Headers["X-Content-Type-Options"] = "nosniff";
         context.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
         // Inline, so the browser opens it ready to print; the name says which notice of which case.

@@ -46,11 +46,11 @@ public static class CaseCommandPolicy
             "办件有待补正或容缺补交的材料"),
         ["withdraw"] = (Open, "办件尚未办结"),
         ["evaluate"] = (s => s.IsClosed && s.Evaluation is null, "办件已办结且尚未评价"),
-        ["claim"] = (Running, "办件在办理中（未挂起、未办结）"),
-        ["complete"] = (Running, "办件在办理中（未挂起、未办结）"),
-        ["return"] = (Running, "办件在办理中（未挂起、未办结）"),
-        ["transfer"] = (Running, "办件在办理中（未挂起、未办结）"),
-        ["add-signer"] = (Running, "办件在办理中（未挂起、未办结）"),
+        ["claim"] = (HasTaskWork, "办件在办理中（未挂起、未办结）"),
+        ["complete"] = (HasTaskWork, "办件在办理中（未挂起、未办结）"),
+        ["return"] = (HasTaskWork, "办件在办理中（未挂起、未办结）"),
+        ["transfer"] = (HasTaskWork, "办件在办理中（未挂起、未办结）"),
+        ["add-signer"] = (HasTaskWork, "办件在办理中（未挂起、未办结）"),
         ["suspend"] = (Running, "办件在办理中（未挂起、未办结）"),
         ["resume"] = (s => Open(s) && s.Status == CaseStatus.Suspended, "办件处于挂起状态"),
         ["extend"] = (s => Open(s) && s.Clocks.AcceptedOn is not null && (s.Status.IsRunning() || s.Status == CaseStatus.Suspended), "办件已受理且尚未办结"),
@@ -65,6 +65,9 @@ public static class CaseCommandPolicy
     private static bool Open(CaseState s) => !s.IsClosed;
 
     private static bool Running(CaseState s) => !s.IsClosed && s.Status.IsRunning();
+
+    // Task work: a running case, or a received one whose department decides acceptance in a task (前台收件、后台受理).
+    private static bool HasTaskWork(CaseState s) => Running(s) || !s.IsClosed && s.Status == CaseStatus.Received && s.ActiveTasks.Any();
 
     /// <summary>Null when the caller may ask for the command on this case (the state is checked by <see cref="When"/>); else 404 or 403.</summary>
     public static IResult? Who(CurrentUser user, CommandGate gate, string name, CaseState state, string? parties, ItemSeats seats)
