@@ -64,7 +64,7 @@ public sealed class EffectsFaultTests : IDisposable
             Assert.Equal(timeline.Order(), delivered.Select(r => r.Event!).Order());
             foreach (var document in view["case"]!["documents"]!.AsArray())
             {
-                // A render the killed process had claimed waits for its lease to end (503 WF9504 meanwhile), then runs.
+                // A render the killed process had claimed waits for its lease to end (503 WF9505 meanwhile), then runs.
                 var path = $"/api/cases/{id}/documents/{document!["documentId"]!.GetValue<string>()}";
                 var until = DateTime.UtcNow + EffectRunner.Lease + TimeSpan.FromSeconds(60);
                 HttpResponseMessage pdf;

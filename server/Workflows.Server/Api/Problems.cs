@@ -31,7 +31,7 @@ public static class Problems
     public const string DefinitionScriptFailedCode = "WF9424";
     public const string DefinitionsUnavailable = "WF9503";
     /// <summary>A document the case records whose render has not finished (e.g. held by a node that died, until its lease ends).</summary>
-    public const string DocumentPending = "WF9504";
+    public const string DocumentPending = "WF9505";
     /// <summary>An admin asked to run an effect that is already done.</summary>
     public const string EffectDone = "WF9413";
     /// <summary>An admin asked to run an effect that a runner holds right now.</summary>
