@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type RunningSimulator } from './devices';
 import { launchBrowser, newPage, shot, signIn, startServer, type RunningServer } from './harness';
-import { markRemaining, waitForChecklist } from './intake';
+import { decide, markRemaining, waitForChecklist } from './intake';
 
 const suite = 'devices';
 const card = {
@@ -87,8 +87,7 @@ describe('窗口设备：读卡器、高拍仪、打印预设', () => {
 
     await markRemaining(page);
     await waitForChecklist(page);
-    await page.getByTestId('decide-accept').click();
-    await page.getByTestId('decision-confirm').click();
+    await decide(page, 'accept');
     await page.getByTestId('case-number').waitFor({ timeout: 90_000 });
     const number = (await page.getByTestId('case-number').innerText()).trim();
 

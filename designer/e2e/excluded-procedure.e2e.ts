@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forms, organization } from './fixtures';
 import { launchBrowser, newPage, savePdf, screenshotsRoot, shot, signIn, startServer, type RunningServer } from './harness';
-import { fillApplicant, fillForm, pickItem, markRemaining, waitForChecklist, type Field } from './intake';
+import { decide, fillApplicant, fillForm, pickItem, markRemaining, waitForChecklist, type Field } from './intake';
 
 const suite = 'excluded-procedure';
 let server: RunningServer;
@@ -46,8 +46,7 @@ describe('特别程序（专家评审）', () => {
     await fillForm(page, item.form.fields, forms['water-permit']);
     await waitForChecklist(page);
     await markRemaining(page);
-    await page.getByTestId('decide-accept').click();
-    await page.getByTestId('decision-confirm').click();
+    await decide(page, 'accept');
     await page.getByTestId('case-number').waitFor({ timeout: 90_000 });
     number = (await page.getByTestId('case-number').innerText()).trim();
     caseId = (await page.getByTestId('document-frame').getAttribute('src'))!.split('/')[3];
