@@ -121,7 +121,7 @@ public static class ServeCommand
         builder.Services.AddSingleton(pluginReport);
         builder.Services.AddWorkflowsAuth(Path.GetFullPath(options.Data));
         builder.Services.AddSecurity(options.Security);
-        builder.Services.AddKiosk(Kiosk.KioskSettings.FromEnvironment());
+        builder.Services.AddKiosk(Kiosk.KioskSettings.Overrides.FromEnvironment());
         builder.Services.AddAccountAdministration();
         builder.Services.AddSingleton(sp => Workbench.DeviceAgentSettings.FromEnvironment(
             sp.GetRequiredService<DefinitionCatalog>(), sp.GetRequiredService<ILogger<Workbench.DeviceAgentSettings>>()));
