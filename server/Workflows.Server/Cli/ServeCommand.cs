@@ -158,6 +158,7 @@ public static class ServeCommand
             openapi = "/openapi/v1.json",
         })).ExcludeFromDescription();
         ItemEndpoints.Map(app);
+        CalendarEndpoints.Map(app);
         TestClockEndpoints.Map(app, options.TestClock);
         AuthEndpoints.Map(app);
         AccountAdminEndpoints.Map(app);
