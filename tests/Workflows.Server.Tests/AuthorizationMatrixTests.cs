@@ -121,6 +121,7 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         ["GET /api/account"] = w => w != Who.Anonymous,
         ["GET /api/security/events"] = w => w == Who.Admin,
         ["GET /api/security/locks"] = w => w == Who.Admin,
+        ["GET /api/ops/status"] = w => w == Who.Admin,
         ["GET /api/admin/users"] = w => w == Who.Admin,
         ["GET /api/people"] = w => w != Who.Anonymous,
         ["GET /api/devices"] = w => w != Who.Anonymous,

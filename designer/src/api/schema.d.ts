@@ -531,7 +531,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 查询办件：编号、申请人、状态、部门、到期日 (search) */
+        /** 查询办件：编号、申请人、状态、部门、到期日；procedureOverrun=true 只列特别程序超过告知期限的在办办件 (search) */
         get: {
             parameters: {
                 query?: {
@@ -541,6 +541,7 @@ export interface paths {
                     dueBefore?: string;
                     number?: string;
                     open?: boolean;
+                    procedureOverrun?: boolean;
                     skip?: number;
                     status?: string;
                     take?: number;
@@ -3968,6 +3969,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ops/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 运行状态（管理员）：次年工作日历是否已发布及告警、今日监督日报 (daily checks) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people": {
         parameters: {
             query?: never;
@@ -4120,7 +4155,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 效能监督：预警、超期、已暂停办件与各部门统计（统计全部在办办件） */
+        /** 效能监督：预警、超期、已暂停办件、特别程序超过告知期限的办件与各部门统计（统计全部在办办件） */
         get: {
             parameters: {
                 query?: never;
@@ -4165,7 +4200,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 效能统计：各部门按时办结率、在办超期/预警/暂停数、每周收件与办结量（weeks = 1–26，默认 8），好差评各等级数量与差评整改 */
+        /** 效能统计：各部门按时办结率、在办超期/预警/暂停数、特别程序超过告知期限数、每周收件与办结量（weeks = 1–26，默认 8），好差评各等级数量与差评整改 */
         get: {
             parameters: {
                 query?: {
@@ -4757,6 +4792,8 @@ export interface components {
             /** Format: int32 */
             overdue: number;
             /** Format: int32 */
+            procedureOverrun?: number;
+            /** Format: int32 */
             suspended: number;
             /** Format: int32 */
             warning: number;
@@ -4778,6 +4815,7 @@ export interface components {
             levelLabel: string;
             number: string;
             procedure?: null | components["schemas"]["SupervisionProcedure"];
+            procedureOverrun?: boolean;
             promisedDue: null | string;
             /** Format: int32 */
             remaining: null | number;
@@ -4789,6 +4827,8 @@ export interface components {
             open: number;
             /** Format: int32 */
             overdue: number;
+            /** Format: int32 */
+            procedureOverrun?: number;
             /** Format: int32 */
             suspended: number;
             /** Format: int32 */

@@ -159,6 +159,7 @@ public static class ServeCommand
         })).ExcludeFromDescription();
         ItemEndpoints.Map(app);
         CalendarEndpoints.Map(app);
+        OpsStatusEndpoints.Map(app);
         TestClockEndpoints.Map(app, options.TestClock);
         AuthEndpoints.Map(app);
         AccountAdminEndpoints.Map(app);

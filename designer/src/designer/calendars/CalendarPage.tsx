@@ -2,7 +2,7 @@ import { CloudUploadOutlined, DeleteOutlined, PlusOutlined, SaveOutlined } from 
 import { Alert, Button, Card, Col, Empty, Input, InputNumber, List, Row, Space, Table, Tag, Tooltip, Typography, message } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
-import { ApiError, showError } from '../../api/client';
+import { api, ApiError, showError } from '../../api/client';
 import { designerApi, diagnosticsOf, type CalendarList, type CalendarModel } from '../api/designerApi';
 import type { Diagnostic } from '../model/types';
 import { DiagnosticsList, diagnosticsFor } from '../shared/Diagnostics';
@@ -22,6 +22,8 @@ export function CalendarPage() {
   const year = params.year ? Number(params.year) : undefined;
   const [list, setList] = useState<CalendarList | null>(null);
   const [newYear, setNewYear] = useState<number | null>(null);
+  // The daily calendar check's warning (GET /api/ops/status, administrators): the year's end is near.
+  const [opsWarning, setOpsWarning] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -33,13 +35,19 @@ export function CalendarPage() {
     }
   }, []);
   useEffect(() => { void load(); }, [load]);
+  useEffect(() => {
+    if (!list?.editable) return;
+    api.get<{ calendar: { warning: boolean; message?: string | null } }>('/api/ops/status').then(
+      (s) => setOpsWarning(s.calendar.warning ? s.calendar.message ?? null : null), () => setOpsWarning(null));
+  }, [list]);
 
   const exists = (y: number) => list?.years.some((r) => r.year === y && !r.deleted) ?? false;
   return (
     <Row gutter={16} data-testid="calendar-page">
       <Col flex="360px">
         <Card size="small" title="工作日历" styles={{ body: { padding: 0 } }}>
-          {list?.['next-missing'] && (
+          {opsWarning && <Alert type="error" showIcon banner data-testid="calendar-ops-warning" title={opsWarning} />}
+          {!opsWarning && list?.['next-missing'] && (
             <Alert type="warning" showIcon banner data-testid="calendar-missing"
               title={`尚未发布 ${list['next-missing']} 年的节假日安排：跨入该年的时限按法定节假日推算，标为暂定。`} />
           )}
