@@ -44,6 +44,15 @@ public sealed partial class PostgreSqlCaseStore
             ORDER BY created_at, id LIMIT @limit
             """, cancellationToken, ("before", createdBefore.Utc()), ("now", now.Utc()), ("limit", limit));
 
+    public async Task<bool> AddIntentAsync(NewIntent intent, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(intent);
+        await using var connection = await OpenConnectionAsync(cancellationToken);
+        return await connection.ExecAsync(null,
+            "INSERT INTO intents (id, case_id, version, kind, payload, created_at) VALUES (@id, @case, 0, @kind, @payload, @at) ON CONFLICT (id) DO NOTHING",
+            cancellationToken, ("id", intent.Id), ("case", Guid.Empty), ("kind", intent.Kind), ("payload", intent.Payload), ("at", at.Utc())) == 1;
+    }
+
     public async Task<StoredIntent?> FindIntentAsync(string id, CancellationToken cancellationToken = default) =>
         (await ReadIntentsAsync($"SELECT {IntentColumns} FROM intents WHERE id = @id", cancellationToken, ("id", id))).FirstOrDefault();
 

@@ -137,6 +137,8 @@ internal static class PostgreSqlSchema
                 window_id text PRIMARY KEY, case_id uuid NOT NULL, at timestamptz NOT NULL, by_user text NOT NULL)
             """,
         ],
+        // The running 特别程序's announced end (CaseFiguresSql.ProcedureMigration).
+        CaseFiguresSql.ProcedureMigration("date"),
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -137,6 +137,8 @@ internal static class SqliteSchema
                 window_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, at INTEGER NOT NULL, by_user TEXT NOT NULL)
             """,
         ],
+        // The running 特别程序's announced end (CaseFiguresSql.ProcedureMigration).
+        CaseFiguresSql.ProcedureMigration("text"),
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -30,7 +30,8 @@ public sealed record CaseFigures(
     bool? OnTime = null,
     string? Rating = null,
     string? Assignees = null,
-    DateOnly? TaskDue = null)
+    DateOnly? TaskDue = null,
+    DateOnly? ProcedureDue = null)
 {
     public static CaseFigures None { get; } = new();
 

@@ -13,12 +13,16 @@ public sealed class CaseFiguresQueries(FigureRows rows)
             SELECT item_department, COUNT(*),
                 SUM(CASE WHEN {CaseFiguresSql.Warning} THEN 1 ELSE 0 END),
                 SUM(CASE WHEN {CaseFiguresSql.Overdue} THEN 1 ELSE 0 END),
-                SUM(suspended)
+                SUM(suspended),
+                SUM(CASE WHEN {CaseFiguresSql.ProcedureOverrun} THEN 1 ELSE 0 END)
             FROM cases WHERE is_open = @open{CaseFiguresSql.PartyFilter(party, p)}
             GROUP BY item_department ORDER BY item_department
             """;
         return (await rows(sql, p, cancellationToken))
-            .Select(r => new DeadlineCount(CaseFiguresSql.Text(r[0]), CaseFiguresSql.Int(r[1]), CaseFiguresSql.Int(r[2]), CaseFiguresSql.Int(r[3]), CaseFiguresSql.Int(r[4])))
+            .Select(r => new DeadlineCount(CaseFiguresSql.Text(r[0]), CaseFiguresSql.Int(r[1]), CaseFiguresSql.Int(r[2]), CaseFiguresSql.Int(r[3]), CaseFiguresSql.Int(r[4]))
+            {
+                ProcedureOverrun = CaseFiguresSql.Int(r[5]),
+            })
             .ToList();
     }
 
@@ -27,15 +31,18 @@ public sealed class CaseFiguresQueries(FigureRows rows)
         ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
         var p = new List<(string, object?)> { ("today", today), ("open", true), ("take", take) };
         var sql = $"""
-            SELECT id, number, status, item_id, item_department, department, applicant_name, level_due, warn_from, suspended
+            SELECT id, number, status, item_id, item_department, department, applicant_name, level_due, warn_from, suspended, procedure_due
             FROM cases WHERE is_open = @open{CaseFiguresSql.PartyFilter(party, p)}
-                AND (suspended = 1 OR level_due < @today OR warn_from <= @today)
+                AND (suspended = 1 OR level_due < @today OR warn_from <= @today OR {CaseFiguresSql.ProcedureOverrun})
             ORDER BY CASE WHEN {CaseFiguresSql.Overdue} THEN 0 WHEN suspended = 0 THEN 1 ELSE 2 END, level_due IS NULL, level_due, number
             LIMIT @take
             """;
         return (await rows(sql, p, cancellationToken))
             .Select(r => new DeadlineCase(CaseFiguresSql.Id(r[0]), (string)r[1]!, (string)r[2]!, CaseFiguresSql.Text(r[3]), CaseFiguresSql.Text(r[4]),
-                CaseFiguresSql.Text(r[5]), CaseFiguresSql.Text(r[6]), CaseFiguresSql.Date(r[7]), CaseFiguresSql.Date(r[8]), CaseFiguresSql.Int(r[9]) != 0))
+                CaseFiguresSql.Text(r[5]), CaseFiguresSql.Text(r[6]), CaseFiguresSql.Date(r[7]), CaseFiguresSql.Date(r[8]), CaseFiguresSql.Int(r[9]) != 0)
+            {
+                ProcedureDue = CaseFiguresSql.Date(r[10]),
+            })
             .ToList();
     }
 

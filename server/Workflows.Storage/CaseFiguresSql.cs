@@ -17,7 +17,7 @@ public static class CaseFiguresSql
 {
     /// <summary>The figure columns, in the order of <see cref="Parameters"/>.</summary>
     public static readonly string[] Columns =
-        ["item_id", "item_department", "level_due", "warn_from", "suspended", "received_on", "closed_on", "on_time", "rating", "assignees", "task_due"];
+        ["item_id", "item_department", "level_due", "warn_from", "suspended", "received_on", "closed_on", "on_time", "rating", "assignees", "task_due", "procedure_due"];
 
     /// <summary><c>item_id = @item_id, …</c> for an UPDATE.</summary>
     public static string Set { get; } = string.Join(", ", Columns.Select(c => $"{c} = @{c}"));
@@ -36,6 +36,7 @@ public static class CaseFiguresSql
             ("item_id", f.ItemId), ("item_department", f.ItemDepartment), ("level_due", f.LevelDue), ("warn_from", f.WarnFrom),
             ("suspended", f.Suspended ? 1 : 0), ("received_on", f.ReceivedOn), ("closed_on", f.ClosedOn),
             ("on_time", f.OnTime is { } onTime ? onTime ? 1 : 0 : null), ("rating", f.Rating), ("assignees", f.Assignees), ("task_due", f.TaskDue),
+            ("procedure_due", f.ProcedureDue),
         ];
     }
 
@@ -65,6 +66,21 @@ public static class CaseFiguresSql
         "CREATE INDEX ix_cases_rating ON cases (rating, created_at)",
         "CREATE INDEX ix_cases_work ON cases (is_open, task_due, number, assignees)",
     ];
+
+    /// <summary>
+    /// The schema step after <see cref="Migration"/>: the announced end of the running 特别程序, indexed so
+    /// supervision counts the procedures past it. Open suspended cases (the only ones a procedure can be
+    /// running in) lose their figures, so the backfill (CaseFigureBackfill) writes them again with the column.
+    /// </summary>
+    public static string[] ProcedureMigration(string dateType) =>
+    [
+        $"ALTER TABLE cases ADD COLUMN procedure_due {dateType}",
+        "CREATE INDEX ix_cases_procedure ON cases (procedure_due, item_department, parties)",
+        "UPDATE cases SET received_on = NULL WHERE suspended = 1 AND closed_on IS NULL",
+    ];
+
+    /// <summary>An open case whose 特别程序 has run past the duration announced to the applicant.</summary>
+    internal const string ProcedureOverrun = "procedure_due < @today";
 
     internal const string Warning = "suspended = 0 AND (level_due IS NULL OR level_due >= @today) AND warn_from <= @today";
     internal const string Overdue = "suspended = 0 AND level_due < @today";

@@ -25,6 +25,9 @@ public sealed record CaseQuery
     /// <summary>Cases due strictly before this date (cases without a due date never match).</summary>
     public DateOnly? DueBefore { get; init; }
 
+    /// <summary>Open cases whose 特别程序 has run past its announced end before this day (the index's <c>procedure_due</c>).</summary>
+    public DateOnly? ProcedureOverrunOn { get; init; }
+
     public int Skip { get; init; }
 
     public int Take { get; init; } = 50;

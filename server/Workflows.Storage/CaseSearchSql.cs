@@ -42,7 +42,8 @@ public static class CaseSearchSql
         if (query.Department is { } department) Filter("department", "=", "department", department);
         if (query.DueBefore is { } due) Filter("due_date", "<", "due", date(due));
         if (query.Party is { } party) Filter("parties", "LIKE", "party", "%|" + LikePrefix(party)[..^1] + "|%");
-        if (query.OpenOnly) Filter("is_open", "=", "open", true);
+        if (query.ProcedureOverrunOn is { } today) Filter("procedure_due", "<", "procedure_today", date(today));
+        if (query.OpenOnly || query.ProcedureOverrunOn is not null) Filter("is_open", "=", "open", true);
         parameters.Add((prefix + "take", query.Take + 1));
         parameters.Add((prefix + "skip", query.Skip));
         var where = filters.Count == 0 ? "" : "WHERE " + string.Join(" AND ", filters);

@@ -9,7 +9,7 @@ namespace Workflows.Storage;
 /// </summary>
 public interface ICaseFigures
 {
-    /// <summary>Open cases per item department, with how many are at 预警, 超期 and 已暂停 on <paramref name="today"/>.</summary>
+    /// <summary>Open cases per item department, with how many are at 预警, 超期 and 已暂停 on <paramref name="today"/>, and in a 特别程序 past its announced end.</summary>
     Task<IReadOnlyList<DeadlineCount>> DeadlineCountsAsync(DateOnly today, string? party, CancellationToken cancellationToken = default);
 
     /// <summary>The open cases at 预警, 超期 or 已暂停 on <paramref name="today"/>: overdue first, then by due date; at most <paramref name="take"/>.</summary>
@@ -44,12 +44,20 @@ public interface ICaseFigures
 }
 
 /// <param name="Department">The item department (null when the case's item had none).</param>
-public sealed record DeadlineCount(string? Department, int Open, int Warning, int Overdue, int Suspended);
+public sealed record DeadlineCount(string? Department, int Open, int Warning, int Overdue, int Suspended)
+{
+    /// <summary>Open cases whose 特别程序 has run past its announced end (<see cref="CaseFigures.ProcedureDue"/>).</summary>
+    public int ProcedureOverrun { get; init; }
+}
 
 /// <summary>An open case at a deadline level, from index columns.</summary>
 public sealed record DeadlineCase(
     Guid Id, string Number, string Status, string? ItemId, string? ItemDepartment, string? Department, string? ApplicantName,
-    DateOnly? Due, DateOnly? WarnFrom, bool Suspended);
+    DateOnly? Due, DateOnly? WarnFrom, bool Suspended)
+{
+    /// <summary>The announced end of the 特别程序 running now, if any.</summary>
+    public DateOnly? ProcedureDue { get; init; }
+}
 
 /// <param name="Closed">Closed with a decision after acceptance (what the 按时办结率 counts).</param>
 public sealed record OutcomeCount(string? Department, int Received, int Closed, int OnTime);

@@ -43,6 +43,13 @@ public interface IOutbox
     /// <summary>The intent, done or not, or null.</summary>
     Task<StoredIntent?> FindIntentAsync(string id, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Writes an intent that belongs to no case command (the daily supervision digest), under
+    /// <see cref="Guid.Empty"/> and version 0; false when an intent with that id exists already, so a
+    /// job that runs twice for the same day writes it once.
+    /// </summary>
+    Task<bool> AddIntentAsync(NewIntent intent, DateTimeOffset at, CancellationToken cancellationToken = default);
+
     /// <summary>Every intent of a case, oldest first (the case's timeline shows pending and failed effects).</summary>
     Task<IReadOnlyList<StoredIntent>> IntentsOfCaseAsync(Guid caseId, CancellationToken cancellationToken = default);
 }

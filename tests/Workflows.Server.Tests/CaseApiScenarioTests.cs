@@ -190,15 +190,35 @@ public sealed class CaseApiScenarioTests : IAsyncLifetime
         using var head = await server.SignInAsync("water-head");
         var id = view["id"]!.GetValue<string>();
 
+        // The counts and the case list's filter come from the figures index (procedure_due), not from snapshots.
+        static int Overruns(JsonObject overview) => overview["totals"]!["procedureOverrun"]!.GetValue<int>();
+        static int WaterOverruns(JsonObject overview) =>
+            overview["departments"]!.AsArray().Single(d => d!["department"]!.GetValue<string>() == "water")!["procedureOverrun"]!.GetValue<int>();
+        async Task<List<string>> Filtered() => (await head.GetFromJsonAsync<JsonObject>("/api/cases?procedureOverrun=true&take=200"))!["items"]!.AsArray()
+            .Select(c => c!["id"]!.GetValue<string>()).ToList();
+        async Task<int> ReportOverruns() => (await head.GetFromJsonAsync<JsonObject>("/api/supervision/report"))!["departments"]!.AsArray()
+            .Single(d => d!["department"]!.GetValue<string>() == "water")!["procedureOverrun"]!.GetValue<int>();
+
         var before = (await head.GetFromJsonAsync<JsonObject>("/api/supervision"))!;
         var row = before["suspended"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == id)!;
+        var filteredBefore = await Filtered();
+        var reportBefore = await ReportOverruns();
         Assert.False(row["procedure"]!["overrun"]!.GetValue<bool>());
+        Assert.False(row["procedureOverrun"]!.GetValue<bool>());
+        Assert.DoesNotContain(id, filteredBefore);
 
         server.Services.GetRequiredService<ServerClock>().MoveTo(new DateTimeOffset(end.AddDays(1).ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
         var after = (await head.GetFromJsonAsync<JsonObject>("/api/supervision"))!;
         row = after["suspended"]!.AsArray().Single(r => r!["id"]!.GetValue<string>() == id)!;
         Assert.True(row["procedure"]!["overrun"]!.GetValue<bool>());
+        Assert.True(row["procedureOverrun"]!.GetValue<bool>());
         Assert.Equal("水资源论证报告书专家评审", row["procedure"]!["name"]!.GetValue<string>());
+        Assert.Equal(Overruns(before) + 1, Overruns(after));
+        Assert.Equal(WaterOverruns(before) + 1, WaterOverruns(after));
+        Assert.Equal(reportBefore + 1, await ReportOverruns());
+        var filtered = await Filtered();
+        Assert.Contains(id, filtered);
+        Assert.Equal(filteredBefore.Count + 1, filtered.Count);
     }
 
     [Fact]

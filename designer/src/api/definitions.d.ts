@@ -967,6 +967,19 @@ export interface OfficeFile {
      */
     'session-days'?: number;
   };
+  /**
+   * 运行检查：每日的工作日历检查和监督日报，见 docs/operations.md
+   */
+  operations?: {
+    /**
+     * 工作日历提前告警天数：年底前这么多天起，次年的节假日安排仍未发布即每日告警，默认 30
+     */
+    'calendar-warning-days'?: number;
+    /**
+     * 监督日报时间：每日向各部门发送预警、超期、特别程序超期统计的时间（北京时间 HH:mm），默认 08:00
+     */
+    'digest-at'?: string;
+  };
 }
 
 /**

@@ -487,6 +487,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/workdays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按已发布的工作日历推算：from 起 days 个工作日后的日期；跨未发布年份时标为暂定 (add working days) */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    from?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases": {
         parameters: {
             query?: never;
@@ -494,7 +531,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 查询办件：编号、申请人、状态、部门、到期日 (search) */
+        /** 查询办件：编号、申请人、状态、部门、到期日；procedureOverrun=true 只列特别程序超过告知期限的在办办件 (search) */
         get: {
             parameters: {
                 query?: {
@@ -504,6 +541,7 @@ export interface paths {
                     dueBefore?: string;
                     number?: string;
                     open?: boolean;
+                    procedureOverrun?: boolean;
                     skip?: number;
                     status?: string;
                     take?: number;
@@ -2497,6 +2535,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/designer/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作日历：各年份、是否已发布、是否有待发布的修改 (calendar years) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designer/calendars/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一年的节假日安排：模型、原文、ETag (one year's schedule) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** 保存一年的节假日安排（管理员，If-Match；新年份不带 If-Match）；校验不通过时 422 并给出位置 (save a year) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designer/calendars/{year}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 校验一年的节假日安排草稿，不保存 (validate a draft year) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/designer/changes": {
         parameters: {
             query?: never;
@@ -2987,7 +3151,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 发布：提交 git（作者为当前用户）并加载为新版本 (publish) */
+        /** 发布：提交 git（作者为当前用户）并加载为新版本；items、files 可限定范围 (publish) */
         post: {
             parameters: {
                 query?: never;
@@ -3805,6 +3969,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ops/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 运行状态（管理员）：次年工作日历是否已发布及告警、今日监督日报 (daily checks) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/people": {
         parameters: {
             query?: never;
@@ -3959,7 +4157,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 效能监督：预警、超期、已暂停办件与各部门统计（统计全部在办办件） */
+        /** 效能监督：预警、超期、已暂停办件、特别程序超过告知期限的办件与各部门统计（统计全部在办办件） */
         get: {
             parameters: {
                 query?: never;
@@ -4004,7 +4202,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 效能统计：各部门按时办结率、在办超期/预警/暂停数、每周收件与办结量（weeks = 1–26，默认 8），好差评各等级数量与差评整改 */
+        /** 效能统计：各部门按时办结率、在办超期/预警/暂停数、特别程序超过告知期限数、每周收件与办结量（weeks = 1–26，默认 8），好差评各等级数量与差评整改 */
         get: {
             parameters: {
                 query?: {
@@ -4596,6 +4794,8 @@ export interface components {
             /** Format: int32 */
             overdue: number;
             /** Format: int32 */
+            procedureOverrun?: number;
+            /** Format: int32 */
             suspended: number;
             /** Format: int32 */
             warning: number;
@@ -4617,6 +4817,7 @@ export interface components {
             levelLabel: string;
             number: string;
             procedure?: null | components["schemas"]["SupervisionProcedure"];
+            procedureOverrun?: boolean;
             promisedDue: null | string;
             /** Format: int32 */
             remaining: null | number;
@@ -4628,6 +4829,8 @@ export interface components {
             open: number;
             /** Format: int32 */
             overdue: number;
+            /** Format: int32 */
+            procedureOverrun?: number;
             /** Format: int32 */
             suspended: number;
             /** Format: int32 */

@@ -21,6 +21,7 @@ public sealed class Office
     [Label("文书设置", "通知书中的本地规定")] public NoticeSettings? Notices { get; set; }
     [Label("窗口设备", "收件电脑上的设备代理（读卡器、高拍仪、打印机），见 docs/devices.md")] public DeviceSettings? Devices { get; set; }
     [Label("评价器", "好差评平板（评价器）的设备 PIN、配对码和设备会话，见 docs/security.md；不写则用默认值")] public KioskSettings? Kiosk { get; set; }
+    [Label("运行检查", "每日的工作日历检查和监督日报，见 docs/operations.md")] public OperationsSettings? Operations { get; set; }
 }
 
 /// <summary>The devices at the windows: one local agent on each clerk PC, and the printer presets the UI offers.</summary>
@@ -78,6 +79,13 @@ public sealed class NoticeSettings
     [Label("逾期未补正的后果")] public string? SupplementConsequence { get; set; }
     [Label("容缺受理依据", "本地容缺受理办法的名称")] public string? DeferralBasis { get; set; }
     [Label("逾期未补交容缺材料的后果")] public string? DeferralConsequence { get; set; }
+}
+
+[Label("运行检查")]
+public sealed class OperationsSettings
+{
+    [Label("工作日历提前告警天数", "年底前这么多天起，次年的节假日安排仍未发布即每日告警，默认 30")] public int? CalendarWarningDays { get; set; }
+    [Label("监督日报时间", "每日向各部门发送预警、超期、特别程序超期统计的时间（北京时间 HH:mm），默认 08:00")] public string? DigestAt { get; set; }
 }
 
 [Label("时限设置")]

@@ -1,4 +1,5 @@
 using Workflows.Definitions.Diagnostics;
+using Workflows.Definitions.Loading;
 using Workflows.Definitions.Model;
 using Workflows.Domain;
 
@@ -22,6 +23,20 @@ public static class CalendarRules
         else if (context.Today.Month >= 11 && !years.Contains(context.Today.Year + 1))
             context.Diagnostics.Warning(DiagnosticCodes.CalendarMissing, at,
                 $"尚无 {context.Today.Year + 1} 年的工作日历：国务院每年 11 月前后公布次年节假日安排，公布后请添加 calendars/{context.Today.Year + 1}.yaml；在此之前跨年的时限按法定节假日推算并标为暂定 (next year's calendar is missing: dates are provisional)");
+    }
+
+    /// <summary>
+    /// One calendar file's text checked alone, with the same rules as the whole set (the designer's
+    /// calendar screen): the diagnostics, located in <paramref name="path"/>, and the model when it reads.
+    /// </summary>
+    public static (CalendarFile? Calendar, DiagnosticBag Diagnostics) CheckDraft(string path, string text, DateOnly today)
+    {
+        var set = new DefinitionSet();
+        var calendar = DefinitionFile.Parse(FileKind.Calendar, text, path, set.Sources, set.Diagnostics) as CalendarFile;
+        if (calendar is not null) set.Calendars.Add(calendar);
+        var context = new ValidationContext(set, today);
+        if (calendar is not null && !context.IsBroken(calendar)) CheckFile(context, calendar);
+        return (context.IsBroken(calendar) ? null : calendar, set.Diagnostics);
     }
 
     /// <summary>The working calendar the engine and scripts count with.</summary>

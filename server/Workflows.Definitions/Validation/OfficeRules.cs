@@ -7,6 +7,15 @@ namespace Workflows.Definitions.Validation;
 /// <summary>The office, its departments, windows and roles: codes, the seal, the window setup.</summary>
 public static class OfficeRules
 {
+    /// <summary>The daily checks' settings: a warning period inside the year, a time of day as HH:mm.</summary>
+    private static void CheckOperations(ValidationContext context, OperationsSettings operations)
+    {
+        if (operations.CalendarWarningDays is { } days && days is < 1 or > 365)
+            context.Error(DiagnosticCodes.InvalidRange, operations, "CalendarWarningDays", $"工作日历提前告警天数应为 1–365，现为 {days} (calendar-warning-days must be 1–365)");
+        if (operations.DigestAt is { } at && OperationsTimes.Parse(at) is null)
+            context.Error(DiagnosticCodes.InvalidValue, operations, "DigestAt", $"监督日报时间 '{at}' 应为 HH:mm，如 08:00 (digest-at must be HH:mm)");
+    }
+
     public static void Check(ValidationContext context, string root)
     {
         var set = context.Set;
@@ -22,6 +31,7 @@ public static class OfficeRules
                 context.Error(DiagnosticCodes.InvalidRange, office.Clock, "WarningAt", $"预警比例应在 0 与 1 之间，现为 {fraction} (warning-at must be between 0 and 1)");
             if (office.Devices is { } devices) CheckDevices(context, devices);
             if (office.Kiosk is { } kiosk) CheckKiosk(context, kiosk);
+            if (office.Operations is { } operations) CheckOperations(context, operations);
         }
         if (!context.IsBroken(set.Departments))
         {

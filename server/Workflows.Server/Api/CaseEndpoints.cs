@@ -26,7 +26,7 @@ public static class CaseEndpoints
         cases.MapPost("/", Create).WithSummary("收件并决定是否受理 (receive and decide acceptance)")
             .Accepts<CreateCaseRequest>("application/json")
             .Produces<CaseView>(StatusCodes.Status201Created).Produces<CaseView>().CaseProblems();
-        cases.MapGet("/", Search).WithSummary("查询办件：编号、申请人、状态、部门、到期日 (search)")
+        cases.MapGet("/", Search).WithSummary("查询办件：编号、申请人、状态、部门、到期日；procedureOverrun=true 只列特别程序超过告知期限的在办办件 (search)")
             .Produces<CaseSearchPage>().ProducesProblem(StatusCodes.Status400BadRequest);
         cases.MapGet("/{id:guid}", Get).WithSummary("办件详情 (one case; ETag = version)")
             .Produces<CaseView>().ProducesProblem(StatusCodes.Status404NotFound);
@@ -125,8 +125,8 @@ public static class CaseEndpoints
         return TypedResults.Json(CaseViews.Case(state, stored, pinned?.Snapshot ?? catalog.Current, CaseViews.Today(service.Clock)), CaseViews.Json);
     }
 
-    private static async Task<IResult> Search(HttpContext context, ICaseStore store,
-        string? number, string? applicant, string? applicantId, string? status, string? department, string? dueBefore, bool? open, int? skip, int? take)
+    private static async Task<IResult> Search(HttpContext context, ICaseStore store, CaseService service,
+        string? number, string? applicant, string? applicantId, string? status, string? department, string? dueBefore, bool? open, bool? procedureOverrun, int? skip, int? take)
     {
         if (CurrentUser.From(context.User) is not { } user) return Problems.SignInRequired();
         if (!user.WorksOnCases) return Problems.Denied("事项编辑账号不能查看办件");
@@ -143,6 +143,8 @@ public static class CaseEndpoints
             Number = Blank(number), ApplicantNamePrefix = Blank(applicant), ApplicantId = Blank(applicantId),
             Status = Blank(status) is { } s ? Pascal(s) : null, Department = Blank(department), DueBefore = due,
             OpenOnly = open ?? false, Party = CaseAccess.PartyOf(user), Skip = skip ?? 0, Take = take ?? 50,
+            // 特别程序 past the duration announced to the applicant, on the server's today (the index's procedure_due).
+            ProcedureOverrunOn = procedureOverrun == true ? CaseViews.Today(service.Clock) : null,
         };
         var page = await store.SearchAsync(query, context.RequestAborted);
         return TypedResults.Json(new CaseSearchPage(page.Items.Select(CaseViews.Summary).ToList(), page.HasMore), CaseViews.Json);

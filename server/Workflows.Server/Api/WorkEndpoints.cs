@@ -28,7 +28,7 @@ public static class WorkEndpoints
             .WithSummary("待办任务：scope = mine（我的）| claimable（可认领）| department（本部门全部），按到期日排序；offset/limit 分页（默认 50，最多 200），total 为办件总数")
             .Produces<InboxPage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
         app.MapGet("/api/supervision", Supervision).WithTags("监督 supervision").RequireAuthorization()
-            .WithSummary("效能监督：预警、超期、已暂停办件与各部门统计（统计全部在办办件）")
+            .WithSummary("效能监督：预警、超期、已暂停办件、特别程序超过告知期限的办件与各部门统计（统计全部在办办件）")
             .Produces<SupervisionView>().ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
@@ -108,13 +108,16 @@ public static class WorkEndpoints
         foreach (var row in At(DeadlineLevel.Suspended)) suspended.Add(await WithProcedureAsync(row, service, today, context.RequestAborted));
         return TypedResults.Json(new SupervisionView(
             today.ToString("yyyy-MM-dd"),
-            new SupervisionTotals(counts.Sum(c => c.Open), counts.Sum(c => c.Warning), counts.Sum(c => c.Overdue), counts.Sum(c => c.Suspended)),
+            new SupervisionTotals(counts.Sum(c => c.Open), counts.Sum(c => c.Warning), counts.Sum(c => c.Overdue), counts.Sum(c => c.Suspended))
+            {
+                ProcedureOverrun = counts.Sum(c => c.ProcedureOverrun),
+            },
             rows.Count,
             At(DeadlineLevel.Warning),
             At(DeadlineLevel.Overdue),
             suspended,
             counts.Select(c => new SupervisionDepartment(c.Department ?? "(未知)", c.Department is { } d ? snapshot.Set.Department(d)?.Name : null,
-                c.Open, c.Warning, c.Overdue, c.Suspended)).ToList()), CaseViews.Json);
+                c.Open, c.Warning, c.Overdue, c.Suspended) { ProcedureOverrun = c.ProcedureOverrun }).ToList()), CaseViews.Json);
     }
 
     /// <summary>
@@ -145,7 +148,10 @@ public static class WorkEndpoints
             c.Department, c.ItemDepartment, c.Due?.ToString("yyyy-MM-dd"),
             // A suspended case's count stands still: the days left are shown once it resumes.
             c.Due is { } due && level != DeadlineLevel.Suspended ? snapshot.Calendar.WorkingDaysBetween(today, due) : null,
-            level, level.Label());
+            level, level.Label())
+        {
+            ProcedureOverrun = c.ProcedureDue is { } end && end < today,
+        };
     }
 
     private static TaskRow Row(CaseState state, StoredCase stored, CaseTask task, DeadlineLevel level, Workflows.Domain.WorkingCalendar calendar, DateOnly today) =>
@@ -169,14 +175,26 @@ public sealed record InboxPage(string Scope, IReadOnlyList<TaskRow> Tasks, int T
 public sealed record SupervisionRow(
     string Id, string Number, string? ItemId, string? ItemName, string? ApplicantName, string Status, string StatusLabel,
     string? Department, string? ItemDepartment, string? PromisedDue, int? Remaining, DeadlineLevel Level, string LevelLabel,
-    SupervisionProcedure? Procedure = null);
+    SupervisionProcedure? Procedure = null)
+{
+    /// <summary>In a 特别程序 past the duration announced to the applicant (from the index, like the counts).</summary>
+    public bool ProcedureOverrun { get; init; }
+}
 
 /// <summary>The 特别程序 a suspended case is in, and whether it has run past the duration announced to the applicant.</summary>
 public sealed record SupervisionProcedure(string Name, string StartedOn, string AnnouncedEnd, bool Overrun);
 
-public sealed record SupervisionTotals(int Open, int Warning, int Overdue, int Suspended);
+public sealed record SupervisionTotals(int Open, int Warning, int Overdue, int Suspended)
+{
+    /// <summary>Open cases in a 特别程序 past its announced end.</summary>
+    public int ProcedureOverrun { get; init; }
+}
 
-public sealed record SupervisionDepartment(string Department, string? DepartmentName, int Open, int Warning, int Overdue, int Suspended);
+public sealed record SupervisionDepartment(string Department, string? DepartmentName, int Open, int Warning, int Overdue, int Suspended)
+{
+    /// <summary>Open cases in a 特别程序 past its announced end.</summary>
+    public int ProcedureOverrun { get; init; }
+}
 
 /// <param name="Listed">Cases in the three lists (at most WorkEndpoints.MaxListed); the totals always count all.</param>
 public sealed record SupervisionView(

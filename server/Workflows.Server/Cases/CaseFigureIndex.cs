@@ -34,7 +34,8 @@ public static class CaseFigureIndex
             Rating: state.Evaluation?.Level.ToString(),
             Assignees: open.Count == 0 ? null : CaseIndex.PartiesOf(open.SelectMany(t => t.Signers.Select(s =>
                 CaseFigures.AssigneeKey(s.Assignee.Department, s.Assignee.Window, s.Assignee.Role, t.ClaimedBy)))),
-            TaskDue: open.Select(t => t.Due).Where(d => d is not null).Min());
+            TaskDue: open.Select(t => t.Due).Where(d => d is not null).Min(),
+            ProcedureDue: state.ActiveProcedure?.AnnouncedEnd);
     }
 
     /// <summary>The China-time (UTC+8) calendar day of an instant.</summary>

@@ -158,6 +158,8 @@ public static class ServeCommand
             openapi = "/openapi/v1.json",
         })).ExcludeFromDescription();
         ItemEndpoints.Map(app);
+        CalendarEndpoints.Map(app);
+        OpsStatusEndpoints.Map(app);
         TestClockEndpoints.Map(app, options.TestClock);
         AuthEndpoints.Map(app);
         AccountAdminEndpoints.Map(app);

@@ -32,6 +32,7 @@ public static class DesignerEndpoints
         DesignerTemplateEndpoints.Map(designer);
         DesignerCatalogEndpoints.Map(designer);
         DesignerPublishEndpoints.Map(designer);
+        DesignerCalendarEndpoints.Map(designer);
     }
 
     /// <summary>The signed-in designer and the workspace, or the problem to answer (401, 403, 503).</summary>

@@ -17,7 +17,7 @@ public static class DesignerPublishEndpoints
     public static void Map(RouteGroupBuilder designer)
     {
         designer.MapGet("/changes", Changes).WithSummary("待发布的修改：与最近发布版本相比的业务差异和文本差异 (pending changes)");
-        designer.MapPost("/publish", Publish).WithSummary("发布：提交 git（作者为当前用户）并加载为新版本 (publish)");
+        designer.MapPost("/publish", Publish).WithSummary("发布：提交 git（作者为当前用户）并加载为新版本；items、files 可限定范围 (publish)");
         designer.MapGet("/history", History).WithSummary("发布历史：全部提交 (all published versions)");
         designer.MapGet("/items/{id}/history", ItemHistory).WithSummary("事项的修改历史（git log）(an item's history)");
         designer.MapGet("/items/{id}/diff", ItemDiff).WithSummary("事项任意两个版本之间的差异；to 省略为当前工作区 (diff between versions)");
@@ -106,6 +106,7 @@ public static class DesignerPublishEndpoints
         var args = new JsonArgs(body!);
         var message = args.Required("message").Trim();
         var items = args.Strings("items");
+        var files = args.Strings("files");
         if (!args.Ok) return args.Problem();
         if (message.Length == 0) return Problems.Invalid("发布说明 message 不能为空");
         return await workspace!.OnceAsync(context, user!.UserName, async () =>
@@ -113,7 +114,7 @@ public static class DesignerPublishEndpoints
             await workspace.Gate.WaitAsync(context.RequestAborted);
             try
             {
-                return await PublishLockedAsync(workspace, user, message, items, catalog, versions, context);
+                return await PublishLockedAsync(workspace, user, message, items, files, catalog, versions, context);
             }
             finally
             {
@@ -122,14 +123,16 @@ public static class DesignerPublishEndpoints
         });
     }
 
-    private static async Task<IResult> PublishLockedAsync(DesignerWorkspace workspace, CurrentUser user, string message, IReadOnlyList<string> items,
+    private static async Task<IResult> PublishLockedAsync(DesignerWorkspace workspace, CurrentUser user, string message, IReadOnlyList<string> items, IReadOnlyList<string> files,
         DefinitionCatalog catalog, DefinitionVersions versions, HttpContext context)
     {
         var ct = context.RequestAborted;
         var repository = workspace.Repository;
         var pending = repository.PendingPaths();
         var chosen = pending
-            .Where(p => items.Count == 0 || items.Any(i => p.StartsWith($"{CountyRepository.Definitions}/items/{i}/", StringComparison.Ordinal)))
+            // Nothing named: every pending change; else the named items' files and the named files (a calendar year).
+            .Where(p => (items.Count == 0 && files.Count == 0) || files.Contains(p)
+                        || items.Any(i => p.StartsWith($"{CountyRepository.Definitions}/items/{i}/", StringComparison.Ordinal)))
             .Where(p => Allows(user, workspace, p, publish: true)).ToList();
         if (chosen.Count == 0)
             return Problems.Of(409, Problems.NothingToPublish, "没有可发布的修改 (nothing to publish)",

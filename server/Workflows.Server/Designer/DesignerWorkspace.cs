@@ -18,7 +18,7 @@ namespace Workflows.Server.Designer;
 /// </summary>
 public sealed record DesignerDiagnostic(string Severity, string Code, string File, int Line, int Column, string Message)
 {
-    /// <summary><c>step</c>, <c>material</c> or <c>field</c>; null when the line is outside any (or the file is not an item's).</summary>
+    /// <summary><c>step</c>, <c>material</c> or <c>field</c> (a calendar: <c>holiday</c>, <c>make-up-workday</c>); null when the line is outside any.</summary>
     public string? Element { get; init; }
 
     /// <summary>The id of that step, material or field.</summary>

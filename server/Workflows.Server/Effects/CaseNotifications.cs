@@ -40,6 +40,29 @@ public sealed class CaseNotifications(PluginRegistry? plugins)
         return new NewIntent($"{caseId:N}-{events[0].Version}-notify", Kind, JsonSerializer.Serialize(payload));
     }
 
+    /// <summary>
+    /// Delivers the daily supervision digest as one notice per department (event <c>supervision-digest</c>,
+    /// no case; delivery id <c>{intent}-{department}</c>, stable across retries for the receiver's de-duplication).
+    /// </summary>
+    public async Task DeliverDigestAsync(string intentId, SupervisionDigest.Payload payload, CancellationToken ct)
+    {
+        if (plugins is null) return;
+        var at = new DateTimeOffset(payload.Day.ToDateTime(TimeOnly.MinValue), Domain.ChinaTime.Offset);
+        foreach (var department in payload.Departments)
+        {
+            var data = JsonSerializer.SerializeToNode(department, DigestJson)!.AsObject();
+            data["day"] = payload.Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var notice = new CaseEventNotice($"{intentId}-{department.Id}", "", "", "", "supervision-digest", at, data);
+            foreach (var notifier in plugins.Notifiers)
+            {
+                if (!await notifier.NotifyAsync(notice, ct))
+                    throw new EffectFailedException($"插件 {notifier.Name} 未能送达监督日报 ({notice.DeliveryId}) (notifier gave up)");
+            }
+        }
+    }
+
+    private static readonly JsonSerializerOptions DigestJson = new(JsonSerializerDefaults.Web);
+
     /// <summary>Delivers every notice to every notifier; throws when one gave up, so the whole intent is retried.</summary>
     public async Task DeliverAsync(Payload payload, CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace Workflows.Server.Effects;
 /// delays; after the last retry the intent is marked failed and the job waits, failed, on the
 /// dashboard, where an admin can requeue it.
 /// </summary>
-public sealed class EffectJobs(EffectRunner runner, OutboxSweep outbox, TimerSweep timers)
+public sealed class EffectJobs(EffectRunner runner, OutboxSweep outbox, TimerSweep timers, CalendarYearCheck calendarCheck, SupervisionDigest digest)
 {
     public const int Retries = 10;
 
@@ -31,6 +31,16 @@ public sealed class EffectJobs(EffectRunner runner, OutboxSweep outbox, TimerSwe
     [DisableConcurrentExecution(60)]
     [JobDisplayName("巡检：到期的定时器 (timer sweep)")]
     public Task SweepTimersAsync(CancellationToken cancellationToken) => timers.SweepAsync(cancellationToken);
+
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(60)]
+    [JobDisplayName("每日：次年工作日历是否已发布 (calendar-year check)")]
+    public Task CheckCalendarYearAsync(CancellationToken cancellationToken) => calendarCheck.RunAsync(cancellationToken);
+
+    [AutomaticRetry(Attempts = 3)]
+    [DisableConcurrentExecution(60)]
+    [JobDisplayName("每日：监督日报 (supervision digest)")]
+    public Task SendDigestAsync(CancellationToken cancellationToken) => digest.RunAsync(cancellationToken);
 }
 
 /// <summary>Committed intents become Hangfire jobs, one per intent.</summary>

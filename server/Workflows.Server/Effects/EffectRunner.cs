@@ -63,6 +63,7 @@ public sealed class EffectRunner(ICaseStore store, CaseDocuments documents, Defi
     {
         CaseDocuments.RenderKind => documents.RenderAsync(Read<CaseDocuments.RenderPayload>(intent), versions, ct),
         CaseNotifications.Kind => notifications.DeliverAsync(Read<CaseNotifications.Payload>(intent), ct),
+        SupervisionDigest.Kind => notifications.DeliverDigestAsync(intent.Id, Read<SupervisionDigest.Payload>(intent), ct),
         _ => throw new EffectFailedException($"未知的效果类型 {intent.Kind} (unknown effect kind)"),
     };
 

@@ -15,7 +15,10 @@ namespace Workflows.Server.Effects;
 /// </summary>
 public static class EffectsServiceCollectionExtensions
 {
-    public const string OutboxSweepJob = "outbox-sweep", TimerSweepJob = "timer-sweep";
+    public const string OutboxSweepJob = "outbox-sweep", TimerSweepJob = "timer-sweep", CalendarCheckJob = "calendar-year-check", DigestJob = "supervision-digest";
+
+    /// <summary>The calendar-year check runs daily at 06:00 China time (22:00 UTC), before the office opens.</summary>
+    public static readonly TimeOnly CalendarCheckAt = new(6, 0);
 
     public static IServiceCollection AddEffects(this IServiceCollection services, EffectsOptions options)
     {
@@ -58,6 +61,8 @@ public static class EffectsServiceCollectionExtensions
         services.AddSingleton<IEffectQueue, HangfireEffectQueue>();
         services.AddSingleton<OutboxSweep>();
         services.AddSingleton<TimerSweep>();
+        services.AddSingleton<CalendarYearCheck>();
+        services.AddSingleton<SupervisionDigest>();
         services.AddTransient<EffectJobs>();
         services.AddSingleton(sp => new StoreCertificateRegistry(sp.GetRequiredService<ICertificateRegister>()));
         services.AddHostedService<EffectsStartup>();
@@ -88,6 +93,24 @@ internal sealed class EffectsStartup(IServiceProvider services, EffectsOptions o
             var recurring = services.GetRequiredService<IRecurringJobManager>();
             recurring.AddOrUpdate<EffectJobs>(EffectsServiceCollectionExtensions.OutboxSweepJob, j => j.SweepOutboxAsync(CancellationToken.None), Cron.Minutely());
             recurring.AddOrUpdate<EffectJobs>(EffectsServiceCollectionExtensions.TimerSweepJob, j => j.SweepTimersAsync(CancellationToken.None), Cron.Minutely());
+            recurring.AddOrUpdate<EffectJobs>(EffectsServiceCollectionExtensions.CalendarCheckJob, j => j.CheckCalendarYearAsync(CancellationToken.None),
+                SupervisionDigest.DailyCron(EffectsServiceCollectionExtensions.CalendarCheckAt));
+            // The digest's time is a setting of office.yaml: scheduled again whenever definitions load.
+            var catalog = services.GetRequiredService<Hosting.DefinitionCatalog>();
+            void ScheduleDigest(Definitions.Model.Office? office)
+            {
+                try
+                {
+                    recurring.AddOrUpdate<EffectJobs>(EffectsServiceCollectionExtensions.DigestJob, j => j.SendDigestAsync(CancellationToken.None),
+                        SupervisionDigest.DailyCron(Definitions.Model.OperationsTimes.DigestAt(office)));
+                }
+                catch (Exception e)
+                {
+                    logger.LogError(e, "监督日报未能排程 (digest not scheduled)");
+                }
+            }
+            catalog.Loaded += snapshot => ScheduleDigest(snapshot.Set.Office);
+            ScheduleDigest(catalog.Current?.Set.Office);
             // Whatever a crash left pending: every intent not done, whatever its age.
             await services.GetRequiredService<OutboxSweep>().SweepAsync(TimeSpan.Zero, stoppingToken);
             await services.GetRequiredService<TimerSweep>().SweepAsync(stoppingToken);

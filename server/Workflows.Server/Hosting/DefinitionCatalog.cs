@@ -29,6 +29,9 @@ public sealed class DefinitionCatalog(string definitionsRoot, string templatesRo
     /// </summary>
     public event Action<IReadOnlyList<int>>? CalendarYearsPublished;
 
+    /// <summary>Raised after every successful load with the new snapshot (settings such as the daily jobs' times may have changed).</summary>
+    public event Action<DefinitionSnapshot>? Loaded;
+
     public bool Reload()
     {
         lock (_gate)
@@ -48,6 +51,7 @@ public sealed class DefinitionCatalog(string definitionsRoot, string templatesRo
             var previous = _current;
             _current = new DefinitionSnapshot(set, version, DateTimeOffset.Now, CalendarRules.Build(set.Calendars));
             logger.LogInformation("已加载定义版本 {Version}：{Count} 个事项 (definitions loaded)", version, set.Items.Count);
+            Loaded?.Invoke(_current);
             // The first load is no publication: cases already stored were counted with what the store knew.
             var added = previous is null ? [] : _current.Calendar.Years.Except(previous.Calendar.Years).ToList();
             if (added.Count > 0)

@@ -30,6 +30,8 @@ public sealed class SecurityLog(ISecurityStore store, SecuritySettings settings,
     public const string PasswordReset = "password-reset";
     /// <summary>A definition version published from the designer (the target is the new version).</summary>
     public const string DefinitionsPublished = "definitions-published";
+    /// <summary>The daily check found next year's calendar unpublished within the warning period (CalendarYearCheck).</summary>
+    public const string CalendarYearMissing = "calendar-year-missing";
     /// <summary>A case file or a rendered document of a case downloaded (the target is the case).</summary>
     public const string PersonalDocumentDownloaded = "personal-document-downloaded";
 

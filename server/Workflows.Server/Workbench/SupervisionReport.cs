@@ -32,11 +32,11 @@ public static class SupervisionReport
 
     public static void Map(WebApplication app) =>
         app.MapGet("/api/supervision/report", ReportAsync).WithTags("监督 supervision").RequireAuthorization()
-            .WithSummary("效能统计：各部门按时办结率、在办超期/预警/暂停数、每周收件与办结量（weeks = 1–26，默认 8），好差评各等级数量与差评整改");
+            .WithSummary("效能统计：各部门按时办结率、在办超期/预警/暂停数、特别程序超过告知期限数、每周收件与办结量（weeks = 1–26，默认 8），好差评各等级数量与差评整改");
 
     private sealed class Department
     {
-        public int Received, Closed, OnTime, Open, Warning, Overdue, Suspended;
+        public int Received, Closed, OnTime, Open, Warning, Overdue, Suspended, ProcedureOverrun;
         public required int[] WeekReceived, WeekClosed;
     }
 
@@ -69,7 +69,7 @@ public static class SupervisionReport
         foreach (var c in await figures.DeadlineCountsAsync(today, party, ct))
         {
             var d = Of(c.Department);
-            (d.Open, d.Warning, d.Overdue, d.Suspended) = (c.Open, c.Warning, c.Overdue, c.Suspended);
+            (d.Open, d.Warning, d.Overdue, d.Suspended, d.ProcedureOverrun) = (c.Open, c.Warning, c.Overdue, c.Suspended, c.ProcedureOverrun);
         }
         foreach (var day in await figures.DailyCountsAsync(mondays[0], party, ct))
         {
@@ -109,6 +109,7 @@ public static class SupervisionReport
                 ["warning"] = d.Value.Warning,
                 ["overdue"] = d.Value.Overdue,
                 ["suspended"] = d.Value.Suspended,
+                ["procedureOverrun"] = d.Value.ProcedureOverrun,
                 ["weekly"] = new JsonArray(mondays.Select((w, i) => (JsonNode)new JsonObject
                 {
                     ["week"] = w.ToString("yyyy-MM-dd"), ["received"] = d.Value.WeekReceived[i], ["closed"] = d.Value.WeekClosed[i],

@@ -53,6 +53,33 @@ export interface PublishAnswer {
   remaining: string[];
 }
 
+/** One year of definitions/calendars/ as GET /api/designer/calendars lists it. */
+export interface CalendarYearRow {
+  year: number;
+  path: string;
+  source?: string | null;
+  holidays: number;
+  'make-up-workdays': number;
+  published: boolean;
+  pending: boolean;
+  deleted: boolean;
+}
+
+export interface CalendarList {
+  today: string;
+  years: CalendarYearRow[];
+  'next-missing': number | null;
+  editable: boolean;
+}
+
+/** A calendar file's model (calendars/<year>.yaml). */
+export interface CalendarModel {
+  year: number;
+  source?: string | null;
+  holidays: { name: string; from: string; to: string }[];
+  'make-up-workdays': { date: string; for?: string | null }[];
+}
+
 export interface TemplateFile {
   id: string;
   path: string;
@@ -98,8 +125,14 @@ export const designerApi = {
   retire: (id: string, note: string) => api.post(`${base}/items/${enc(id)}/retire`, { note }),
   reinstate: (id: string) => api.post(`${base}/items/${enc(id)}/reinstate`, {}),
   changes: (item?: string) => api.get<ChangesAnswer>(`${base}/changes${item ? '?item=' + enc(item) : ''}`),
-  publish: (message: string, items?: string[], idempotencyKey?: string) =>
-    api.post<PublishAnswer>(`${base}/publish`, { message, ...(items ? { items } : {}) }, { idempotencyKey }),
+  publish: (message: string, items?: string[], idempotencyKey?: string, files?: string[]) =>
+    api.post<PublishAnswer>(`${base}/publish`, { message, ...(items ? { items } : {}), ...(files ? { files } : {}) }, { idempotencyKey }),
+  calendars: () => api.get<CalendarList>(`${base}/calendars`),
+  calendar: (year: number) => api.get<DesignerFile<CalendarModel>>(`${base}/calendars/${year}`),
+  validateCalendar: (year: number, model: CalendarModel) => api.post<ValidateAnswer>(`${base}/calendars/${year}/validate`, { model }),
+  /** Saves a year; a new year is saved without If-Match. */
+  saveCalendar: (year: number, model: CalendarModel, etag?: string) =>
+    api.put<SaveAnswer<CalendarModel>>(`${base}/calendars/${year}`, { model }, etag ? { headers: { 'If-Match': etag } } : {}),
   history: () => api.get<{ commits: Commit[] }>(`${base}/history`),
   itemHistory: (id: string) => api.get<{ item: string; commits: Commit[] }>(`${base}/items/${enc(id)}/history`),
   itemDiff: (id: string, from: string, to?: string) =>

@@ -41,7 +41,7 @@ export interface Diagnostic {
   line: number;
   column: number;
   message: string;
-  element?: 'step' | 'material' | 'field';
+  element?: 'step' | 'material' | 'field' | 'holiday' | 'make-up-workday';
   'element-id'?: string;
 }
 

@@ -20,7 +20,7 @@ export function DiagnosticsList({ diagnostics, title = '校验结果' }: { diagn
                 {d.severity === 'error' ? '错误' : '警告'} {d.code}
               </Typography.Text>
               &nbsp;<Typography.Text code>{d.file.split('/').pop()}:{d.line}:{d.column}</Typography.Text>
-              {d.element && <Typography.Text type="secondary">（{elementName(d.element)} {d['element-id']}）</Typography.Text>}
+              {d.element && <Typography.Text type="secondary">（{elementLabel(d)}）</Typography.Text>}
               &nbsp;{d.message}
             </List.Item>
           )}
@@ -31,10 +31,17 @@ export function DiagnosticsList({ diagnostics, title = '校验结果' }: { diagn
 }
 
 function elementName(element: string) {
-  return element === 'step' ? '步骤' : element === 'material' ? '材料' : element === 'field' ? '字段' : element;
+  return element === 'step' ? '步骤' : element === 'material' ? '材料' : element === 'field' ? '字段'
+    : element === 'holiday' ? '节假日' : element === 'make-up-workday' ? '调休上班日' : element;
+}
+
+/** 步骤 review, or for a calendar's rows (ids are 0-based indexes) 节假日第 2 行. */
+function elementLabel(d: Diagnostic) {
+  const calendarRow = d.element === 'holiday' || d.element === 'make-up-workday';
+  return calendarRow ? `${elementName(d.element!)}第 ${Number(d['element-id']) + 1} 行` : `${elementName(d.element!)} ${d['element-id']}`;
 }
 
 /** The diagnostics that fall in one element (a material row, a form field, a step). */
-export function diagnosticsFor(diagnostics: Diagnostic[], element: 'step' | 'material' | 'field', id: string) {
+export function diagnosticsFor(diagnostics: Diagnostic[], element: NonNullable<Diagnostic['element']>, id: string) {
   return diagnostics.filter((d) => d.element === element && d['element-id'] === id);
 }

@@ -75,7 +75,7 @@ export function SupervisionPage() {
   const alertColumns: ColumnsType<SupervisionCase> = [
     { title: '级别', dataIndex: 'level', width: 80, render: (_, r) => <>
       <Tag color={deadlineColors[r.level]}>{r.levelLabel}</Tag>
-      {r.procedure?.overrun && <Tag color="red" title={`${r.procedure.name}：告知于${r.procedure.announcedEnd}前结束`} data-testid="procedure-overrun">特别程序超时</Tag>}
+      {(r.procedureOverrun || r.procedure?.overrun) && <Tag color="red" title={r.procedure ? `${r.procedure.name}：告知于${r.procedure.announcedEnd}前结束` : '特别程序已超过告知的期限'} data-testid="procedure-overrun">特别程序超时</Tag>}
     </> },
     { title: '办件编号', key: 'number', width: 170, render: (_, r) => <Link to={`/workbench/cases/${r.id}`}>{r.number}</Link> },
     { title: '事项', dataIndex: 'itemName', render: (v, r) => v ?? r.itemId },
@@ -101,6 +101,7 @@ export function SupervisionPage() {
     { title: '在办预警', dataIndex: 'warning', align: 'right', render: (v: number) => (v > 0 ? <Tag color="gold">{v}</Tag> : v) },
     { title: '在办超期', dataIndex: 'overdue', align: 'right', render: (v: number) => (v > 0 ? <Tag color="red">{v}</Tag> : v) },
     { title: '已暂停', dataIndex: 'suspended', align: 'right' },
+    { title: '特别程序超时', dataIndex: 'procedureOverrun', align: 'right', render: (v?: number) => (v ? <Tag color="red">{v}</Tag> : 0) },
   ];
 
   const badColumns: ColumnsType<Rectification> = [
@@ -139,6 +140,11 @@ export function SupervisionPage() {
         <Col xs={12} md={4}><Statistic title="按时办结率（已办结）" value={formatRate(totals?.onTimeRate)} styles={{ content: { color: rateColor(totals?.onTimeRate ?? null) } }} /></Col>
         <Col xs={12} md={4}><Statistic title="满意率" value={formatRate(report?.evaluations.satisfactionRate)} /></Col>
         <Col xs={12} md={4}><Statistic title="待整改差评" value={report ? openRectifications : '—'} styles={{ content: { color: openRectifications ? '#cf1322' : undefined } }} /></Col>
+        <Col xs={12} md={4}>
+          <Link to="/workbench/cases?procedureOverrun=true" data-testid="procedure-overrun-count">
+            <Statistic title="特别程序超时" value={overview?.totals.procedureOverrun ?? '—'} styles={{ content: { color: overview?.totals.procedureOverrun ? '#cf1322' : undefined } }} />
+          </Link>
+        </Col>
       </Row>
       <Tabs
         items={[
@@ -191,6 +197,7 @@ export function SupervisionPage() {
                       <Table.Summary.Cell index={8} align="right">{totals.warning}</Table.Summary.Cell>
                       <Table.Summary.Cell index={9} align="right">{totals.overdue}</Table.Summary.Cell>
                       <Table.Summary.Cell index={10} align="right">{totals.suspended}</Table.Summary.Cell>
+                      <Table.Summary.Cell index={11} align="right">{totals.procedureOverrun}</Table.Summary.Cell>
                     </Table.Summary.Row>
                   )}
                 />

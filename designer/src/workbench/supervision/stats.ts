@@ -17,7 +17,7 @@ export function officeTotals(departments: readonly DepartmentReport[]) {
   const onTime = sum((d) => d.onTime);
   return {
     received: sum((d) => d.received), closed, onTime, late: sum((d) => d.late), open: sum((d) => d.open),
-    warning: sum((d) => d.warning), overdue: sum((d) => d.overdue), suspended: sum((d) => d.suspended), onTimeRate: onTimeRate(onTime, closed),
+    warning: sum((d) => d.warning), overdue: sum((d) => d.overdue), suspended: sum((d) => d.suspended), procedureOverrun: sum((d) => d.procedureOverrun ?? 0), onTimeRate: onTimeRate(onTime, closed),
   };
 }
 

@@ -21,10 +21,12 @@ export interface SupervisionCase {
   levelLabel: string;
   /** A case suspended for a 特别程序 step: which one, and whether it ran past the announced duration. */
   procedure?: { name: string; startedOn: string; announcedEnd: string; overrun: boolean } | null;
+  /** In a 特别程序 past its announced end (from the server's figures index). */
+  procedureOverrun?: boolean;
 }
 
 /** Open cases by level; the card, the table and the report count the same cases the same way. */
-export interface LevelCounts { open: number; warning: number; overdue: number; suspended: number }
+export interface LevelCounts { open: number; warning: number; overdue: number; suspended: number; /** 特别程序 past the announced duration. */ procedureOverrun?: number }
 
 export interface SupervisionOverview {
   today: string;
@@ -56,6 +58,8 @@ export interface DepartmentReport {
   warning: number;
   overdue: number;
   suspended: number;
+  /** Open cases in a 特别程序 past its announced duration. */
+  procedureOverrun?: number;
   weekly: WeekVolume[];
 }
 
