@@ -30,6 +30,12 @@ public sealed class SecurityLog(ISecurityStore store, SecuritySettings settings,
     public const string PasswordReset = "password-reset";
     /// <summary>A definition version published from the designer (the target is the new version).</summary>
     public const string DefinitionsPublished = "definitions-published";
+    /// <summary>A publish held for review (office.yaml designer.review-before-publish; the target is the pending commit).</summary>
+    public const string ReviewRequested = "definitions-review-requested";
+    /// <summary>A second admin approved a pending change (the target is the commit, which goes live as it is).</summary>
+    public const string ReviewApproved = "definitions-review-approved";
+    /// <summary>A pending change rejected by an admin or withdrawn by its author.</summary>
+    public const string ReviewRejected = "definitions-review-rejected";
     /// <summary>A case file or a rendered document of a case downloaded (the target is the case).</summary>
     public const string PersonalDocumentDownloaded = "personal-document-downloaded";
 
