@@ -13,7 +13,7 @@ import { TaskActions, describeAssignee } from './TaskActions';
 import { CaseTimeline } from './Timeline';
 import { ProcedureBanner } from './ProcedureBanner';
 import { formatDateTime } from '../../common/format';
-import { limitLabel, outcomeLabel } from '../../common/labels';
+import { limitLabel, outcomeLabel, stepKindLabel } from '../../common/labels';
 import { personName, usePeople } from '../common/usePeople';
 
 /** 办件详情: guide, form, materials with files, timeline, opinions, and the actions of the current step. */
@@ -151,6 +151,7 @@ function Steps({ definition, view }: { definition: CaseDefinition; view: CaseVie
         <Space size={4} wrap>
           <Tag color={active.has(s.id) ? 'blue' : visited.has(s.id) ? 'green' : 'default'}>{active.has(s.id) ? '进行中' : visited.has(s.id) ? '已经过' : '未到'}</Tag>
           <span>{s.name}</span>
+          <Tag bordered={false} data-testid="step-kind">{stepKindLabel(s.kind)}</Tag>
           {s.by && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{describeAssignee({ department: s.by.department, role: s.by.role, window: s.by.window }, definition)}</Typography.Text>}
           {s.limit && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{limitLabel(s.limit)}</Typography.Text>}
         </Space>
