@@ -69,6 +69,9 @@ describe('发布前复核', () => {
     await reviewer.page.locator('#confirm-password').fill('Second-admin-2026');
     await reviewer.page.getByTestId('change-password').click();
     await reviewer.page.waitForURL((url) => !url.pathname.startsWith('/account/password'));
+    // A password change ends the account's sessions (the API test shows it): sign in with the new one.
+    await reviewer.page.context().clearCookies();
+    await signIn(reviewer.page, 'li-admin', 'Second-admin-2026');
     await reviewer.page.getByTestId('current-user').getByText('李管理').waitFor();
 
     // The author asks to publish: nothing goes live yet.
@@ -85,7 +88,13 @@ describe('发布前复核', () => {
     await shot(author.page, suite, '01-author-waits');
 
     // The second admin reviews the diff and approves.
+    const listed = await reviewer.page.request.get('/api/designer/reviews');
+    const listedText = await listed.text();
+    expect(listed.status(), listedText).toBe(200);
+    expect(JSON.parse(listedText).reviews, listedText).toHaveLength(1);
     await reviewer.page.goto('/designer/changes');
+    await reviewer.page.getByTestId('changes-page').waitFor();
+    await shot(reviewer.page, suite, '02a-reviewer-opens');
     const pending = reviewer.page.getByTestId('review').filter({ hasText: '居民身份证可容缺受理' });
     await pending.getByTestId('file-diff').filter({ hasText: `definitions/items/${teacher}/materials.yaml` }).waitFor();
     await pending.getByTestId('semantic-diff').first().waitFor();
