@@ -94,8 +94,14 @@ describe('窗口设备：读卡器、高拍仪、打印预设', () => {
     // Through the API: the applicant as read, each scan a file of its material, real PDF and JPEG bytes.
     const found = await (await page.request.get(`/api/cases?number=${encodeURIComponent(number)}`)).json() as { items: { id: string }[] };
     const caseId = found.items[0].id;
-    const view = await (await page.request.get(`/api/cases/${caseId}`)).json() as { case: { applicant: { name: string; idNumber: string }; attachments: Attachment[]; status: string } };
-    expect(view.case.applicant).toMatchObject({ name: card.name, idNumber: card.idNumber });
+    const view = await (await page.request.get(`/api/cases/${caseId}`)).json() as { case: { applicant: { name: string; idNumber: string; address?: string }; attachments: Attachment[]; status: string } };
+    // The card's 住址 is kept in the applicant record, its photo as a file of the case (of no material).
+    expect(view.case.applicant).toMatchObject({ name: card.name, idNumber: card.idNumber, address: card.address });
+    const photo = view.case.attachments.find((a) => !a.materialId && a.fileName.startsWith('身份证照片'));
+    expect(photo?.contentType).toBe('image/jpeg');
+    const photoBytes = await (await page.request.get(`/api/cases/${caseId}/files/${photo!.sha256}`)).body();
+    expect([...photoBytes.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    expect(createHash('sha256').update(photoBytes).digest('hex')).toBe(photo!.sha256);
     const pdf = view.case.attachments.find((a) => a.materialId === asPdf);
     const jpeg = view.case.attachments.find((a) => a.materialId === asJpeg);
     expect(pdf?.contentType).toBe('application/pdf');
@@ -141,6 +147,12 @@ describe('窗口设备：读卡器、高拍仪、打印预设', () => {
     await page.locator('.ant-message').getByText(/已发送到证照打印机/).waitFor();
     await expect.poll(() => jobs().length).toBe(2);
     expect(jobs()[1].job).toMatchObject({ printer: '证照打印机', preset: 'certificate', kind: 'certificate', offsetMm: { x: 1.5, y: -2 } });
+
+    // The case view shows the address and the photo (decoded by the browser) beside the applicant.
+    await page.goto(`/workbench/cases/${caseId}`);
+    await page.getByTestId('case-applicant-address').getByText(card.address).waitFor();
+    await expect.poll(() => page.getByTestId('case-id-photo').evaluate((img: HTMLImageElement) => img.complete ? img.naturalWidth : 0)).toBeGreaterThan(0);
+    await shot(page, suite, '03-case-view-card');
     await context.close();
   });
 

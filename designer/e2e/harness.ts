@@ -1,7 +1,7 @@
 // Shared helpers of the browser tests: the REAL server (Release build, demo county, test clock,
 // a temp data folder) and Debian's chromium through playwright-core. Nothing is mocked.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -48,11 +48,28 @@ export async function freePort(): Promise<number> {
  * Starts `Workflows.Server.dll serve --demo --test-clock` on a temp data folder (the demo county
  * with its demo cases unless `demoCases: false`) and waits for /health.
  */
-export async function startServer(options: { demoCases?: boolean; port?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
+/**
+ * Seeds data/county the way the server does on first start (the sample definitions and templates in
+ * a fresh git repository), after <paramref name="change"/> edited the copy: a county with its own settings.
+ */
+function seedCounty(dataDir: string, change: (definitions: string) => void): void {
+  const root = path.join(dataDir, 'county');
+  cpSync(path.join(repoRoot, 'definitions'), path.join(root, 'definitions'), { recursive: true });
+  cpSync(path.join(repoRoot, 'templates'), path.join(root, 'templates'), { recursive: true });
+  writeFileSync(path.join(root, '.gitattributes'), 'definitions/**/*.yaml diff=workflows\n');
+  change(path.join(root, 'definitions'));
+  for (const args of [['init', '-q', '-b', 'main'], ['add', '-A'], ['-c', 'user.name=Workflows', '-c', 'user.email=workflows@localhost', 'commit', '-q', '-m', '导入示例县定义 (import the sample county)']]) {
+    const r = spawnSync('git', args, { cwd: root, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  }
+}
+
+export async function startServer(options: { demoCases?: boolean; port?: number; env?: Record<string, string>; county?: (definitions: string) => void } = {}): Promise<RunningServer> {
   if (!existsSync(serverDll)) throw new Error(`server not built: ${serverDll} (dotnet build server/Workflows.Server -c Release)`);
   if (!existsSync(path.join(webRoot, 'index.html'))) throw new Error(`web UI not built: ${webRoot} (cd designer && npm run build)`);
   const port = options.port ?? (await freePort());
   const dataDir = mkdtempSync(path.join(tmpdir(), 'wf-e2e-'));
+  if (options.county) seedCounty(dataDir, options.county);
   const url = `http://127.0.0.1:${port}`;
   const args = [serverDll, 'serve', '--demo', '--test-clock', '--data', dataDir, '--urls', url, '--web-root', webRoot];
   if (options.demoCases === false) args.push('--no-demo-cases');

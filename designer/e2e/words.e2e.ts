@@ -52,6 +52,12 @@ describe('中文与常用意见', () => {
     expect(text).not.toMatch(/clerk-|-reviewer|-head\b/);
     // 收件 and 受理 name the window's clerk (综合受理…工作人员), from the events' ReceivedBy / AcceptedBy.
     expect(text).toContain('工作人员');
+    // The steps name their kind and limit in words (受理、办理…, "20 个工作日"), never by key (task, 20wd).
+    const kinds = await page.getByTestId('step-kind').allInnerTexts();
+    expect(kinds.length).toBeGreaterThan(1);
+    for (const kind of kinds) expect(kind).toMatch(/^[\u4e00-\u9fff]+$/);
+    expect(kinds).toContain('受理');
+    expect(await page.locator('main').innerText()).not.toMatch(/\b\d+wd\b/);
     await context.close();
   });
 

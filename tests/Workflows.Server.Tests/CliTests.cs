@@ -36,6 +36,47 @@ public class CliTests
         Assert.DoesNotContain("Show help and usage information", result.Out);
     }
 
+    /// <summary>
+    /// Every command's and subcommand's <c>--help</c>, found by walking the 命令 sections from the root:
+    /// no line may be English only. The usage line and the left column (command, option and argument
+    /// names, which are typed as they are) are left out; what remains with Latin letters must carry Chinese.
+    /// </summary>
+    [Fact]
+    public void EveryCommandsHelp_HasNoEnglishOnlyLine()
+    {
+        var englishOnly = new List<string>();
+        var pending = new Queue<string[]>([[]]);
+        var seen = 0;
+        while (pending.TryDequeue(out var path))
+        {
+            var result = Repo.Cli(Repo.Root, [.. path, "--help"]);
+            Assert.True(result.ExitCode == 0, $"{string.Join(' ', path)} --help: {result.All}");
+            seen++;
+            string? section = null;
+            foreach (var line in result.Out.Split('\n').Select(l => l.TrimEnd()))
+            {
+                if (line.Length == 0) continue;
+                if (!line.StartsWith(' ')) { section = line.TrimEnd(':', ' '); CheckText(path, line, englishOnly); continue; }
+                if (section == "用法") continue;
+                // "  name <ARG>  description": the first column is a name; a line of its own continues a description.
+                var columns = System.Text.RegularExpressions.Regex.Match(line, @"^  (\S(?:\S| (?! ))*)(?:  +(.*))?$");
+                var text = section != "说明" && columns.Success ? columns.Groups[2].Value : line.Trim();
+                if (section == "命令" && columns.Success && !columns.Groups[1].Value.StartsWith('-'))
+                    pending.Enqueue([.. path, columns.Groups[1].Value.Split(' ')[0]]);
+                CheckText(path, text, englishOnly);
+            }
+        }
+        Assert.True(seen > 12, $"only {seen} commands' help was read");
+        Assert.True(englishOnly.Count == 0, "English-only help lines:\n" + string.Join('\n', englishOnly));
+    }
+
+    private static void CheckText(string[] path, string text, List<string> englishOnly)
+    {
+        var latin = text.Any(char.IsAsciiLetter);
+        var chinese = text.Any(c => c is >= '\u4e00' and <= '\u9fff');
+        if (latin && !chinese) englishOnly.Add($"workflows {string.Join(' ', path)} --help: {text}");
+    }
+
     [Fact]
     public void UsageErrors_AreInChineseWithTheEnglishAfter_AndExitTwo()
     {

@@ -21,7 +21,7 @@ const periods = [
 function kindColor(kind: string): string | undefined {
   if (kind.endsWith('-locked') || kind === 'sign-in-refused') return 'red';
   if (kind.endsWith('-failed')) return 'orange';
-  if (kind.startsWith('account-') || kind === 'password-reset' || kind === 'definitions-published') return 'blue';
+  if (kind.startsWith('account-') || kind === 'password-reset' || kind.startsWith('definitions-')) return 'blue';
   return undefined;
 }
 

@@ -980,6 +980,15 @@ export interface OfficeFile {
      */
     'digest-at'?: string;
   };
+  /**
+   * 设计器设置
+   */
+  designer?: {
+    /**
+     * 发布前复核：开启后，设计器中的发布成为待复核的修改，须由另一位管理员（非作者）批准后才生效；默认 false（不复核）
+     */
+    'review-before-publish'?: boolean;
+  };
 }
 
 /**

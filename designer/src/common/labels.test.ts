@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limitLabel, outcomeLabel } from './labels';
+import { levelLabel, limitLabel, outcomeLabel, stepKindLabel, stepKindLabels } from './labels';
 
 describe('labels', () => {
   it('reads limits as a clerk says them', () => {
@@ -14,5 +14,20 @@ describe('labels', () => {
     expect(outcomeLabel('deny')).toBe('不予');
     expect(outcomeLabel('pass', '审查通过')).toBe('审查通过');
     expect(outcomeLabel('custom-key')).toBe('custom-key');
+  });
+
+  it('names every step kind in Chinese, never by its key', () => {
+    expect(stepKindLabel('intake')).toBe('受理');
+    expect(stepKindLabel('task')).toBe('办理');
+    expect(stepKindLabel('document')).toBe('制证');
+    for (const [key, label] of Object.entries(stepKindLabels)) {
+      expect(label).not.toBe(key);
+      expect(label).toMatch(/^[\u4e00-\u9fff、]+$/);
+    }
+  });
+
+  it('names deadline levels in Chinese', () => {
+    expect(levelLabel('warning')).toBe('预警');
+    expect(levelLabel('overdue')).toBe('超期');
   });
 });

@@ -19,3 +19,22 @@ export function outcomeLabel(outcome: string | null | undefined, stepLabel?: str
   if (!outcome) return '—';
   return outcomeLabels[outcome] ?? outcome;
 }
+
+/** The engine's step kinds as office.yaml's editors and clerks name them (the definitions' [Label]s). */
+export const stepKindLabels: Record<string, string> = {
+  intake: '受理', task: '办理', countersign: '会签', parallel: '并行', join: '汇聚', branch: '条件分支',
+  document: '制证', notify: '通知', timer: '定时', subcase: '子办件', plugin: '插件',
+};
+
+export function stepKindLabel(kind: string | null | undefined): string {
+  if (!kind) return '—';
+  return stepKindLabels[kind] ?? kind;
+}
+
+/** 时限等级 of a deadline alert. */
+export const levelLabels: Record<string, string> = { normal: '正常', warning: '预警', overdue: '超期', due: '到期', yellow: '黄牌', red: '红牌' };
+
+export function levelLabel(level: string | null | undefined): string {
+  if (!level) return '—';
+  return levelLabels[level] ?? level;
+}

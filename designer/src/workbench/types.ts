@@ -48,7 +48,7 @@ export interface ProcedureRun {
 
 export interface CaseState {
   id: string; number: string; itemId: string; definitionVersion: string;
-  applicant: { type: 'person' | 'organization'; name: string; idNumber: string; phone?: string | null };
+  applicant: { type: 'person' | 'organization'; name: string; idNumber: string; phone?: string | null; address?: string | null };
   formData: FormValues;
   materials: Record<string, { materialId: string; status: MaterialStatus; note?: string | null; catchUpDue?: string | null }>;
   status: string;

@@ -22,6 +22,16 @@ public sealed class Office
     [Label("窗口设备", "收件电脑上的设备代理（读卡器、高拍仪、打印机），见 docs/devices.md")] public DeviceSettings? Devices { get; set; }
     [Label("评价器", "好差评平板（评价器）的设备 PIN、配对码和设备会话，见 docs/security.md；不写则用默认值")] public KioskSettings? Kiosk { get; set; }
     [Label("运行检查", "每日的工作日历检查和监督日报，见 docs/operations.md")] public OperationsSettings? Operations { get; set; }
+    [Label("设计器设置")] public DesignerSettings? Designer { get; set; }
+}
+
+/// <summary>How definition changes go live.</summary>
+[Label("设计器设置")]
+public sealed class DesignerSettings
+{
+    /// <summary>Four eyes: a publish waits as a pending change until a second admin, not its author, approves it.</summary>
+    [Label("发布前复核", "开启后，设计器中的发布成为待复核的修改，须由另一位管理员（非作者）批准后才生效；默认 false（不复核）")]
+    public bool? ReviewBeforePublish { get; set; }
 }
 
 /// <summary>The devices at the windows: one local agent on each clerk PC, and the printer presets the UI offers.</summary>

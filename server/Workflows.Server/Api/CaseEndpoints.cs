@@ -253,11 +253,13 @@ public static class CaseEndpoints
         var name = args.StringOf(o, "name", "applicant.name", true);
         var idNumber = args.StringOf(o, "idNumber", "applicant.idNumber", true)?.ToUpperInvariant();
         var phone = args.StringOf(o, "phone", "applicant.phone", false);
+        var address = args.StringOf(o, "address", "applicant.address", false)?.Trim();
+        if (address is { Length: > 200 }) args.Error("applicant.address 住址最多 200 字");
         if (type == ApplicantType.Person && idNumber is not null && !ResidentId.IsValid(idNumber))
             args.Error($"applicant.idNumber '{idNumber}' 不是有效的公民身份号码（GB 11643 校验码不符）");
         if (type == ApplicantType.Organization && idNumber is not null && !Uscc.IsValid(idNumber))
             args.Error($"applicant.idNumber '{idNumber}' 不是有效的统一社会信用代码（GB 32100 校验码不符）");
-        return type is { } t && name is not null && idNumber is not null ? new Applicant(t, name, idNumber, phone) : null;
+        return type is { } t && name is not null && idNumber is not null ? new Applicant(t, name, idNumber, phone, address is { Length: > 0 } ? address : null) : null;
     }
 
     private static IReadOnlyList<MaterialRecord> MaterialsOf(JsonArgs args) =>

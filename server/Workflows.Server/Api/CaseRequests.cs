@@ -9,7 +9,7 @@ namespace Workflows.Server.Api;
 // ("applicant.idNumber ..."), so these records only describe: a field added to a command's
 // parser in CaseCommands belongs here too (OpenApiContractTests checks every command has a body type).
 
-public sealed record ApplicantRequest(ApplicantType Type, string Name, string IdNumber, string? Phone = null);
+public sealed record ApplicantRequest(ApplicantType Type, string Name, string IdNumber, string? Phone = null, string? Address = null);
 
 public sealed record MaterialRequest(string MaterialId, MaterialStatus Status, string? Note = null);
 

@@ -40,6 +40,7 @@ public static class FormChecks
             ["idNumber"] = applicant.IdNumber,
             ["phone"] = applicant.Phone,
         };
+        if (applicant.Address is { } address) json["address"] = address;
         if (applicant.Type == ApplicantType.Organization) json["uscc"] = applicant.IdNumber;
         return json;
     }

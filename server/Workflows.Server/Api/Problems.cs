@@ -36,6 +36,10 @@ public static class Problems
     public const string EffectDone = "WF9413";
     /// <summary>An admin asked to run an effect that a runner holds right now.</summary>
     public const string EffectBusy = "WF9429";
+    /// <summary>A change waiting for review was overtaken by another publish: it cannot go live as reviewed.</summary>
+    public const string ReviewStale = "WF9414";
+    /// <summary>An admin tried to approve the change they asked to publish themselves (four eyes).</summary>
+    public const string OwnChange = "WF9416";
     public const string Internal = "WF9500";
 
     public static IResult Of(int status, string code, string title, string? detail = null, IDictionary<string, object?>? extensions = null)

@@ -42,6 +42,7 @@ public sealed class ScriptConditionEvaluator(ScriptSandbox sandbox) : ICondition
             ["idNumber"] = state.Applicant.IdNumber,
             ["phone"] = state.Applicant.Phone,
         };
+        if (state.Applicant.Address is { } address) applicant["address"] = address;
         if (organization) applicant["uscc"] = state.Applicant.IdNumber;
         var materials = ScriptInputs.Materials(state.Materials.Values.Select(record => new MaterialInput(
             record.MaterialId, JsonNamingPolicy.KebabCaseLower.ConvertName(record.Status.ToString()), record.Note, record.CatchUpDue)));

@@ -45,6 +45,7 @@ public static class CliApp
         try
         {
             var parsed = root.Parse(args);
+            if (parsed.Errors.Count == 0 && parsed.Action is HelpAction) return await HelpInChineseAsync(parsed);
             if (parsed.Errors.Count == 0) return await parsed.InvokeAsync();
             CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
             var english = root.Parse(args).Errors;
@@ -62,6 +63,25 @@ public static class CliApp
         {
             CultureInfo.CurrentUICulture = previous;
         }
+    }
+
+    /// <summary>
+    /// The help text, with the few words the library's zh-Hans resources leave in English (the
+    /// "Description:" heading, "(REQUIRED)", "[default: …]", the usage line's placeholders) in Chinese.
+    /// </summary>
+    private static async Task<int> HelpInChineseAsync(ParseResult parsed)
+    {
+        using var help = new StringWriter();
+        var exit = await parsed.InvokeAsync(new InvocationConfiguration { Output = help });
+        Console.Out.Write(TranslateHelp(help.ToString()));
+        return exit;
+    }
+
+    internal static string TranslateHelp(string help)
+    {
+        var text = System.Text.RegularExpressions.Regex.Replace(help, @"^Description:", "说明:", System.Text.RegularExpressions.RegexOptions.Multiline);
+        text = text.Replace(" (REQUIRED)", "（必需）").Replace("[default: ", "[默认: ").Replace("[options]", "[选项]").Replace("[command]", "[命令]");
+        return text.Replace("Workflows.Server ", "workflows ");
     }
 
     /// <summary>The few usage errors the library's zh-Hans resources do not translate.</summary>

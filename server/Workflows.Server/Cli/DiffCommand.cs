@@ -33,7 +33,7 @@ public static class DiffCommand
 
     public static Command CreateGitDriver()
     {
-        var args = new Argument<string[]>("ARGS") { Description = "path old-file old-hex old-mode new-file new-hex new-mode", Arity = new ArgumentArity(7, 9) };
+        var args = new Argument<string[]>("ARGS") { Description = "git 传给外部差异程序的七个参数：path old-file old-hex old-mode new-file new-hex new-mode (the arguments git passes)", Arity = new ArgumentArity(7, 9) };
         var command = new Command("git-diff", "git 外部差异驱动 (git external diff driver)") { args };
         command.Hidden = true;
         command.SetAction(result =>

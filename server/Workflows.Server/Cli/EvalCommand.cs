@@ -22,7 +22,7 @@ public static class EvalCommand
             JsonObject? input = null;
             if (result.GetValue(data) is { } file)
             {
-                try { input = JsonNode.Parse(File.ReadAllText(file)) as JsonObject ?? throw new JsonException("the top level must be an object"); }
+                try { input = JsonNode.Parse(File.ReadAllText(file)) as JsonObject ?? throw new JsonException("顶层必须是 JSON 对象 (the top level must be an object)"); }
                 catch (Exception e) when (e is JsonException or IOException)
                 {
                     return CliApp.Fail($"{file}: 无法读取样例数据: {e.Message}");

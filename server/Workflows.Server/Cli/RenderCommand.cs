@@ -44,13 +44,13 @@ public static class RenderCommand
                 var rendered = renderer.Render(result.GetValue(template)!, input, options);
                 var target = result.GetValue(output)!;
                 File.WriteAllBytes(target, rendered.Pdf);
-                foreach (var warning in rendered.Warnings) Console.Error.WriteLine($"warning: {warning}");
+                foreach (var warning in rendered.Warnings) Console.Error.WriteLine($"警告 (warning): {warning}");
                 Console.WriteLine($"{target}: {rendered.PageCount} 页 ({rendered.PageCount} pages), {rendered.Pdf.Length / 1024.0:0.#} KB");
                 return CliApp.Ok;
             }
             catch (DocumentException e)
             {
-                return CliApp.Fail(e.ToString());
+                return CliApp.Fail($"渲染失败 (render failed): {e}");
             }
         });
         return command;

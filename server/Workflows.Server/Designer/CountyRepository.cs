@@ -116,6 +116,65 @@ public sealed class CountyRepository(string root, string publishedRoot)
         return Head();
     }
 
+    /// <summary>Where a change waiting for review is kept: a ref per commit, so git holds it and HEAD does not move.</summary>
+    public const string ReviewRefs = "refs/workflows/reviews/";
+
+    /// <summary>
+    /// Commits exactly <paramref name="paths"/> on top of HEAD without moving HEAD or touching the work tree's index
+    /// (a private index file), and keeps the commit under <see cref="ReviewRefs"/>. Returns the commit id.
+    /// </summary>
+    public string CommitForReview(IReadOnlyList<string> paths, string message, string authorName, string authorEmail)
+    {
+        var index = Path.Combine(Path.GetTempPath(), $"workflows-review-{Guid.NewGuid():N}.index");
+        try
+        {
+            var env = new Dictionary<string, string>
+            {
+                ["GIT_INDEX_FILE"] = index,
+                ["GIT_AUTHOR_NAME"] = authorName, ["GIT_AUTHOR_EMAIL"] = authorEmail,
+                ["GIT_COMMITTER_NAME"] = authorName, ["GIT_COMMITTER_EMAIL"] = authorEmail,
+            };
+            var head = Head();
+            GitWith(env, "read-tree", head);
+            GitWith(env, ["add", "-A", "--", .. paths]);
+            var tree = GitWith(env, "write-tree").Trim();
+            var commit = GitWith(env, "commit-tree", tree, "-p", head, "-m", message).Trim();
+            Git("update-ref", ReviewRefs + commit, commit);
+            return commit;
+        }
+        finally
+        {
+            File.Delete(index);
+        }
+    }
+
+    public sealed record Review(Commit Commit, string Parent);
+
+    /// <summary>The changes waiting for review, oldest first.</summary>
+    public IReadOnlyList<Review> Reviews()
+    {
+        var ids = Git("for-each-ref", "--format=%(objectname)", ReviewRefs).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return ids.Select(ReviewOf).OfType<Review>().OrderBy(r => r.Commit.Date).ToList();
+    }
+
+    /// <summary>The review kept for <paramref name="commit"/> (a full id), or null.</summary>
+    public Review? ReviewOf(string commit)
+    {
+        if (commit.Length != 40 || !commit.All(Uri.IsHexDigit)) return null;
+        if (Run(Root, ["rev-parse", "--verify", "--quiet", ReviewRefs + commit]).ExitCode != 0) return null;
+        var f = Git("log", "-1", "-z", "--format=%H%x1f%h%x1f%an%x1f%ae%x1f%aI%x1f%P%x1f%B", commit).TrimEnd('\0').Split('\x1f');
+        return new Review(new Commit(f[0], f[1], f[2], f[3], DateTimeOffset.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture), f[6].Trim()), f[5].Trim());
+    }
+
+    /// <summary>Drops the review ref (the commit itself stays in git until garbage collection).</summary>
+    public void DropReview(string commit) => Git("update-ref", "-d", ReviewRefs + commit);
+
+    /// <summary>
+    /// Makes <paramref name="commit"/> (a child of HEAD) the new HEAD; the index follows, the work tree is left
+    /// as it is, so edits made after the review was asked for stay pending.
+    /// </summary>
+    public void AdvanceTo(string commit) => Git("reset", "-q", "--mixed", commit);
+
     /// <summary>Writes the tree of <paramref name="commit"/> (definitions and templates) into <paramref name="target"/>.</summary>
     public void Export(string commit, string target)
     {
@@ -130,6 +189,13 @@ public sealed class CountyRepository(string root, string publishedRoot)
 
     private string Git(params string[] args) => GitIn(Root, args);
 
+    private string GitWith(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var outcome = Run(Root, args, environment);
+        if (outcome.ExitCode != 0) throw new InvalidOperationException($"git {string.Join(' ', args)}: {outcome.Error}");
+        return outcome.Output;
+    }
+
     private static string GitIn(string workTree, params string[] args)
     {
         var outcome = Run(workTree, args);
@@ -140,7 +206,7 @@ public sealed class CountyRepository(string root, string publishedRoot)
     private sealed record Outcome(int ExitCode, string Output, string Error);
 
     // Text output (UTF-8) is needed here, which ExternalProcess (binary, discarded) does not give.
-    private static Outcome Run(string workTree, IEnumerable<string> args)
+    private static Outcome Run(string workTree, IEnumerable<string> args, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo("git")
         {
@@ -153,6 +219,7 @@ public sealed class CountyRepository(string root, string publishedRoot)
         // Paths with Chinese characters come out as they are, not octal-escaped.
         foreach (var a in new[] { "-c", "core.quotepath=off", "-c", "core.autocrlf=false" }.Concat(args)) info.ArgumentList.Add(a);
         info.Environment["GIT_TERMINAL_PROMPT"] = "0";
+        if (environment is not null) foreach (var (k, v) in environment) info.Environment[k] = v;
         using var process = Process.Start(info)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = process.StandardOutput.ReadToEnd();

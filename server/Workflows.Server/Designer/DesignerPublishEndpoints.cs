@@ -18,6 +18,9 @@ public static class DesignerPublishEndpoints
     {
         designer.MapGet("/changes", Changes).WithSummary("待发布的修改：与最近发布版本相比的业务差异和文本差异 (pending changes)");
         designer.MapPost("/publish", Publish).WithSummary("发布：提交 git（作者为当前用户）并加载为新版本；items、files 可限定范围 (publish)");
+        designer.MapGet("/reviews", Reviews).WithSummary("待复核的修改（office.yaml designer.review-before-publish 开启时发布先待复核）及其差异 (changes waiting for review)");
+        designer.MapPost("/reviews/{id}/approve", Approve).WithSummary("批准：另一位管理员（非作者）批准后，复核的提交原样发布 (approve: publish exactly the reviewed commit)");
+        designer.MapPost("/reviews/{id}/reject", Reject).WithSummary("退回：管理员退回或作者撤回，工作区中的修改保留 (reject or withdraw)");
         designer.MapGet("/history", History).WithSummary("发布历史：全部提交 (all published versions)");
         designer.MapGet("/items/{id}/history", ItemHistory).WithSummary("事项的修改历史（git log）(an item's history)");
         designer.MapGet("/items/{id}/diff", ItemDiff).WithSummary("事项任意两个版本之间的差异；to 省略为当前工作区 (diff between versions)");
@@ -163,23 +166,149 @@ public static class DesignerPublishEndpoints
             Directory.Delete(scratch, recursive: true);
         }
 
+        if (ReviewBeforePublish(catalog))
+        {
+            var review = repository.CommitForReview(chosen, message, user.DisplayName, AuthorEmail(user));
+            await Log(context).WriteAsync(context, Security.SecurityLog.ReviewRequested, $"{message} · {chosen.Count} 个文件", review);
+            return DesignerEndpoints.Json(new
+            {
+                review, pending = true, author = user.DisplayName, email = AuthorEmail(user), message, files = chosen,
+                remaining = repository.PendingPaths(),
+            }, 202);
+        }
         var commit = repository.CommitPaths(chosen, message, user.DisplayName, AuthorEmail(user));
-        repository.SyncPublished();
-        catalog.Reload();
-        // Archive the new version at once, so every case started on it can be replayed later.
-        var pinned = await versions.CurrentAsync(ct);
-        await context.RequestServices.GetRequiredService<Security.SecurityLog>().WriteAsync(context, Security.SecurityLog.DefinitionsPublished,
-            $"{message} · {chosen.Count} 个文件 · 提交 {commit}", pinned?.Snapshot.Version ?? commit);
+        var version = await GoLiveAsync(workspace, catalog, versions, context, $"{message} · {chosen.Count} 个文件 · 提交 {commit}", commit);
         return DesignerEndpoints.Json(new
         {
             commit,
-            version = pinned?.Snapshot.Version,
+            version,
             author = user.DisplayName,
             email = AuthorEmail(user),
             message,
             files = chosen,
             remaining = repository.PendingPaths(),
         }, 201);
+    }
+
+    /// <summary>office.yaml's <c>designer.review-before-publish</c> as published now (default off).</summary>
+    internal static bool ReviewBeforePublish(DefinitionCatalog catalog) => catalog.Current?.Set.Office?.Designer?.ReviewBeforePublish == true;
+
+    private static Security.SecurityLog Log(HttpContext context) => context.RequestServices.GetRequiredService<Security.SecurityLog>();
+
+    /// <summary>Moves the published checkout to HEAD, loads it and archives it as a version at once (so every case started on it can be replayed).</summary>
+    private static async Task<string?> GoLiveAsync(DesignerWorkspace workspace, DefinitionCatalog catalog, DefinitionVersions versions, HttpContext context, string detail, string commit)
+    {
+        workspace.Repository.SyncPublished();
+        catalog.Reload();
+        var pinned = await versions.CurrentAsync(context.RequestAborted);
+        await Log(context).WriteAsync(context, Security.SecurityLog.DefinitionsPublished, detail, pinned?.Snapshot.Version ?? commit);
+        return pinned?.Snapshot.Version;
+    }
+
+    /// <summary>The user name a commit's author e-mail stands for (<c>user@workflows.local</c>).</summary>
+    private static string AuthorOf(CountyRepository.Commit commit) =>
+        commit.Email.EndsWith("@workflows.local", StringComparison.Ordinal) ? commit.Email[..^"@workflows.local".Length] : commit.Email;
+
+    private static object ReviewView(DesignerWorkspace workspace, CountyRepository.Review review, CurrentUser user) => new
+    {
+        review = review.Commit.Id, shortCommit = review.Commit.ShortId, author = review.Commit.Author, authorUser = AuthorOf(review.Commit),
+        date = review.Commit.Date, message = review.Commit.Message, @base = review.Parent,
+        // A review asked for on an older version cannot go live as it is: its author asks again.
+        stale = review.Parent != workspace.Repository.Head(),
+        mayDecide = user.IsAdmin && AuthorOf(review.Commit) != user.UserName,
+        files = Compare(workspace, review.Parent, review.Commit.Id, [CountyRepository.Definitions, CountyRepository.Templates]),
+    };
+
+    // The review answers are camelCase (the API's own convention), not the definitions' kebab-case.
+    private static IResult Reviews(HttpContext context, DefinitionCatalog catalog)
+    {
+        var (user, workspace, problem) = DesignerEndpoints.Begin(context);
+        if (problem is not null) return problem;
+        // Admins review everything; an editor sees the changes they asked to publish.
+        var reviews = workspace!.Repository.Reviews().Where(r => user!.IsAdmin || AuthorOf(r.Commit) == user.UserName);
+        return Results.Json(new { enabled = ReviewBeforePublish(catalog), reviews = reviews.Select(r => ReviewView(workspace, r, user!)).ToList() });
+    }
+
+    /// <summary>The review, if the user may decide it: admins only, never the author (rejecting: the author may withdraw their own).</summary>
+    private static (CountyRepository.Review? Review, IResult? Problem) Decidable(CurrentUser user, DesignerWorkspace workspace, string id, bool approving)
+    {
+        if (workspace.Repository.ReviewOf(id) is not { } review)
+            return (null, Problems.Of(404, Problems.NotFound, "待复核的修改不存在 (no such pending change)", $"没有待复核的修改 '{id}'（可能已被批准或退回）"));
+        var own = AuthorOf(review.Commit) == user.UserName;
+        if (approving && own)
+            return (null, Problems.Of(403, Problems.OwnChange, "不能批准自己提交的修改 (you cannot approve your own change)", "须由另一位管理员复核批准"));
+        if (!user.IsAdmin && !(own && !approving))
+            return (null, Problems.Denied("只有管理员可以复核修改 (only admins review changes)"));
+        return (review, null);
+    }
+
+    private static async Task<IResult> Approve(HttpContext context, string id, DefinitionCatalog catalog, DefinitionVersions versions)
+    {
+        var (user, workspace, problem) = DesignerEndpoints.Begin(context);
+        if (problem is not null) return problem;
+        await workspace!.Gate.WaitAsync(context.RequestAborted);
+        try
+        {
+            var (review, refused) = Decidable(user!, workspace, id, approving: true);
+            if (refused is not null) return refused;
+            var repository = workspace.Repository;
+            if (review!.Parent != repository.Head())
+                return Problems.Of(409, Problems.ReviewStale, "修改提交复核后已有新的发布，不能按原样生效 (published over since; ask again)",
+                    "请退回，由作者在最新版本上重新提交发布");
+            // Validate exactly the reviewed tree once more: the validator may be newer than the request.
+            var scratch = Directory.CreateTempSubdirectory("workflows-review-").FullName;
+            try
+            {
+                repository.Export(review.Commit.Id, scratch);
+                var set = DefinitionPipeline.LoadAndValidate(Path.Combine(scratch, CountyRepository.Definitions), Path.Combine(scratch, CountyRepository.Templates), DefinitionPipeline.Today());
+                var errors = DesignerWorkspace.Relative(scratch, set.Diagnostics.Sorted()).Where(d => d.IsError).ToList();
+                if (errors.Count > 0) return DesignerEndpoints.Invalid(errors, "复核的修改有错误，未发布 (the reviewed change has errors; not published)");
+            }
+            finally
+            {
+                Directory.Delete(scratch, recursive: true);
+            }
+            repository.AdvanceTo(review.Commit.Id);
+            repository.DropReview(review.Commit.Id);
+            await Log(context).WriteAsync(context, Security.SecurityLog.ReviewApproved, $"{review.Commit.Message} · 作者 {AuthorOf(review.Commit)}", review.Commit.Id);
+            var version = await GoLiveAsync(workspace, catalog, versions, context,
+                $"{review.Commit.Message} · 提交 {review.Commit.Id} · 作者 {AuthorOf(review.Commit)} · 批准 {user!.UserName}", review.Commit.Id);
+            return Results.Json(new
+            {
+                commit = review.Commit.Id, version, author = review.Commit.Author, approvedBy = user.DisplayName, message = review.Commit.Message,
+                remaining = repository.PendingPaths(),
+            });
+        }
+        finally
+        {
+            workspace.Gate.Release();
+        }
+    }
+
+    private static async Task<IResult> Reject(HttpContext context, string id)
+    {
+        var (user, workspace, problem) = DesignerEndpoints.Begin(context);
+        if (problem is not null) return problem;
+        var (body, bad) = await RequestBody.ReadObjectAsync(context.Request);
+        if (bad is not null) return bad;
+        var args = new JsonArgs(body!);
+        var reason = args.String("reason")?.Trim() ?? "";
+        if (!args.Ok) return args.Problem();
+        await workspace!.Gate.WaitAsync(context.RequestAborted);
+        try
+        {
+            var (review, refused) = Decidable(user!, workspace, id, approving: false);
+            if (refused is not null) return refused;
+            workspace.Repository.DropReview(review!.Commit.Id);
+            await Log(context).WriteAsync(context, Security.SecurityLog.ReviewRejected,
+                $"{review.Commit.Message} · 作者 {AuthorOf(review.Commit)}{(reason.Length > 0 ? " · 理由 " + reason : "")}", review.Commit.Id);
+            // The work tree keeps the edits: the author can change them and ask again.
+            return Results.Json(new { review = review.Commit.Id, rejectedBy = user!.DisplayName, reason });
+        }
+        finally
+        {
+            workspace.Gate.Release();
+        }
     }
 
     /// <summary>A stable author e-mail for commits: <c>&lt;user&gt;@workflows.local</c>.</summary>

@@ -200,7 +200,8 @@ public static class CaseDocumentData
             ["idNumber"] = isPerson ? applicant.IdNumber : null, ["uscc"] = isPerson ? null : applicant.IdNumber,
             ["legalRepresentative"] = isPerson ? null : FormText(state, "legalRepresentative"),
             ["phone"] = applicant.Phone ?? FormText(state, "contactPhone", "phone"),
-            ["address"] = FormText(state, "address", "residence", "ownerAddress", "officeAddress", "mailingAddress"),
+            // The form's own address field first (what the applicant wrote), else the card's 住址.
+            ["address"] = FormText(state, "address", "residence", "ownerAddress", "officeAddress", "mailingAddress") ?? applicant.Address,
         };
     }
 
@@ -215,7 +216,7 @@ public static class CaseDocumentData
             ["gender"] = gender is null ? null : gender == Gender.Male ? "男" : "女",
             ["birthDate"] = isPerson ? Iso(ResidentId.BirthDate(applicant.IdNumber)) : null,
             ["legalRepresentative"] = isPerson ? null : FormText(state, "legalRepresentative"),
-            ["address"] = FormText(state, "address", "ownerAddress", "residence", "officeAddress", "mailingAddress"),
+            ["address"] = FormText(state, "address", "ownerAddress", "residence", "officeAddress", "mailingAddress") ?? applicant.Address,
         };
     }
 

@@ -32,6 +32,12 @@ public sealed class SecurityLog(ISecurityStore store, SecuritySettings settings,
     public const string DefinitionsPublished = "definitions-published";
     /// <summary>The daily check found next year's calendar unpublished within the warning period (CalendarYearCheck).</summary>
     public const string CalendarYearMissing = "calendar-year-missing";
+    /// <summary>A publish held for review (office.yaml designer.review-before-publish; the target is the pending commit).</summary>
+    public const string ReviewRequested = "definitions-review-requested";
+    /// <summary>A second admin approved a pending change (the target is the commit, which goes live as it is).</summary>
+    public const string ReviewApproved = "definitions-review-approved";
+    /// <summary>A pending change rejected by an admin or withdrawn by its author.</summary>
+    public const string ReviewRejected = "definitions-review-rejected";
     /// <summary>A case file or a rendered document of a case downloaded (the target is the case).</summary>
     public const string PersonalDocumentDownloaded = "personal-document-downloaded";
 
@@ -53,6 +59,8 @@ public sealed class SecurityLog(ISecurityStore store, SecuritySettings settings,
         [SignedOut] = "退出登录", [PasswordChanged] = "修改密码", [PasswordChangeFailed] = "修改密码失败", [SessionEnded] = "会话结束",
         [AccountCreated] = "新建账号", [AccountChanged] = "账号或角色变更", [AccountDisabled] = "停用账号", [AccountEnabled] = "启用账号",
         [PasswordReset] = "重置密码", [DefinitionsPublished] = "发布事项定义", [PersonalDocumentDownloaded] = "下载个人文件",
+        [ReviewRequested] = "提交发布复核", [ReviewApproved] = "批准发布", [ReviewRejected] = "退回发布",
+        [CalendarYearMissing] = "缺少下一年工作日历",
         [KioskDeviceCreated] = "新建评价器", [KioskPairingCode] = "评价器配对码", [KioskPinSet] = "设置评价器 PIN", [KioskPaired] = "评价器配对",
         [KioskPairFailed] = "评价器配对失败", [KioskUnpaired] = "解除评价器配对", [KioskPinFailed] = "评价器 PIN 错误",
         [KioskPinLocked] = "评价器 PIN 锁定", [KioskExited] = "评价器退出",

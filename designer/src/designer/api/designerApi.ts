@@ -43,6 +43,32 @@ export interface ChangesAnswer {
   publishable: string[];
 }
 
+/** A publish held for review (office.yaml designer.review-before-publish): 202 with the pending commit. */
+export interface ReviewRequestedAnswer {
+  review: string;
+  pending: true;
+  author: string;
+  message: string;
+  files: string[];
+  remaining: string[];
+}
+
+/** A change waiting for a second admin: the commit, its diff against the version it was asked on. */
+export interface PendingReview {
+  review: string;
+  shortCommit: string;
+  author: string;
+  authorUser: string;
+  date: string;
+  message: string;
+  base: string;
+  /** Another publish went live since: it cannot go live as reviewed. */
+  stale: boolean;
+  /** An admin who is not the author. */
+  mayDecide: boolean;
+  files: FileDiff[];
+}
+
 export interface PublishAnswer {
   commit: string;
   version?: string;
@@ -126,13 +152,16 @@ export const designerApi = {
   reinstate: (id: string) => api.post(`${base}/items/${enc(id)}/reinstate`, {}),
   changes: (item?: string) => api.get<ChangesAnswer>(`${base}/changes${item ? '?item=' + enc(item) : ''}`),
   publish: (message: string, items?: string[], idempotencyKey?: string, files?: string[]) =>
-    api.post<PublishAnswer>(`${base}/publish`, { message, ...(items ? { items } : {}), ...(files ? { files } : {}) }, { idempotencyKey }),
+    api.post<PublishAnswer | ReviewRequestedAnswer>(`${base}/publish`, { message, ...(items ? { items } : {}), ...(files ? { files } : {}) }, { idempotencyKey }),
   calendars: () => api.get<CalendarList>(`${base}/calendars`),
   calendar: (year: number) => api.get<DesignerFile<CalendarModel>>(`${base}/calendars/${year}`),
   validateCalendar: (year: number, model: CalendarModel) => api.post<ValidateAnswer>(`${base}/calendars/${year}/validate`, { model }),
   /** Saves a year; a new year is saved without If-Match. */
   saveCalendar: (year: number, model: CalendarModel, etag?: string) =>
     api.put<SaveAnswer<CalendarModel>>(`${base}/calendars/${year}`, { model }, etag ? { headers: { 'If-Match': etag } } : {}),
+  reviews: () => api.get<{ enabled: boolean; reviews: PendingReview[] }>(`${base}/reviews`),
+  approve: (review: string) => api.post<PublishAnswer & { approvedBy: string }>(`${base}/reviews/${enc(review)}/approve`, {}),
+  reject: (review: string, reason: string) => api.post<{ review: string }>(`${base}/reviews/${enc(review)}/reject`, { reason }),
   history: () => api.get<{ commits: Commit[] }>(`${base}/history`),
   itemHistory: (id: string) => api.get<{ item: string; commits: Commit[] }>(`${base}/items/${enc(id)}/history`),
   itemDiff: (id: string, from: string, to?: string) =>

@@ -145,7 +145,9 @@ function YearEditor({ year, editable, onChanged }: { year: number; editable: boo
       if (!saved && !(await save())) return;
       const answer = await designerApi.publish(`发布 ${year} 年工作日历`, undefined, publishKey.current, [`definitions/calendars/${year}.yaml`]);
       publishKey.current = newKey();
-      message.success(`已发布 ${year} 年工作日历（提交 ${answer.commit.slice(0, 10)}）`);
+      // With review before publish on, the year waits for a second admin (修改与发布) before it counts.
+      if ('pending' in answer) message.info(`${year} 年工作日历已提交复核，另一位管理员批准后生效`);
+      else message.success(`已发布 ${year} 年工作日历（提交 ${answer.commit.slice(0, 10)}）`);
       await onChanged();
     } catch (e) {
       const found = diagnosticsOf(e);

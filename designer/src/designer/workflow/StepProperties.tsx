@@ -1,3 +1,4 @@
+import { limitLabel } from '../../common/labels';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Card, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -43,7 +44,8 @@ export function StepProperties({ step, workflow, item, readOnly, diagnostics, ex
         </Form.Item>
         {has('by') && <AssigneePicker value={step.by} readOnly={readOnly} windowsOnly={step.kind === 'intake'} onChange={(by) => execute(setAssignee(step.id, by))} />}
         {has('limit') && (
-          <Form.Item label="时限" style={{ marginBottom: 8 }} extra="如 5wd（5 个工作日）；留空：不单独计时">
+          <Form.Item label="时限" style={{ marginBottom: 8 }}
+            extra={step.limit ? <span data-testid="limit-in-words">即 {limitLabel(step.limit)}</span> : '如 5wd（5 个工作日）；留空：不单独计时'}>
             <Input value={step.limit ?? ''} disabled={readOnly} aria-label="时限" onChange={(e) => update({ limit: e.target.value.trim() }, `修改步骤 ${step.id} 的时限`)} />
           </Form.Item>
         )}

@@ -13,7 +13,7 @@ import { TaskActions, describeAssignee } from './TaskActions';
 import { CaseTimeline } from './Timeline';
 import { ProcedureBanner } from './ProcedureBanner';
 import { formatDateTime } from '../../common/format';
-import { limitLabel, outcomeLabel } from '../../common/labels';
+import { limitLabel, outcomeLabel, stepKindLabel } from '../../common/labels';
 import { personName, usePeople } from '../common/usePeople';
 
 /** 办件详情: guide, form, materials with files, timeline, opinions, and the actions of the current step. */
@@ -55,6 +55,8 @@ export function CasePage() {
   if (!view || !definition) return <Spin size="large" style={{ display: 'block', margin: 60 }} />;
 
   const c = view.case;
+  // The ID card reader's photo, kept at intake as a file of the case (not of a material).
+  const idPhoto = c.attachments.find((a) => !a.materialId && a.fileName.startsWith('身份证照片'));
   const isClerk = user.roles.includes('clerk') || user.roles.includes('admin');
   const issue = async (templateId: string, current: CaseView = view) => {
     try {
@@ -82,8 +84,15 @@ export function CasePage() {
             </Space>
             <div style={{ color: '#666', marginTop: 4 }}>
               申请人：{c.applicant.name}（{c.applicant.type === 'person' ? '身份证' : '信用代码'} {c.applicant.idNumber}）{c.applicant.phone ? ` · ${c.applicant.phone}` : ''}
+              {c.applicant.address && <span data-testid="case-applicant-address"> · 住址 {c.applicant.address}</span>}
             </div>
           </Col>
+          {idPhoto && (
+            <Col>
+              <img src={`/api/cases/${view.id}/files/${idPhoto.sha256}`} alt="身份证照片" width={52} height={64}
+                style={{ border: '1px solid #eee', objectFit: 'cover' }} data-testid="case-id-photo" />
+            </Col>
+          )}
           <Col>
             <Space>
               {isClerk && !view.closed && (
@@ -100,7 +109,7 @@ export function CasePage() {
         <Col xs={24} xl={16}>
           <Card size="small">
             <Tabs defaultActiveKey="form" items={[
-              { key: 'form', label: '申请表', children: definition.form ? <FormView form={definition.form} values={c.formData} applicant={{ ...c.applicant, phone: c.applicant.phone ?? undefined }} /> : <Empty description="本事项没有申请表" /> },
+              { key: 'form', label: '申请表', children: definition.form ? <FormView form={definition.form} values={c.formData} applicant={{ ...c.applicant, phone: c.applicant.phone ?? undefined, address: c.applicant.address ?? undefined }} /> : <Empty description="本事项没有申请表" /> },
               { key: 'materials', label: `材料（${Object.keys(c.materials).length}）`, children: <CaseMaterials view={view} materials={definition.materials} mayUpload={!view.closed} onUpdated={updated} /> },
               { key: 'timeline', label: '时间线', children: <CaseTimeline events={events} effects={effects} caseId={view.id} canRun={user.roles.includes('admin')} onRun={loadEvents} /> },
               { key: 'opinions', label: `意见（${opinions.length}）`, children: (
@@ -151,6 +160,7 @@ function Steps({ definition, view }: { definition: CaseDefinition; view: CaseVie
         <Space size={4} wrap>
           <Tag color={active.has(s.id) ? 'blue' : visited.has(s.id) ? 'green' : 'default'}>{active.has(s.id) ? '进行中' : visited.has(s.id) ? '已经过' : '未到'}</Tag>
           <span>{s.name}</span>
+          <Tag bordered={false} data-testid="step-kind">{stepKindLabel(s.kind)}</Tag>
           {s.by && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{describeAssignee({ department: s.by.department, role: s.by.role, window: s.by.window }, definition)}</Typography.Text>}
           {s.limit && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{limitLabel(s.limit)}</Typography.Text>}
         </Space>

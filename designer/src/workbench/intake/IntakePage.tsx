@@ -26,7 +26,7 @@ type DecisionKind = 'receive' | 'accept' | 'accept-with-deferral' | 'request-sup
 interface Applicant { type: 'person' | 'organization'; name: string; idNumber: string; phone: string }
 
 /** What the ID card reader gave beyond the applicant fields: shown for 人证比对, and the address for the form's scripts. */
-interface CardDetails { address?: string; photo?: string; sex?: string; nation?: string; birthDate?: string; validTo?: string }
+interface CardDetails { idNumber: string; address?: string; photo?: string; photoFile?: { contentType: string; base64: string }; sex?: string; nation?: string; birthDate?: string; validTo?: string }
 
 /** Pages the document camera captured for a material, uploaded as its file before the decision. */
 interface Captured { fileName: string; contentType: Capture['contentType']; pages: number; blob: Blob }
@@ -98,7 +98,7 @@ export function IntakePage() {
     try {
       const read = await deviceAgent.call<IdCard>('idcard.read');
       setApplicant((a) => ({ ...a, type: 'person', name: read.name, idNumber: read.idNumber.toUpperCase() }));
-      setCard({ address: read.address, sex: read.sex, nation: read.nation, birthDate: read.birthDate, validTo: read.validTo,
+      setCard({ idNumber: read.idNumber.toUpperCase(), photoFile: read.photo, address: read.address, sex: read.sex, nation: read.nation, birthDate: read.birthDate, validTo: read.validTo,
         photo: read.photo ? `data:${read.photo.contentType};base64,${read.photo.base64}` : undefined });
       message.success(`已读取身份证：${read.name}`);
     } catch (e) { message.error(deviceMessage(e, '读取身份证')); } finally { setReading(false); }
@@ -176,9 +176,14 @@ export function IntakePage() {
     setBusy(true);
     try {
       const form = detail.form ? valuesToSubmit(detail.form, { form: values, applicant: scriptApplicant }) : {};
+      // What the reader gave belongs to the case only while the applicant is still the person on the card.
+      const fromCard = applicant.type === 'person' && card && card.idNumber === applicant.idNumber.trim().toUpperCase() ? card : null;
       const body = {
         itemId: detail.id,
-        applicant: { type: applicant.type, name: applicant.name.trim(), idNumber: applicant.idNumber.trim(), phone: applicant.phone.trim() || undefined },
+        applicant: {
+          type: applicant.type, name: applicant.name.trim(), idNumber: applicant.idNumber.trim(), phone: applicant.phone.trim() || undefined,
+          address: fromCard?.address?.trim() || undefined,
+        },
         form,
         // A refusal may come before the materials were checked: what was handed over is recorded as received (and returned).
         materials: applying.map((m) => ({ materialId: m.id, status: markOf(m.id).status ?? 'received', note: markOf(m.id).note?.trim() || undefined })),
@@ -186,7 +191,13 @@ export function IntakePage() {
         decision: decision === 'receive' ? undefined : { kind: decision, ...extra },
       };
       let view: CaseView;
-      const scans = applying.flatMap((m) => (captures[m.id] ?? []).map((c) => ({ materialId: m.id, ...c })));
+      const scans: { materialId?: string; fileName: string; contentType: string; blob: Blob }[] =
+        applying.flatMap((m) => (captures[m.id] ?? []).map((c) => ({ materialId: m.id, ...c })));
+      // The card's photo is kept as a file of the case (人证比对 later), not of any material.
+      if (fromCard?.photoFile) {
+        const { contentType, base64 } = fromCard.photoFile;
+        scans.push({ fileName: `身份证照片.${contentType === 'image/png' ? 'png' : 'jpg'}`, contentType, blob: blobOf(base64, contentType) });
+      }
       if (scans.length === 0) view = await api.post<CaseView>('/api/cases', body);
       else {
         // Captured pages belong to the case before its decision: receive, upload each as its material's file, then decide.
@@ -194,7 +205,8 @@ export function IntakePage() {
         const receivedCase = { id: view.id, number: view.number };
         try {
           for (const scan of scans) {
-            view = (await api.request<CaseView>('POST', `/api/cases/${view.id}/files?materialId=${encodeURIComponent(scan.materialId)}&name=${encodeURIComponent(scan.fileName)}`,
+            const material = scan.materialId ? `materialId=${encodeURIComponent(scan.materialId)}&` : '';
+            view = (await api.request<CaseView>('POST', `/api/cases/${view.id}/files?${material}name=${encodeURIComponent(scan.fileName)}`,
               undefined, { raw: scan.blob, contentType: scan.contentType })).data;
           }
           view = await api.post<CaseView>(`/api/cases/${view.id}/${decision}`, extra);
