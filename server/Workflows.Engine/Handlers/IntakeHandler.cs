@@ -45,6 +45,8 @@ internal static class IntakeHandler
     {
         Guard.StatusIs(tx, "容缺受理", CaseStatus.Received);
         BackOfficeAcceptance.RefuseWindowDecision(tx, "容缺受理");
+        // DOMAIN §3: applicants with a 失信 record or an earlier false pledge are excluded from 容缺.
+        if (command.ApplicantCredit is { } mark) throw Fail.ApplicantCreditExcluded("容缺受理", mark);
         if (command.DeferredMaterialIds.Count == 0) throw Fail.DeferralNotAllowed("容缺受理须列出容缺的材料 (list the deferred materials)");
         foreach (var id in command.DeferredMaterialIds)
         {
