@@ -137,6 +137,15 @@ internal static class SqliteSchema
                 window_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, at INTEGER NOT NULL, by_user TEXT NOT NULL)
             """,
         ],
+        [
+            // 信用记录: false pledges (告知承诺核查) and 失信 marks by applicant (ICreditRecords).
+            """
+            CREATE TABLE credit_marks (
+                id TEXT PRIMARY KEY, applicant_id TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL,
+                marked_on TEXT NOT NULL, case_id TEXT, case_number TEXT)
+            """,
+            "CREATE INDEX ix_credit_marks_applicant ON credit_marks (applicant_id)",
+        ],
     ];
 
     public static int LatestVersion => Migrations.Length;
