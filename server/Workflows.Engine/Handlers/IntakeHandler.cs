@@ -21,6 +21,9 @@ internal static class IntakeHandler
         var first = tx.Workflow.Steps[0];
         if (first.Kind != StepKind.Intake) throw Fail.Workflow($"流程须从受理步骤开始，而 {first.Id} 不是 (the workflow must start with an intake step)");
         foreach (var material in command.Materials) Checklist.Find(tx, material.MaterialId);
+        // A pledge is the applicant's recorded choice (ChoosePledge, with its 告知承诺书), never a status typed in at receipt.
+        if (command.Materials.FirstOrDefault(m => m.Status == MaterialStatus.Pledged) is { } pledged)
+            throw Fail.PledgeNotAllowed($"{Checklist.NameOf(tx, pledged.MaterialId)}：告知承诺须由申请人选择并出具告知承诺书，收件时不能直接标为已承诺 (choose the pledge after receipt)");
 
         var acceptanceDue = tx.Deadlines.Due(tx.Today, tx.Deadlines.AcceptanceLimit);
         tx.Emit(new CaseReceived(

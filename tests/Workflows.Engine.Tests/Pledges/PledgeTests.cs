@@ -73,6 +73,17 @@ public class PledgeTests
     }
 
     [Fact]
+    public void AMaterialReceivedAsPledged_IsRefused_ThePledgeIsAChoiceWithItsNotice()
+    {
+        var harness = new CaseHarness(PledgeItem(), today: "2026-03-02");
+
+        var error = harness.Reject(new ReceiveMaterials("case-1", "桃山-2026-000001", new Applicant(ApplicantType.Person, "张三", "11010519491231002X"),
+            new System.Text.Json.Nodes.JsonObject(), [new MaterialRecord(Proof, MaterialStatus.Pledged)], Actors.Clerk));
+
+        Assert.Equal(ErrorCodes.PledgeNotAllowed, error.Code);
+    }
+
+    [Fact]
     public void APledge_OnAnItemWithoutThePledgeScheme_IsRefused()
     {
         var harness = new CaseHarness(PledgeItem(offered: false), today: "2026-03-02").Receive(InHand);
