@@ -81,6 +81,7 @@ public sealed partial class PostgreSqlCaseStore
         foreach (var request in change.DocumentNumbers) await ReserveDocumentNumberAsync(connection, tx, caseId, request, ct);
         if (change.RevokeCertificatesAs is { } status)
             await connection.ExecAsync(tx, "UPDATE certificates SET status = @status WHERE case_id = @case", ct, ("status", status), ("case", caseId));
+        foreach (var mark in change.CreditMarks) await connection.ExecAsync(tx, InsertCreditMark, ct, CreditMarkParameters(mark));
         foreach (var c in change.Certificates)
         {
             await connection.ExecAsync(tx,

@@ -139,6 +139,15 @@ internal static class PostgreSqlSchema
         ],
         // The running 特别程序's announced end (CaseFiguresSql.ProcedureMigration).
         CaseFiguresSql.ProcedureMigration("date"),
+        [
+            // 信用记录: false pledges (告知承诺核查) and 失信 marks by applicant (ICreditRecords).
+            """
+            CREATE TABLE credit_marks (
+                id text PRIMARY KEY, applicant_id text NOT NULL, kind text NOT NULL, reason text NOT NULL,
+                marked_on date NOT NULL, case_id uuid, case_number text)
+            """,
+            "CREATE INDEX ix_credit_marks_applicant ON credit_marks (applicant_id)",
+        ],
     ];
 
     public static int LatestVersion => Migrations.Length;

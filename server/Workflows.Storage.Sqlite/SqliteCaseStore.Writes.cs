@@ -81,6 +81,7 @@ public sealed partial class SqliteCaseStore
         foreach (var request in change.DocumentNumbers) await ReserveDocumentNumberAsync(writer, tx, caseId, request, ct);
         if (change.RevokeCertificatesAs is { } status)
             await writer.ExecAsync(tx, "UPDATE certificates SET status = @status WHERE case_id = @case", ct, ("@status", status), ("@case", caseId.Text()));
+        foreach (var mark in change.CreditMarks) await writer.ExecAsync(tx, InsertCreditMark, ct, CreditMarkParameters(mark));
         foreach (var c in change.Certificates)
         {
             await writer.ExecAsync(tx,

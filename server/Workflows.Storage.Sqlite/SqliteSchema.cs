@@ -139,6 +139,15 @@ internal static class SqliteSchema
         ],
         // The running 特别程序's announced end (CaseFiguresSql.ProcedureMigration).
         CaseFiguresSql.ProcedureMigration("text"),
+        [
+            // 信用记录: false pledges (告知承诺核查) and 失信 marks by applicant (ICreditRecords).
+            """
+            CREATE TABLE credit_marks (
+                id TEXT PRIMARY KEY, applicant_id TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL,
+                marked_on TEXT NOT NULL, case_id TEXT, case_number TEXT)
+            """,
+            "CREATE INDEX ix_credit_marks_applicant ON credit_marks (applicant_id)",
+        ],
     ];
 
     public static int LatestVersion => Migrations.Length;

@@ -21,6 +21,9 @@ public sealed record CaseChange(IReadOnlyList<NewEvent> Events, CaseSnapshot Sna
 
     /// <summary>When set, the case's certificates still valid take this status (the case was refused or withdrawn).</summary>
     public string? RevokeCertificatesAs { get; init; }
+
+    /// <summary>Marks this command puts in the applicant's credit record (a false pledge; <see cref="ICreditRecords"/>).</summary>
+    public IReadOnlyList<StoredCreditMark> CreditMarks { get; init; } = [];
 }
 
 /// <summary>A department's document number for one document of the case (<paramref name="Document"/> names it).</summary>

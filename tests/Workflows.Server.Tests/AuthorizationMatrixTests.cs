@@ -98,6 +98,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         ["POST /api/cases/{id}/extend"] = Rows((Who.Admin, [At.Review, At.Granted, At.Suspended]), (Who.Head, [At.Review, At.Granted, At.Suspended])),
         // No rating opened a rectification in any of the five states.
         ["POST /api/cases/{id}/rectify"] = Rows(),
+        // 告知承诺: the intake window before acceptance; 拖拉机登记 offers no pledge, so the engine refuses (422 WF6080).
+        ["POST /api/cases/{id}/choose-pledge"] = (w, at) => w is Who.Admin or Who.IntakeClerk && at == At.Intake ? Expect.EngineRefuses : Expect.Denied,
+        // No 告知承诺 check is open in any of the five states (PledgeApiTests covers the check itself).
+        ["POST /api/cases/{id}/check-pledge"] = Rows(),
         ["POST /api/cases/{id}/urge"] = Rows((Who.Admin, Open), (Who.Supervisor, Open), (Who.Head, Open)),
         // Scans: the intake window while the case is open; whoever holds the open task (a suspended case keeps
         // its task: the reviewer attaches the inspection report the suspension waited for).
@@ -451,6 +455,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             "extend" => new() { ["workingDays"] = 1, ["approver"] = "局长", ["reason"] = "情况复杂" },
             "rectify" => new() { ["measures"] = "已整改" },
             "urge" => new() { ["message"] = "请加快办理" },
+            "choose-pledge" => new() { ["materialIds"] = new JsonArray("application") },
+            "check-pledge" => new() { ["taskId"] = task, ["truthful"] = true, ["findings"] = "网络核验属实" },
             _ => throw new InvalidOperationException($"no body for {command}: add one with its row in the table"),
         };
     }

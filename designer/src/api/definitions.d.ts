@@ -521,6 +521,23 @@ export interface GuideFile {
     counted: boolean;
   }[];
   /**
+   * 告知承诺：申请人可选择以书面承诺代替的证明材料及事后核查方式（国办发〔2020〕42号）
+   */
+  pledge?: {
+    /**
+     * 可承诺的材料：材料清单中标为可告知承诺（pledge: true）的材料标识
+     */
+    materials: string[];
+    /**
+     * 核查方式
+     */
+    check: 'written' | 'online' | 'on-site' | 'public';
+    /**
+     * 依据：实行告知承诺的文件
+     */
+    basis?: string;
+  };
+  /**
    * 收费
    */
   fee: {

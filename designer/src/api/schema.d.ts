@@ -966,6 +966,180 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/check-pledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 告知承诺核查：承诺属实，或不实（撤销决定、记入信用记录） (check-pledge) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CheckPledgeRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/choose-pledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 告知承诺：申请人以书面承诺代替的证明材料（出具告知承诺书） (choose-pledge) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChoosePledgeRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/claim": {
         parameters: {
             query?: never;
@@ -4509,7 +4683,7 @@ export interface components {
             statutoryLimit?: null | components["schemas"]["Duration"];
         };
         /** @enum {string} */
-        CaseDecision: "granted" | "denied" | "refused";
+        CaseDecision: "granted" | "denied" | "refused" | "revoked";
         CaseEffectView: {
             /** Format: int32 */
             attempts: number;
@@ -4563,6 +4737,7 @@ export interface components {
             notifications?: components["schemas"]["SentNotification"][];
             number: string;
             openSupplement?: null | components["schemas"]["SupplementNotice"];
+            pledge?: null | components["schemas"]["PledgeRecord"];
             procedureHistory?: components["schemas"]["ProcedureRun"][];
             /** Format: date-time */
             receivedAt?: string;
@@ -4571,6 +4746,7 @@ export interface components {
             refusal?: null | components["schemas"]["Refusal"];
             /** Format: int32 */
             repeatedSupplementNotices?: number;
+            revocation?: null | components["schemas"]["Revocation"];
             status?: components["schemas"]["CaseStatus"];
             supplementHistory?: components["schemas"]["SupplementNotice"][];
             tasks?: components["schemas"]["CaseTask"][];
@@ -4584,7 +4760,7 @@ export interface components {
             withdrawalReason?: null | string;
         };
         /** @enum {string} */
-        CaseStatus: "received" | "accepted" | "supplementing" | "in-progress" | "suspended" | "granted" | "denied" | "refused" | "withdrawn" | "completed";
+        CaseStatus: "received" | "accepted" | "supplementing" | "in-progress" | "suspended" | "granted" | "denied" | "refused" | "withdrawn" | "completed" | "revoked";
         CaseSummaryView: {
             applicantId: null | string;
             applicantName: null | string;
@@ -4649,6 +4825,14 @@ export interface components {
             statusLabel: string;
             /** Format: int64 */
             version: number;
+        };
+        CheckPledgeRequest: {
+            findings?: null | string;
+            taskId: string;
+            truthful: boolean;
+        };
+        ChoosePledgeRequest: {
+            materialIds: string[];
         };
         ClockPause: {
             /** Format: date */
@@ -4795,9 +4979,23 @@ export interface components {
             status: components["schemas"]["MaterialStatus"];
         };
         /** @enum {string} */
-        MaterialStatus: "received" | "deferred" | "missing" | "defective";
+        MaterialStatus: "received" | "deferred" | "missing" | "defective" | "pledged";
         /** @enum {string} */
         PauseReason: "supplement" | "suspension" | "procedure";
+        PledgeRecord: {
+            /** Format: date */
+            checkDue?: null | string;
+            checkedBy?: null | string;
+            /** Format: date */
+            checkedOn?: null | string;
+            checkTaskId?: null | string;
+            chosenBy: string;
+            /** Format: date */
+            chosenOn: string;
+            findings?: null | string;
+            materialIds: string[];
+            truthful?: null | boolean;
+        };
         ProblemDetails: {
             /** @description 稳定的错误代码 (stable error code), e.g. WF9404 */
             code?: string;
@@ -4871,6 +5069,13 @@ export interface components {
             reason: string;
             targetStepId: string;
             taskId: string;
+        };
+        Revocation: {
+            basis: string;
+            by: string;
+            /** Format: date */
+            on: string;
+            reasons: string[];
         };
         SentNotification: {
             /** Format: date-time */

@@ -70,6 +70,9 @@ public static class DiagnosticCodes
     public const string ProcedureIncomplete = "WF3062";
     public const string ProcedureNotInGuide = "WF3063";
 
+    // 告知承诺 (国办发〔2020〕42号): only a checklist material marked pledge-able may be replaced by a pledge.
+    public const string PledgeMaterialNotPledgeable = "WF3070";
+
     public const string ScriptSyntax = "WF4001";
     public const string ScriptUnknownName = "WF4002";
     public const string ScriptUnknownField = "WF4003";

@@ -22,6 +22,7 @@ public sealed class Guide
     [Required, Label("办理时限")] public Limits Limits { get; set; } = new();
     [Required, Label("受理条件")] public List<string> AcceptanceConditions { get; set; } = [];
     [Label("特别程序")] public List<ExcludedProcedure> ExcludedProcedures { get; set; } = [];
+    [Label("告知承诺", "申请人可选择以书面承诺代替的证明材料及事后核查方式（国办发〔2020〕42号）")] public PledgeScheme? Pledge { get; set; }
     [Required, Label("收费")] public Fee Fee { get; set; } = new();
     [Required, Label("办理流程")] public Process Process { get; set; } = new();
     [Required, Label("到办事现场次数")] public int Visits { get; set; }

@@ -30,5 +30,23 @@ public static class MaterialRules
             if (material.Copies is < 0)
                 context.Error(DiagnosticCodes.InvalidRange, material, "Copies", "份数不能为负数 (copies cannot be negative)");
         }
+        if (!context.IsBroken(item.Guide) && item.Guide?.Pledge is { } pledge) CheckPledge(context, item, pledge);
+    }
+
+    /// <summary>告知承诺 replaces only proofs the checklist marks pledge-able (pledge: true), never a form or a material it does not list.</summary>
+    private static void CheckPledge(ValidationContext context, ItemDefinition item, PledgeScheme pledge)
+    {
+        if (pledge.Materials.Count == 0)
+            context.Error(DiagnosticCodes.PledgeMaterialNotPledgeable, pledge, "Materials", "告知承诺须列出可以承诺代替的材料 (a pledge scheme lists its materials)");
+        foreach (var id in pledge.Materials)
+        {
+            var material = item.Materials.FirstOrDefault(m => m.Id == id);
+            if (material is null)
+                context.Error(DiagnosticCodes.PledgeMaterialNotPledgeable, pledge, "Materials",
+                    $"告知承诺列出的材料 '{id}' 不在材料清单中 (the pledge names a material the checklist does not have)");
+            else if (material.Pledge != true)
+                context.Error(DiagnosticCodes.PledgeMaterialNotPledgeable, pledge, "Materials",
+                    $"材料 '{material.Name}' 未标为可告知承诺（pledge: true），不能以承诺代替 (the material is not marked pledge-able)");
+        }
     }
 }

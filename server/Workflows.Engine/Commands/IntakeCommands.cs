@@ -15,8 +15,12 @@ public sealed record ReceiveMaterials(
 /// <summary>受理. Missing deferrable materials are deferred (容缺) with their default catch-up deadline.</summary>
 public sealed record Accept(Actor By) : CaseCommand;
 
-/// <summary>容缺受理 with an explicit catch-up deadline (not later than the promised due date).</summary>
-public sealed record AcceptWithDeferral(Actor By, IReadOnlyList<string> DeferredMaterialIds, DateOnly? CatchUpBy, bool PledgeSigned) : CaseCommand;
+/// <summary>容缺受理 with an explicit catch-up deadline (not later than the promised due date).
+/// <see cref="ApplicantCredit"/>: the applicant's credit mark as the server found it; a marked applicant is refused 容缺.</summary>
+public sealed record AcceptWithDeferral(Actor By, IReadOnlyList<string> DeferredMaterialIds, DateOnly? CatchUpBy, bool PledgeSigned) : CaseCommand
+{
+    public CreditMark? ApplicantCredit { get; init; }
+}
 
 /// <summary>不予受理 (art. 32): reasons, and the competent body when outside this body's remit.</summary>
 public sealed record Refuse(Actor By, IReadOnlyList<string> Reasons, string? CompetentBody = null) : CaseCommand;

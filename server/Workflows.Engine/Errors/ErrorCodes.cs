@@ -42,6 +42,13 @@ public static class ErrorCodes
     public const string AcceptanceByDepartment = "WF6060";
     public const string DeferralPledgeRequired = "WF6061";
 
+    // 告知承诺 (国办发〔2020〕42号) and the credit record
+    public const string PledgeNotAllowed = "WF6080";
+    public const string PledgeAlreadyChosen = "WF6081";
+    public const string ApplicantCreditExcluded = "WF6082";
+    public const string NoPledgeCheck = "WF6083";
+    public const string RevocationNeedsReasons = "WF6084";
+
     // 特别程序 (art. 45) and 挂起: the clock stops only for a procedure or with a legal basis.
     public const string SuspensionNeedsApprover = "WF6070";
     public const string SuspendDuringProcedure = "WF6071";

@@ -46,6 +46,10 @@ namespace Workflows.Engine.Events;
 [JsonDerivedType(typeof(RectificationCompleted), "rectification-completed")]
 [JsonDerivedType(typeof(ProcedureStarted), "procedure-started")]
 [JsonDerivedType(typeof(ProcedureEnded), "procedure-ended")]
+[JsonDerivedType(typeof(PledgeChosen), "pledge-chosen")]
+[JsonDerivedType(typeof(PledgeCheckOpened), "pledge-check-opened")]
+[JsonDerivedType(typeof(PledgeChecked), "pledge-checked")]
+[JsonDerivedType(typeof(DecisionRevoked), "decision-revoked")]
 public abstract record CaseEvent
 {
     /// <summary>When the command that produced the event ran (China time).</summary>

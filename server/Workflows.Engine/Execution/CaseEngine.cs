@@ -56,6 +56,8 @@ public static class CaseEngine
             case Evaluate c: ClosingHandler.Evaluate(tx, c); break;
             case Rectify c: ClosingHandler.Rectify(tx, c); break;
             case AttachFile c: AttachmentHandler.Attach(tx, c); break;
+            case ChoosePledge c: PledgeHandler.Choose(tx, c); break;
+            case CheckPledge c: PledgeHandler.Check(tx, c); break;
             default: throw Fail.Invalid($"未知命令 {command.GetType().Name} (unknown command)");
         }
     }

@@ -24,6 +24,12 @@ internal static class Guard
         if (tx.State.IsClosed) throw Fail.Status(action, tx.State.Status);
     }
 
+    /// <summary>Work that goes on after 办结 (the 告知承诺 check) stops once the decision is revoked.</summary>
+    public static void NotRevoked(CaseTransaction tx, string action)
+    {
+        if (tx.State.Status == CaseStatus.Revoked) throw Fail.Status(action, tx.State.Status);
+    }
+
     public static CaseTask ActiveTask(CaseTransaction tx, string taskId)
     {
         var task = tx.State.Task(taskId) ?? throw Fail.TaskNotFound(taskId);

@@ -21,6 +21,9 @@ internal static class IntakeHandler
         var first = tx.Workflow.Steps[0];
         if (first.Kind != StepKind.Intake) throw Fail.Workflow($"流程须从受理步骤开始，而 {first.Id} 不是 (the workflow must start with an intake step)");
         foreach (var material in command.Materials) Checklist.Find(tx, material.MaterialId);
+        // A pledge is the applicant's recorded choice (ChoosePledge, with its 告知承诺书), never a status typed in at receipt.
+        if (command.Materials.FirstOrDefault(m => m.Status == MaterialStatus.Pledged) is { } pledged)
+            throw Fail.PledgeNotAllowed($"{Checklist.NameOf(tx, pledged.MaterialId)}：告知承诺须由申请人选择并出具告知承诺书，收件时不能直接标为已承诺 (choose the pledge after receipt)");
 
         var acceptanceDue = tx.Deadlines.Due(tx.Today, tx.Deadlines.AcceptanceLimit);
         tx.Emit(new CaseReceived(
@@ -45,6 +48,8 @@ internal static class IntakeHandler
     {
         Guard.StatusIs(tx, "容缺受理", CaseStatus.Received);
         BackOfficeAcceptance.RefuseWindowDecision(tx, "容缺受理");
+        // DOMAIN §3: applicants with a 失信 record or an earlier false pledge are excluded from 容缺.
+        if (command.ApplicantCredit is { } mark) throw Fail.ApplicantCreditExcluded("容缺受理", mark);
         if (command.DeferredMaterialIds.Count == 0) throw Fail.DeferralNotAllowed("容缺受理须列出容缺的材料 (list the deferred materials)");
         foreach (var id in command.DeferredMaterialIds)
         {

@@ -15,7 +15,8 @@ internal static class TaskHandler
 {
     public static void Claim(CaseTransaction tx, Claim command)
     {
-        if (!IsAcceptanceTask(tx, command.TaskId)) Guard.Running(tx, "签收");
+        if (tx.State.Task(command.TaskId) is { } check && PledgeHandler.IsCheckTask(check)) Guard.NotRevoked(tx, "签收");
+        else if (!IsAcceptanceTask(tx, command.TaskId)) Guard.Running(tx, "签收");
         else Guard.StatusIs(tx, "签收", CaseStatus.Received);
         var task = Guard.ActiveTask(tx, command.TaskId);
         Guard.MayWorkOn(task, command.By);
@@ -31,6 +32,8 @@ internal static class TaskHandler
             return;
         }
 
+        if (tx.State.Task(command.TaskId) is { } check && PledgeHandler.IsCheckTask(check))
+            throw Fail.NoPledgeCheck("告知承诺核查任务须提交核查结果（check-pledge：承诺属实或不实） (complete a pledge check with its finding)");
         Guard.Running(tx, "办理");
         var task = Guard.ActiveTask(tx, command.TaskId);
         Guard.MayWorkOn(task, command.By);
@@ -98,5 +101,6 @@ internal static class TaskHandler
             _ => null,
         };
         if (decision is { } d) tx.Emit(new DecisionRecorded(d, step.Id));
+        if (decision == CaseDecision.Granted) PledgeHandler.OpenCheck(tx);
     }
 }

@@ -73,7 +73,9 @@ internal sealed class Router(CaseTransaction tx)
     public void Close()
     {
         if (tx.State.ActiveProcedure is { } procedure) Handlers.ProcedureHandler.Leave(tx, procedure.TokenId);
-        foreach (var task in tx.State.ActiveTasks.ToList()) tx.Emit(new TaskCancelled(task.Id, "办件已办结 (case closed)"));
+        // The 告知承诺 check outlives 办结: the office checks the pledge within its period after the decision.
+        foreach (var task in tx.State.ActiveTasks.Where(t => !Handlers.PledgeHandler.IsCheckTask(t)).ToList())
+            tx.Emit(new TaskCancelled(task.Id, "办件已办结 (case closed)"));
         var final = tx.State.Status == CaseStatus.Refused ? CaseStatus.Refused : CaseStatus.Completed;
         tx.Emit(new CaseClosed(final));
     }

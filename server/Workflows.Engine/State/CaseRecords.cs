@@ -8,6 +8,8 @@ public enum CaseDecision
     Granted,
     Denied,
     Refused,
+    /// <summary>撤销: a granted decision revoked after a false pledge.</summary>
+    Revoked,
 }
 
 /// <summary>不予受理: reasons and, when outside this body's remit, the competent body (art. 32).</summary>

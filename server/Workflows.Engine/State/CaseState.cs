@@ -53,6 +53,10 @@ public sealed record CaseState
     public string? AcceptedBy { get; init; }
     /// <summary>容缺: whether the applicant signed the pledge for the deferred materials (null: nothing deferred). The notice prints it as it is.</summary>
     public bool? DeferralPledgeSigned { get; init; }
+    /// <summary>告知承诺: the proofs replaced by the applicant's pledge and the check afterwards (null: no pledge).</summary>
+    public PledgeRecord? Pledge { get; init; }
+    /// <summary>撤销: the granted decision was revoked (a false pledge).</summary>
+    public Revocation? Revocation { get; init; }
     public DateTimeOffset? ClosedAt { get; init; }
     /// <summary>+1 per command that changed the case (the optimistic concurrency version).</summary>
     public int Version { get; init; }

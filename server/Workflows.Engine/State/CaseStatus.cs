@@ -22,6 +22,8 @@ public enum CaseStatus
     Withdrawn,
     /// <summary>办结 (terminal).</summary>
     Completed,
+    /// <summary>撤销: the decision was revoked (a false pledge found by the check); terminal.</summary>
+    Revoked,
 }
 
 public static class CaseStatusLabels
@@ -38,6 +40,7 @@ public static class CaseStatusLabels
         CaseStatus.Refused => "不予受理",
         CaseStatus.Withdrawn => "已撤回",
         CaseStatus.Completed => "已办结",
+        CaseStatus.Revoked => "已撤销",
         _ => status.ToString(),
     };
 

@@ -7,6 +7,8 @@ public enum MaterialStatus
     Deferred,
     Missing,
     Defective,
+    /// <summary>告知承诺: the applicant's written pledge replaces the proof; the office checks it after the decision.</summary>
+    Pledged,
 }
 
 /// <summary>What the window recorded about one checklist material.</summary>

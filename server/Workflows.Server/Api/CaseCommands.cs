@@ -70,6 +70,12 @@ public static class CaseCommands
             a.Int("workingDays", required: true) is { } days ? new Extend(u.Actor(Roles.Head), days, a.Required("approver"), a.Required("reason")) : null),
         new("rectify", "差评整改：整改情况", CommandGate.Rectify, (a, u, s) => new Rectify(u.Actor(Roles.Head), a.Required("measures"))),
         new("urge", "催办", CommandGate.Urge, (a, u, s) => new Urge(u.Actor(), a.String("taskId"), a.Required("message"))),
+        new("choose-pledge", "告知承诺：申请人以书面承诺代替的证明材料（出具告知承诺书）", CommandGate.Intake, (a, u, s) =>
+            new ChoosePledge(u.Actor(Roles.Clerk), a.Strings("materialIds", required: true))),
+        new("check-pledge", "告知承诺核查：承诺属实，或不实（撤销决定、记入信用记录）", CommandGate.Task, (a, u, s) =>
+            a.Bool("truthful", required: true) is { } truthful
+                ? TaskCommand(a, u, s, (actor, task) => new CheckPledge(actor, task, truthful, a.String("findings")))
+                : null),
     ];
 
     public static Definition? Find(string name) => All.FirstOrDefault(c => c.Name == name);

@@ -43,6 +43,10 @@ public sealed record SuspendRequest(string Reason, ProcedureKind? Procedure = nu
 public sealed record ExtendRequest(int WorkingDays, string Approver, string Reason);
 public sealed record RectifyRequest(string Measures);
 public sealed record UrgeRequest(string Message, string? TaskId = null);
+/// <summary>告知承诺: the proofs the applicant's written pledge replaces (materials the item's guide offers for it).</summary>
+public sealed record ChoosePledgeRequest(IReadOnlyList<string> MaterialIds);
+/// <summary>核查 of the pledge: <paramref name="Truthful"/> false revokes the decision, with <paramref name="Findings"/> as its reasons.</summary>
+public sealed record CheckPledgeRequest(string TaskId, bool Truthful, string? Findings = null);
 
 public static class CaseRequests
 {
@@ -67,5 +71,7 @@ public static class CaseRequests
         ["extend"] = typeof(ExtendRequest),
         ["rectify"] = typeof(RectifyRequest),
         ["urge"] = typeof(UrgeRequest),
+        ["choose-pledge"] = typeof(ChoosePledgeRequest),
+        ["check-pledge"] = typeof(CheckPledgeRequest),
     };
 }

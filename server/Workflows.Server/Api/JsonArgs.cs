@@ -36,6 +36,16 @@ public sealed class JsonArgs(JsonObject body)
 
     public bool Bool(string name) => body[name]?.GetValueKind() == JsonValueKind.True;
 
+    /// <summary>A boolean that must be given (true or false), unlike <see cref="Bool(string)"/> which reads a missing one as false.</summary>
+    public bool? Bool(string name, bool required)
+    {
+        var kind = body[name]?.GetValueKind();
+        if (kind is JsonValueKind.True or JsonValueKind.False) return kind == JsonValueKind.True;
+        if (kind is null) Missing(name, required);
+        else _errors.Add($"{name} 应为 true 或 false");
+        return null;
+    }
+
     public DateOnly? Date(string name)
     {
         var text = String(name);

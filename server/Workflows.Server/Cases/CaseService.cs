@@ -203,6 +203,7 @@ public sealed class CaseService
                 $"事项 {state.ItemId} 的定义版本 {state.DefinitionVersion} 不可用 (the case's definition version is not available)");
         }
 
+        command = await CreditRecord.WithApplicantCreditAsync(_store, command, state, ct);
         var result = CaseEngine.Execute(state, command, Context(pinned, item));
         if (!result.Succeeded) return speculative ? null : new CaseCommandResult.Rejected(result.Error!.Code, result.Error.Message);
         if (result.Events.Count == 0) return speculative ? null : new CaseCommandResult.Ok(caseId, number, version, state);
@@ -251,13 +252,16 @@ public sealed class CaseService
         var ended = result.Events.Any(e => e is DecisionRecorded or CaseClosed or CaseWithdrawn)
             && (result.State.Decision is Workflows.Engine.State.CaseDecision.Denied or Workflows.Engine.State.CaseDecision.Refused
                 || result.State.Status is Workflows.Engine.State.CaseStatus.Refused or Workflows.Engine.State.CaseStatus.Withdrawn);
+        // 撤销 (a false pledge): the register follows the case, and the applicant's credit record gets the mark.
+        var revoked = result.Events.Any(e => e is DecisionRevoked);
         return new(result.Events.Select(CaseJson.ToNewEvent).ToList(), CaseJson.Snapshot(result.State!, CaseJson.PartiesOf(item), CaseFigureIndex.Of(result.State!, snapshot, item)))
         {
             Timers = CaseTimers.For(caseId, result.State!, snapshot.Calendar, snapshot.Set.Office?.Clock, result.Events[0].At),
             Intents = intents,
             DocumentNumbers = documents.Numbers,
             Certificates = documents.Certificates,
-            RevokeCertificatesAs = ended ? CertificateRecord.Revoked : null,
+            RevokeCertificatesAs = revoked ? CertificateRecord.RevokedByDecision : ended ? CertificateRecord.Revoked : null,
+            CreditMarks = CreditRecord.MarksOf(caseId, number, result),
         };
     }
 

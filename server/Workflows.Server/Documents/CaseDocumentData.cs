@@ -107,6 +107,8 @@ public static class CaseDocumentData
                 ["basis"] = office?.Notices?.DeferralBasis,
             },
             ["acceptance"] = AcceptanceNotices.Of(item, window, office, department),
+            ["pledge"] = PledgeNotices.Pledge(state, guide, definitions),
+            ["revocation"] = PledgeNotices.Revocation(state, guide),
             ["reasons"] = Strings(Reasons(state, kind)),
             ["competentBody"] = state.Refusal?.CompetentBody is { Length: > 0 } body
                 ? new JsonObject { ["name"] = body, ["address"] = null, ["phone"] = null } : null,
@@ -282,6 +284,8 @@ public static class CaseDocumentData
         {
             "material-receipt" => state.ReceivedBy,
             "acceptance" or "deferral-acceptance" => state.AcceptedBy ?? state.ReceivedBy,
+            "pledge" => state.Pledge?.ChosenBy ?? state.ReceivedBy,
+            "revocation" => state.Revocation?.By ?? lastTask?.CompletedBy,
             "supplement" => (state.OpenSupplement ?? state.SupplementHistory.LastOrDefault())?.RequestedBy ?? state.ReceivedBy,
             "refusal" => state.Refusal?.RefusedBy ?? refuser ?? state.ReceivedBy,
             "approval-decision" or "denial-decision" => decider ?? lastTask?.CompletedBy,
@@ -327,6 +331,9 @@ public static class CaseDocumentData
                 foreach (var record in state.Materials.Values.Where(m => m.Status == MaterialStatus.Deferred).OrderBy(m => Order(m.MaterialId)))
                     lines.Add(Line(record.MaterialId, null, record.CatchUpDue));
                 break;
+            case "pledge":
+                foreach (var id in state.Pledge?.MaterialIds ?? []) lines.Add(Line(id, null, null));
+                break;
             case "supplement":
                 var notice = state.OpenSupplement ?? state.SupplementHistory.LastOrDefault();
                 if (notice is null) break;
@@ -355,6 +362,7 @@ public static class CaseDocumentData
             "refusal" => state.Refusal?.Reasons ?? Lines(refuse?.Opinion),
             "denial-decision" => Lines(deny?.Opinion),
             "extension" => state.Clocks.Extensions.Count > 0 ? Lines(state.Clocks.Extensions[^1].Reason) : [],
+            "revocation" => state.Revocation?.Reasons ?? [],
             _ => state.Refusal?.Reasons ?? Lines(deny?.Opinion ?? refuse?.Opinion),
         };
     }
@@ -416,6 +424,7 @@ public static class CaseDocumentData
         {
             CaseDecision.Denied => licensing ? "不予行政许可" : "不予办理",
             CaseDecision.Refused => "不予受理",
+            CaseDecision.Revoked => licensing ? "撤销行政许可" : "撤销办理决定",
             _ => licensing ? "准予行政许可" : "准予办理",
         };
     }

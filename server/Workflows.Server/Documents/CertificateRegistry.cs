@@ -32,6 +32,9 @@ public sealed record CertificateRecord(
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("holder:" + holderCode.Trim().ToUpperInvariant())));
 
     public const string Valid = "有效", Revoked = "已注销", Expired = "已过期";
+
+    /// <summary>撤销: the decision that granted it was revoked (a false pledge, 行政许可法 art. 69).</summary>
+    public const string RevokedByDecision = "已撤销";
 }
 
 /// <summary>Issued certificates by their e-certificate identifier (GB/T 36904).</summary>

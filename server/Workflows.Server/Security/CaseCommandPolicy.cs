@@ -56,6 +56,9 @@ public static class CaseCommandPolicy
         ["extend"] = (s => Open(s) && s.Clocks.AcceptedOn is not null && (s.Status.IsRunning() || s.Status == CaseStatus.Suspended), "办件已受理且尚未办结"),
         ["rectify"] = (s => s.Rectification is { IsOpen: true }, "办件有未完成的差评整改"),
         ["urge"] = (Open, "办件尚未办结"),
+        ["choose-pledge"] = (s => Open(s) && s.Status == CaseStatus.Received, "办件处于已收件待受理状态"),
+        // The 核查 outlives 办结: a granted case with its check still open, closed or not.
+        ["check-pledge"] = (s => s.Status != CaseStatus.Revoked && s.Pledge is { CheckTaskId: not null, Truthful: null }, "办件有待完成的告知承诺核查"),
         [Upload] = (Open, "办件尚未办结"),
     };
 

@@ -30,6 +30,8 @@ public static class DocumentIssuePolicy
         ["notices/approval-decision"] = s => s.Decision == CaseDecision.Granted,
         ["notices/denial-decision"] = s => s.Decision == CaseDecision.Denied,
         ["notices/completion"] = s => s.Decision is CaseDecision.Granted or CaseDecision.Denied,
+        ["notices/pledge"] = s => s.Pledge is not null,
+        ["notices/revocation"] = s => s.Revocation is not null,
     };
 
     public static async Task<IResult?> RefusalAsync(string templateId, CaseState state, CaseService service, DefinitionCatalog catalog, CancellationToken ct)

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Workflows.Definitions.Model;
+using Workflows.Domain;
+using Workflows.Storage;
+
+namespace Workflows.Server.Tests;
+
+/// <summary>
+/// 告知承诺 through the HTTP API on the sample county's 教师资格认定 (无犯罪记录证明 by pledge): the choice
+/// at intake, the 核查 task in the department's inbox with its deadline level, a true pledge, a false
+/// one revoking the decision (the certificate stops verifying as valid), and the marked applicant
+/// refused 告知承诺 with its code while nothing is stored.
+/// </summary>
+public sealed class PledgeApiTests : IAsyncLifetime
+{
+    private const string ItemId = "teacher-qualification";
+    private const string Proof = "no-criminal-record";
+    private RunningServer _server = null!;
+    private ItemDefinition _item = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await RunningServer.StartAsync(demo: true);
+        _item = CaseApi.Definitions(_server).Item(ItemId)!;
+    }
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    /// <summary>A valid resident ID of its own per test, so one test's credit mark never reaches another.</summary>
+    private static string ApplicantId(int n)
+    {
+        var first17 = $"23090319900101{n:000}";
+        return first17 + ResidentId.ComputeCheckCharacter(first17);
+    }
+
+    private async Task<(HttpClient Clerk, string Id, JsonObject View)> ReceiveAsync(string applicantId)
+    {
+        var clerk = await _server.SignInAsync("clerk-comprehensive-1");
+        var body = CaseApi.NewCase(_item, decision: null, m => m.Id == Proof ? "missing" : "received");
+        body["applicant"]!["idNumber"] = applicantId;
+        var (created, view) = await CaseApi.PostAsync(clerk, "/api/cases", body);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, view.ToJsonString());
+        return (clerk, view["id"]!.GetValue<string>(), view);
+    }
+
+    private static async Task<JsonObject> OkAsync(HttpClient client, string path, JsonObject body)
+    {
+        var (response, view) = await CaseApi.PostAsync(client, path, body);
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {view.ToJsonString()}");
+        return view;
+    }
+
+    private static string TaskAt(JsonObject view, string stepId) =>
+        CaseApi.ActiveTasks(view).Single(t => t!["stepId"]!.GetValue<string>() == stepId)!["id"]!.GetValue<string>();
+
+    /// <summary>Pledged, accepted, reviewed and granted: the 核查 task is open beside 统一出件.</summary>
+    private async Task<(string Id, JsonObject View)> GrantedWithPledgeAsync(string applicantId)
+    {
+        var (clerk, id, view) = await ReceiveAsync(applicantId);
+        view = await OkAsync(clerk, $"/api/cases/{id}/choose-pledge", new JsonObject { ["materialIds"] = new JsonArray(Proof) });
+        Assert.Equal("pledged", view["case"]!["materials"]![Proof]!["status"]!.GetValue<string>());
+        Assert.Contains(view["case"]!["documents"]!.AsArray(), d => d!["templateId"]!.GetValue<string>() == "notices/pledge");
+        view = await OkAsync(clerk, $"/api/cases/{id}/accept", []);
+        view = await OkAsync(await _server.SignInAsync("education-reviewer"), $"/api/cases/{id}/complete",
+            new JsonObject { ["taskId"] = TaskAt(view, "review"), ["outcome"] = "pass", ["opinion"] = "符合认定条件" });
+        view = await OkAsync(await _server.SignInAsync("education-head"), $"/api/cases/{id}/complete",
+            new JsonObject { ["taskId"] = TaskAt(view, "decide"), ["outcome"] = "grant", ["opinion"] = "准予认定" });
+        return (id, view);
+    }
+
+    private async Task<JsonObject> DeliverAsync(string id, JsonObject view) =>
+        await OkAsync(await _server.SignInAsync("clerk-issuance"), $"/api/cases/{id}/complete",
+            new JsonObject { ["taskId"] = TaskAt(view, "deliver"), ["delivery"] = new JsonObject { ["method"] = "window", ["recipient"] = "张建国" } });
+
+    [Fact]
+    public async Task ATruePledge_TheCheckWaitsInTheInboxWithItsDeadline_ThenTheCaseStaysCompleted()
+    {
+        var (id, view) = await GrantedWithPledgeAsync(ApplicantId(1));
+        var checkTask = TaskAt(view, "pledge-check");
+        var due = view["case"]!["pledge"]!["checkDue"]!.GetValue<string>();
+
+        using var reviewer = await _server.SignInAsync("education-reviewer");
+        var inbox = await reviewer.GetFromJsonAsync<JsonObject>("/api/tasks?scope=mine");
+        var row = inbox!["tasks"]!.AsArray().Single(t => t!["caseId"]!.GetValue<string>() == id && t["taskId"]!.GetValue<string>() == checkTask)!;
+        Assert.Equal(("pledge-check", "告知承诺核查", due), (row["stepId"]!.GetValue<string>(), row["stepName"]!.GetValue<string>(), row["due"]!.GetValue<string>()));
+        Assert.False(string.IsNullOrEmpty(row["levelLabel"]!.GetValue<string>()));
+        Assert.True(row["remainingWorkingDays"]!.GetValue<int>() >= 19);
+
+        view = await DeliverAsync(id, view);
+        Assert.Equal("completed", view["status"]!.GetValue<string>());
+        // The water bureau may not check the education bureau's pledge; the task is the department's.
+        var (foreign, _) = await CaseApi.PostAsync(await _server.SignInAsync("water-reviewer"), $"/api/cases/{id}/check-pledge",
+            new JsonObject { ["taskId"] = checkTask, ["truthful"] = true });
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+
+        view = await OkAsync(reviewer, $"/api/cases/{id}/check-pledge", new JsonObject { ["taskId"] = checkTask, ["truthful"] = true, ["findings"] = "公安机关网络核验：无犯罪记录" });
+        Assert.Equal("completed", view["status"]!.GetValue<string>());
+        Assert.True(view["case"]!["pledge"]!["truthful"]!.GetValue<bool>());
+        Assert.Empty(CaseApi.ActiveTasks(view));
+        Assert.Null(view["case"]!["revocation"]);
+    }
+
+    [Fact]
+    public async Task AFalsePledge_RevokesTheDecision_TheCertificateStopsVerifying_AndTheApplicantIsRefusedTheNextPledge()
+    {
+        var applicantId = ApplicantId(2);
+        var (id, view) = await GrantedWithPledgeAsync(applicantId);
+        view = await DeliverAsync(id, view);
+        var checkTask = TaskAt(view, "pledge-check");
+        using var reviewer = await _server.SignInAsync("education-reviewer");
+
+        var (noFindings, problem) = await CaseApi.PostAsync(reviewer, $"/api/cases/{id}/check-pledge", new JsonObject { ["taskId"] = checkTask, ["truthful"] = false });
+        Assert.Equal((HttpStatusCode)422, noFindings.StatusCode);
+        Assert.Equal("WF6084", problem["code"]!.GetValue<string>());
+
+        view = await OkAsync(reviewer, $"/api/cases/{id}/check-pledge",
+            new JsonObject { ["taskId"] = checkTask, ["truthful"] = false, ["findings"] = "公安机关回函：申请人有犯罪记录" });
+        Assert.Equal("revoked", view["status"]!.GetValue<string>());
+        Assert.Equal("已撤销", view["statusLabel"]!.GetValue<string>());
+        Assert.Contains(view["case"]!["documents"]!.AsArray(), d => d!["templateId"]!.GetValue<string>() == "notices/revocation");
+
+        var register = (ICertificateRegister)_server.Services.GetRequiredService<ICaseStore>();
+        var certificate = Assert.Single(await register.CertificatesOfCaseAsync(Guid.Parse(id)));
+        var verified = await _server.GetJsonAsync($"/verify/{certificate.Identifier}?format=json");
+        Assert.Equal("已撤销", verified["status"]!.GetValue<string>());
+
+        // The next application of the same applicant: 告知承诺 refused with its code, the case unchanged.
+        var (clerk, next, received) = await ReceiveAsync(applicantId);
+        var (refused, why) = await CaseApi.PostAsync(clerk, $"/api/cases/{next}/choose-pledge", new JsonObject { ["materialIds"] = new JsonArray(Proof) });
+        Assert.Equal((HttpStatusCode)422, refused.StatusCode);
+        Assert.Equal("WF6082", why["code"]!.GetValue<string>());
+        Assert.Contains("虚假承诺", why["detail"]!.GetValue<string>());
+        var after = await clerk.GetFromJsonAsync<JsonObject>($"/api/cases/{next}");
+        Assert.Equal(received["version"]!.GetValue<long>(), after!["version"]!.GetValue<long>());
+        Assert.Null(after["case"]!["pledge"]);
+    }
+
+    [Fact]
+    public async Task APledge_IsNotTakenOnAnItemThatOffersNone_NorOnMaterialsInTheRequest()
+    {
+        using var clerk = await _server.SignInAsync("clerk-comprehensive-1");
+        var body = CaseApi.NewCase(_item, decision: null, m => m.Id == Proof ? "pledged" : "received");
+        var (created, problem) = await CaseApi.PostAsync(clerk, "/api/cases", body);
+        Assert.Equal((HttpStatusCode)422, created.StatusCode);
+        Assert.Equal("WF6080", problem["code"]!.GetValue<string>());
+
+        var (_, id, _) = await ReceiveAsync(ApplicantId(3));
+        var (wrong, why) = await CaseApi.PostAsync(clerk, $"/api/cases/{id}/choose-pledge", new JsonObject { ["materialIds"] = new JsonArray("id-card") });
+        Assert.Equal((HttpStatusCode)422, wrong.StatusCode);
+        Assert.Equal("WF6080", why["code"]!.GetValue<string>());
+    }
+}
