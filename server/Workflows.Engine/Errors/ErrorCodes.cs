@@ -41,6 +41,11 @@ public static class ErrorCodes
     // 受理 (行政许可法 art. 32, DOMAIN §3) and 容缺 (DOMAIN §4)
     public const string AcceptanceByDepartment = "WF6060";
     public const string DeferralPledgeRequired = "WF6061";
+    /// <summary>容缺: the catch-up date chosen at intake lies outside the office's bounds (office.yaml clock.deferral-min/-max/-margin).</summary>
+    public const string DeferralDeadlineOutOfBounds = "WF6062";
+
+    // 终止办理: a deferred (容缺) material not supplied after its deadline and the 催补.
+    public const string TerminationNotAllowed = "WF6080";
 
     // 特别程序 (art. 45) and 挂起: the clock stops only for a procedure or with a legal basis.
     public const string SuspensionNeedsApprover = "WF6070";

@@ -46,6 +46,8 @@ namespace Workflows.Engine.Events;
 [JsonDerivedType(typeof(RectificationCompleted), "rectification-completed")]
 [JsonDerivedType(typeof(ProcedureStarted), "procedure-started")]
 [JsonDerivedType(typeof(ProcedureEnded), "procedure-ended")]
+[JsonDerivedType(typeof(CatchUpReminded), "catch-up-reminded")]
+[JsonDerivedType(typeof(CaseTerminated), "case-terminated")]
 public abstract record CaseEvent
 {
     /// <summary>When the command that produced the event ran (China time).</summary>

@@ -22,6 +22,8 @@ public enum CaseStatus
     Withdrawn,
     /// <summary>办结 (terminal).</summary>
     Completed,
+    /// <summary>终止办理 (terminal): a deferred (容缺) material never came; see <see cref="CaseState.Termination"/>.</summary>
+    Terminated,
 }
 
 public static class CaseStatusLabels
@@ -38,6 +40,7 @@ public static class CaseStatusLabels
         CaseStatus.Refused => "不予受理",
         CaseStatus.Withdrawn => "已撤回",
         CaseStatus.Completed => "已办结",
+        CaseStatus.Terminated => "终止办理",
         _ => status.ToString(),
     };
 
