@@ -115,6 +115,7 @@ public partial class NoticeRenderingTests
             ["material-receipt"] = "材料接收凭证", ["acceptance"] = "受理通知书", ["deferral-acceptance"] = "容缺受理通知书",
             ["supplement"] = "补正材料通知书", ["refusal"] = "不予受理通知书", ["special-procedure"] = "特别程序告知书",
             ["extension"] = "延期告知书", ["approval-decision"] = "准予行政许可决定书", ["denial-decision"] = "不予行政许可决定书", ["completion"] = "办结通知书",
+            ["termination"] = "终止办理告知书",
         };
         var name = id["notices/".Length..];
         yield return titles[name];
@@ -167,6 +168,15 @@ public partial class NoticeRenderingTests
                 break;
             case "denial-decision":
                 foreach (var r in d["reasons"]!.AsArray()) yield return r!.ToString();
+                yield return S("appeal.reviewBody");
+                yield return S("appeal.court");
+                break;
+            case "termination":
+                foreach (var m in d["materials"]!.AsArray()) yield return m!["name"]!.ToString();
+                yield return Date("deferral.remindedAt");
+                yield return Date("deferral.terminatedAt");
+                foreach (var r in d["reasons"]!.AsArray()) yield return r!.ToString();
+                yield return S("deferral.basis");
                 yield return S("appeal.reviewBody");
                 yield return S("appeal.court");
                 break;

@@ -2155,6 +2155,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 终止办理：容缺材料逾期未补交（补交期限届满后、作出决定前），理由 (terminate) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TerminateRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/timeline": {
         parameters: {
             query?: never;
@@ -4266,6 +4353,7 @@ export interface components {
             status?: components["schemas"]["CaseStatus"];
             supplementHistory?: components["schemas"]["SupplementNotice"][];
             tasks?: components["schemas"]["CaseTask"][];
+            termination?: null | components["schemas"]["Termination"];
             tokens?: components["schemas"]["Token"][];
             /** Format: int32 */
             tokensCreated?: number;
@@ -4276,7 +4364,7 @@ export interface components {
             withdrawalReason?: null | string;
         };
         /** @enum {string} */
-        CaseStatus: "received" | "accepted" | "supplementing" | "in-progress" | "suspended" | "granted" | "denied" | "refused" | "withdrawn" | "completed";
+        CaseStatus: "received" | "accepted" | "supplementing" | "in-progress" | "suspended" | "granted" | "denied" | "refused" | "withdrawn" | "completed" | "terminated";
         CaseSummaryView: {
             applicantId: null | string;
             applicantName: null | string;
@@ -4479,7 +4567,11 @@ export interface components {
             catchUpDue?: null | string;
             materialId: string;
             note?: null | string;
+            /** Format: date */
+            remindedOn?: null | string;
             status: components["schemas"]["MaterialStatus"];
+            /** Format: date */
+            terminatesAfter?: null | string;
         };
         MaterialRequest: {
             materialId: string;
@@ -4674,12 +4766,19 @@ export interface components {
             role?: null | string;
             window?: null | string;
         };
+        TaskCatchUp: {
+            catchUpDue: null | string;
+            materialId: string;
+            remindedOn: string;
+            terminatesAfter: null | string;
+        };
         TaskRequest: {
             taskId: string;
         };
         TaskRow: {
             applicantName: string;
             caseId: string;
+            catchUp?: null | components["schemas"]["TaskCatchUp"];
             claimedBy: null | string;
             countersign: boolean;
             department: null | string;
@@ -4701,6 +4800,16 @@ export interface components {
         };
         /** @enum {string} */
         TaskState: "open" | "claimed" | "completed" | "cancelled";
+        TerminateRequest: {
+            reason: string;
+        };
+        Termination: {
+            by: string;
+            materialIds: string[];
+            /** Format: date */
+            on: string;
+            reasons: string[];
+        };
         Token: {
             fork?: null | components["schemas"]["ForkScope"];
             id: string;
