@@ -222,4 +222,20 @@ public sealed class DeferralOverdueTests
         Assert.False(days.ContainsKey(nameof(CaseTerminated)));
         Assert.Null(harness.State.Materials["health"].TerminatesAfter);
     }
+
+    [Fact]
+    public void AMaterialMarked容缺AtReceipt_GetsItsCatchUpDate_AndNeedsThePledge()
+    {
+        // The window's checklist marks 容缺后补 when it receives: the material arrives as deferred without a date.
+        var harness = new CaseHarness(Items.Licensing(), today: "2026-04-28");
+        harness.Run(new ReceiveMaterials("case-1", "桃山-2026-000001", new Applicant(ApplicantType.Person, "张三", "11010519491231002X", "13800000000"),
+            new System.Text.Json.Nodes.JsonObject { ["subject"] = "语文", ["level"] = "senior" },
+            [new MaterialRecord("id-card", MaterialStatus.Received), new MaterialRecord("application", MaterialStatus.Received),
+             new MaterialRecord("health", MaterialStatus.Deferred, "体检报告下周出具")], Actors.Clerk));
+
+        Assert.Equal(ErrorCodes.DeferralPledgeRequired, harness.Reject(new Accept(Actors.Clerk)).Code);
+        harness.Run(new AcceptWithDeferral(Actors.Clerk, ["health"], null, PledgeSigned: true));
+
+        Assert.Equal(Date("2026-05-08"), harness.State.Materials["health"].CatchUpDue);
+    }
 }
