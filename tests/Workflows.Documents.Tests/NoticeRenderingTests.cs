@@ -116,6 +116,7 @@ public partial class NoticeRenderingTests
             ["supplement"] = "补正材料通知书", ["refusal"] = "不予受理通知书", ["special-procedure"] = "特别程序告知书",
             ["extension"] = "延期告知书", ["approval-decision"] = "准予行政许可决定书", ["denial-decision"] = "不予行政许可决定书", ["completion"] = "办结通知书",
             ["pledge"] = "证明事项告知承诺书", ["revocation"] = "撤销行政许可决定书",
+            ["termination"] = "终止办理告知书",
         };
         var name = id["notices/".Length..];
         yield return titles[name];
@@ -179,6 +180,15 @@ public partial class NoticeRenderingTests
             case "revocation":
                 foreach (var r in d["reasons"]!.AsArray()) yield return r!.ToString();
                 yield return S("revocation.basis");
+                yield return S("appeal.reviewBody");
+                yield return S("appeal.court");
+                break;
+            case "termination":
+                foreach (var m in d["materials"]!.AsArray()) yield return m!["name"]!.ToString();
+                yield return Date("deferral.remindedAt");
+                yield return Date("deferral.terminatedAt");
+                foreach (var r in d["reasons"]!.AsArray()) yield return r!.ToString();
+                yield return S("deferral.basis");
                 yield return S("appeal.reviewBody");
                 yield return S("appeal.court");
                 break;

@@ -152,6 +152,36 @@ public sealed partial class NoticeDocumentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Termination_WhenTheDeferredMaterialNeverCame_IsTheDepartmentsNoticeWithReasonsBasisAndRemedies()
+    {
+        // 容缺受理 on Mon 3/2; the scheduler's daily Tick reminds the day after the catch-up date and
+        // terminates after the office's grace period: the engine issues the notice, rendered by the real port.
+        var item = Item("private-kindergarten");
+        var deferrable = item.Materials.Where(m => m.Necessity == Necessity.Deferrable).ToList();
+        var (_, run) = await ReceiveAsync(item.Id, m => deferrable.Contains(m) ? MaterialStatus.Missing : MaterialStatus.Received);
+        var state = await run(new AcceptWithDeferral(Clerk(item), [.. deferrable.Select(m => m.Id)], null, PledgeSigned: true));
+        for (var day = new DateOnly(2026, 3, 3); !state.IsClosed && day < new DateOnly(2026, 6, 1); day = day.AddDays(1))
+        {
+            var result = await _service.ExecuteAsync(Guid.Parse(state.Id), new Tick(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8))));
+            state = ((CaseCommandResult.Ok)result).State;
+        }
+        Assert.Equal(CaseStatus.Terminated, state.Status);
+        Assert.Equal("notices/termination", state.Documents[^1].TemplateId);
+        var first = deferrable.OrderBy(m => state.Materials[m.Id].CatchUpDue).First();
+        var department = Department(item);
+        var expected = new List<string> { "终止办理告知书", $"{department.DocumentCode}终告〔2026〕", Applicant(item) + "：", Guide(item).Name, "已于2026年3月2日予以容缺受理" };
+        foreach (var (material, i) in deferrable.Select((m, i) => (m, i)))
+            expected.AddRange([$"{i + 1}．{material.Name}", $"补交期限：{Chinese(state.Materials[material.Id].CatchUpDue!.Value)}"]);
+        expected.AddRange([
+            $"本机关已于{Chinese(state.Materials[first.Id].RemindedOn!.Value)}催告", $"决定自{Chinese(state.Termination!.On)}起终止办理",
+            $"未在补交期限（{Chinese(state.Materials[first.Id].CatchUpDue!.Value)}）内补交", "经催补仍未补交",
+            "依据：" + Set.Office!.Notices!.DeferralBasis!, Window(item).Name, Set.Office.Appeal!.ReviewBody, Set.Office.Appeal.Court,
+            department.Name, $"联系电话：{department.Phone}"]);
+        Read(state, item.Id, "termination", [.. expected]);
+        Assert.DoesNotContain("经办人", Flat(Pdf.Text(PdfOf(state))));
+    }
+
+    [Fact]
     public async Task DeferralByLapse_SaysNoPledgeWasSigned()
     {
         // Nobody decided within the acceptance limit: the case counts as accepted on the receipt day

@@ -877,6 +877,18 @@ export interface OfficeFile {
      */
     'deferral-max'?: string;
     /**
+     * 容缺补交最短期限：自受理起算，窗口选定的补交期限不得早于此，默认 0wd（可选受理当日）
+     */
+    'deferral-min'?: string;
+    /**
+     * 逾期未补交容缺材料的处理：逾期次日催补；terminate：催补后宽限期满仍未补交的终止办理（默认），warn：只催补，由部门负责人决定是否终止
+     */
+    'deferral-overdue'?: 'terminate' | 'warn';
+    /**
+     * 容缺催补宽限期：自催补之日起算，期满仍未补交的终止办理，默认 5wd
+     */
+    'deferral-grace'?: string;
+    /**
      * 告知承诺核查期限：告知承诺件作出决定后完成核查的期限，默认 20wd（国办发〔2020〕42号由各地确定）
      */
     'pledge-check-period'?: string;

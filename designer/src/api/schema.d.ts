@@ -487,43 +487,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/calendar/workdays": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 按已发布的工作日历推算：from 起 days 个工作日后的日期；跨未发布年份时标为暂定 (add working days) */
-        get: {
-            parameters: {
-                query?: {
-                    days?: number;
-                    from?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/cases": {
         parameters: {
             query?: never;
@@ -531,7 +494,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 查询办件：编号、申请人、状态、部门、到期日；procedureOverrun=true 只列特别程序超过告知期限的在办办件 (search) */
+        /** 查询办件：编号、申请人、状态、部门、到期日 (search) */
         get: {
             parameters: {
                 query?: {
@@ -541,7 +504,6 @@ export interface paths {
                     dueBefore?: string;
                     number?: string;
                     open?: boolean;
-                    procedureOverrun?: boolean;
                     skip?: number;
                     status?: string;
                     take?: number;
@@ -901,180 +863,6 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": components["schemas"]["AddSignerRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CaseView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unprocessable Entity */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/cases/{id}/check-pledge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 告知承诺核查：承诺属实，或不实（撤销决定、记入信用记录） (check-pledge) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CheckPledgeRequest"];
-                };
-            };
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CaseView"];
-                    };
-                };
-                /** @description Bad Request */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Forbidden */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Not Found */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-                /** @description Unprocessable Entity */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["ProblemDetails"];
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/cases/{id}/choose-pledge": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 告知承诺：申请人以书面承诺代替的证明材料（出具告知承诺书） (choose-pledge) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ChoosePledgeRequest"];
                 };
             };
             responses: {
@@ -2367,6 +2155,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/terminate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 终止办理：容缺材料逾期未补交（补交期限届满后、作出决定前），理由 (terminate) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TerminateRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/timeline": {
         parameters: {
             query?: never;
@@ -2703,132 +2578,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/designer/calendars": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 工作日历：各年份、是否已发布、是否有待发布的修改 (calendar years) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/designer/calendars/{year}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 一年的节假日安排：模型、原文、ETag (one year's schedule) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        /** 保存一年的节假日安排（管理员，If-Match；新年份不带 If-Match）；校验不通过时 422 并给出位置 (save a year) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/designer/calendars/{year}/validate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 校验一年的节假日安排草稿，不保存 (validate a draft year) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    year: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3325,7 +3074,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 发布：提交 git（作者为当前用户）并加载为新版本；items、files 可限定范围 (publish) */
+        /** 发布：提交 git（作者为当前用户）并加载为新版本 (publish) */
         post: {
             parameters: {
                 query?: never;
@@ -3378,112 +3127,6 @@ export interface paths {
         };
         put?: never;
         post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/designer/reviews": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 待复核的修改（office.yaml designer.review-before-publish 开启时发布先待复核）及其差异 (changes waiting for review) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/designer/reviews/{id}/approve": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 批准：另一位管理员（非作者）批准后，复核的提交原样发布 (approve: publish exactly the reviewed commit) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/designer/reviews/{id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 退回：管理员退回或作者撤回，工作区中的修改保留 (reject or withdraw) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4249,40 +3892,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/ops/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 运行状态（管理员）：次年工作日历是否已发布及告警、今日监督日报 (daily checks) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description OK */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/people": {
         parameters: {
             query?: never;
@@ -4360,15 +3969,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 安全日志：登录、失败、锁定、退出、改密、账号与角色变更、发布、个人文件下载、评价器配对；最新在前，按 page、pageSize 分页，可按 user、kind（可用 kiosk-* 前缀）、target、address、hours 筛选；北京时间（管理员）(security log) */
+        /** 安全日志：登录、失败、锁定、退出、改密、账号与角色变更、发布、个人文件下载、评价器配对；可按 user、kind（可用 kiosk-* 前缀）、target、address 筛选（管理员）(security log) */
         get: {
             parameters: {
                 query?: {
                     address?: string;
                     hours?: number;
                     kind?: string;
-                    page?: number;
-                    pageSize?: number;
                     take?: number;
                     target?: string;
                     user?: string;
@@ -4437,7 +4044,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 效能监督：预警、超期、已暂停办件、特别程序超过告知期限的办件与各部门统计（统计全部在办办件） */
+        /** 效能监督：预警、超期、已暂停办件与各部门统计（统计全部在办办件） */
         get: {
             parameters: {
                 query?: never;
@@ -4482,7 +4089,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 效能统计：各部门按时办结率、在办超期/预警/暂停数、特别程序超过告知期限数、每周收件与办结量（weeks = 1–26，默认 8），好差评各等级数量与差评整改 */
+        /** 效能统计：各部门按时办结率、在办超期/预警/暂停数、每周收件与办结量（weeks = 1–26，默认 8），好差评各等级数量与差评整改 */
         get: {
             parameters: {
                 query?: {
@@ -4627,14 +4234,12 @@ export interface components {
         /** @enum {string} */
         AlertKind: "warning" | "overdue";
         Applicant: {
-            address?: null | string;
             idNumber: string;
             name: string;
             phone?: null | string;
             type: components["schemas"]["ApplicantType"];
         };
         ApplicantRequest: {
-            address?: null | string;
             idNumber: string;
             name: string;
             phone?: null | string;
@@ -4683,7 +4288,7 @@ export interface components {
             statutoryLimit?: null | components["schemas"]["Duration"];
         };
         /** @enum {string} */
-        CaseDecision: "granted" | "denied" | "refused" | "revoked";
+        CaseDecision: "granted" | "denied" | "refused";
         CaseEffectView: {
             /** Format: int32 */
             attempts: number;
@@ -4737,7 +4342,6 @@ export interface components {
             notifications?: components["schemas"]["SentNotification"][];
             number: string;
             openSupplement?: null | components["schemas"]["SupplementNotice"];
-            pledge?: null | components["schemas"]["PledgeRecord"];
             procedureHistory?: components["schemas"]["ProcedureRun"][];
             /** Format: date-time */
             receivedAt?: string;
@@ -4746,10 +4350,10 @@ export interface components {
             refusal?: null | components["schemas"]["Refusal"];
             /** Format: int32 */
             repeatedSupplementNotices?: number;
-            revocation?: null | components["schemas"]["Revocation"];
             status?: components["schemas"]["CaseStatus"];
             supplementHistory?: components["schemas"]["SupplementNotice"][];
             tasks?: components["schemas"]["CaseTask"][];
+            termination?: null | components["schemas"]["Termination"];
             tokens?: components["schemas"]["Token"][];
             /** Format: int32 */
             tokensCreated?: number;
@@ -4760,7 +4364,7 @@ export interface components {
             withdrawalReason?: null | string;
         };
         /** @enum {string} */
-        CaseStatus: "received" | "accepted" | "supplementing" | "in-progress" | "suspended" | "granted" | "denied" | "refused" | "withdrawn" | "completed" | "revoked";
+        CaseStatus: "received" | "accepted" | "supplementing" | "in-progress" | "suspended" | "granted" | "denied" | "refused" | "withdrawn" | "completed" | "terminated";
         CaseSummaryView: {
             applicantId: null | string;
             applicantName: null | string;
@@ -4825,14 +4429,6 @@ export interface components {
             statusLabel: string;
             /** Format: int64 */
             version: number;
-        };
-        CheckPledgeRequest: {
-            findings?: null | string;
-            taskId: string;
-            truthful: boolean;
-        };
-        ChoosePledgeRequest: {
-            materialIds: string[];
         };
         ClockPause: {
             /** Format: date */
@@ -4971,7 +4567,11 @@ export interface components {
             catchUpDue?: null | string;
             materialId: string;
             note?: null | string;
+            /** Format: date */
+            remindedOn?: null | string;
             status: components["schemas"]["MaterialStatus"];
+            /** Format: date */
+            terminatesAfter?: null | string;
         };
         MaterialRequest: {
             materialId: string;
@@ -4979,23 +4579,9 @@ export interface components {
             status: components["schemas"]["MaterialStatus"];
         };
         /** @enum {string} */
-        MaterialStatus: "received" | "deferred" | "missing" | "defective" | "pledged";
+        MaterialStatus: "received" | "deferred" | "missing" | "defective";
         /** @enum {string} */
         PauseReason: "supplement" | "suspension" | "procedure";
-        PledgeRecord: {
-            /** Format: date */
-            checkDue?: null | string;
-            checkedBy?: null | string;
-            /** Format: date */
-            checkedOn?: null | string;
-            checkTaskId?: null | string;
-            chosenBy: string;
-            /** Format: date */
-            chosenOn: string;
-            findings?: null | string;
-            materialIds: string[];
-            truthful?: null | boolean;
-        };
         ProblemDetails: {
             /** @description 稳定的错误代码 (stable error code), e.g. WF9404 */
             code?: string;
@@ -5070,13 +4656,6 @@ export interface components {
             targetStepId: string;
             taskId: string;
         };
-        Revocation: {
-            basis: string;
-            by: string;
-            /** Format: date */
-            on: string;
-            reasons: string[];
-        };
         SentNotification: {
             /** Format: date-time */
             at: string;
@@ -5107,8 +4686,6 @@ export interface components {
             /** Format: int32 */
             overdue: number;
             /** Format: int32 */
-            procedureOverrun?: number;
-            /** Format: int32 */
             suspended: number;
             /** Format: int32 */
             warning: number;
@@ -5130,7 +4707,6 @@ export interface components {
             levelLabel: string;
             number: string;
             procedure?: null | components["schemas"]["SupervisionProcedure"];
-            procedureOverrun?: boolean;
             promisedDue: null | string;
             /** Format: int32 */
             remaining: null | number;
@@ -5142,8 +4718,6 @@ export interface components {
             open: number;
             /** Format: int32 */
             overdue: number;
-            /** Format: int32 */
-            procedureOverrun?: number;
             /** Format: int32 */
             suspended: number;
             /** Format: int32 */
@@ -5192,12 +4766,19 @@ export interface components {
             role?: null | string;
             window?: null | string;
         };
+        TaskCatchUp: {
+            catchUpDue: null | string;
+            materialId: string;
+            remindedOn: string;
+            terminatesAfter: null | string;
+        };
         TaskRequest: {
             taskId: string;
         };
         TaskRow: {
             applicantName: string;
             caseId: string;
+            catchUp?: null | components["schemas"]["TaskCatchUp"];
             claimedBy: null | string;
             countersign: boolean;
             department: null | string;
@@ -5219,6 +4800,16 @@ export interface components {
         };
         /** @enum {string} */
         TaskState: "open" | "claimed" | "completed" | "cancelled";
+        TerminateRequest: {
+            reason: string;
+        };
+        Termination: {
+            by: string;
+            materialIds: string[];
+            /** Format: date */
+            on: string;
+            reasons: string[];
+        };
         Token: {
             fork?: null | components["schemas"]["ForkScope"];
             id: string;

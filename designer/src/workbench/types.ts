@@ -50,8 +50,10 @@ export interface CaseState {
   id: string; number: string; itemId: string; definitionVersion: string;
   applicant: { type: 'person' | 'organization'; name: string; idNumber: string; phone?: string | null; address?: string | null };
   formData: FormValues;
-  materials: Record<string, { materialId: string; status: MaterialStatus; note?: string | null; catchUpDue?: string | null }>;
+  materials: Record<string, { materialId: string; status: MaterialStatus; note?: string | null; catchUpDue?: string | null; remindedOn?: string | null; terminatesAfter?: string | null }>;
   status: string;
+  /** 终止办理: a deferred (容缺) material never came. */
+  termination?: { reasons: string[]; materialIds: string[]; by: string; on: string } | null;
   decision?: unknown; refusal?: { reasons: string[]; competentBody?: string | null } | null;
   openSupplement?: { deficiencies: { materialId: string; kind: 'missing' | 'defective'; note?: string | null }[]; requestedOn: string; supplementedOn?: string | null; beforeAcceptance?: boolean } | null;
   supplementHistory: unknown[];
@@ -125,7 +127,7 @@ export const templateLabels: Record<string, string> = {
   'notices/material-receipt': '材料接收凭证', 'notices/acceptance': '受理通知书', 'notices/deferral-acceptance': '容缺受理通知书',
   'notices/supplement': '补正材料通知书', 'notices/refusal': '不予受理通知书', 'notices/special-procedure': '特别程序告知书',
   'notices/extension': '延期告知书', 'notices/approval-decision': '准予许可决定书', 'notices/denial-decision': '不予许可决定书',
-  'notices/completion': '办结通知书',
+  'notices/completion': '办结通知书', 'notices/termination': '终止办理告知书',
 };
 
 export function templateLabel(id: string): string {

@@ -107,8 +107,18 @@ public sealed class ClockSettings
     [Label("差评整改期限", "差评后整改反馈的期限，默认 5 个工作日（国办发〔2019〕51号）")] public Duration? RectificationLimit { get; set; }
     [Label("容缺补交提前量", "容缺材料的补交期限须早于承诺办结日至少这么多工作日，默认 0wd（深圳：2wd）")] public Duration? DeferralMargin { get; set; }
     [Label("容缺补交最长期限", "自受理起算的容缺补交期限上限，默认不另设（以承诺时限为限；深圳：20wd）")] public Duration? DeferralMax { get; set; }
+    [Label("容缺补交最短期限", "自受理起算，窗口选定的补交期限不得早于此，默认 0wd（可选受理当日）")] public Duration? DeferralMin { get; set; }
+    [Label("逾期未补交容缺材料的处理", "逾期次日催补；terminate：催补后宽限期满仍未补交的终止办理（默认），warn：只催补，由部门负责人决定是否终止")] public DeferralOverdueOutcome? DeferralOverdue { get; set; }
+    [Label("容缺催补宽限期", "自催补之日起算，期满仍未补交的终止办理，默认 5wd")] public Duration? DeferralGrace { get; set; }
     [Label("告知承诺核查期限", "告知承诺件作出决定后完成核查的期限，默认 20wd（国办发〔2020〕42号由各地确定）")] public Duration? PledgeCheckPeriod { get; set; }
     [Label("默认好评期限", "办结后未评价的办件按此期限自动默认评价，默认 7d（广东：7 个自然日，默认「基本满意」）")] public Duration? DefaultRatingAfter { get; set; }
+}
+
+/// <summary>What a deferred (容缺) material not supplied by its catch-up date leads to, after the 催补 warning.</summary>
+public enum DeferralOverdueOutcome
+{
+    [Label("催补后宽限期满终止办理")] Terminate,
+    [Label("只催补")] Warn,
 }
 
 public enum CountFrom

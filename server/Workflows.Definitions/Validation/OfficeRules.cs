@@ -29,6 +29,7 @@ public static class OfficeRules
                 context.Error(DiagnosticCodes.MissingSeal, office, "Seal", $"印章图片 '{office.Seal}' 不存在 (seal image not found)");
             if (office.Clock?.WarningAt is { } fraction && (fraction <= 0 || fraction >= 1))
                 context.Error(DiagnosticCodes.InvalidRange, office.Clock, "WarningAt", $"预警比例应在 0 与 1 之间，现为 {fraction} (warning-at must be between 0 and 1)");
+            if (office.Clock is { } clock) CheckDeferralBounds(context, clock);
             if (office.Devices is { } devices) CheckDevices(context, devices);
             if (office.Kiosk is { } kiosk) CheckKiosk(context, kiosk);
             if (office.Operations is { } operations) CheckOperations(context, operations);
@@ -56,6 +57,14 @@ public static class OfficeRules
         IdentityRules.CheckUnique(context, set.Windows, w => w.Id, "窗口");
         IdentityRules.CheckUnique(context, set.Roles, r => r.Id, "角色");
         if (!context.IsBroken(set.Windows) && !context.IsBroken(set.Departments)) CheckWindows(context);
+    }
+
+    /// <summary>容缺: a shortest catch-up period longer than the longest one leaves no lawful date to choose at intake.</summary>
+    private static void CheckDeferralBounds(ValidationContext context, ClockSettings clock)
+    {
+        if (clock.DeferralMin is { } min && clock.DeferralMax is { } max && min.Unit == max.Unit && min.Value > max.Value)
+            context.Error(DiagnosticCodes.InvalidRange, clock, "DeferralMin",
+                $"容缺补交最短期限 {min} 长于最长期限 {max}，窗口无法选定补交期限 (deferral-min must not exceed deferral-max)");
     }
 
     /// <summary>The agent runs on the clerk's own PC: a ws(s) URL on a loopback host, nothing but an origin.</summary>

@@ -36,6 +36,16 @@ public sealed class Deadlines(WorkingCalendar calendar, ClockSettings? settings)
         return latest < acceptedOn ? acceptedOn : latest;
     }
 
+    /// <summary>容缺: the earliest catch-up date a window may choose: the office's shortest period counted from acceptance (default: the day of acceptance).</summary>
+    public DateOnly EarliestCatchUp(DateOnly acceptedOn) =>
+        settings?.DeferralMin is { Value: > 0 } min ? Due(acceptedOn, min) : acceptedOn;
+
+    /// <summary>容缺 overdue: terminate after the grace period (default) or only remind (local rule).</summary>
+    public DeferralOverdueOutcome DeferralOverdue => settings?.DeferralOverdue ?? DeferralOverdueOutcome.Terminate;
+
+    /// <summary>容缺 催补: the grace period after the reminder before the case is terminated (local; 5 working days unless the office says otherwise).</summary>
+    public Duration DeferralGrace => settings?.DeferralGrace ?? Duration.WorkingDays(5);
+
     /// <summary>The share of a limit used up before 预警 (<see cref="Queries.DeadlineLevels.WarningAt"/>).</summary>
     public double WarningFraction => Queries.DeadlineLevels.WarningAt(settings);
 

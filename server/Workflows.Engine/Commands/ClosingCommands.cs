@@ -5,6 +5,12 @@ namespace Workflows.Engine.Commands;
 /// <summary>撤回 at the applicant's request.</summary>
 public sealed record Withdraw(Actor By, string Reason) : CaseCommand;
 
+/// <summary>
+/// 终止办理 by the department head: only after a deferred (容缺) material's catch-up date passed
+/// and before the decision; <paramref name="Reason"/> goes on the 终止办理告知书.
+/// </summary>
+public sealed record Terminate(Actor By, string Reason) : CaseCommand;
+
 /// <summary>Issue a notice outside a document step (受理通知书, 不予受理通知书...).</summary>
 public sealed record IssueDocument(Actor By, string TemplateId) : CaseCommand;
 

@@ -41,6 +41,11 @@ public static class ErrorCodes
     // 受理 (行政许可法 art. 32, DOMAIN §3) and 容缺 (DOMAIN §4)
     public const string AcceptanceByDepartment = "WF6060";
     public const string DeferralPledgeRequired = "WF6061";
+    /// <summary>容缺: the catch-up date chosen at intake lies outside the office's bounds (office.yaml clock.deferral-min/-max/-margin).</summary>
+    public const string DeferralDeadlineOutOfBounds = "WF6062";
+
+    // 终止办理: a deferred (容缺) material not supplied after its deadline and the 催补.
+    public const string TerminationNotAllowed = "WF6085";
 
     // 告知承诺 (国办发〔2020〕42号) and the credit record
     public const string PledgeNotAllowed = "WF6080";

@@ -50,6 +50,8 @@ namespace Workflows.Engine.Events;
 [JsonDerivedType(typeof(PledgeCheckOpened), "pledge-check-opened")]
 [JsonDerivedType(typeof(PledgeChecked), "pledge-checked")]
 [JsonDerivedType(typeof(DecisionRevoked), "decision-revoked")]
+[JsonDerivedType(typeof(CatchUpReminded), "catch-up-reminded")]
+[JsonDerivedType(typeof(CaseTerminated), "case-terminated")]
 public abstract record CaseEvent
 {
     /// <summary>When the command that produced the event ran (China time).</summary>

@@ -52,6 +52,7 @@ public static class CaseEngine
             case RecomputeDeadlines c: RecomputeHandler.Recompute(tx, c); break;
             case Tick: TickHandler.Tick(tx); break;
             case Withdraw c: ClosingHandler.Withdraw(tx, c); break;
+            case Terminate c: DeferralHandler.Terminate(tx, c); break;
             case IssueDocument c: ClosingHandler.Issue(tx, c); break;
             case Evaluate c: ClosingHandler.Evaluate(tx, c); break;
             case Rectify c: ClosingHandler.Rectify(tx, c); break;

@@ -63,12 +63,14 @@ internal static class IntakeHandler
         RequireRequiredMaterials(tx);
         // DOMAIN §3: the deferral notice may say a pledge was signed only if it was, and without one there is no 容缺.
         if (!command.PledgeSigned) throw Fail.DeferralPledgeRequired(command.DeferredMaterialIds.Select(id => Checklist.Find(tx, id).Name));
+        // The office's bounds (office.yaml clock.deferral-min, -max, -margin): checked before anything is recorded.
+        var earliest = tx.Deadlines.EarliestCatchUp(tx.Today);
         var latest = tx.Deadlines.LatestCatchUp(tx.Today, tx.Deadlines.Due(tx.Today, Limits(tx).Promised));
-        if (command.CatchUpBy is { } catchUp && (catchUp > latest || catchUp < tx.Today))
-            throw Fail.DeferralNotAllowed($"容缺补交期限须在今天至 {latest:yyyy-MM-dd} 之间（承诺办结日及本中心的容缺规定） (the catch-up deadline must not pass the promised limit and the office's deferral bounds)");
+        if (earliest > latest || command.CatchUpBy is { } catchUp && (catchUp > latest || catchUp < earliest))
+            throw Fail.DeferralDeadlineOutOfBounds(command.CatchUpBy, earliest, latest);
 
         AcceptOn(tx, tx.Today, command.By.UserId, byLapse: false);
-        DeferMissing(tx, command.CatchUpBy, command.PledgeSigned);
+        DeferMissing(tx, command.CatchUpBy, command.PledgeSigned, earliest);
         LeaveIntake(tx);
     }
 
@@ -82,7 +84,7 @@ internal static class IntakeHandler
         // then counts as acceptance on the day they were re-submitted, not on the first receipt.
         var resubmitted = tx.State.SupplementHistory.LastOrDefault(n => n.BeforeAcceptance && n.SupplementedOn is not null)?.SupplementedOn;
         AcceptOn(tx, resubmitted ?? tx.State.Clocks.ReceivedOn, "system:acceptance-clock", byLapse: true);
-        DeferMissing(tx, explicitCatchUp: null, pledgeSigned: false);
+        DeferMissing(tx, explicitCatchUp: null, pledgeSigned: false, earliest: null);
         LeaveIntake(tx);
         BackOfficeAcceptance.LeaveByLapse(tx);
     }
@@ -129,8 +131,12 @@ internal static class IntakeHandler
         });
     }
 
-    /// <summary>容缺: each missing deferrable material gets a catch-up date, never later than the promised due date (DOMAIN §4).</summary>
-    private static void DeferMissing(CaseTransaction tx, DateOnly? explicitCatchUp, bool pledgeSigned)
+    /// <summary>
+    /// 容缺: each missing deferrable material gets a catch-up date, never later than the promised due
+    /// date and the office's bounds (DOMAIN §4); a material's own default is raised to the office's
+    /// shortest period when the window accepted (a deemed acceptance has no window to choose).
+    /// </summary>
+    private static void DeferMissing(CaseTransaction tx, DateOnly? explicitCatchUp, bool pledgeSigned, DateOnly? earliest)
     {
         var acceptedOn = tx.State.Clocks.AcceptedOn!.Value;
         var promisedDue = tx.Deadlines.LatestCatchUp(acceptedOn, tx.State.Clocks.PromisedDue!.Value);
@@ -138,6 +144,7 @@ internal static class IntakeHandler
             .Select(m =>
             {
                 var catchUp = explicitCatchUp ?? tx.Deadlines.Due(acceptedOn, m.DeferralLimit ?? tx.State.Clocks.PromisedLimit!.Value);
+                if (earliest is { } floor && catchUp < floor) catchUp = floor;
                 return new DeferredMaterial(m.Id, catchUp < promisedDue ? catchUp : promisedDue);
             })
             .ToList();

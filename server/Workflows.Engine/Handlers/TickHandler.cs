@@ -7,7 +7,7 @@ namespace Workflows.Engine.Handlers;
 
 /// <summary>
 /// Time passes. The scheduler outside only calls Tick; everything time-driven is decided here:
-/// the acceptance clock's lapse, due timers, 预警 and 超期. Each alert is raised once per subject
+/// the acceptance clock's lapse, 容缺 催补 and 终止办理 (<see cref="DeferralHandler"/>), due timers, 预警 and 超期. Each alert is raised once per subject
 /// and due date, so ticking twice on the same day changes nothing.
 /// </summary>
 internal static class TickHandler
@@ -19,6 +19,9 @@ internal static class TickHandler
         {
             IntakeHandler.AcceptByLapse(tx);
         }
+
+        // 容缺 催补 and 终止办理 follow the applicant's catch-up dates, also while the office's clock is paused.
+        DeferralHandler.Tick(tx);
 
         // A 挂起 without a legal basis does not stop the clock: the work waits, the deadlines do not.
         if (!tx.State.IsClosed && tx.State.Status == CaseStatus.Suspended && tx.State.ActiveSuspension is { Counted: true })
@@ -70,11 +73,6 @@ internal static class TickHandler
         foreach (var task in tx.State.ActiveTasks.Where(t => t.Due is not null).ToList())
         {
             Check(tx, $"task:{task.Id}", task.CreatedOn, task.Due, task.PausedWorkingDays, warn: true, task.Id);
-        }
-
-        foreach (var material in tx.State.Materials.Values.Where(m => m.Status == MaterialStatus.Deferred && m.CatchUpDue is not null).OrderBy(m => m.MaterialId).ToList())
-        {
-            Check(tx, $"material:{material.MaterialId}", tx.Today, material.CatchUpDue, 0, warn: false, taskId: null);
         }
     }
 

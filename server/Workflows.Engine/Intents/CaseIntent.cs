@@ -43,6 +43,10 @@ public enum NotificationKind
     Warning,
     /// <summary>超期.</summary>
     Overdue,
+    /// <summary>催补: a deferred (容缺) material passed its catch-up date.</summary>
+    CatchUp,
+    /// <summary>终止办理.</summary>
+    Terminated,
 }
 
 public sealed record CaseNotification(NotificationKind Kind, string? StepId = null, string? TemplateId = null, string? TaskId = null, string? Message = null);

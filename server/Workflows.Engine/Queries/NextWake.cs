@@ -8,7 +8,7 @@ namespace Workflows.Engine.Queries;
 /// <summary>
 /// When a scheduler next has to call <see cref="Commands.Tick"/> for a case: the earliest China-time
 /// day, on or after "today", on which a Tick would change something. It mirrors the rules of the
-/// engine's Tick (acceptance lapse, timer steps, 预警, 超期), so that a scheduler wakes a case on
+/// engine's Tick (acceptance lapse, 容缺 催补 and 终止办理, timer steps, 预警, 超期), so that a scheduler wakes a case on
 /// exactly the days that matter instead of ticking every case every day.
 /// </summary>
 public static class NextWake
@@ -32,9 +32,12 @@ public static class NextWake
         // Before acceptance only the 5-working-day acceptance clock runs; its lapse is the next event.
         if (state.Status == CaseStatus.Received) return Latest(state.Clocks.AcceptanceDue.AddDays(1), today);
         var countedSuspension = state.Status == CaseStatus.Suspended && state.ActiveSuspension is { Counted: true };
-        if (!state.Status.IsRunning() && !countedSuspension) return null;
+        // 容缺 催补 and 终止办理 run on the applicant's catch-up dates, also while the clock is paused.
+        var deferral = DeferralWake(state, deadlines);
+        if (!state.Status.IsRunning() && !countedSuspension) return deferral is { } paused ? Latest(paused, today) : null;
 
         var candidates = new List<DateOnly>();
+        if (deferral is { } day) candidates.Add(day);
         // While an excluded procedure stops the clock, Tick watches only the procedure's own announced end.
         if (ProcedureClock.StopsClock(state))
         {
@@ -58,12 +61,22 @@ public static class NextWake
             Add(candidates, state, deadlines, today, $"task:{task.Id}", task.CreatedOn, task.Due, task.PausedWorkingDays, warn: true);
         }
 
-        foreach (var material in state.Materials.Values.Where(m => m.Status == MaterialStatus.Deferred && m.CatchUpDue is not null))
-        {
-            Add(candidates, state, deadlines, today, $"material:{material.MaterialId}", today, material.CatchUpDue, 0, warn: false);
-        }
-
         return candidates.Count == 0 ? null : Latest(candidates.Min(), today);
+    }
+
+    /// <summary>
+    /// The day after a deferred material's catch-up date (催补, which also marks it 超期), then the day
+    /// after the grace period (终止办理; none once the case is decided, see DeferralHandler).
+    /// </summary>
+    private static DateOnly? DeferralWake(CaseState state, Deadlines deadlines)
+    {
+        if (state.Clocks.AcceptedOn is null) return null;
+        var days = state.Materials.Values
+            .Where(m => m.Status == MaterialStatus.Deferred && m.CatchUpDue is not null)
+            .Select(m => m.RemindedOn is null ? Handlers.DeferralHandler.DayAfter(deadlines, m.CatchUpDue!.Value)
+                : m.TerminatesAfter is { } last && state.Decision is null ? Handlers.DeferralHandler.DayAfter(deadlines, last) : (DateOnly?)null)
+            .OfType<DateOnly>().ToList();
+        return days.Count == 0 ? null : days.Min();
     }
 
     /// <summary>The days on which Tick raises this subject's alerts, unless already raised for this due date.</summary>

@@ -16,6 +16,12 @@ public enum CaseDecision
 public sealed record Refusal(IReadOnlyList<string> Reasons, string? CompetentBody, string RefusedBy, DateOnly On);
 
 /// <summary>
+/// 终止办理: why (reasons for the notice), which deferred materials never came, who ended the case
+/// (a user, or <c>system:deferral</c> when the grace period after the 催补 ran out) and when.
+/// </summary>
+public sealed record Termination(IReadOnlyList<string> Reasons, IReadOnlyList<string> MaterialIds, string By, DateOnly On);
+
+/// <summary>
 /// 挂起 / 特别程序 in force. <see cref="Counted"/>: the clock keeps running, because the guide counts the
 /// procedure's time or because no legal basis (<see cref="Basis"/>) allows the clock to stop.
 /// </summary>

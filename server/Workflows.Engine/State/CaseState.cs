@@ -46,6 +46,8 @@ public sealed record CaseState
     public ImmutableList<Attachment> Attachments { get; init; } = [];
     public DeliveryRecord? Delivery { get; init; }
     public string? WithdrawalReason { get; init; }
+    /// <summary>终止办理 (容缺 material never supplied); null unless the case was terminated.</summary>
+    public Termination? Termination { get; init; }
     public DateTimeOffset ReceivedAt { get; init; }
     /// <summary>The clerk who received the materials (收件人), for the notices the window issues.</summary>
     public string? ReceivedBy { get; init; }

@@ -24,6 +24,8 @@ public enum CaseStatus
     Completed,
     /// <summary>撤销: the decision was revoked (a false pledge found by the check); terminal.</summary>
     Revoked,
+    /// <summary>终止办理 (terminal): a deferred (容缺) material never came; see <see cref="CaseState.Termination"/>.</summary>
+    Terminated,
 }
 
 public static class CaseStatusLabels
@@ -41,6 +43,7 @@ public static class CaseStatusLabels
         CaseStatus.Withdrawn => "已撤回",
         CaseStatus.Completed => "已办结",
         CaseStatus.Revoked => "已撤销",
+        CaseStatus.Terminated => "终止办理",
         _ => status.ToString(),
     };
 

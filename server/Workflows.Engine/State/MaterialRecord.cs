@@ -12,7 +12,14 @@ public enum MaterialStatus
 }
 
 /// <summary>What the window recorded about one checklist material.</summary>
-public sealed record MaterialRecord(string MaterialId, MaterialStatus Status, string? Note = null, DateOnly? CatchUpDue = null);
+public sealed record MaterialRecord(string MaterialId, MaterialStatus Status, string? Note = null, DateOnly? CatchUpDue = null)
+{
+    /// <summary>容缺 催补: the day the applicant was reminded that the catch-up date had passed (null: not yet).</summary>
+    public DateOnly? RemindedOn { get; init; }
+
+    /// <summary>容缺 催补: the last day of the grace period; the case is terminated after it (null: the office only reminds).</summary>
+    public DateOnly? TerminatesAfter { get; init; }
+}
 
 public enum DeficiencyKind
 {

@@ -19,7 +19,7 @@ public enum CommandGate
     Evaluate,
     /// <summary>Work on an open task.</summary>
     Task,
-    /// <summary>挂起, 恢复, 延期.</summary>
+    /// <summary>挂起, 恢复, 延期, 终止办理.</summary>
     Clock,
     /// <summary>差评整改.</summary>
     Rectify,
@@ -68,6 +68,8 @@ public static class CaseCommands
         new("resume", "恢复办理", CommandGate.Clock, (a, u, s) => new Resume(u.Actor(Roles.Head))),
         new("extend", "延期：工作日数与批准人", CommandGate.Clock, (a, u, s) =>
             a.Int("workingDays", required: true) is { } days ? new Extend(u.Actor(Roles.Head), days, a.Required("approver"), a.Required("reason")) : null),
+        new("terminate", "终止办理：容缺材料逾期未补交（补交期限届满后、作出决定前），理由", CommandGate.Clock, (a, u, s) =>
+            new Terminate(u.Actor(Roles.Head), a.Required("reason"))),
         new("rectify", "差评整改：整改情况", CommandGate.Rectify, (a, u, s) => new Rectify(u.Actor(Roles.Head), a.Required("measures"))),
         new("urge", "催办", CommandGate.Urge, (a, u, s) => new Urge(u.Actor(), a.String("taskId"), a.Required("message"))),
         new("choose-pledge", "告知承诺：申请人以书面承诺代替的证明材料（出具告知承诺书）", CommandGate.Intake, (a, u, s) =>

@@ -42,6 +42,8 @@ public sealed record AddSignerRequest(string TaskId, AssigneeRequest Signer, str
 public sealed record SuspendRequest(string Reason, ProcedureKind? Procedure = null, string? Approver = null);
 public sealed record ExtendRequest(int WorkingDays, string Approver, string Reason);
 public sealed record RectifyRequest(string Measures);
+/// <summary>终止办理 by the department head: a deferred (容缺) material's catch-up date has passed; the reason goes on the 终止办理告知书.</summary>
+public sealed record TerminateRequest(string Reason);
 public sealed record UrgeRequest(string Message, string? TaskId = null);
 /// <summary>告知承诺: the proofs the applicant's written pledge replaces (materials the item's guide offers for it).</summary>
 public sealed record ChoosePledgeRequest(IReadOnlyList<string> MaterialIds);
@@ -70,6 +72,7 @@ public static class CaseRequests
         ["resume"] = typeof(EmptyCommandRequest),
         ["extend"] = typeof(ExtendRequest),
         ["rectify"] = typeof(RectifyRequest),
+        ["terminate"] = typeof(TerminateRequest),
         ["urge"] = typeof(UrgeRequest),
         ["choose-pledge"] = typeof(ChoosePledgeRequest),
         ["check-pledge"] = typeof(CheckPledgeRequest),

@@ -159,15 +159,25 @@ public static class WorkEndpoints
             task.Id, task.StepId, task.StepName, task.Assignee.Department, task.Assignee.Role, task.Assignee.Window,
             task.ClaimedBy, task.IsCountersign, task.Due?.ToString("yyyy-MM-dd"), task.DueProvisional,
             task.Due is { } due ? calendar.WorkingDaysBetween(today, due) : null,
-            level, level.Label());
+            level, level.Label(), CatchUpOf(state));
+
+    /// <summary>容缺 催补: the case's deferred material reminded first, so the inbox shows that the case may end.</summary>
+    private static TaskCatchUp? CatchUpOf(CaseState state) =>
+        state.Materials.Values.Where(m => m.Status == MaterialStatus.Deferred && m.RemindedOn is not null)
+            .OrderBy(m => m.RemindedOn).Select(m => new TaskCatchUp(m.MaterialId, m.CatchUpDue?.ToString("yyyy-MM-dd"),
+                m.RemindedOn!.Value.ToString("yyyy-MM-dd"), m.TerminatesAfter?.ToString("yyyy-MM-dd")))
+            .FirstOrDefault();
 }
+
+/// <summary>容缺 催补 shown in the inbox: the material, its catch-up date, the reminder, and the last day before termination (null: reminder only).</summary>
+public sealed record TaskCatchUp(string MaterialId, string? CatchUpDue, string RemindedOn, string? TerminatesAfter);
 
 /// <summary>A task of the inbox (待办), with its case's figures and the task's deadline level.</summary>
 public sealed record TaskRow(
     string CaseId, string Number, long Version, string ItemId, string ApplicantName,
     string TaskId, string StepId, string? StepName, string? Department, string? Role, string? Window,
     string? ClaimedBy, bool Countersign, string? Due, bool DueProvisional, int? RemainingWorkingDays,
-    DeadlineLevel Level, string LevelLabel);
+    DeadlineLevel Level, string LevelLabel, TaskCatchUp? CatchUp = null);
 
 /// <param name="Total">Cases (not tasks) the scope holds in all.</param>
 public sealed record InboxPage(string Scope, IReadOnlyList<TaskRow> Tasks, int Total, int Offset, int Limit);

@@ -249,9 +249,10 @@ public sealed class CaseService
         var intents = documents.Intents.ToList();
         if (_notifications.Intent(caseId, number, result.State!.ItemId, result.Events) is { } notify) intents.Add(notify);
         // A decision against the applicant (不予许可, 不予受理) or a withdrawal: no certificate of the case stays valid.
-        var ended = result.Events.Any(e => e is DecisionRecorded or CaseClosed or CaseWithdrawn)
+        var ended = result.Events.Any(e => e is DecisionRecorded or CaseClosed or CaseWithdrawn or CaseTerminated)
             && (result.State.Decision is Workflows.Engine.State.CaseDecision.Denied or Workflows.Engine.State.CaseDecision.Refused
-                || result.State.Status is Workflows.Engine.State.CaseStatus.Refused or Workflows.Engine.State.CaseStatus.Withdrawn);
+                || result.State.Status is Workflows.Engine.State.CaseStatus.Refused or Workflows.Engine.State.CaseStatus.Withdrawn
+                    or Workflows.Engine.State.CaseStatus.Terminated);
         // 撤销 (a false pledge): the register follows the case, and the applicant's credit record gets the mark.
         var revoked = result.Events.Any(e => e is DecisionRevoked);
         return new(result.Events.Select(CaseJson.ToNewEvent).ToList(), CaseJson.Snapshot(result.State!, CaseJson.PartiesOf(item), CaseFigureIndex.Of(result.State!, snapshot, item)))

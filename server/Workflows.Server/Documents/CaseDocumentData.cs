@@ -96,7 +96,7 @@ public static class CaseDocumentData
             ["consequence"] = kind switch
             {
                 "supplement" => office?.Notices?.SupplementConsequence,
-                "deferral-acceptance" => office?.Notices?.DeferralConsequence,
+                "deferral-acceptance" or "termination" => office?.Notices?.DeferralConsequence,
                 _ => null,
             },
             ["deferral"] = new JsonObject
@@ -105,6 +105,9 @@ public static class CaseDocumentData
                 ["pledgeSigned"] = state.DeferralPledgeSigned == true,
                 ["pledgedAt"] = state.DeferralPledgeSigned == true ? Iso(state.Clocks.AcceptedOn ?? state.Clocks.ReceivedOn) : null,
                 ["basis"] = office?.Notices?.DeferralBasis,
+                // 终止办理: the day the case ended (the grace period after the 催补 ran out, or the head decided).
+                ["terminatedAt"] = Iso(state.Termination?.On),
+                ["remindedAt"] = Iso(state.Materials.Values.Select(m => m.RemindedOn).Where(d => d is not null).Min()),
             },
             ["acceptance"] = AcceptanceNotices.Of(item, window, office, department),
             ["pledge"] = PledgeNotices.Pledge(state, guide, definitions),
@@ -291,6 +294,8 @@ public static class CaseDocumentData
             "approval-decision" or "denial-decision" => decider ?? lastTask?.CompletedBy,
             "special-procedure" => state.ActiveSuspension?.By ?? current ?? lastTask?.CompletedBy,
             "extension" => current ?? lastTask?.CompletedBy,
+            // Terminated by the head, or by the deferral clock: then the department's phone and no name.
+            "termination" => state.Termination?.By is { } by && !by.StartsWith("system:", StringComparison.Ordinal) ? by : null,
             "completion" => state.Delivery?.By ?? lastTask?.CompletedBy ?? state.ReceivedBy,
             _ => request.ByDepartment ? decider ?? lastTask?.CompletedBy : state.ReceivedBy,
         };
@@ -334,6 +339,11 @@ public static class CaseDocumentData
             case "pledge":
                 foreach (var id in state.Pledge?.MaterialIds ?? []) lines.Add(Line(id, null, null));
                 break;
+            case "termination":
+                // The deferred materials that never came, with the catch-up date the applicant pledged.
+                foreach (var id in (state.Termination?.MaterialIds ?? []).OrderBy(Order))
+                    lines.Add(Line(id, "逾期未补交", state.Materials.TryGetValue(id, out var record) ? record.CatchUpDue : null));
+                break;
             case "supplement":
                 var notice = state.OpenSupplement ?? state.SupplementHistory.LastOrDefault();
                 if (notice is null) break;
@@ -363,6 +373,7 @@ public static class CaseDocumentData
             "denial-decision" => Lines(deny?.Opinion),
             "extension" => state.Clocks.Extensions.Count > 0 ? Lines(state.Clocks.Extensions[^1].Reason) : [],
             "revocation" => state.Revocation?.Reasons ?? [],
+            "termination" => state.Termination?.Reasons ?? [],
             _ => state.Refusal?.Reasons ?? Lines(deny?.Opinion ?? refuse?.Opinion),
         };
     }

@@ -54,6 +54,9 @@ public static class CaseCommandPolicy
         ["suspend"] = (Running, "办件在办理中（未挂起、未办结）"),
         ["resume"] = (s => Open(s) && s.Status == CaseStatus.Suspended, "办件处于挂起状态"),
         ["extend"] = (s => Open(s) && s.Clocks.AcceptedOn is not null && (s.Status.IsRunning() || s.Status == CaseStatus.Suspended), "办件已受理且尚未办结"),
+        // The engine decides the rest (a catch-up date passed: WF6085).
+        ["terminate"] = (s => Open(s) && s.Decision is null && s.Materials.Values.Any(m => m.Status == MaterialStatus.Deferred),
+            "办件有未补交的容缺材料且尚未作出决定"),
         ["rectify"] = (s => s.Rectification is { IsOpen: true }, "办件有未完成的差评整改"),
         ["urge"] = (Open, "办件尚未办结"),
         ["choose-pledge"] = (s => Open(s) && s.Status == CaseStatus.Received, "办件处于已收件待受理状态"),

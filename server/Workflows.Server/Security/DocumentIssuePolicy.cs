@@ -26,6 +26,7 @@ public static class DocumentIssuePolicy
         ["notices/refusal"] = s => s.Refusal is not null || s.Status == CaseStatus.Refused,
         ["notices/special-procedure"] = s => s.ActiveProcedure is not null || s.ProcedureHistory.Count > 0
             || s.ActiveSuspension?.Procedure is not null || s.Clocks.Pauses.Any(p => p.Procedure is not null),
+        ["notices/termination"] = s => s.Termination is not null,
         ["notices/extension"] = s => s.Clocks.Extensions.Count > 0,
         ["notices/approval-decision"] = s => s.Decision == CaseDecision.Granted,
         ["notices/denial-decision"] = s => s.Decision == CaseDecision.Denied,

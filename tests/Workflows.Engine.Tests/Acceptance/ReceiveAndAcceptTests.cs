@@ -183,7 +183,7 @@ public sealed class ReceiveAndAcceptTests
 
         var error = harness.Reject(new AcceptWithDeferral(Actors.Clerk, ["health"], Date("2026-03-17"), PledgeSigned: true));
 
-        Assert.Equal(ErrorCodes.DeferralNotAllowed, error.Code);
+        Assert.Equal(ErrorCodes.DeferralDeadlineOutOfBounds, error.Code);
     }
 
     [Fact]

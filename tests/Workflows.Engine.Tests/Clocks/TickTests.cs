@@ -103,7 +103,8 @@ public sealed class TickTests
     [Fact]
     public void Tick_WhileSuspended_RaisesNothing()
     {
-        var harness = new CaseHarness(Items.Licensing(), today: "2026-03-02").Receive().Accept();
+        // Every material in hand: a 容缺 catch-up date is the applicant's and runs on (DeferralOverdueTests).
+        var harness = new CaseHarness(Items.Licensing(), today: "2026-03-02").Receive(["id-card", "application", "health"]).Accept();
         harness.Run(new Suspend(Actors.Reviewer, "专家评审", ProcedureKind.ExpertReview, "head-chen", Basis: "《中华人民共和国行政许可法》第四十五条"));
 
         Assert.Empty(harness.Run(new Tick(TestClock.At("2026-04-20"))).Events);

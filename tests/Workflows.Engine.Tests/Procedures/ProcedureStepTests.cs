@@ -38,7 +38,8 @@ public sealed class ProcedureStepTests
             Task("deliver", Items.Issuance, next: Workflow.End),
             Notify("notify-denial", "notices/denial-decision", Workflow.End),
         ]);
-        return new CaseHarness(item, today: "2026-03-02").Receive().Accept();
+        // Every material in hand: a 容缺 catch-up date would run on through the procedure (DeferralOverdueTests).
+        return new CaseHarness(item, today: "2026-03-02").Receive(["id-card", "application", "health"]).Accept();
     }
 
     private static CaseHarness InProcedure()

@@ -8,7 +8,7 @@ interface Row { id: string; number: string; status: string; statusLabel: string;
 
 const statuses = [
   ['received', '已收件'], ['supplementing', '补正中'], ['in-progress', '办理中'], ['suspended', '挂起'], ['granted', '准予许可'],
-  ['denied', '不予许可'], ['refused', '不予受理'], ['withdrawn', '已撤回'], ['completed', '已办结'],
+  ['denied', '不予许可'], ['refused', '不予受理'], ['withdrawn', '已撤回'], ['terminated', '终止办理'], ['completed', '已办结'],
 ];
 
 /** 办件查询: by number, applicant, status; the cases the account may see. */

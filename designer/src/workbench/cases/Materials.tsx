@@ -34,7 +34,8 @@ export function CaseMaterials({ view, materials, mayUpload, onUpdated }: { view:
               <Button size="small" icon={<UploadOutlined />} data-testid={`upload-${id}`}>上传</Button>
             </Upload>] : []}>
             <List.Item.Meta
-              title={<Space>{m?.name ?? id}<Tag color={statusColor[r.status]}>{materialStatusLabels[r.status]}</Tag>{r.catchUpDue && <Tag>补交期限 {r.catchUpDue}</Tag>}</Space>}
+              title={<Space>{m?.name ?? id}<Tag color={statusColor[r.status]}>{materialStatusLabels[r.status]}</Tag>{r.catchUpDue && <Tag>补交期限 {r.catchUpDue}</Tag>}
+                {r.status === 'deferred' && r.remindedOn && <Tag color="red" data-testid={`catch-up-${id}`}>已催补 {r.remindedOn}{r.terminatesAfter ? `，${r.terminatesAfter} 后终止办理` : ''}</Tag>}</Space>}
               description={<>
                 {r.note && <div>说明：{r.note}</div>}
                 {m?.standard && <Typography.Text type="secondary" style={{ fontSize: 12 }}>标准：{m.standard}</Typography.Text>}

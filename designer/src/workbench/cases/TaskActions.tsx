@@ -10,7 +10,7 @@ import { OpinionPhrases } from './OpinionPhrases';
 
 type Dialog =
   | { kind: 'return' } | { kind: 'transfer' } | { kind: 'add-signer' } | { kind: 'supplement-outcome'; outcome: string }
-  | { kind: 'suspend' } | { kind: 'extend' } | { kind: 'supplement' } | { kind: 'refuse' } | null;
+  | { kind: 'suspend' } | { kind: 'extend' } | { kind: 'supplement' } | { kind: 'refuse' } | { kind: 'terminate' } | null;
 
 const procedures = [
   ['hearing', '听证'], ['tender', '招标'], ['auction', '拍卖'], ['testing', '检验'], ['inspection', '检测'], ['quarantine', '检疫'],
@@ -49,6 +49,8 @@ export function TaskActions({ view, definition, onUpdated, onNotice }: {
   const outcomes = step?.outcomes ?? [];
   const isHead = user.roles.includes('head') || user.roles.includes('admin');
   const isClerk = user.roles.includes('clerk') || user.roles.includes('admin');
+  // 终止办理 by hand: a deferred material already reminded (its catch-up date passed, by the server's clock), no decision yet.
+  const overdueDeferred = !view.case.decision && Object.values(view.case.materials).some((m) => m.status === 'deferred' && !!m.remindedOn);
   const pendingSupplement = (view.case.openSupplement && !view.case.openSupplement.supplementedOn ? view.case.openSupplement.deficiencies.map((d) => d.materialId) : null)
     ?? Object.values(view.case.materials).filter((m) => m.status === 'deferred').map((m) => m.materialId);
 
@@ -143,6 +145,7 @@ export function TaskActions({ view, definition, onUpdated, onNotice }: {
             ? <Button size="small" onClick={() => run('resume', {}, '已恢复办理')} data-testid="action-resume">恢复办理</Button>
             : <Button size="small" onClick={() => setDialog({ kind: 'suspend' })} data-testid="action-suspend">挂起 / 特别程序</Button>)}
           {isHead && <Button size="small" onClick={() => setDialog({ kind: 'extend' })} data-testid="action-extend">申请延期</Button>}
+          {isHead && overdueDeferred && <Button size="small" danger onClick={() => setDialog({ kind: 'terminate' })} data-testid="action-terminate">终止办理</Button>}
           {isClerk && pendingSupplement.length > 0 && (
             <Button size="small" type="primary" ghost onClick={() => setDialog({ kind: 'supplement' })} data-testid="action-supplement">
               {view.case.status === 'supplementing' ? '补正材料到件' : '容缺材料补交'}
@@ -222,6 +225,11 @@ function ActionDialog({ dialog, busy, onCancel, task, visited, materials, defini
       body: <><Form.Item name="workingDays" label="延长工作日数" rules={[{ required: true, message: '请填写天数' }]}><InputNumber min={1} max={30} /></Form.Item>
         <Form.Item name="approver" label="批准人" rules={[{ required: true, message: '请填写批准人' }]}><Input /></Form.Item>{reason}</>,
       submit: (v) => run('extend', { workingDays: v.workingDays, approver: v.approver, reason: v.reason }, '已延期'),
+    },
+    terminate: {
+      title: '终止办理（容缺材料逾期未补交）',
+      body: <Form.Item name="reason" label="终止理由（写入终止办理告知书）" rules={[{ required: true, message: '请填写理由' }]}><Input.TextArea rows={3} data-testid="terminate-reason" /></Form.Item>,
+      submit: (v) => run('terminate', { reason: v.reason }, '已终止办理'),
     },
     refuse: {
       title: '不予受理',

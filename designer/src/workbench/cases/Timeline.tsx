@@ -11,7 +11,7 @@ const labels: Record<string, string> = {
   'supplement-requested': '一次性告知补正', 'materials-supplemented': '补正/补交材料', 'case-suspended': '挂起', 'clock-resumed': '恢复计时',
   'case-extended': '延期', 'deadline-alert-raised': '时限提醒', 'task-created': '任务产生', 'task-claimed': '认领', 'task-vote-cast': '签署意见',
   'task-completed': '办理完成', 'task-cancelled': '任务取消', 'task-transferred': '转办', 'signer-added': '加签', 'decision-recorded': '作出决定',
-  'document-issued': '出具文书', 'notification-sent': '送达通知', 'activity-completed': '插件活动', 'case-urged': '催办', 'case-withdrawn': '撤回',
+  'document-issued': '出具文书', 'notification-sent': '送达通知', 'activity-completed': '插件活动', 'case-urged': '催办', 'case-withdrawn': '撤回', 'catch-up-reminded': '催补', 'case-terminated': '终止办理',
   'case-closed': '办结', 'case-evaluated': '好差评', 'file-attached': '上传附件', 'result-delivered': '送达结果', 'rectification-opened': '整改开始',
   'rectification-completed': '整改完成', 'timer-scheduled': '定时器', 'timer-fired': '定时触发', 'token-created': '流转', 'token-moved': '流转', 'token-consumed': '流转',
 };

@@ -47,6 +47,7 @@ const templateNames: Record<string, string> = {
   'notices/deferral-acceptance': '容缺受理通知书',
   'notices/special-procedure': '特别程序告知书',
   'notices/extension': '延期告知书',
+  'notices/termination': '终止办理告知书',
 };
 
 /** A readable name for a document: the result's name for a certificate, else the notice's name. */

@@ -67,7 +67,7 @@ export function TaskInboxPage() {
               <div style={{ width: '100%' }}>
                 <Link to={`/workbench/cases/${r.caseId}`} data-testid="task-title" style={{ display: 'block', fontWeight: 600, fontSize: 15 }}>{itemName(items, r.itemId)}</Link>
                 <div style={{ color: '#595959', margin: '2px 0 6px' }}>
-                  {r.applicantName} · {r.stepName}{r.countersign && <Tag color="purple" style={{ marginInlineStart: 4 }}>会签</Tag>}
+                  {r.applicantName} · {r.stepName}{r.countersign && <Tag color="purple" style={{ marginInlineStart: 4 }}>会签</Tag>}<CatchUpTag row={r} />
                 </div>
                 <Space size={6} wrap>
                   <Tag color={levelColors[r.level]} data-testid="remaining">{remainingText(r.remainingWorkingDays)}</Tag>
@@ -92,7 +92,7 @@ export function TaskInboxPage() {
           { title: '办件编号', key: 'number', render: (_, r) => <Link to={`/workbench/cases/${r.caseId}`} style={{ fontFamily: 'monospace' }}>{r.number}</Link> },
           { title: '事项', key: 'item', render: (_, r) => itemName(items, r.itemId) },
           { title: '申请人', dataIndex: 'applicantName' },
-          { title: '环节', key: 'step', render: (_, r) => <Space size={4}>{r.stepName}{r.countersign && <Tag color="purple">会签</Tag>}</Space> },
+          { title: '环节', key: 'step', render: (_, r) => <Space size={4}>{r.stepName}{r.countersign && <Tag color="purple">会签</Tag>}<CatchUpTag row={r} /></Space> },
           { title: '到期日', dataIndex: 'due', render: (d, r) => <DueDate date={d} provisional={r.dueProvisional} /> },
           { title: '剩余', key: 'remaining', render: (_, r) => (
             <Tooltip title={r.levelLabel}><Tag color={levelColors[r.level]} data-testid="remaining">{remainingText(r.remainingWorkingDays)}</Tag></Tooltip>
@@ -108,4 +108,12 @@ export function TaskInboxPage() {
       )}
     </Card>
   );
+}
+
+/** 容缺 催补: the applicant missed a catch-up date; the case ends after the grace period unless the material comes. */
+function CatchUpTag({ row }: { row: TaskRow }) {
+  if (!row.catchUp) return null;
+  const until = row.catchUp.terminatesAfter ? `，${row.catchUp.terminatesAfter} 后终止办理` : '';
+  return <Tooltip title={`容缺材料补交期限 ${row.catchUp.catchUpDue ?? ''} 已过，${row.catchUp.remindedOn} 已催补${until}`}>
+    <Tag color="red" data-testid="catch-up">催补{until ? ' · 将终止' : ''}</Tag></Tooltip>;
 }
