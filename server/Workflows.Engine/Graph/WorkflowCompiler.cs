@@ -80,7 +80,7 @@ public static class WorkflowCompiler
             StepKind.Subcase => new SubcaseNode(step.Id, step.Name, step.Item, step.Limit, Exits(step)),
             StepKind.Plugin => new PluginNode(step.Id, step.Name,
                 step.Activity ?? throw Error(step, "插件步骤须有 activity（插件活动） (the plugin step names no activity)"),
-                step.Config.ToDictionary(pair => pair.Key, pair => pair.Value), Exits(step)),
+                step.Config.ToDictionary(pair => pair.Key, pair => pair.Value).AsReadOnly(), Exits(step)),
             _ => throw Error(step, $"未知步骤类型 {step.Kind} (unknown step kind)"),
         };
 

@@ -170,6 +170,21 @@ public class WorkflowCompilerTests
         Assert.Throws<WorkflowCompileException>(() => WorkflowCompiler.Compile(new ItemDefinition { Id = "empty" }));
     }
 
+    [Fact]
+    public void The_engine_runs_the_graph_the_version_hands_it_not_a_fresh_reading_of_the_definition()
+    {
+        var harness = new CaseHarness(Items.Licensing());
+        var graph = WorkflowCompiler.Compile(Items.Item([Intake("review", id: "window"), Task("review", Items.Reviewer, next: Workflow.End)]));
+        var context = harness.Context with { Item = harness.Context.Item with { Graph = graph } };
+
+        var result = Execution.CaseEngine.Execute(null, new Commands.ReceiveMaterials("case-1", "桃山-2026-000001",
+            new Applicant(ApplicantType.Person, "张三", "11010519491231002X", "13800000000"), new System.Text.Json.Nodes.JsonObject(),
+            [.. Items.RequiredForPerson.Select(id => new MaterialRecord(id, MaterialStatus.Received))], Actors.Clerk), context);
+
+        Assert.True(result.Succeeded, result.Error?.ToString());
+        Assert.Equal("window", Assert.Single(result.Events.OfType<Events.TokenCreated>()).StepId);
+    }
+
     private static Step WithProcedure(Step step, StepProcedure procedure)
     {
         step.Procedure = procedure;
