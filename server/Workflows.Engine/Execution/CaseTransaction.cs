@@ -2,6 +2,7 @@ using Workflows.Definitions.Model;
 using Workflows.Engine.Clocks;
 using Workflows.Engine.Errors;
 using Workflows.Engine.Events;
+using Workflows.Engine.Graph;
 using Workflows.Engine.Intents;
 using Workflows.Engine.Ports;
 using Workflows.Engine.Routing;
@@ -23,6 +24,7 @@ internal sealed class CaseTransaction
     private readonly int _version;
     private CaseState? _state;
     private Router? _router;
+    private CompiledWorkflow? _workflow;
 
     public CaseTransaction(CaseState? state, EngineContext context, DateTimeOffset now)
     {
@@ -47,9 +49,14 @@ internal sealed class CaseTransaction
 
     public ItemDefinition Item => Context.Item.Definition;
 
-    public Workflow Workflow => Item.Workflow is { Steps.Count: > 0 } workflow
-        ? workflow
-        : throw Fail.Workflow($"事项 {Item.Id} 没有办理流程 (the item has no workflow)");
+    /// <summary>The graph the case runs: the version's compiled one, or compiled here for a caller that has none.</summary>
+    public CompiledWorkflow Workflow => _workflow ??= Context.Item.Graph ?? Compile(Item);
+
+    private static CompiledWorkflow Compile(ItemDefinition item)
+    {
+        try { return WorkflowCompiler.Compile(item); }
+        catch (WorkflowCompileException e) { throw Fail.Workflow(e.Message); }
+    }
 
     public Router Router => _router ??= new Router(this);
 

@@ -1,9 +1,9 @@
-using Workflows.Definitions.Model;
 using Workflows.Definitions.Validation;
 using Workflows.Engine.Commands;
 using Workflows.Engine.Errors;
 using Workflows.Engine.Events;
 using Workflows.Engine.Execution;
+using Workflows.Engine.Graph;
 using Workflows.Engine.State;
 
 namespace Workflows.Engine.Handlers;
@@ -17,21 +17,21 @@ namespace Workflows.Engine.Handlers;
 internal static class BackOfficeAcceptance
 {
     /// <summary>The department's acceptance step when the item uses 前台收件、后台受理, else null (委托受理 at the window).</summary>
-    public static Step? StepOf(CaseTransaction tx) => AcceptanceSetUpRules.BackOfficeStep(tx.Workflow);
+    public static TaskNode? StepOf(CaseTransaction tx) => tx.Workflow.BackOfficeAcceptance;
 
-    public static bool IsAcceptanceStep(CaseTransaction tx, Step step) => StepOf(tx)?.Id == step.Id;
+    public static bool IsAcceptanceStep(CaseTransaction tx, StepNode step) => StepOf(tx)?.Id == step.Id;
 
     /// <summary>A window command that decides acceptance: refused when the department decides it.</summary>
     public static void RefuseWindowDecision(CaseTransaction tx, string action)
     {
-        if (StepOf(tx) is { } step) throw Fail.AcceptanceByDepartment(action, step.Name ?? step.Id);
+        if (StepOf(tx) is { } step) throw Fail.AcceptanceByDepartment(action, step.Label);
     }
 
     /// <summary>The acceptance task's due date: the acceptance clock, not a step limit.</summary>
-    public static DateOnly? DueOf(CaseTransaction tx, Step step) =>
+    public static DateOnly? DueOf(CaseTransaction tx, StepNode step) =>
         IsAcceptanceStep(tx, step) ? tx.State.Clocks.AcceptanceDue : null;
 
-    public static void Decide(CaseTransaction tx, CompleteTask command, CaseTask task, Step step)
+    public static void Decide(CaseTransaction tx, CompleteTask command, CaseTask task, TaskNode step)
     {
         Guard.StatusIs(tx, "受理决定", CaseStatus.Received);
         Guard.MayWorkOn(task, command.By);
@@ -58,7 +58,7 @@ internal static class BackOfficeAcceptance
                 tx.Router.Leave(task.TokenId, step, command.Outcome);
                 break;
             default:
-                throw Fail.UnknownOutcome(step.Id, command.Outcome, step.Outcomes.Keys);
+                throw Fail.UnknownOutcome(step.Id, command.Outcome, step.OutcomeNames);
         }
     }
 

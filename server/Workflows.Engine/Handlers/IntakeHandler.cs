@@ -3,6 +3,7 @@ using Workflows.Engine.Commands;
 using Workflows.Engine.Errors;
 using Workflows.Engine.Events;
 using Workflows.Engine.Execution;
+using Workflows.Engine.Graph;
 using Workflows.Engine.Materials;
 using Workflows.Engine.State;
 
@@ -18,8 +19,7 @@ internal static class IntakeHandler
         Guard.Text(command.Number, "办件编号");
         Guard.Text(command.Applicant?.Name, "申请人名称");
         Guard.Text(command.Applicant?.IdNumber, "申请人证件号码");
-        var first = tx.Workflow.Steps[0];
-        if (first.Kind != StepKind.Intake) throw Fail.Workflow($"流程须从受理步骤开始，而 {first.Id} 不是 (the workflow must start with an intake step)");
+        var first = tx.Workflow.Start;
         foreach (var material in command.Materials) Checklist.Find(tx, material.MaterialId);
         // A pledge is the applicant's recorded choice (ChoosePledge, with its 告知承诺书), never a status typed in at receipt.
         if (command.Materials.FirstOrDefault(m => m.Status == MaterialStatus.Pledged) is { } pledged)
@@ -32,7 +32,7 @@ internal static class IntakeHandler
         {
             AcceptanceDueProvisional = tx.Deadlines.IsProvisional(acceptanceDue),
         });
-        tx.Router.Start(first.Id, fork: null);
+        tx.Router.Start(first, fork: null);
     }
 
     public static void Accept(CaseTransaction tx, Accept command)
@@ -153,7 +153,7 @@ internal static class IntakeHandler
 
     internal static void LeaveIntake(CaseTransaction tx)
     {
-        var atIntake = tx.State.Tokens.Where(t => tx.Router.StepOf(t.StepId).Kind == StepKind.Intake).ToList();
+        var atIntake = tx.State.Tokens.Where(t => tx.Router.StepOf(t.StepId) is IntakeNode).ToList();
         foreach (var token in atIntake) tx.Router.Leave(token.Id, tx.Router.StepOf(token.StepId), outcome: null);
     }
 }

@@ -1,6 +1,6 @@
-using Workflows.Definitions.Model;
 using Workflows.Engine.Events;
 using Workflows.Engine.Execution;
+using Workflows.Engine.Graph;
 using Workflows.Engine.State;
 
 namespace Workflows.Engine.Handlers;
@@ -13,18 +13,14 @@ namespace Workflows.Engine.Handlers;
 /// </summary>
 internal static class ProcedureHandler
 {
-    public static void Enter(CaseTransaction tx, string tokenId, Step step, StepProcedure procedure)
+    public static void Enter(CaseTransaction tx, string tokenId, StepNode step, ProcedureSpec procedure)
     {
-        // The validator guarantees basis and duration; a definition that skipped it fails loudly here.
-        if (string.IsNullOrWhiteSpace(procedure.Basis) || procedure.Duration is not { Value: > 0 } duration)
-            throw Errors.Fail.Workflow($"步骤 {step.Id} 的特别程序缺少法律依据或告知时长 (the excluded procedure needs basis and duration)");
         if (tx.State.ActiveProcedure is { } running)
             throw Errors.Fail.ProcedureAlreadyRunning(running.Name, step.Id);
-        var name = procedure.Name ?? step.Name ?? step.Id;
         var stops = tx.State.Clocks.OpenPause is null && tx.State.Clocks.AcceptedOn is not null;
-        tx.Emit(new ProcedureStarted(new ProcedureRun(step.Id, tokenId, procedure.Kind, name, procedure.Basis.Trim(), duration,
-            tx.Today, tx.Deadlines.Due(tx.Today, duration), stops)));
-        DocumentIntents.Issue(tx, procedure.TemplateOrDefault, step.Id);
+        tx.Emit(new ProcedureStarted(new ProcedureRun(step.Id, tokenId, procedure.Kind, procedure.Name, procedure.Basis, procedure.Duration,
+            tx.Today, tx.Deadlines.Due(tx.Today, procedure.Duration), stops)));
+        DocumentIntents.Issue(tx, procedure.Template, step.Id);
     }
 
     /// <summary>The token of the running procedure leaves its step (done, returned, or the case closes).</summary>

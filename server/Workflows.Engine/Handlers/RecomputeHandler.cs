@@ -54,7 +54,7 @@ internal static class RecomputeHandler
         var taskDues = new List<TaskDueMoved>();
         foreach (var task in state.ActiveTasks.Where(t => t.Due is not null))
         {
-            var unit = tx.Workflow.Steps.FirstOrDefault(s => s.Id == task.StepId)?.Limit?.Unit ?? DurationUnit.WorkingDays;
+            var unit = tx.Workflow.Find(task.StepId) is Graph.WorkNode { Limit: { } limit } ? limit.Unit : DurationUnit.WorkingDays;
             var due = Recount(task.Due!.Value, task.DueProvisional, task.CreatedOn, unit);
             var provisional = tx.Deadlines.IsProvisional(due);
             if (due != task.Due || provisional != task.DueProvisional) taskDues.Add(new TaskDueMoved(task.Id, due) { Provisional = provisional });

@@ -3,6 +3,7 @@ using Workflows.Engine.Commands;
 using Workflows.Engine.Errors;
 using Workflows.Engine.Events;
 using Workflows.Engine.Execution;
+using Workflows.Engine.Graph;
 using Workflows.Engine.Intents;
 using Workflows.Engine.Ports;
 using Workflows.Engine.Routing;
@@ -79,11 +80,11 @@ internal static class TaskHandler
     /// 会签: unanimous votes carry their outcome. Otherwise the first dissent (a vote other than the
     /// step's first, affirmative outcome) decides, so one department can stop a joint approval.
     /// </summary>
-    private static string? CountersignOutcome(CaseTask task, Step step)
+    private static string? CountersignOutcome(CaseTask task, StepNode step)
     {
         var votes = task.Votes.OrderBy(v => v.SignerIndex).ToList();
         if (votes.Select(v => v.Outcome).Distinct().Count() == 1) return votes[0].Outcome;
-        var affirmative = step.Outcomes.Keys.FirstOrDefault();
+        var affirmative = step.OutcomeNames.FirstOrDefault();
         return votes.FirstOrDefault(v => v.Outcome != affirmative)?.Outcome ?? votes[^1].Outcome;
     }
 
@@ -91,7 +92,7 @@ internal static class TaskHandler
         string.Join("；", task.Votes.Where(v => !string.IsNullOrWhiteSpace(v.Opinion)).Select(v => $"{task.Signers[v.SignerIndex].Assignee}：{v.Opinion}"));
 
     /// <summary>The well-known outcomes (DOMAIN §1) also decide the case.</summary>
-    private static void RecordDecision(CaseTransaction tx, Step step, string? outcome)
+    private static void RecordDecision(CaseTransaction tx, StepNode step, string? outcome)
     {
         CaseDecision? decision = outcome switch
         {

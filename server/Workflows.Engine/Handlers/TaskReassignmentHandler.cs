@@ -1,8 +1,8 @@
-using Workflows.Definitions.Model;
 using Workflows.Engine.Commands;
 using Workflows.Engine.Errors;
 using Workflows.Engine.Events;
 using Workflows.Engine.Execution;
+using Workflows.Engine.Graph;
 
 namespace Workflows.Engine.Handlers;
 
@@ -16,13 +16,12 @@ internal static class TaskReassignmentHandler
         Guard.MayWorkOn(task, command.By);
         Guard.Text(command.Reason, "退回理由");
         // Only back to a human step this case has already passed through, never forwards or sideways.
-        var target = tx.Workflow.Steps.FirstOrDefault(s => s.Id == command.TargetStepId);
-        if (target is null || target.Id == task.StepId || !tx.State.VisitedSteps.Contains(target.Id)
-            || target.Kind is not (StepKind.Task or StepKind.Countersign))
+        var target = tx.Workflow.Find(command.TargetStepId);
+        if (target is not WorkNode || target.Id == task.StepId || !tx.State.VisitedSteps.Contains(target.Id))
             throw Fail.ReturnTarget(command.TargetStepId);
 
-        tx.Emit(new TaskCancelled(task.Id, $"退回至{target.Name ?? target.Id}：{command.Reason}"));
-        tx.Router.MoveTo(task.TokenId, target.Id);
+        tx.Emit(new TaskCancelled(task.Id, $"退回至{target.Label}：{command.Reason}"));
+        tx.Router.MoveTo(task.TokenId, target);
     }
 
     public static void Transfer(CaseTransaction tx, Transfer command)

@@ -1,11 +1,12 @@
 using Workflows.Definitions.Model;
 using Workflows.Engine.Execution;
+using Workflows.Engine.Graph;
 using Workflows.Engine.State;
 
 namespace Workflows.Engine.Routing;
 
 /// <summary>A token has just arrived at a step.</summary>
-internal sealed record StepEntry(CaseTransaction Tx, Router Router, string TokenId, Step Step)
+internal sealed record StepEntry(CaseTransaction Tx, Router Router, string TokenId, StepNode Step)
 {
     public Token Token => Tx.State.Token(TokenId) ?? throw new InvalidOperationException($"token {TokenId} vanished");
 

@@ -1,7 +1,7 @@
-using Workflows.Definitions.Model;
 using Workflows.Engine.Errors;
 using Workflows.Engine.Events;
 using Workflows.Engine.Execution;
+using Workflows.Engine.Graph;
 using Workflows.Engine.State;
 
 namespace Workflows.Engine.Routing;
@@ -16,58 +16,59 @@ internal sealed class Router(CaseTransaction tx)
     private const int MaxHopsPerCommand = 200;
     private int _hops;
 
-    public Step StepOf(string stepId) =>
-        tx.Workflow.Steps.FirstOrDefault(s => s.Id == stepId)
-        ?? throw Fail.Workflow($"流程中没有步骤 {stepId} (unknown step)");
+    public StepNode StepOf(string stepId) => tx.Workflow.Node(stepId);
 
-    /// <summary>A new token at <paramref name="stepId"/> (the start of the case, or a parallel branch).</summary>
-    public void Start(string stepId, ForkScope? fork)
+    /// <summary>A new token at <paramref name="target"/> (the start of the case, or a parallel branch).</summary>
+    public void Start(StepTarget target, ForkScope? fork)
     {
         if (tx.State.IsClosed) return;
-        if (stepId == Workflow.End)
+        if (target.IsEnd)
         {
             Close();
             return;
         }
 
-        var step = Hop(stepId);
+        Start(target.Node, fork);
+    }
+
+    public void Start(StepNode node, ForkScope? fork)
+    {
+        if (tx.State.IsClosed) return;
+        var step = Hop(node);
         var tokenId = tx.NextTokenId();
         tx.Emit(new TokenCreated(tokenId, step.Id, fork));
         Run(tokenId, step);
     }
 
-    public void MoveTo(string tokenId, string stepId)
+    public void MoveTo(string tokenId, StepTarget target)
     {
         if (tx.State.IsClosed) return;
-        // Leaving a step that runs an excluded procedure restarts the clock before the next step counts.
-        Handlers.ProcedureHandler.Leave(tx, tokenId);
-        if (stepId == Workflow.End)
+        if (target.IsEnd)
         {
+            // Leaving a step that runs an excluded procedure restarts the clock before the case closes.
+            Handlers.ProcedureHandler.Leave(tx, tokenId);
             Close();
             return;
         }
 
-        var step = Hop(stepId);
+        MoveTo(tokenId, target.Node);
+    }
+
+    public void MoveTo(string tokenId, StepNode node)
+    {
+        if (tx.State.IsClosed) return;
+        // Leaving a step that runs an excluded procedure restarts the clock before the next step counts.
+        Handlers.ProcedureHandler.Leave(tx, tokenId);
+        var step = Hop(node);
         tx.Emit(new TokenMoved(tokenId, step.Id));
         Run(tokenId, step);
     }
 
     /// <summary>Leaves a step by the given outcome (or by <c>next</c>).</summary>
-    public void Leave(string tokenId, Step step, string? outcome) => MoveTo(tokenId, NextStepId(step, outcome));
+    public void Leave(string tokenId, StepNode step, string? outcome) => MoveTo(tokenId, NextStepId(step, outcome));
 
     /// <summary>Validates an outcome before anything is recorded, so a wrong one changes nothing.</summary>
-    public static string NextStepId(Step step, string? outcome)
-    {
-        if (step.Outcomes.Count > 0)
-        {
-            if (outcome is not null && step.Outcomes.TryGetValue(outcome, out var target)) return target;
-            if (outcome is null && step.Next is not null) return step.Next;
-            throw Fail.UnknownOutcome(step.Id, outcome, step.Outcomes.Keys);
-        }
-
-        // Steps without declared outcomes accept any outcome as a recorded opinion and follow next.
-        return step.Next ?? throw Fail.Workflow($"步骤 {step.Id} 没有下一步 (the step has no next)");
-    }
+    public static StepTarget NextStepId(StepNode step, string? outcome) => step.Follow(outcome);
 
     /// <summary>办结: the workflow reached <c>end</c>; whatever is still open is cancelled.</summary>
     public void Close()
@@ -80,15 +81,15 @@ internal sealed class Router(CaseTransaction tx)
         tx.Emit(new CaseClosed(final));
     }
 
-    private Step Hop(string stepId)
+    private StepNode Hop(StepNode node)
     {
-        if (++_hops > MaxHopsPerCommand) throw Fail.RoutingLoop(stepId);
-        return StepOf(stepId);
+        if (++_hops > MaxHopsPerCommand) throw Fail.RoutingLoop(node.Id);
+        return node;
     }
 
-    private void Run(string tokenId, Step step)
+    private void Run(string tokenId, StepNode step)
     {
-        if (step.Procedure is { } procedure) Handlers.ProcedureHandler.Enter(tx, tokenId, step, procedure);
+        if (step is WorkNode { Procedure: { } procedure }) Handlers.ProcedureHandler.Enter(tx, tokenId, step, procedure);
         StepBehaviours.For(step.Kind).Enter(new StepEntry(tx, this, tokenId, step));
     }
 }

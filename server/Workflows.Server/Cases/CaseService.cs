@@ -304,7 +304,7 @@ public sealed class CaseService
     {
         var snapshot = pinned.Snapshot;
         var sandbox = _sandboxes.GetValue(snapshot.Calendar, calendar => new ScriptSandbox(calendar, ChinaToday));
-        return new EngineContext(_clock, snapshot.Calendar, new PublishedItem(item, snapshot.Version, snapshot.Set.Office?.Clock),
+        return new EngineContext(_clock, snapshot.Calendar, new PublishedItem(item, snapshot.Version, snapshot.Set.Office?.Clock) { Graph = snapshot.Graphs.GetValueOrDefault(item.Id) },
             new ScriptConditionEvaluator(sandbox), _activities);
     }
 

@@ -24,10 +24,14 @@ public sealed class ProcedureStepTests
     };
 
     /// <summary>intake → review (pass → expert) → expert (procedure, 5wd) → decide …; accepted Monday 2026-03-02.</summary>
-    private static CaseHarness Accepted(StepProcedure? procedure = null)
+    // Every material in hand: a 容缺 catch-up date would run on through the procedure (DeferralOverdueTests).
+    private static CaseHarness Accepted(StepProcedure? procedure = null) =>
+        new CaseHarness(ItemWith(procedure ?? ExpertReview), today: "2026-03-02").Receive(["id-card", "application", "health"]).Accept();
+
+    private static ItemDefinition ItemWith(StepProcedure procedure)
     {
         var expert = Task("expert", Items.Reviewer, outcomes: [("pass", "decide"), ("reject", "decide")]);
-        expert.Procedure = procedure ?? ExpertReview;
+        expert.Procedure = procedure;
         var item = Items.Item(
         [
             Intake("review"),
@@ -38,8 +42,7 @@ public sealed class ProcedureStepTests
             Task("deliver", Items.Issuance, next: Workflow.End),
             Notify("notify-denial", "notices/denial-decision", Workflow.End),
         ]);
-        // Every material in hand: a 容缺 catch-up date would run on through the procedure (DeferralOverdueTests).
-        return new CaseHarness(item, today: "2026-03-02").Receive(["id-card", "application", "health"]).Accept();
+        return item;
     }
 
     private static CaseHarness InProcedure()
@@ -159,10 +162,15 @@ public sealed class ProcedureStepTests
     [Fact]
     public void A_procedure_without_basis_in_a_definition_that_skipped_validation_fails_and_stores_nothing()
     {
-        var harness = Accepted(new StepProcedure { Kind = ProcedureKind.ExpertReview, Duration = Duration.WorkingDays(5) });
+        // The workflow is compiled before the first command runs, so such a definition never starts a case.
+        var harness = new CaseHarness(ItemWith(new StepProcedure { Kind = ProcedureKind.ExpertReview, Duration = Duration.WorkingDays(5) }));
 
-        var error = harness.Reject(new CompleteTask(Actors.Reviewer, harness.TaskAt("review").Id, "pass"));
+        var error = harness.Reject(new ReceiveMaterials("case-1", "桃山-2026-000001",
+            new Applicant(ApplicantType.Person, "张三", "11010519491231002X", "13800000000"), new System.Text.Json.Nodes.JsonObject(),
+            [.. Items.RequiredForPerson.Select(id => new MaterialRecord(id, MaterialStatus.Received))], Actors.Clerk));
 
         Assert.Equal(ErrorCodes.WorkflowInvalid, error.Code);
+        Assert.Contains("expert", error.Message);
+        Assert.Null(harness.MaybeState);
     }
 }

@@ -1,5 +1,6 @@
 using Workflows.Definitions.Model;
 using Workflows.Engine.Errors;
+using Workflows.Engine.Graph;
 
 namespace Workflows.Engine.Routing.Behaviours;
 
@@ -10,10 +11,11 @@ internal sealed class BranchBehaviour : IStepBehaviour
 
     public void Enter(StepEntry entry)
     {
+        var step = (BranchNode)entry.Step;
         var conditions = entry.Tx.Context.Conditions;
-        var chosen = entry.Step.Cases.FirstOrDefault(c => conditions.Evaluate(c.When, entry.Tx.State))?.Next
-            ?? entry.Step.Otherwise
-            ?? throw Fail.NoBranchMatched(entry.Step.Id);
+        var chosen = step.Cases.FirstOrDefault(c => conditions.Evaluate(c.When, entry.Tx.State))?.Target
+            ?? step.Otherwise
+            ?? throw Fail.NoBranchMatched(step.Id);
         entry.Router.MoveTo(entry.TokenId, chosen);
     }
 }

@@ -1,5 +1,5 @@
 using Workflows.Definitions.Model;
-using Workflows.Engine.Errors;
+using Workflows.Engine.Graph;
 using Workflows.Engine.State;
 
 namespace Workflows.Engine.Routing.Behaviours;
@@ -11,10 +11,7 @@ internal sealed class CountersignBehaviour : IStepBehaviour
 
     public void Enter(StepEntry entry)
     {
-        var step = entry.Step;
-        var signers = step.Signers.Count > 0 ? step.Signers : step.By is null ? [] : [step.By];
-        if (signers.Count == 0) throw Fail.Workflow($"会签步骤 {step.Id} 没有会签人 (the countersign has no signers)");
-        TaskBehaviour.CreateTask(entry, isCountersign: true, step.Mode ?? SignMode.All,
-            signers.Select(s => new Signer(TaskAssignee.From(s))).ToList());
+        var step = (CountersignNode)entry.Step;
+        TaskBehaviour.CreateTask(entry, step, isCountersign: true, step.Mode, step.Signers.Select(s => new Signer(s)).ToList());
     }
 }

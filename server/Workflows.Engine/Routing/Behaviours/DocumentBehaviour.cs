@@ -1,6 +1,6 @@
 using Workflows.Definitions.Model;
-using Workflows.Engine.Errors;
 using Workflows.Engine.Execution;
+using Workflows.Engine.Graph;
 
 namespace Workflows.Engine.Routing.Behaviours;
 
@@ -11,8 +11,8 @@ internal sealed class DocumentBehaviour : IStepBehaviour
 
     public void Enter(StepEntry entry)
     {
-        var template = entry.Step.Template ?? throw Fail.Workflow($"制证步骤 {entry.Step.Id} 没有模板 (the document step has no template)");
-        DocumentIntents.Issue(entry.Tx, template, entry.Step.Id);
+        var step = (DocumentNode)entry.Step;
+        DocumentIntents.Issue(entry.Tx, step.Template, step.Id);
         entry.Leave();
     }
 }

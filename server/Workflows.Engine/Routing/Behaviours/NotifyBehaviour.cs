@@ -1,5 +1,6 @@
 using Workflows.Definitions.Model;
 using Workflows.Engine.Events;
+using Workflows.Engine.Graph;
 using Workflows.Engine.Intents;
 
 namespace Workflows.Engine.Routing.Behaviours;
@@ -11,7 +12,7 @@ internal sealed class NotifyBehaviour : IStepBehaviour
 
     public void Enter(StepEntry entry)
     {
-        var step = entry.Step;
+        var step = (NotifyNode)entry.Step;
         entry.Tx.Intend(new Notify(new CaseNotification(NotificationKind.Step, step.Id, step.Template, Message: step.Name)));
         entry.Tx.Emit(new NotificationSent(step.Id, step.Template));
         entry.Leave();

@@ -1,6 +1,6 @@
 using Workflows.Definitions.Model;
-using Workflows.Engine.Errors;
 using Workflows.Engine.Events;
+using Workflows.Engine.Graph;
 using Workflows.Engine.State;
 
 namespace Workflows.Engine.Routing.Behaviours;
@@ -12,8 +12,7 @@ internal sealed class ParallelSplitBehaviour : IStepBehaviour
 
     public void Enter(StepEntry entry)
     {
-        var step = entry.Step;
-        if (step.Branches.Count == 0) throw Fail.Workflow($"并行步骤 {step.Id} 没有分支 (the parallel step has no branches)");
+        var step = (ParallelNode)entry.Step;
         var fork = new ForkScope($"{step.Id}@{entry.TokenId}", step.Branches.Count, entry.Token.Fork);
         entry.Tx.Emit(new TokenConsumed(entry.TokenId));
         foreach (var branch in step.Branches) entry.Router.Start(branch, fork);

@@ -1,6 +1,7 @@
 using Workflows.Definitions.Model;
 using Workflows.Engine.Errors;
 using Workflows.Engine.Events;
+using Workflows.Engine.Graph;
 using Workflows.Engine.Ports;
 
 namespace Workflows.Engine.Routing.Behaviours;
@@ -12,12 +13,10 @@ internal sealed class PluginBehaviour : IStepBehaviour
 
     public void Enter(StepEntry entry)
     {
-        var step = entry.Step;
-        var activity = step.Activity ?? throw Fail.Workflow($"插件步骤 {step.Id} 没有指定活动 (the plugin step names no activity)");
-        var config = step.Config.ToDictionary(pair => pair.Key, pair => pair.Value);
-        var result = entry.Tx.Context.Activities.Run(new ActivityRequest(activity, step.Id, config), entry.Tx.State);
+        var step = (PluginNode)entry.Step;
+        var result = entry.Tx.Context.Activities.Run(new ActivityRequest(step.Activity, step.Id, step.Config), entry.Tx.State);
         if (!result.Succeeded) throw Fail.ActivityFailed(step.Id, result.Error);
-        entry.Tx.Emit(new ActivityCompleted(step.Id, activity, result.Outcome, result.Output));
+        entry.Tx.Emit(new ActivityCompleted(step.Id, step.Activity, result.Outcome, result.Output));
         entry.Leave(result.Outcome);
     }
 }

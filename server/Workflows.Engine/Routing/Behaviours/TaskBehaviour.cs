@@ -1,6 +1,6 @@
 using Workflows.Definitions.Model;
-using Workflows.Engine.Errors;
 using Workflows.Engine.Events;
+using Workflows.Engine.Graph;
 using Workflows.Engine.State;
 
 namespace Workflows.Engine.Routing.Behaviours;
@@ -12,15 +12,13 @@ internal sealed class TaskBehaviour : IStepBehaviour
 
     public void Enter(StepEntry entry)
     {
-        var step = entry.Step;
-        if (step.By is null) throw Fail.Workflow($"步骤 {step.Id} 没有办理人 (the task has no assignee)");
-        CreateTask(entry, isCountersign: false, SignMode.All, [new Signer(TaskAssignee.From(step.By))]);
+        var step = (TaskNode)entry.Step;
+        CreateTask(entry, step, isCountersign: false, SignMode.All, [new Signer(step.By)]);
     }
 
-    internal static void CreateTask(StepEntry entry, bool isCountersign, SignMode mode, IReadOnlyList<Signer> signers)
+    internal static void CreateTask(StepEntry entry, WorkNode step, bool isCountersign, SignMode mode, IReadOnlyList<Signer> signers)
     {
         var tx = entry.Tx;
-        var step = entry.Step;
         // An excluded procedure's step is due when the applicant was told it would end; a back-office
         // acceptance step within the acceptance clock; any other step by its limit.
         DateOnly? due = tx.State.ActiveProcedure is { } procedure && procedure.TokenId == entry.TokenId ? procedure.AnnouncedEnd

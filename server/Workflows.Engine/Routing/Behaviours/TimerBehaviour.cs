@@ -1,6 +1,6 @@
 using Workflows.Definitions.Model;
-using Workflows.Engine.Errors;
 using Workflows.Engine.Events;
+using Workflows.Engine.Graph;
 
 namespace Workflows.Engine.Routing.Behaviours;
 
@@ -11,8 +11,8 @@ internal sealed class TimerBehaviour : IStepBehaviour
 
     public void Enter(StepEntry entry)
     {
-        var after = entry.Step.After ?? throw Fail.Workflow($"定时步骤 {entry.Step.Id} 没有等待时长 (the timer has no duration)");
-        var wakeOn = entry.Tx.Deadlines.Due(entry.Tx.Today, after);
+        var step = (TimerNode)entry.Step;
+        var wakeOn = entry.Tx.Deadlines.Due(entry.Tx.Today, step.After);
         entry.Tx.Emit(new TimerScheduled(entry.TokenId, entry.Step.Id, wakeOn));
     }
 }
