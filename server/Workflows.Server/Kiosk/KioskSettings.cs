@@ -23,9 +23,9 @@ public sealed record KioskSettings
     /// <summary>A tablet's session ends this long after pairing (<c>WORKFLOWS_KIOSK_SESSION_DAYS</c>, default 90); no idle end: it waits all night.</summary>
     public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromDays(90);
 
-    public static KioskSettings FromEnvironment(Func<string, string?>? read = null)
+    /// <summary>Parsed from the lookup <see cref="Hosting.ServerOptionsBinder"/> hands over (the environment); a bad value keeps the default.</summary>
+    public static KioskSettings FromEnvironment(Func<string, string?> read)
     {
-        read ??= Environment.GetEnvironmentVariable;
         var d = new KioskSettings();
         return new KioskSettings
         {
