@@ -73,7 +73,7 @@ public sealed partial class ServerModuleTests
     [GeneratedRegex(@"\bMap(Get|Post|Put|Delete|Patch|Methods)\s*\(")]
     private static partial Regex EndpointMapping();
 
-    [GeneratedRegex(@"\bGetEnvironmentVariables?\s*\(|\bIConfiguration\b|[Cc]onfiguration\s*\[|\.GetSection\s*\(|\.Configuration\b")]
+    [GeneratedRegex(@"\bGetEnvironmentVariables?\b|\bIConfiguration\b|[Cc]onfiguration\s*\[|\.GetSection\s*\(|\.Configuration\b")]
     private static partial Regex SettingRead();
 
     [GeneratedRegex(@"FromHours\(\s*8(\.0)?\s*\)|new\s+TimeSpan\(\s*8\s*,|\+08:?00")]
