@@ -2,9 +2,10 @@
 // item in definitions/items: the item's window accepts it (applicant, form, every material received),
 // each workflow task is opened from the inbox of an account that may act on it and passed or granted
 // (parallel branches included) until the case waits for issuance; the 统一出件 window opens the result
-// document and records the delivery at the window; the applicant rates 满意 on the tablet; the case
-// page shows 已办结. The immediate item (即办件) is finished on the spot at the window. Every case action
-// is a click; the API is only read (the case's pinned definition and its active tasks).
+// document and records the delivery at the window; the applicant rates 满意 on the window's paired
+// tablet (a device session of its own, never the clerk's); the case page shows 已办结. The immediate
+// item (即办件) is finished on the spot at the window. Every case action is a click; the API is only
+// read (the case's pinned definition and its active tasks) and used by the admin to pair the tablets.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { forms, organization, person, youngPerson } from './fixtures';
 import { launchBrowser, newPage, repoRoot, shot, signIn, startServer, type RunningServer } from './harness';
 import { decide, fillApplicant, fillForm, pickItem, waitForChecklist, type Field } from './intake';
+import { pairTablet, rateOnTablet } from './tablet';
 
 const suite = 'every-item';
 let server: RunningServer;
@@ -22,9 +24,18 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
+  for (const tablet of tablets.values()) await tablet.context().close();
   await browser?.close();
   await server?.stop();
 });
+
+/** One paired rating tablet per window, made when the window first closes a case. */
+const tablets = new Map<string, Page>();
+async function tabletOf(window: string): Promise<Page> {
+  let tablet = tablets.get(window);
+  if (!tablet) tablets.set(window, tablet = await pairTablet(browser, server, window));
+  return tablet;
+}
 
 const address = '黑龙江省七台河市桃山区桃北街18号';
 
@@ -124,13 +135,13 @@ async function act(user: string, number: string, step: Step, outcome: string): P
   }
 }
 
-/** The applicant rates 满意 on the tablet the clerk opened for the case. */
-async function rate(page: Page, number: string): Promise<void> {
-  await page.getByTestId('rating-tablet').waitFor();
-  await page.getByText(`办件编号 ${number}`).waitFor();
-  await page.getByRole('radio', { name: '满意', exact: true }).click();
-  await page.getByRole('button', { name: '提交评价' }).click();
-  await page.getByTestId('rating-thanks').waitFor();
+/** The applicant rates 满意 on the tablet of the window that closed the case (it shows the case by itself). */
+async function rate(window: string, number: string): Promise<void> {
+  const tablet = await tabletOf(window);
+  await rateOnTablet(tablet, number, '满意').catch(async (e) => {
+    await shot(tablet, suite, `failure-rating-${number}`);
+    throw e;
+  });
 }
 
 describe('every sample item, from the browser alone', () => {
@@ -194,9 +205,7 @@ describe('every sample item, from the browser alone', () => {
         await clerk.getByTestId('case-closed').waitFor({ timeout: 60_000 });
         const r = await clerk.request.get(documentSrc);
         expect(r.status()).toBe(200);
-        await clerk.goto('/workbench/evaluation');
-        await clerk.locator('tr', { hasText: number }).getByRole('button', { name: /请申请人评价/ }).click();
-        await rate(clerk, number);
+        await rate(intakeWindow, number);
         await clerk.goto(`/workbench/cases/${caseId}`);
         await expect.poll(async () => (await clerk.getByTestId('case-status').innerText()).trim(), { timeout: 15_000 }).toBe('已办结');
         await shot(clerk, suite, itemId);
@@ -225,8 +234,8 @@ describe('every sample item, from the browser alone', () => {
       await dialog.getByText('窗口领取', { exact: false }).first().click();
       await dialog.getByTestId('delivery-submit').click();
       await dialog.getByText('已送达，办件办结').waitFor();
-      await dialog.getByRole('button', { name: /请申请人评价/ }).click();
-      await rate(page, number);
+      await dialog.getByRole('button', { name: /完\s*成/ }).click();
+      await rate('issuance', number);
       await page.goto(`/workbench/cases/${caseId}`);
       await expect.poll(async () => (await page.getByTestId('case-status').innerText()).trim(), { timeout: 15_000 }).toBe('已办结');
       await shot(page, suite, itemId);

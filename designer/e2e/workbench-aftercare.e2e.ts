@@ -1,6 +1,6 @@
 // After the decision, in the browser against the real server: the 统一出件 window prints a granted
-// case's certificate and records a courier delivery; the applicant rates 不满意 on the tablet, the
-// department head sees the 整改 and records it; supervision shows a case overdue once the server's
+// case's certificate and records a courier delivery; the applicant rates 不满意 on the window's paired
+// tablet (its own device session: the clerk only pushes the case to it), the department head sees the 整改 and records it; supervision shows a case overdue once the server's
 // clock has moved on, and exports the list as CSV. Earlier steps (receive, accept, review, grant)
 // go through the API to keep the tests fast.
 import { readFileSync } from 'node:fs';
@@ -8,6 +8,7 @@ import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, moveClock, newPage, password, savePdf, shot, signIn, startServer, writeHeaders, type RunningServer } from './harness';
 import samples from '../../tests/fixtures/sample-applications.json';
+import { pairTablet, rateOnTablet } from './tablet';
 
 const suite = 'workbench-aftercare';
 let server: RunningServer;
@@ -147,27 +148,33 @@ describe('after the decision: issuance, rating, rectification, supervision', () 
       taskId: openTask(granted, 'deliver'), delivery: { method: 'window', recipient: '钱学敏' },
     });
 
-    // the clerk picks the case; the applicant rates on the full-screen tablet
+    // the issuance window's tablet, paired by the admin: a browser without any clerk session
+    const tablet = await pairTablet(browser, server, 'issuance');
+    // the clerk finds the case among the unrated ones and shows it on the window's tablet
     const { context, page } = await newPage(browser, server);
     await signIn(page, 'clerk-issuance');
     await page.goto('/workbench/evaluation');
+    await page.getByTestId('kiosk-hint').waitFor();
     const pending = page.locator('tr', { hasText: granted.number });
-    await pending.getByRole('button', { name: /请申请人评价/ }).click();
-    await page.getByTestId('rating-tablet').waitFor();
-    await page.getByText(`办件编号 ${granted.number}`).waitFor();
-    expect(await page.getByTestId('rating-tablet').innerText()).toContain('钱*敏'); // masked: the tablet faces the hall
-    for (const label of ['非常满意', '满意', '基本满意', '不满意', '非常不满意']) await page.getByRole('radio', { name: label, exact: true }).waitFor();
-    await page.getByRole('radio', { name: '不满意', exact: true }).click();
-    await page.getByLabel('意见和建议').fill('领证排队时间太长');
-    await shot(page, suite, '05-rating-tablet');
-    await page.getByRole('button', { name: '提交评价' }).click();
-    await page.getByTestId('rating-thanks').waitFor();
-    expect(await page.getByTestId('rating-thanks').innerText()).toContain('限期整改');
-    await shot(page, suite, '06-rating-thanks');
-    // ready for the next applicant: back to the case picker, and this case is no longer offered
-    await page.getByTestId('rating-idle').waitFor({ timeout: 15_000 });
-    expect(await page.getByTestId('rating-idle').innerText()).not.toContain(granted.number);
+    expect(await pending.getByRole('button', { name: /请申请人评价/ }).count()).toBe(0); // no rating in the clerk's session
+    const pushed = page.waitForResponse((r) => r.url().endsWith('/api/kiosk/window-case') && r.request().method() === 'POST');
+    await pending.getByRole('button', { name: /推送到评价器/ }).click();
+    expect((await pushed).status()).toBe(200);
+    await page.getByText(`已推送 ${granted.number} 到本窗口评价器`).waitFor();
     await context.close();
+
+    // the applicant, on the tablet: the case with the name masked, five levels, a comment
+    const rating = tablet.getByTestId('kiosk-rating').filter({ hasText: `办件编号 ${granted.number}` });
+    await rating.waitFor();
+    expect(await rating.innerText()).toContain('钱*敏'); // masked: the tablet faces the hall
+    for (const label of ['非常满意', '满意', '基本满意', '不满意', '非常不满意']) await tablet.getByRole('radio', { name: label, exact: true }).waitFor();
+    await shot(tablet, suite, '05-rating-tablet');
+    expect(await rateOnTablet(tablet, granted.number, '不满意', '领证排队时间太长')).toContain('限期整改');
+    await shot(tablet, suite, '06-rating-thanks');
+    // ready for the next applicant: back to waiting once the thanks have been shown
+    await tablet.getByTestId('kiosk-idle').waitFor({ timeout: 30_000 });
+    expect((await tablet.request.get('/api/cases')).status()).toBe(403); // the device sees no clerk data
+    await tablet.context().close();
 
     const rated = await call('education-head', 'GET', `/api/cases/${granted.id}`);
     expect(rated.case.evaluation).toMatchObject({ level: 'dissatisfied', comment: '领证排队时间太长' });

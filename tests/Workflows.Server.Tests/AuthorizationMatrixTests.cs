@@ -11,7 +11,8 @@ namespace Workflows.Server.Tests;
 /// (received at window 2). What each cell may do comes from the declarative <see cref="Table"/>
 /// below, never from the server: allowed → 2xx; otherwise 403 when the identity sees the case, 404
 /// when it must not even learn that it exists (401 when not signed in), each with a WF94xx code.
-/// The reads that are not about one case run once per identity (<see cref="RoleReads"/>). Every
+/// The reads that are not about one case run once per identity (<see cref="RoleReads"/>), and so do
+/// the state-changing operations that are not case commands (<see cref="RoleWrites"/>). Every
 /// operation of the OpenAPI document must be in a table (or named as tested elsewhere), so a new
 /// endpoint fails here until someone decides who may call it.
 /// </summary>
@@ -21,7 +22,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     private RunningServer _server = null!;
     private readonly Dictionary<string, HttpClient> _clients = [];
 
-    public async Task InitializeAsync() => _server = await RunningServer.StartAsync(demo: true);
+    // With the county work tree, so that the designer's writes answer as they do in production.
+    public async Task InitializeAsync() => _server = await RunningServer.StartAsync(demo: true, workTree: true);
 
     public async Task DisposeAsync()
     {
@@ -124,7 +126,59 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         ["GET /api/people"] = w => w != Who.Anonymous,
         ["GET /api/devices"] = w => w != Who.Anonymous,
         ["GET /api/opinion-phrases"] = w => w != Who.Anonymous,
+        ["GET /api/kiosk/devices"] = w => w == Who.Admin,
     };
+
+    private static bool Designs(Who w) => w is Who.Admin or Who.Editor or Who.OtherEditor;
+
+    /// <summary>A clerk, reviewer, head, supervisor or admin: those who work on cases.</summary>
+    private static bool WorksOnCases(Who w) => w is not (Who.Anonymous or Who.Editor or Who.OtherEditor);
+
+    /// <summary>A state-changing call that is not about one case, with a request that changes nothing when allowed.</summary>
+    private sealed record Write(string Operation, string Path, string Body, Func<Who, bool> May, string? Note = null);
+
+    /// <summary>
+    /// THE WRITES: every state-changing operation that is not a case command, called by every identity
+    /// (1 cell each). The body is well formed JSON but harmless: invalid for the operation (a missing
+    /// field, an unknown account or device, a stale If-Match), so an allowed caller gets 2xx or a 4xx
+    /// validation answer and nothing changes; anyone else gets 403 (401 unsigned) with a WF94 code.
+    /// </summary>
+    private static readonly Write[] RoleWrites =
+    [
+        // The public guide's checklist: anyone (it computes, it stores nothing).
+        new("POST /api/items/{id}/checklist", $"/api/items/{Item}/checklist", "{}", _ => true),
+        new("POST /api/cases/{id}/effects/{intentId}/run", $"/api/cases/{Guid.Empty}/effects/no-such-effect/run", "{}", w => w == Who.Admin),
+        new("POST /api/opinion-phrases", "/api/opinion-phrases", """{"text":""}""", WorksOnCases),
+        new("DELETE /api/opinion-phrases/{id}", "/api/opinion-phrases/no-such-phrase", "", w => w != Who.Anonymous, "someone else's phrase is 404 too"),
+        new("POST /api/auth/password", "/api/auth/password", """{"currentPassword":""}""", w => w != Who.Anonymous),
+        new("POST /api/account/password", "/api/account/password", "{}", w => w != Who.Anonymous),
+        new("POST /api/admin/users", "/api/admin/users", "{}", w => w == Who.Admin),
+        new("PUT /api/admin/users/{userName}", "/api/admin/users/no-such-user", "{}", w => w == Who.Admin),
+        new("POST /api/admin/users/{userName}/disable", "/api/admin/users/no-such-user/disable", "{}", w => w == Who.Admin),
+        new("POST /api/admin/users/{userName}/enable", "/api/admin/users/no-such-user/enable", "{}", w => w == Who.Admin),
+        new("POST /api/admin/users/{userName}/reset-password", "/api/admin/users/no-such-user/reset-password", "{}", w => w == Who.Admin),
+        new("POST /api/kiosk/devices", "/api/kiosk/devices", """{"name":"","window":"","pin":"1"}""", w => w == Who.Admin),
+        new("POST /api/kiosk/devices/{id}/pairing-code", "/api/kiosk/devices/kd-000000000000/pairing-code", "{}", w => w == Who.Admin),
+        new("POST /api/kiosk/devices/{id}/pin", "/api/kiosk/devices/kd-000000000000/pin", """{"pin":"1"}""", w => w == Who.Admin),
+        new("POST /api/kiosk/devices/{id}/revoke", "/api/kiosk/devices/kd-000000000000/revoke", "{}", w => w == Who.Admin),
+        // A device's own calls: no person may make them (a tablet's session is tested in KioskApiTests).
+        new("POST /api/kiosk/evaluate", "/api/kiosk/evaluate", """{"caseId":"x","level":"satisfied"}""", _ => false),
+        new("POST /api/kiosk/exit", "/api/kiosk/exit", """{"pin":""}""", _ => false),
+        new("POST /api/kiosk/window-case", "/api/kiosk/window-case", """{"caseId":"not-a-case"}""", w => w is Who.IntakeClerk or Who.OtherClerk or Who.IssuanceClerk),
+        // The designer: admins, and department editors for their own department's guides and materials.
+        new("POST /api/templates/{folder}/{name}/preview", "/api/templates/notices/no-such-template/preview", "{}", Designs),
+        new("POST /api/designer/templates/{folder}/{name}/preview", "/api/designer/templates/notices/no-such-template/preview", "{}", Designs),
+        new("PUT /api/designer/templates/{folder}/{name}", "/api/designer/templates/notices/material-receipt", "{}", w => w == Who.Admin),
+        new("POST /api/designer/publish", "/api/designer/publish", "{}", Designs),
+        new("POST /api/designer/items", "/api/designer/items", "{}", w => w == Who.Admin),
+        new("POST /api/designer/items/{id}/duplicate", $"/api/designer/items/{Item}/duplicate", "{}", w => w == Who.Admin),
+        new("POST /api/designer/items/{id}/retire", $"/api/designer/items/{Item}/retire", "{}", w => w is Who.Admin or Who.Editor),
+        new("POST /api/designer/items/{id}/reinstate", $"/api/designer/items/{Item}/reinstate", "{}", w => w == Who.Admin, "stale If-Match: 409"),
+        new("PUT /api/designer/items/{id}/{file}", $"/api/designer/items/{Item}/guide", "{}", w => w is Who.Admin or Who.Editor),
+        new("PUT /api/designer/items/{id}/{file}", $"/api/designer/items/{Item}/workflow", "{}", w => w == Who.Admin, "editors edit guides and materials only"),
+        new("POST /api/designer/items/{id}/{file}/validate", $"/api/designer/items/{Item}/guide/validate", "{}", w => w is Who.Admin or Who.Editor),
+        new("POST /api/designer/items/{id}/checklist", $"/api/designer/items/{Item}/checklist", "{}", w => w is Who.Admin or Who.Editor),
+    ];
 
     /// <summary>
     /// Operations that are not about one case, each with the tests that hold their authorisation.
@@ -132,51 +186,23 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     /// </summary>
     private static readonly Dictionary<string, string> Elsewhere = new(StringComparer.Ordinal)
     {
-        ["POST /api/items/{id}/checklist"] = "ItemApiTests, FormCheckApiTests",
         ["POST /api/auth/login"] = "SessionSecurityTests",
-        ["POST /api/cases/{id}/effects/{intentId}/run"] = "FailedEffectTests (admins only)",
-        ["POST /api/opinion-phrases"] = "OpinionPhraseApiTests",
-        ["DELETE /api/opinion-phrases/{id}"] = "OpinionPhraseApiTests",
-        ["GET /api/kiosk/devices"] = "KioskApiTests (admins only)",
-        ["POST /api/kiosk/devices"] = "KioskApiTests (admins only)",
-        ["POST /api/kiosk/devices/{id}/pairing-code"] = "KioskApiTests (admins only)",
-        ["POST /api/kiosk/devices/{id}/pin"] = "KioskApiTests (admins only)",
-        ["POST /api/kiosk/devices/{id}/revoke"] = "KioskApiTests (admins only)",
+        // Not called here: a wrong code counts as a failed sign-in from the address (the matrix signs in from it),
+        // and signing in or out changes the caller's own session, which the matrix keeps.
         ["POST /api/kiosk/pair"] = "KioskApiTests (a tablet with a one-time code)",
         ["GET /api/kiosk/current"] = "KioskApiTests (paired tablets only)",
-        ["POST /api/kiosk/evaluate"] = "KioskApiTests (paired tablets only)",
-        ["POST /api/kiosk/exit"] = "KioskApiTests (paired tablets, with the PIN)",
-        ["POST /api/kiosk/window-case"] = "KioskApiTests (the window's clerk)",
         ["POST /api/auth/logout"] = "SessionSecurityTests",
-        ["POST /api/auth/password"] = "SessionSecurityTests",
-        ["POST /api/admin/users"] = "AccountAdminApiTests (admins only)",
-        ["PUT /api/admin/users/{userName}"] = "AccountAdminApiTests (admins only)",
-        ["POST /api/admin/users/{userName}/disable"] = "AccountAdminApiTests (admins only)",
-        ["POST /api/admin/users/{userName}/enable"] = "AccountAdminApiTests (admins only)",
-        ["POST /api/admin/users/{userName}/reset-password"] = "AccountAdminApiTests (admins only)",
-        ["POST /api/account/password"] = "AccountAdminApiTests",
-        ["POST /api/templates/{folder}/{name}/preview"] = "DocumentApiTests (designers only)",
         ["GET /verify/{identifier}"] = "NoticeDocumentTests (public register)",
         ["GET /api/designer/changes"] = "DesignerApiTests",
-        ["POST /api/designer/publish"] = "DesignerApiTests",
         ["GET /api/designer/history"] = "DesignerApiTests",
         ["GET /api/designer/items/{id}/history"] = "DesignerApiTests",
         ["GET /api/designer/items/{id}/diff"] = "DesignerApiTests",
         ["GET /api/designer/templates"] = "DesignerApiTests",
         ["GET /api/designer/templates/{folder}/{name}"] = "DesignerApiTests",
-        ["PUT /api/designer/templates/{folder}/{name}"] = "DesignerApiTests (admins only)",
-        ["POST /api/designer/templates/{folder}/{name}/preview"] = "DesignerApiTests",
         ["GET /api/designer/items"] = "DesignerApiTests",
-        ["POST /api/designer/items"] = "DesignerApiTests (admins only)",
-        ["POST /api/designer/items/{id}/duplicate"] = "DesignerApiTests (admins only)",
-        ["POST /api/designer/items/{id}/retire"] = "IssueReproductionTests, DesignerApiTests",
-        ["POST /api/designer/items/{id}/reinstate"] = "IssueReproductionTests (admins only)",
         ["GET /api/designer/reference"] = "DesignerApiTests",
         ["GET /api/designer/items/{id}"] = "DesignerApiTests",
         ["GET /api/designer/items/{id}/{file}"] = "DesignerApiTests",
-        ["PUT /api/designer/items/{id}/{file}"] = "DesignerApiTests (own department's guide and materials)",
-        ["POST /api/designer/items/{id}/{file}/validate"] = "DesignerApiTests",
-        ["POST /api/designer/items/{id}/checklist"] = "DesignerApiTests",
     };
 
     private static Expect Is(bool allowed) => allowed ? Expect.Allowed : Expect.Denied;
@@ -190,9 +216,10 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
     public async Task Every_case_operation_answers_every_identity_in_every_state_as_the_table_says()
     {
         var operations = await OperationsAsync();
-        var unknown = operations.Where(o => !Table.ContainsKey(o) && !RoleReads.ContainsKey(o) && !Elsewhere.ContainsKey(o)).ToList();
+        var writes = RoleWrites.Select(w => w.Operation).ToHashSet(StringComparer.Ordinal);
+        var unknown = operations.Where(o => !Table.ContainsKey(o) && !RoleReads.ContainsKey(o) && !writes.Contains(o) && !Elsewhere.ContainsKey(o)).ToList();
         Assert.True(unknown.Count == 0, "operations without a decision in the authorisation table: " + string.Join(", ", unknown));
-        var stale = Table.Keys.Concat(RoleReads.Keys).Concat(Elsewhere.Keys).Where(o => !operations.Contains(o)).ToList();
+        var stale = Table.Keys.Concat(RoleReads.Keys).Concat(writes).Concat(Elsewhere.Keys).Where(o => !operations.Contains(o)).ToList();
         Assert.True(stale.Count == 0, "table rows for operations the server does not have: " + string.Join(", ", stale));
 
         // One shared case per state for the reads and the refusals; a fresh one for every command a cell may run.
@@ -251,8 +278,24 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
                 if (!ok) failures.Add($"{operation} as '{(account == "" ? "anonymous" : account)}' ({who}): expected {(allowed ? "allowed" : "denied")}, got {status} {code} {Trim(text)}");
             }
         }
+        var readCells = cells - caseCells;
+        foreach (var write in RoleWrites)
+        {
+            foreach (var (account, who) in Identities)
+            {
+                var (status, code, text) = await SendAsync(account, write);
+                var allowed = write.May(who);
+                var ok = allowed ? status is >= 200 and < 500 and not (401 or 403)
+                    : status == (who == Who.Anonymous ? 401 : 403) && code?.StartsWith("WF94", StringComparison.Ordinal) == true;
+                cells++;
+                var kind = $"{(allowed ? "allowed" : "denied")} {status}";
+                counts[kind] = counts.GetValueOrDefault(kind) + 1;
+                if (!ok) failures.Add($"{write.Operation} ({write.Path}) as '{(account == "" ? "anonymous" : account)}' ({who}): expected {(allowed ? "allowed" : "denied")}, got {status} {code} {Trim(text)}");
+            }
+        }
         output.WriteLine($"authorisation matrix: {Table.Count} case operations × {Identities.Length} identities × {All.Length} states = {caseCells} cells, " +
-            $"{RoleReads.Count} other reads × {Identities.Length} identities = {cells - caseCells} cells, {cells} in all; " +
+            $"{RoleReads.Count} other reads × {Identities.Length} identities = {readCells} cells, " +
+            $"{RoleWrites.Length} other writes ({writes.Count} operations) × {Identities.Length} identities = {cells - caseCells - readCells} cells, {cells} in all; " +
             $"{Elsewhere.Count} other operations named with their tests; {operations.Count} operations in /openapi/v1.json");
         foreach (var (kind, count) in counts) output.WriteLine($"  {kind}: {count}");
         foreach (var failure in failures) output.WriteLine("FAIL " + failure);
@@ -354,6 +397,20 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
             var body = template == "/api/cases" ? CaseApi.NewCase(SampleItem, null) : Body(template.Split('/').Last(), target.View, at);
             response = await client.PostAsync(path, JsonContent.Create(body));
         }
+        var text = await response.Content.ReadAsStringAsync();
+        string? code = null;
+        if (!response.IsSuccessStatusCode && text.StartsWith('{')) code = JsonNode.Parse(text)?["code"]?.GetValue<string>();
+        return ((int)response.StatusCode, code, text);
+    }
+
+    /// <summary>One call of the writes table, with a stale If-Match so that a designer's allowed write saves nothing.</summary>
+    private async Task<(int Status, string? Code, string Text)> SendAsync(string account, Write write)
+    {
+        var client = await As(account);
+        using var request = new HttpRequestMessage(new HttpMethod(write.Operation.Split(' ')[0]), write.Path);
+        if (write.Body.Length > 0) request.Content = new StringContent(write.Body, System.Text.Encoding.UTF8, "application/json");
+        request.Headers.TryAddWithoutValidation("If-Match", "\"matrix-stale\"");
+        var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         string? code = null;
         if (!response.IsSuccessStatusCode && text.StartsWith('{')) code = JsonNode.Parse(text)?["code"]?.GetValue<string>();

@@ -120,4 +120,33 @@ public sealed class SecurityEventsTests : IAsyncLifetime
         Assert.All(signIns, e => Assert.Equal("sign-in", e!["kind"]!.GetValue<string>()));
         Assert.NotEmpty(signIns);
     }
+
+    [Fact]
+    public async Task TheLog_IsPaged_NewestFirst_InBeijingTime_WithChineseKinds()
+    {
+        using var anonymous = new HttpClient { BaseAddress = _server.Http.BaseAddress };
+        anonymous.DefaultRequestHeaders.Add(Security.CrossSiteWriteGuard.HeaderName, "1");
+        for (var i = 1; i <= 3; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/auth/login", new { userName = "water-head", password = $"wrong-{i}" })).StatusCode);
+
+        var admin = await As("admin");
+        var first = (await admin.GetFromJsonAsync<JsonObject>("/api/security/events?kind=sign-in-failed&user=water-head&pageSize=2"))!;
+        var second = (await admin.GetFromJsonAsync<JsonObject>("/api/security/events?kind=sign-in-failed&user=water-head&pageSize=2&page=2"))!;
+        Assert.Equal(3, first["total"]!.GetValue<int>());
+        Assert.True(first["hasMore"]!.GetValue<bool>());
+        Assert.False(second["hasMore"]!.GetValue<bool>());
+        var rows = first["events"]!.AsArray().Concat(second["events"]!.AsArray()).ToList();
+        Assert.Equal(3, rows.Count);
+        var times = rows.Select(r => r!["at"]!.GetValue<DateTimeOffset>()).ToList();
+        Assert.Equal(times.OrderByDescending(t => t), times);
+        Assert.All(rows, r =>
+        {
+            Assert.EndsWith("+08:00", r!["at"]!.GetValue<string>());
+            Assert.Equal("登录失败", r["kindLabel"]!.GetValue<string>());
+            Assert.Equal("water-head", r["userName"]!.GetValue<string>());
+        });
+        Assert.Contains(first["kinds"]!.AsArray(), k => k!["kind"]!.GetValue<string>() == "sign-in-locked" && k["label"]!.GetValue<string>() == "登录锁定");
+        Assert.Equal(HttpStatusCode.BadRequest, (await admin.GetAsync("/api/security/events?page=0")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await As("water-head")).GetAsync("/api/security/events?user=water-head")).StatusCode);
+    }
 }

@@ -942,6 +942,31 @@ export interface OfficeFile {
       'offset-y'?: number;
     }[];
   };
+  /**
+   * 评价器：好差评平板（评价器）的设备 PIN、配对码和设备会话，见 docs/security.md；不写则用默认值
+   */
+  kiosk?: {
+    /**
+     * PIN 最少位数：设备 PIN 至少几位数字（4–12），默认 6
+     */
+    'pin-length'?: number;
+    /**
+     * PIN 错误次数上限：自上次配对或退出以来输错 PIN 达到该次数后，暂停退出评价模式（1–100），默认 5
+     */
+    'pin-failures'?: number;
+    /**
+     * PIN 锁定分钟数：错误 PIN 的计数范围，也是锁定时长（1–1440 分钟），默认 15
+     */
+    'pin-lock-minutes'?: number;
+    /**
+     * 配对码有效分钟数：一次性配对码的有效时间：管理员走到柜台输入（1–1440 分钟），默认 30
+     */
+    'pairing-minutes'?: number;
+    /**
+     * 设备会话天数：配对后平板的设备会话最长保持的天数，无空闲超时（1–3650 天），默认 90
+     */
+    'session-days'?: number;
+  };
 }
 
 /**

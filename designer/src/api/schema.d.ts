@@ -3882,13 +3882,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 安全日志：登录、失败、锁定、退出、改密、账号与角色变更、发布、个人文件下载、评价器配对；可按 user、kind（可用 kiosk-* 前缀）、target、address 筛选（管理员）(security log) */
+        /** 安全日志：登录、失败、锁定、退出、改密、账号与角色变更、发布、个人文件下载、评价器配对；最新在前，按 page、pageSize 分页，可按 user、kind（可用 kiosk-* 前缀）、target、address、hours 筛选；北京时间（管理员）(security log) */
         get: {
             parameters: {
                 query?: {
                     address?: string;
                     hours?: number;
                     kind?: string;
+                    page?: number;
+                    pageSize?: number;
                     take?: number;
                     target?: string;
                     user?: string;

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError, describeError } from '../api/client';
 import type { EvaluationLevel } from '../workbench/supervision/types';
 import { Face } from '../workbench/evaluation/Face';
-import { isBad, levels, thankYouSeconds } from '../workbench/evaluation/levels';
+import { evaluationBody, isBad, levels, thankYouSeconds } from '../workbench/evaluation/levels';
 
 interface KioskCase { id: string; number: string; itemName?: string | null; applicantName: string; evaluated: boolean }
 interface Current { device: string; window: string; case: KioskCase | null }
@@ -104,8 +104,7 @@ function Rating({ current, refresh, error, onExit }: { current: Current; refresh
     setSaving(true);
     setSubmitError(null);
     try {
-      const text = comment.trim();
-      await api.post('/api/kiosk/evaluate', text ? { caseId: shown.id, level, comment: text } : { caseId: shown.id, level });
+      await api.post('/api/kiosk/evaluate', { caseId: shown.id, ...evaluationBody(level, comment) });
       setThanks(level);
     } catch (e) {
       setSubmitError(describeError(e));

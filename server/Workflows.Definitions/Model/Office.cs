@@ -20,9 +20,25 @@ public sealed class Office
     [Label("救济途径", "不予受理、不予许可文书告知的行政复议机关和人民法院")] public AppealBodies? Appeal { get; set; }
     [Label("文书设置", "通知书中的本地规定")] public NoticeSettings? Notices { get; set; }
     [Label("窗口设备", "收件电脑上的设备代理（读卡器、高拍仪、打印机），见 docs/devices.md")] public DeviceSettings? Devices { get; set; }
+    [Label("评价器", "好差评平板（评价器）的设备 PIN、配对码和设备会话，见 docs/security.md；不写则用默认值")] public KioskSettings? Kiosk { get; set; }
 }
 
 /// <summary>The devices at the windows: one local agent on each clerk PC, and the printer presets the UI offers.</summary>
+/// <summary>
+/// The rating tablets (评价器) paired with the windows: how hard leaving kiosk mode is, how long a
+/// pairing code and a device session last. Read when used, so a published change applies at once;
+/// the WORKFLOWS_KIOSK_* environment variables override them for one deployment (docs/security.md).
+/// </summary>
+[Label("评价器")]
+public sealed class KioskSettings
+{
+    [Label("PIN 最少位数", "设备 PIN 至少几位数字（4–12），默认 6")] public int? PinLength { get; set; }
+    [Label("PIN 错误次数上限", "自上次配对或退出以来输错 PIN 达到该次数后，暂停退出评价模式（1–100），默认 5")] public int? PinFailures { get; set; }
+    [Label("PIN 锁定分钟数", "错误 PIN 的计数范围，也是锁定时长（1–1440 分钟），默认 15")] public int? PinLockMinutes { get; set; }
+    [Label("配对码有效分钟数", "一次性配对码的有效时间：管理员走到柜台输入（1–1440 分钟），默认 30")] public int? PairingMinutes { get; set; }
+    [Label("设备会话天数", "配对后平板的设备会话最长保持的天数，无空闲超时（1–3650 天），默认 90")] public int? SessionDays { get; set; }
+}
+
 [Label("窗口设备")]
 public sealed class DeviceSettings
 {

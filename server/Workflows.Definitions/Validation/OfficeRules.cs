@@ -21,6 +21,7 @@ public static class OfficeRules
             if (office.Clock?.WarningAt is { } fraction && (fraction <= 0 || fraction >= 1))
                 context.Error(DiagnosticCodes.InvalidRange, office.Clock, "WarningAt", $"预警比例应在 0 与 1 之间，现为 {fraction} (warning-at must be between 0 and 1)");
             if (office.Devices is { } devices) CheckDevices(context, devices);
+            if (office.Kiosk is { } kiosk) CheckKiosk(context, kiosk);
         }
         if (!context.IsBroken(set.Departments))
         {
@@ -58,6 +59,21 @@ public static class OfficeRules
             foreach (var (member, offset) in new[] { ("OffsetX", preset.OffsetX), ("OffsetY", preset.OffsetY) })
                 if (offset is { } mm && (double.IsNaN(mm) || Math.Abs(mm) > 50))
                     context.Error(DiagnosticCodes.InvalidRange, preset, member, $"套打偏移应在 -50 与 50 毫米之间，现为 {mm} (calibration offset must be within ±50 mm)");
+    }
+
+    /// <summary>The tablets' numbers within sense: a PIN of 4 to 12 digits, locks and lifetimes neither zero nor endless.</summary>
+    private static void CheckKiosk(ValidationContext context, KioskSettings kiosk)
+    {
+        foreach (var (member, value, least, most, what) in new[]
+        {
+            ("PinLength", kiosk.PinLength, 4, 12, "PIN 最少位数 (pin-length)"),
+            ("PinFailures", kiosk.PinFailures, 1, 100, "PIN 错误次数上限 (pin-failures)"),
+            ("PinLockMinutes", kiosk.PinLockMinutes, 1, 1440, "PIN 锁定分钟数 (pin-lock-minutes)"),
+            ("PairingMinutes", kiosk.PairingMinutes, 1, 1440, "配对码有效分钟数 (pairing-minutes)"),
+            ("SessionDays", kiosk.SessionDays, 1, 3650, "设备会话天数 (session-days)"),
+        })
+            if (value is { } n && (n < least || n > most))
+                context.Error(DiagnosticCodes.InvalidRange, kiosk, member, $"{what} 应在 {least} 与 {most} 之间，现为 {n}");
     }
 
     public static bool IsLoopbackAgent(string url) =>

@@ -39,8 +39,8 @@ public sealed record ServerOptions(string? Definitions, string? Templates, strin
     /// <summary>Sessions, sign-in limits and proxy trust (environment variables, see docs/security.md).</summary>
     public SecuritySettings Security { get; init; } = new();
 
-    /// <summary>The rating tablets' PIN and pairing limits (<c>WORKFLOWS_KIOSK_*</c>, see docs/security.md).</summary>
-    public KioskSettings Kiosk { get; init; } = new();
+    /// <summary>The deployment's overrides of office.yaml's rating-tablet settings (<c>WORKFLOWS_KIOSK_*</c>, see docs/security.md); none by default.</summary>
+    public KioskSettings.Overrides Kiosk { get; init; } = KioskSettings.Overrides.None;
 
     /// <summary>How old a pending intent must be before the outbox sweep enqueues it again (<c>WORKFLOWS_EFFECTS_SWEEP_SECONDS</c>, default 60).</summary>
     public TimeSpan EffectsSweepAge { get; init; } = TimeSpan.FromSeconds(60);

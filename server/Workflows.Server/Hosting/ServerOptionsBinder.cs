@@ -32,7 +32,7 @@ public static class ServerOptionsBinder
             WebRoot = webRoot is not null ? Path.GetFullPath(webRoot) : Web.SpaHosting.DefaultWebRoot(),
             MaxUploadBytes = (int.TryParse(read("WORKFLOWS_MAX_UPLOAD_MB"), out var mb) && mb > 0 ? mb * 1024L * 1024L : ServerOptions.DefaultMaxUploadBytes),
             Security = SecuritySettings.FromEnvironment(read),
-            Kiosk = KioskSettings.FromEnvironment(read),
+            Kiosk = KioskSettings.Overrides.FromEnvironment(read),
             EffectsSweepAge = TimeSpan.FromSeconds(int.TryParse(read("WORKFLOWS_EFFECTS_SWEEP_SECONDS"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var s) && s >= 0 ? s : 60),
             PublicUrl = (NonEmpty(read("WORKFLOWS_PUBLIC_URL")) ?? ServerOptions.DefaultPublicUrl).TrimEnd('/'),
             DeviceAgent = NonEmpty(read("WORKFLOWS_DEVICE_AGENT")?.Trim()),

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Workflows.Server.Auth;
+using Workflows.Server.Hosting;
 using Workflows.Server.Security;
 using Workflows.Storage;
 
@@ -15,7 +16,7 @@ namespace Workflows.Server.Kiosk;
 /// under the name <c>kiosk:{id}</c>, so revoking the device ends it on every node); leaving kiosk mode
 /// needs the PIN, with a lock after repeated wrong PINs counted from the security log.
 /// </summary>
-public sealed class KioskDevices(IKioskStore store, ISecurityStore sessions, KioskSettings settings, SecuritySettings security, SecurityLog log)
+public sealed class KioskDevices(IKioskStore store, ISecurityStore sessions, KioskSettings.Overrides overrides, DefinitionCatalog catalog, SecuritySettings security, SecurityLog log)
 {
     /// <summary>The role of a device session: it may read its window's current case and rate it, nothing else.</summary>
     public const string Role = "kiosk";
@@ -23,7 +24,8 @@ public sealed class KioskDevices(IKioskStore store, ISecurityStore sessions, Kio
 
     private readonly ConcurrentDictionary<string, (StoredSession Session, DateTimeOffset CheckedAt)> _cache = new();
 
-    public KioskSettings Settings => settings;
+    /// <summary>The settings now: office.yaml's <c>kiosk:</c> of the current definitions under the deployment's overrides.</summary>
+    public KioskSettings Settings => KioskSettings.Resolve(catalog.Current?.Set.Office?.Kiosk, overrides);
 
     private DateTimeOffset Now => security.Time.GetUtcNow();
 
@@ -33,14 +35,14 @@ public sealed class KioskDevices(IKioskStore store, ISecurityStore sessions, Kio
 
     /// <summary>Why the PIN is not acceptable, or null: digits only, <see cref="KioskSettings.PinLength"/> to 12 of them.</summary>
     public string? PinProblem(string? pin) =>
-        pin is null || pin.Length < settings.PinLength || pin.Length > 12 || !pin.All(char.IsAsciiDigit)
-            ? $"PIN 应为 {settings.PinLength}–12 位数字 (the PIN is {settings.PinLength} to 12 digits)" : null;
+        pin is null || pin.Length < Settings.PinLength || pin.Length > 12 || !pin.All(char.IsAsciiDigit)
+            ? $"PIN 应为 {Settings.PinLength}–12 位数字 (the PIN is {Settings.PinLength} to 12 digits)" : null;
 
     public async Task<(KioskDevice Device, string Code)> CreateAsync(string name, string window, string pin, string by, CancellationToken ct)
     {
         var code = NewCode();
         var device = new KioskDevice("kd-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)), name, window, PasswordHasher.Hash(pin),
-            Now, by, Hash(code), Now + settings.PairingCodeLifetime);
+            Now, by, Hash(code), Now + Settings.PairingCodeLifetime);
         await store.SaveKioskDeviceAsync(device, ct);
         return (device, code);
     }
@@ -50,7 +52,7 @@ public sealed class KioskDevices(IKioskStore store, ISecurityStore sessions, Kio
     {
         if (await store.FindKioskDeviceAsync(id, ct) is not { RevokedAt: null } device) return null;
         var code = NewCode();
-        device = device with { PairingCodeHash = Hash(code), PairingCodeExpiresAt = Now + settings.PairingCodeLifetime };
+        device = device with { PairingCodeHash = Hash(code), PairingCodeExpiresAt = Now + Settings.PairingCodeLifetime };
         await store.SaveKioskDeviceAsync(device, ct);
         return (device, code);
     }
@@ -114,7 +116,7 @@ public sealed class KioskDevices(IKioskStore store, ISecurityStore sessions, Kio
             if (session is null) { _cache.TryRemove(sessionId, out _); return false; }
             _cache[sessionId] = (session, now);
         }
-        return session.RevokedAt is null && session.UserName == UserNameOf(deviceId) && now - session.CreatedAt < settings.SessionLifetime;
+        return session.RevokedAt is null && session.UserName == UserNameOf(deviceId) && now - session.CreatedAt < Settings.SessionLifetime;
     }
 
     public async Task EndSessionAsync(string sessionId, CancellationToken ct)
@@ -128,6 +130,7 @@ public sealed class KioskDevices(IKioskStore store, ISecurityStore sessions, Kio
     /// <summary>Until when leaving kiosk mode is refused: wrong PINs since the last exit or pairing reached the limit within the lock time.</summary>
     public async Task<DateTimeOffset?> PinLockedUntilAsync(string deviceId, CancellationToken ct)
     {
+        var settings = Settings;
         var events = await sessions.ReadSecurityEventsAsync(Now - settings.PinLock, userName: UserNameOf(deviceId), take: 200, cancellationToken: ct);
         var failures = events.TakeWhile(e => e.Kind is not (SecurityLog.KioskExited or SecurityLog.KioskPaired))
             .Where(e => e.Kind == SecurityLog.KioskPinFailed).ToList();

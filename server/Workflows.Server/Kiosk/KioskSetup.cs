@@ -10,9 +10,9 @@ namespace Workflows.Server.Kiosk;
 /// <summary>Wiring of the rating tablets: the store and service, the device check at every request, the guard.</summary>
 public static class KioskSetup
 {
-    public static IServiceCollection AddKiosk(this IServiceCollection services, KioskSettings settings)
+    public static IServiceCollection AddKiosk(this IServiceCollection services, KioskSettings.Overrides overrides)
     {
-        services.AddSingleton(settings);
+        services.AddSingleton(overrides);
         services.AddSingleton<KioskDevices>();
         services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, DeviceSessionCheck>();
         return services;

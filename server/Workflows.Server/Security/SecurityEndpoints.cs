@@ -16,7 +16,7 @@ public static class SecurityEndpoints
         app.MapPost("/api/auth/password", ChangePassword).WithTags("登录 auth").RequireAuthorization()
             .WithSummary("修改密码：currentPassword、newPassword；结束本账号的其他会话 (change password)");
         var admin = app.MapGroup("/api/security").WithTags("安全 security").RequireAuthorization();
-        admin.MapGet("/events", Events).WithSummary("安全日志：登录、失败、锁定、退出、改密、账号与角色变更、发布、个人文件下载、评价器配对；可按 user、kind（可用 kiosk-* 前缀）、target、address 筛选（管理员）(security log)");
+        admin.MapGet("/events", Events).WithSummary("安全日志：登录、失败、锁定、退出、改密、账号与角色变更、发布、个人文件下载、评价器配对；最新在前，按 page、pageSize 分页，可按 user、kind（可用 kiosk-* 前缀）、target、address、hours 筛选；北京时间（管理员）(security log)");
         admin.MapGet("/locks", Locks).WithSummary("当前被锁定的账号和地址（管理员）(current sign-in locks)");
     }
 
@@ -59,23 +59,44 @@ public static class SecurityEndpoints
         : password.Distinct().Count() < 4 ? "密码过于简单（至少 4 个不同字符）"
         : null;
 
+    /// <summary>The most events one query reads from the store (a period, and the user or address if given).</summary>
+    public const int MostRead = 5000;
+
     /// <summary>
-    /// Newest first. <c>kind</c> (a kind, or a prefix ending in <c>*</c> such as <c>kiosk-*</c>) and
-    /// <c>target</c> filter what the store read (at most 5000 events of the period), so a narrow filter
-    /// over a busy period may see fewer: narrow <c>hours</c> or <c>user</c> too.
+    /// Newest first, a page at a time (<c>page</c> from 1, <c>pageSize</c> up to 1000; <c>take</c> is the
+    /// older name of <c>pageSize</c>, default 200). <c>kind</c> (a kind, or a prefix ending in <c>*</c> such
+    /// as <c>kiosk-*</c>) and <c>target</c> filter what the store read: at most <see cref="MostRead"/>
+    /// events of the period (<c>truncated</c> says so), so narrow <c>hours</c> or <c>user</c> over a busy
+    /// period. Times are Beijing's (+08:00); <c>kindLabel</c> and <c>kinds</c> name the kinds in Chinese.
     /// </summary>
     private static async Task<IResult> Events(HttpContext context, ISecurityStore store, SecurityLog log, string? user, string? address, string? kind,
-        string? target, int? hours, int? take)
+        string? target, int? hours, int? take, int? page, int? pageSize)
     {
         if (CurrentUser.From(context.User) is not { IsAdmin: true }) return Problems.Denied("只有管理员可以查看安全日志");
-        if (hours is < 1 or > 24 * 366 || take is < 1 or > 1000) return Problems.Invalid("hours 为 1–8784，take 为 1–1000");
+        var size = pageSize ?? take ?? 200;
+        if (hours is < 1 or > 24 * 366 || size is < 1 or > 1000 || page is < 1 or > MostRead)
+            return Problems.Invalid("hours 为 1–8784，pageSize（take）为 1–1000，page 从 1 开始");
+        var number = page ?? 1;
         var filtered = !string.IsNullOrEmpty(kind) || !string.IsNullOrEmpty(target);
-        var events = await store.ReadSecurityEventsAsync(log.Now - TimeSpan.FromHours(hours ?? 24), Blank(user), Blank(address),
-            filtered ? 5000 : take ?? 200, context.RequestAborted);
-        var selected = events.Where(e => KindMatches(e.Kind, kind) && (string.IsNullOrEmpty(target) || e.Target == target)).Take(take ?? 200);
+        // Without a kind or target filter the store pages by itself; with one, the period's newest events are filtered here.
+        var read = await store.ReadSecurityEventsAsync(log.Now - TimeSpan.FromHours(hours ?? 24), Blank(user), Blank(address),
+            filtered ? MostRead : Math.Min(MostRead, number * size + 1), context.RequestAborted);
+        var selected = read.Where(e => KindMatches(e.Kind, kind) && (string.IsNullOrEmpty(target) || e.Target == target)).ToList();
+        var rows = selected.Skip((number - 1) * size).Take(size);
         return Results.Json(new
         {
-            events = selected.Select(e => new { at = e.At, kind = e.Kind, userName = e.UserName, target = e.Target, address = e.Address, detail = e.Detail }),
+            events = rows.Select(e => new
+            {
+                at = Workflows.Domain.ChinaTime.Of(e.At), kind = e.Kind, kindLabel = SecurityLog.LabelOf(e.Kind), userName = e.UserName, target = e.Target,
+                address = e.Address, detail = e.Detail,
+            }),
+            page = number,
+            pageSize = size,
+            hasMore = selected.Count > number * size,
+            // Exact when the filter saw every event of the period; otherwise at least this many.
+            total = selected.Count,
+            truncated = read.Count == MostRead,
+            kinds = SecurityLog.Labels.Select(k => new { kind = k.Key, label = k.Value }),
         });
     }
 

@@ -44,6 +44,20 @@ public sealed class SecurityLog(ISecurityStore store, SecuritySettings settings,
     public const string KioskPinLocked = "kiosk-pin-locked";
     public const string KioskExited = "kiosk-exited";
 
+    /// <summary>Every kind in Chinese, in the order the admin's filter offers them.</summary>
+    public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>
+    {
+        [SignedIn] = "登录成功", [SignInFailed] = "登录失败", [Locked] = "登录锁定", [SignInRefused] = "锁定期间登录被拒",
+        [SignedOut] = "退出登录", [PasswordChanged] = "修改密码", [PasswordChangeFailed] = "修改密码失败", [SessionEnded] = "会话结束",
+        [AccountCreated] = "新建账号", [AccountChanged] = "账号或角色变更", [AccountDisabled] = "停用账号", [AccountEnabled] = "启用账号",
+        [PasswordReset] = "重置密码", [DefinitionsPublished] = "发布事项定义", [PersonalDocumentDownloaded] = "下载个人文件",
+        [KioskDeviceCreated] = "新建评价器", [KioskPairingCode] = "评价器配对码", [KioskPinSet] = "设置评价器 PIN", [KioskPaired] = "评价器配对",
+        [KioskPairFailed] = "评价器配对失败", [KioskUnpaired] = "解除评价器配对", [KioskPinFailed] = "评价器 PIN 错误",
+        [KioskPinLocked] = "评价器 PIN 锁定", [KioskExited] = "评价器退出",
+    };
+
+    public static string LabelOf(string kind) => Labels.TryGetValue(kind, out var label) ? label : kind;
+
     public DateTimeOffset Now => settings.Time.GetUtcNow();
 
     public Task WriteAsync(string kind, string? userName, string? address, string? detail = null, CancellationToken ct = default) =>

@@ -101,7 +101,7 @@ public sealed class ServerOptionsBinderTests
         Assert.Null(options.AdminPassword);
         Assert.Null(options.Fonts);
         Assert.Equal(new Security.SecuritySettings(), options.Security);
-        Assert.Equal(new Kiosk.KioskSettings(), options.Kiosk);
+        Assert.Equal(Kiosk.KioskSettings.Overrides.None, options.Kiosk);
     }
 
     [Fact]
@@ -147,10 +147,7 @@ public sealed class ServerOptionsBinderTests
             IdleTimeout = TimeSpan.FromMinutes(30), AbsoluteLifetime = TimeSpan.FromHours(4), TrustForwardedHeaders = true, AlwaysSecureCookies = true,
             AccountFailureLimit = 3, AddressFailureLimit = 9, FailureWindow = TimeSpan.FromMinutes(2),
         }, options.Security);
-        Assert.Equal(new Kiosk.KioskSettings
-        {
-            PinLength = 8, PinFailureLimit = 4, PinLock = TimeSpan.FromMinutes(10), PairingCodeLifetime = TimeSpan.FromMinutes(20), SessionLifetime = TimeSpan.FromDays(30),
-        }, options.Kiosk);
+        Assert.Equal(new Kiosk.KioskSettings.Overrides(8, 4, 10, 20, 30), options.Kiosk);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
-import { SendOutlined, SmileOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Empty, Space, Table, Tabs } from 'antd';
+import { SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Table, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
 import { api, describeError, showError } from '../../api/client';
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { RectificationList } from './RectificationList';
@@ -16,11 +15,10 @@ interface PendingCase {
   delivery?: string | null;
 }
 
-/** For the window: the closed cases not yet rated, each one tap away from the rating tablet. */
+/** For the window: the closed cases not yet rated, each one can be shown on the window's paired tablet. */
 function PendingRatings() {
   const [rows, setRows] = useState<PendingCase[] | null>(null);
   const [error, setError] = useState<ReturnType<typeof describeError> | null>(null);
-  const navigate = useNavigate();
   const { message } = App.useApp();
   const push = async (r: PendingCase) => {
     try {
@@ -49,10 +47,7 @@ function PendingRatings() {
           { title: '办结时间', dataIndex: 'closedAt', render: (v: string) => formatDateTime(v) },
           {
             title: '操作', key: 'rate', render: (_, r) => (
-              <Space>
-                <Button icon={<SendOutlined />} onClick={() => void push(r)}>推送到评价器</Button>
-                <Button icon={<SmileOutlined />} onClick={() => navigate(`tablet?case=${r.caseId}`)}>请申请人评价</Button>
-              </Space>
+              <Button icon={<SendOutlined />} onClick={() => void push(r)}>推送到评价器</Button>
             ),
           },
         ]}

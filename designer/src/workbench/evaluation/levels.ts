@@ -17,7 +17,7 @@ export function levelLabel(level: string | null | undefined): string {
   return levels.find((l) => l.level === level)?.label ?? level ?? '';
 }
 
-/** The body of POST /api/cases/{id}/evaluate: the comment only when one was written. */
+/** The rating part of POST /api/kiosk/evaluate's body: the comment only when one was written. */
 export function evaluationBody(level: EvaluationLevel, comment: string): { level: EvaluationLevel; comment?: string } {
   const text = comment.trim();
   return text ? { level, comment: text } : { level };
@@ -25,11 +25,3 @@ export function evaluationBody(level: EvaluationLevel, comment: string): { level
 
 /** Seconds the thank-you screen stays before the tablet is ready for the next applicant. */
 export const thankYouSeconds = 8;
-
-/** 王秀英 → 王*英, 李明 → 李*: the tablet faces the hall, so the name is shown masked. */
-export function maskName(name: string): string {
-  const chars = [...name];
-  if (chars.length <= 1) return name;
-  if (chars.length === 2) return `${chars[0]}*`;
-  return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
-}

@@ -1,6 +1,5 @@
 import { Alert, Button, Form, Input, Modal, Radio, Result, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { useNavigate } from 'react-router-dom';
 import { api, describeError } from '../../api/client';
 import { deliveryBody, deliveryLabels, type DeliveryInput, type DeliveryMethod } from './delivery';
 import type { WaitingCase } from './types';
@@ -13,7 +12,6 @@ export function DeliveryModal({ row, onClose, onDelivered }: { row: WaitingCase 
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<ReturnType<typeof describeError> | null>(null);
   const [done, setDone] = useState<{ number: string; caseId: string; method: DeliveryMethod } | null>(null);
-  const navigate = useNavigate();
   const method = Form.useWatch('method', form);
 
   useEffect(() => {
@@ -55,11 +53,8 @@ export function DeliveryModal({ row, onClose, onDelivered }: { row: WaitingCase 
         <Result
           status="success"
           title="已送达，办件办结"
-          subTitle={`${done.number} · ${deliveryLabels[done.method]}`}
-          extra={[
-            <Button key="rate" type="primary" onClick={() => navigate(`/workbench/evaluation/tablet?case=${done.caseId}`)}>请申请人评价</Button>,
-            <Button key="close" onClick={onClose}>完成</Button>,
-          ]}
+          subTitle={<>{done.number} · {deliveryLabels[done.method]}<br /><span data-testid="kiosk-shown">已显示在本窗口评价器上，请申请人评价</span></>}
+          extra={[<Button key="close" type="primary" onClick={onClose}>完成</Button>]}
         />
       ) : row && (
         <Form form={form} layout="vertical" requiredMark={false}>

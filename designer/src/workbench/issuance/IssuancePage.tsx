@@ -1,9 +1,9 @@
-import { PrinterOutlined, ReloadOutlined, SendOutlined, SmileOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Dropdown, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { DesktopOutlined, PrinterOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Dropdown, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
-import { api, describeError } from '../../api/client';
+import { Link } from 'react-router-dom';
+import { api, describeError, showError } from '../../api/client';
 import { DeliveryModal } from './DeliveryModal';
 import { deliveryLabels, documentName, documentUrl } from './delivery';
 import { DueTag } from './DueTag';
@@ -47,7 +47,15 @@ export function IssuancePage() {
   const [error, setError] = useState<ReturnType<typeof describeError> | null>(null);
   const [loading, setLoading] = useState(false);
   const [delivering, setDelivering] = useState<WaitingCase | null>(null);
-  const navigate = useNavigate();
+  const { message } = App.useApp();
+
+  // The applicant rates on the window's paired tablet (/kiosk), never in this session.
+  const pushToTablet = async (r: DeliveredCase) => {
+    try {
+      await api.post('/api/kiosk/window-case', { caseId: r.caseId });
+      message.success(`已推送 ${r.number} 到本窗口评价器`);
+    } catch (e) { showError(e, '推送到评价器'); }
+  };
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -98,7 +106,7 @@ export function IssuancePage() {
     {
       title: '评价', key: 'evaluated',
       render: (_, r) => r.evaluated ? <Tag color="blue">已评价</Tag>
-        : <Button size="small" icon={<SmileOutlined />} onClick={() => navigate(`/workbench/evaluation/tablet?case=${r.caseId}`)}>请申请人评价</Button>,
+        : <Button size="small" icon={<DesktopOutlined />} onClick={() => void pushToTablet(r)}>推送到评价器</Button>,
     },
     { title: '文书', key: 'print', render: (_, r) => <PrintButtons row={r} /> },
   ];
