@@ -90,7 +90,7 @@ public sealed class CaseServiceTests : IAsyncLifetime
         var registered = (await new Workflows.Server.Documents.StoreCertificateRegistry(register).FindAsync(identifier, Ct))!;
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes!)), registered.PdfSha256);
         Assert.Equal("张建国", registered.HolderName);
-        Assert.Equal([$"{Workflows.Server.Documents.CaseDocuments.PublicUrl}/verify/{identifier}"], Pdf.QrCodes(pdf));
+        Assert.Equal([$"{Workflows.Server.Hosting.ServerOptions.DefaultPublicUrl}/verify/{identifier}"], Pdf.QrCodes(pdf));
         Assert.False(Directory.Exists(Path.Combine(DataFolder, "certificates")));
         var done = await Run(id, new CompleteTask(Issuer, TaskAt(s, "deliver"), null));
 

@@ -194,7 +194,7 @@ public sealed class SchedulerTests : IDisposable
 
         public static async Task<SchedulingHost> StartAsync(Repo.SampleCounty county, string data)
         {
-            var options = new ServeCommand.ServeOptions(county.Definitions, null, data, "http://127.0.0.1:0", Demo: false) { TestClock = true };
+            var options = new Hosting.ServerOptions(county.Definitions, null, data, "http://127.0.0.1:0", Demo: false) { TestClock = true };
             var app = ServeCommand.Build(options, out var error) ?? throw new InvalidOperationException(error);
             await app.StartAsync();
             return new SchedulingHost(app);

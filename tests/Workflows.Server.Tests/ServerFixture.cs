@@ -31,13 +31,13 @@ public sealed class RunningServer : IAsyncDisposable
     /// copy is served directly (<c>--definitions</c>), reloading on every file change.
     /// </param>
     public static async Task<RunningServer> StartAsync(Action<Repo.SampleCounty>? prepare = null, bool demo = false,
-        Func<ServeCommand.ServeOptions, ServeCommand.ServeOptions>? configure = null, bool workTree = false)
+        Func<Hosting.ServerOptions, Hosting.ServerOptions>? configure = null, bool workTree = false)
     {
         var county = new Repo.SampleCounty();
         prepare?.Invoke(county);
         var data = Path.Combine(county.Root, "data");
         if (workTree) Hosting.CountyWorkTree.Seed(data, county.Definitions, Path.Combine(county.Root, "templates"));
-        var options = new ServeCommand.ServeOptions(workTree ? null : county.Definitions, null, data, "http://127.0.0.1:0", Demo: demo)
+        var options = new Hosting.ServerOptions(workTree ? null : county.Definitions, null, data, "http://127.0.0.1:0", Demo: demo)
         {
             SeedDemoCases = false,
         };

@@ -59,12 +59,12 @@ public sealed class FontSet
     }
 
     /// <summary>
-    /// The configured fonts (<c>WORKFLOWS_FONTS</c>: paths separated by the path separator), else
-    /// the first that exist of the known Debian and Windows fonts: a Song face first, a Hei face as fallback.
+    /// The configured fonts (the server's <c>WORKFLOWS_FONTS</c>, read by its options binder: paths
+    /// separated by the path separator), else the first that exist of the known Debian and Windows
+    /// fonts: a Song face first, a Hei face as fallback.
     /// </summary>
     public static FontSet Discover(string? configured = null)
     {
-        configured ??= Environment.GetEnvironmentVariable("WORKFLOWS_FONTS");
         if (!string.IsNullOrWhiteSpace(configured))
             return Load(configured.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var found = KnownFonts.Where(spec => File.Exists(Split(spec).Path)).ToList();

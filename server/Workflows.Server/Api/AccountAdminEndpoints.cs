@@ -14,7 +14,7 @@ namespace Workflows.Server.Api;
 /// </summary>
 public static class AccountAdminEndpoints
 {
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/admin/users").WithTags("账号管理 accounts");
         admin.MapGet("", List).WithSummary("账号列表：角色、部门、窗口、是否停用、须改密码、最近登录 (list accounts)");

@@ -9,7 +9,7 @@ namespace Workflows.Server.Api;
 /// <summary>Sign in, sign out, and who am I.</summary>
 public static class AuthEndpoints
 {
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/api/auth").WithTags("登录 auth");
         auth.MapPost("/login", Login).WithSummary("登录：用户名和密码，成功后设置会话 Cookie (sign in)")

@@ -10,7 +10,7 @@ namespace Workflows.Server.Api;
 /// </summary>
 public static class CalendarEndpoints
 {
-    public static void Map(WebApplication app) =>
+    public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/calendar/workdays", Workdays).WithTags("定义 definitions")
             .WithSummary("按已发布的工作日历推算：from 起 days 个工作日后的日期；跨未发布年份时标为暂定 (add working days)");
 

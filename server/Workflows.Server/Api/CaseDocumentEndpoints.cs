@@ -13,7 +13,7 @@ namespace Workflows.Server.Api;
 /// </summary>
 public static class CaseDocumentEndpoints
 {
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         var cases = app.MapGroup("/api/cases").WithTags("办件 cases").RequireAuthorization();
         cases.MapGet("/{id:guid}/documents/{documentId}", Document).WithSummary("办件的通知书或证照 PDF，供打印 (a notice or certificate of the case)");

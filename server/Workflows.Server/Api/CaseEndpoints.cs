@@ -20,7 +20,7 @@ public static class CaseEndpoints
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         var cases = app.MapGroup("/api/cases").WithTags("办件 cases").RequireAuthorization().AddEndpointFilter(ConditionFailures);
         cases.MapPost("/", Create).WithSummary("收件并决定是否受理 (receive and decide acceptance)")

@@ -16,7 +16,7 @@ namespace Workflows.Server.Api;
 /// </summary>
 public static class FileEndpoints
 {
-    public static void Map(WebApplication app, UploadLimits limits)
+    public static void Map(IEndpointRouteBuilder app, UploadLimits limits)
     {
         var files = app.MapGroup("/api/cases").WithTags("办件 cases").RequireAuthorization();
         files.MapPost("/{id:guid}/files", (Guid id, HttpContext context, CaseService service, DefinitionCatalog catalog, IContentStore contents) =>
@@ -105,12 +105,8 @@ public static class FileEndpoints
     }
 }
 
-/// <summary>Upload limits: <c>WORKFLOWS_MAX_UPLOAD_MB</c> (default 20 MB a file).</summary>
-public sealed record UploadLimits(long MaxBytes)
-{
-    public static UploadLimits FromEnvironment() =>
-        new((int.TryParse(Environment.GetEnvironmentVariable("WORKFLOWS_MAX_UPLOAD_MB"), out var mb) && mb > 0 ? mb : 20) * 1024L * 1024L);
-}
+/// <summary>Upload limits: <c>WORKFLOWS_MAX_UPLOAD_MB</c> (default 20 MB a file, bound in <see cref="Hosting.ServerOptions"/>).</summary>
+public sealed record UploadLimits(long MaxBytes);
 
 /// <summary>What a file is, by its first bytes: the types a service center keeps (scans as PDF or images, OFD e-documents).</summary>
 public static class FileKinds

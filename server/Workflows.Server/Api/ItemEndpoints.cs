@@ -11,7 +11,7 @@ namespace Workflows.Server.Api;
 /// <summary>Items and their guides (public information), and checklist evaluation for a given applicant and form.</summary>
 public static class ItemEndpoints
 {
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         var items = app.MapGroup("/api/items").WithTags("事项 items");
         items.MapGet("/", List).WithSummary("事项目录 (list items)");

@@ -16,7 +16,7 @@ public static class OpinionPhraseEndpoints
     public const string NoDepartment = "WF9621";
     public const int MaxLength = 500;
 
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/opinion-phrases").WithTags("常用意见 opinion phrases");
         group.MapGet("", List).WithSummary("本人和本部门的常用意见 (my and my department's saved opinions)");

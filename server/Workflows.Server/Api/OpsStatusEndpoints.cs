@@ -13,7 +13,7 @@ namespace Workflows.Server.Api;
 /// </summary>
 public static class OpsStatusEndpoints
 {
-    public static void Map(WebApplication app) =>
+    public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/ops/status", StatusAsync).WithTags("运行 operations").RequireAuthorization()
             .WithSummary("运行状态（管理员）：次年工作日历是否已发布及告警、今日监督日报 (daily checks)");
 

@@ -10,7 +10,7 @@ namespace Workflows.Server.Api;
 /// </summary>
 public static class PeopleEndpoints
 {
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/people", List).WithTags("账号管理 accounts")
             .WithSummary("人员名录：用户名与姓名，供时间线、任务和意见显示姓名 (user names and display names)");

@@ -12,7 +12,7 @@ namespace Workflows.Server.Api;
 /// </summary>
 public static class TestClockEndpoints
 {
-    public static void Map(WebApplication app, bool testClock)
+    public static void Map(IEndpointRouteBuilder app, bool testClock)
     {
         if (!testClock) return;
         app.MapPost("/api/test/clock", Move).ExcludeFromDescription();

@@ -22,7 +22,7 @@ public static class WorkEndpoints
     /// <summary>Supervision lists at most this many cases at 超期/预警/已暂停 (overdue first); the counts are always complete.</summary>
     public const int MaxListed = 1000;
 
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/tasks", Inbox).WithTags("待办 tasks").RequireAuthorization()
             .WithSummary("待办任务：scope = mine（我的）| claimable（可认领）| department（本部门全部），按到期日排序；offset/limit 分页（默认 50，最多 200），total 为办件总数")

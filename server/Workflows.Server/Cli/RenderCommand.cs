@@ -38,6 +38,7 @@ public static class RenderCommand
             }
             try
             {
+                DocumentService.UseFonts(Hosting.ServerOptionsBinder.Fonts());
                 var renderer = DocumentService.For(result.GetValue(templates)!, result.GetValue(definitions)!);
                 var input = result.GetValue(data) is { } file ? TemplateStore.ReadData(file) : null;
                 var options = new RenderOptions(result.GetValue(overprint) ? OutputMode.Overprint : OutputMode.Electronic, dx, dy);

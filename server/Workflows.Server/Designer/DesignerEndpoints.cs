@@ -20,7 +20,7 @@ namespace Workflows.Server.Designer;
 /// </summary>
 public static class DesignerEndpoints
 {
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         var designer = app.MapGroup("/api/designer").WithTags("设计器 designer");
         designer.MapGet("/reference", Reference).WithSummary("设计器字典：部门、窗口、角色、步骤类型、材料枚举、脚本变量与函数 (pickers and completion)");

@@ -20,12 +20,12 @@ namespace Workflows.Server.Documents;
 /// template is rendered with the case as the command saw it and the PDF is kept in the store's
 /// content table under the document id the event already names, so every node serves it.
 /// </summary>
-public sealed class CaseDocuments(ICaseStore store)
+public sealed class CaseDocuments(ICaseStore store, string publicUrl = ServerOptions.DefaultPublicUrl)
 {
     public const string RenderKind = "document.render";
 
     /// <summary>The public address the verification URLs in QR codes point to (<c>WORKFLOWS_PUBLIC_URL</c>).</summary>
-    public static string PublicUrl => (Environment.GetEnvironmentVariable("WORKFLOWS_PUBLIC_URL") ?? "http://127.0.0.1:5080").TrimEnd('/');
+    public string PublicUrl { get; } = publicUrl.TrimEnd('/');
 
     public static string ContentKey(string documentId) => "document:" + documentId;
 

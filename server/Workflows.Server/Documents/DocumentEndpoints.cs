@@ -13,7 +13,7 @@ namespace Workflows.Server.Documents;
 /// </summary>
 public static class DocumentEndpoints
 {
-    public static void Map(WebApplication app, string templatesRoot, string definitionsRoot)
+    public static void Map(IEndpointRouteBuilder app, string templatesRoot, string definitionsRoot)
     {
         app.MapPost("/api/templates/{folder}/{name}/preview", (HttpRequest request, string folder, string name) =>
             PreviewAsync(request, $"{folder}/{name}", templatesRoot, definitionsRoot)).WithName("PreviewTemplate")

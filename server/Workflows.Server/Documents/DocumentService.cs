@@ -13,7 +13,11 @@ namespace Workflows.Server.Documents;
 public static class DocumentService
 {
     private static readonly ConcurrentDictionary<string, DocumentRenderer> Renderers = new(StringComparer.Ordinal);
-    private static readonly Lazy<FontSet> SharedFonts = new(() => FontSet.Discover());
+    private static string? _configuredFonts;
+    private static readonly Lazy<FontSet> SharedFonts = new(() => FontSet.Discover(_configuredFonts));
+
+    /// <summary>The font chain from the options (<c>WORKFLOWS_FONTS</c>); takes effect if set before the first render, which is when fonts are discovered.</summary>
+    public static void UseFonts(string? configured) => _configuredFonts = configured;
 
     /// <exception cref="DocumentException">WF5006 when no usable font is installed.</exception>
     public static DocumentRenderer For(string templatesRoot, string? definitionsRoot = null)

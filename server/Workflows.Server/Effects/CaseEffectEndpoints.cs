@@ -13,7 +13,7 @@ namespace Workflows.Server.Effects;
 /// </summary>
 public static class CaseEffectEndpoints
 {
-    public static void Map(WebApplication app) =>
+    public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/cases/{id:guid}/effects/{intentId}/run", RunAsync)
             .WithTags("cases").WithSummary("管理员重新执行失败的效果 (run a failed effect again)");
 

@@ -3,7 +3,7 @@ namespace Workflows.Server.Effects;
 /// <param name="Postgres">The PostgreSQL connection string: Hangfire keeps its jobs there (several nodes). Null: a SQLite file in the data folder.</param>
 /// <param name="DataFolder">The data folder (Hangfire's SQLite file, <c>hangfire.db</c>).</param>
 /// <param name="SweepAge">How old a pending intent must be before the outbox sweep enqueues it again
-/// (<c>WORKFLOWS_EFFECTS_SWEEP_SECONDS</c>, default 60).</param>
+/// (<c>WORKFLOWS_EFFECTS_SWEEP_SECONDS</c>, default 60; bound in <see cref="Hosting.ServerOptions"/>).</param>
 public sealed record EffectsOptions(string? Postgres, string DataFolder, TimeSpan SweepAge)
 {
     public const string HangfireFile = "hangfire.db";
@@ -20,11 +20,5 @@ public sealed record EffectsOptions(string? Postgres, string DataFolder, TimeSpa
         var searchPath = new Npgsql.NpgsqlConnectionStringBuilder(connectionString).SearchPath;
         var first = searchPath?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
         return first is null or "public" or "\"$user\"" ? "hangfire" : first + "_hangfire";
-    }
-
-    public static EffectsOptions From(string? postgres, string dataFolder)
-    {
-        var seconds = int.TryParse(Environment.GetEnvironmentVariable("WORKFLOWS_EFFECTS_SWEEP_SECONDS"), out var s) && s >= 0 ? s : 60;
-        return new EffectsOptions(postgres, Path.GetFullPath(dataFolder), TimeSpan.FromSeconds(seconds));
     }
 }

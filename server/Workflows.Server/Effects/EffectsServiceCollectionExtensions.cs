@@ -1,14 +1,13 @@
 using Hangfire;
 using Hangfire.PostgreSql;
 using Hangfire.Storage.SQLite;
-using Workflows.Server.Documents;
 using Workflows.Server.Plugins;
 using Workflows.Storage;
 
 namespace Workflows.Server.Effects;
 
 /// <summary>
-/// Effects after the commit, on Hangfire (DESIGN.md "Effects"): each committed intent becomes a
+/// The Effects module. Effects after the commit, on Hangfire (DESIGN.md "Effects"): each committed intent becomes a
 /// job; the outbox and timer sweeps are recurring jobs; the dashboard is mounted at
 /// <c>/hangfire</c>. One node keeps Hangfire's jobs in a SQLite file in the data folder; several
 /// nodes keep them in their PostgreSQL database (schema <c>hangfire</c>).
@@ -56,7 +55,6 @@ public static class EffectsServiceCollectionExtensions
             server.ServerName = $"workflows-{Environment.MachineName}-{Environment.ProcessId}";
         });
         services.AddSingleton(sp => new CaseNotifications(sp.GetService<PluginRegistry>()));
-        services.AddSingleton(sp => new CaseDocuments(sp.GetRequiredService<ICaseStore>()));
         services.AddSingleton<EffectRunner>();
         services.AddSingleton<IEffectQueue, HangfireEffectQueue>();
         services.AddSingleton<OutboxSweep>();
@@ -64,17 +62,22 @@ public static class EffectsServiceCollectionExtensions
         services.AddSingleton<CalendarYearCheck>();
         services.AddSingleton<SupervisionDigest>();
         services.AddTransient<EffectJobs>();
-        services.AddSingleton(sp => new StoreCertificateRegistry(sp.GetRequiredService<ICertificateRegister>()));
         services.AddHostedService<EffectsStartup>();
         return services;
     }
 
-    public static WebApplication MapEffects(this WebApplication app)
+    /// <summary>The dashboard is middleware (Hangfire's own pages): after authentication, so its guard knows the user.</summary>
+    public static IApplicationBuilder UseEffectsDashboard(this IApplicationBuilder app)
     {
-        CaseEffectEndpoints.Map(app);
         HangfireDashboardAccess.Guard(app);
-        app.UseHangfireDashboard(HangfireDashboardAccess.Path, HangfireDashboardAccess.Options(), app.Services.GetRequiredService<JobStorage>());
+        app.UseHangfireDashboard(HangfireDashboardAccess.Path, HangfireDashboardAccess.Options(), app.ApplicationServices.GetRequiredService<JobStorage>());
         return app;
+    }
+
+    public static IEndpointRouteBuilder MapEffects(this IEndpointRouteBuilder endpoints)
+    {
+        CaseEffectEndpoints.Map(endpoints);
+        return endpoints;
     }
 }
 

@@ -19,7 +19,7 @@ public static class HangfireDashboardAccess
     public static bool MaySee(CurrentUser user) => user.IsAdmin || user.Is(Roles.Supervisor);
 
     /// <summary>Answers before the dashboard does, so the status codes are ours (and the problem bodies too).</summary>
-    public static void Guard(WebApplication app) => app.UseWhen(
+    public static void Guard(IApplicationBuilder app) => app.UseWhen(
         context => context.Request.Path.StartsWithSegments(Path),
         branch => branch.Use(async (context, next) =>
         {

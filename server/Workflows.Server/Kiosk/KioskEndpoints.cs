@@ -34,7 +34,7 @@ public static class KioskEndpoints
     public static readonly IReadOnlySet<string> DevicePaths = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         { "/api/kiosk/current", "/api/kiosk/evaluate", "/api/kiosk/exit" };
 
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         var devices = app.MapGroup("/api/kiosk/devices").WithTags("评价器 kiosk").RequireAuthorization();
         devices.MapGet("", List).WithSummary("已配对的评价器（管理员）(paired rating tablets)");

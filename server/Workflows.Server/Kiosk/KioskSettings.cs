@@ -29,9 +29,9 @@ public sealed record KioskSettings
     /// <summary>The deployment's overrides, read once at start: the variables that are set, as numbers.</summary>
     public sealed record Overrides(int? PinLength, int? PinFailures, double? PinLockMinutes, double? PairingMinutes, double? SessionDays)
     {
-        public static Overrides FromEnvironment(Func<string, string?>? read = null)
+        /// <param name="read">The lookup <see cref="Hosting.ServerOptionsBinder"/> hands over (the environment).</param>
+        public static Overrides FromEnvironment(Func<string, string?> read)
         {
-            read ??= Environment.GetEnvironmentVariable;
             return new Overrides((int?)Positive(read("WORKFLOWS_KIOSK_PIN_LENGTH")), (int?)Positive(read("WORKFLOWS_KIOSK_PIN_FAILURES")),
                 Positive(read("WORKFLOWS_KIOSK_PIN_LOCK_MINUTES")), Positive(read("WORKFLOWS_KIOSK_PAIRING_MINUTES")), Positive(read("WORKFLOWS_KIOSK_SESSION_DAYS")));
         }

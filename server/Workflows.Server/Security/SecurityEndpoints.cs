@@ -11,7 +11,7 @@ public static class SecurityEndpoints
 {
     public const int MinimumPasswordLength = 8;
 
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/api/auth/password", ChangePassword).WithTags("登录 auth").RequireAuthorization()
             .WithSummary("修改密码：currentPassword、newPassword；结束本账号的其他会话 (change password)");

@@ -40,9 +40,9 @@ public sealed record SecuritySettings
     /// <summary>Real time for sessions and sign-in limits: the movable case clock of test servers must not end sessions.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
-    public static SecuritySettings FromEnvironment(Func<string, string?>? read = null)
+    /// <summary>Parsed from the lookup <see cref="Hosting.ServerOptionsBinder"/> hands over (the environment); a bad value keeps the default.</summary>
+    public static SecuritySettings FromEnvironment(Func<string, string?> read)
     {
-        read ??= Environment.GetEnvironmentVariable;
         var defaults = new SecuritySettings();
         return new SecuritySettings
         {

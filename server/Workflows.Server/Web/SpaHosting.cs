@@ -13,11 +13,12 @@ public static class SpaHosting
 {
     private static readonly string[] ServerPrefixes = ["/api", "/openapi", "/verify", "/health"];
 
-    /// <summary>The built UI next to the server: <c>wwwroot</c> beside the assembly, or the source tree's <c>server/Workflows.Server/wwwroot</c>.</summary>
+    /// <summary>
+    /// The built UI next to the server when neither <c>--web-root</c> nor <c>WORKFLOWS_WEB_ROOT</c> names one:
+    /// <c>wwwroot</c> beside the assembly, or the source tree's <c>server/Workflows.Server/wwwroot</c>.
+    /// </summary>
     public static string? DefaultWebRoot()
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable("WORKFLOWS_WEB_ROOT");
-        if (!string.IsNullOrWhiteSpace(fromEnvironment)) return Path.GetFullPath(fromEnvironment);
         var baseDir = AppContext.BaseDirectory;
         // bin/Release/net10.0 → the project folder, where `npm run build` writes wwwroot.
         foreach (var candidate in new[] { Path.Combine(baseDir, "wwwroot"), Path.Combine(baseDir, "..", "..", "..", "wwwroot") })

@@ -25,7 +25,7 @@ public static class AftercareEndpoints
     private const int MaxRectifications = 1000;
     private static readonly string[] BadRatings = [nameof(EvaluationLevel.Dissatisfied), nameof(EvaluationLevel.VeryDissatisfied)];
 
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/issuance", Issuance).WithTags("出件 issuance").RequireAuthorization()
             .WithSummary("统一出件：待送达的办件（结果文书、送达方式）与近 7 日已送达记录");

@@ -14,9 +14,10 @@ public sealed class DeviceAgentSettings(DefinitionCatalog catalog, string? agent
     public const string DefaultAgent = "ws://127.0.0.1:17380";
     public const string EnvironmentVariable = "WORKFLOWS_DEVICE_AGENT";
 
-    public static DeviceAgentSettings FromEnvironment(DefinitionCatalog catalog, ILogger logger)
+    /// <param name="configured">The deployment's override (<see cref="ServerOptions.DeviceAgent"/>), checked here: only a loopback ws:// address counts.</param>
+    public static DeviceAgentSettings From(DefinitionCatalog catalog, string? configured, ILogger logger)
     {
-        var value = Environment.GetEnvironmentVariable(EnvironmentVariable)?.Trim();
+        var value = configured?.Trim();
         if (string.IsNullOrEmpty(value)) return new DeviceAgentSettings(catalog, null);
         if (OfficeRules.IsLoopbackAgent(value)) return new DeviceAgentSettings(catalog, value);
         logger.LogWarning("{Variable}={Value} 不是本机 ws:// 地址，已忽略 (not a loopback ws:// URL; ignored)", EnvironmentVariable, value);
@@ -38,7 +39,7 @@ public sealed class DeviceAgentSettings(DefinitionCatalog catalog, string? agent
         new PrinterPreset { Id = "certificate", Name = "证照打印机（套打）", Kind = PrinterKind.Certificate, Printer = "证照打印机" },
     ];
 
-    public static void Map(WebApplication app)
+    public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/devices", (DeviceAgentSettings settings) => Results.Json(new
             {

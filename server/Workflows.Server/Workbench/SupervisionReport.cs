@@ -30,7 +30,7 @@ public static class SupervisionReport
     /// <summary>按时办结率 in percent with one decimal, or null when nothing closed.</summary>
     public static double? Rate(int onTime, int closed) => closed == 0 ? null : Math.Round(1000.0 * onTime / closed) / 10;
 
-    public static void Map(WebApplication app) =>
+    public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/supervision/report", ReportAsync).WithTags("监督 supervision").RequireAuthorization()
             .WithSummary("效能统计：各部门按时办结率、在办超期/预警/暂停数、特别程序超过告知期限数、每周收件与办结量（weeks = 1–26，默认 8），好差评各等级数量与差评整改");
 
