@@ -14,10 +14,14 @@ public static class SecurityEndpoints
     public static void Map(WebApplication app)
     {
         app.MapPost("/api/auth/password", ChangePassword).WithTags("登录 auth").RequireAuthorization()
-            .WithSummary("修改密码：currentPassword、newPassword；结束本账号的其他会话 (change password)");
+            .WithSummary("修改密码：currentPassword、newPassword；结束本账号的其他会话 (change password)")
+            .Accepts<Api.ChangePasswordRequest>("application/json").Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         var admin = app.MapGroup("/api/security").WithTags("安全 security").RequireAuthorization();
-        admin.MapGet("/events", Events).WithSummary("安全日志：登录、失败、锁定、退出、改密、账号与角色变更、发布、个人文件下载、评价器配对；可按 user、kind（可用 kiosk-* 前缀）、target、address 筛选（管理员）(security log)");
-        admin.MapGet("/locks", Locks).WithSummary("当前被锁定的账号和地址（管理员）(current sign-in locks)");
+        admin.MapGet("/events", Events).WithSummary("安全日志：登录、失败、锁定、退出、改密、账号与角色变更、发布、个人文件下载、评价器配对；可按 user、kind（可用 kiosk-* 前缀）、target、address 筛选（管理员）(security log)")
+            .Produces<SecurityEventList>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+        admin.MapGet("/locks", Locks).WithSummary("当前被锁定的账号和地址（管理员）(current sign-in locks)")
+            .Produces<SignInLockList>().ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     private static async Task<IResult> ChangePassword(HttpContext context, IAccountStore accounts, Sessions sessions, SecurityLog log, SignInLimiter limiter)
@@ -73,10 +77,7 @@ public static class SecurityEndpoints
         var events = await store.ReadSecurityEventsAsync(log.Now - TimeSpan.FromHours(hours ?? 24), Blank(user), Blank(address),
             filtered ? 5000 : take ?? 200, context.RequestAborted);
         var selected = events.Where(e => KindMatches(e.Kind, kind) && (string.IsNullOrEmpty(target) || e.Target == target)).Take(take ?? 200);
-        return Results.Json(new
-        {
-            events = selected.Select(e => new { at = e.At, kind = e.Kind, userName = e.UserName, target = e.Target, address = e.Address, detail = e.Detail }),
-        });
+        return TypedResults.Ok(new SecurityEventList(selected.Select(e => new SecurityEventView(e.At, e.Kind, e.UserName, e.Target, e.Address, e.Detail)).ToList()));
     }
 
     private static bool KindMatches(string kind, string? filter) =>
@@ -88,6 +89,15 @@ public static class SecurityEndpoints
     {
         if (CurrentUser.From(context.User) is not { IsAdmin: true }) return Problems.Denied("只有管理员可以查看锁定情况");
         var locks = await limiter.ListLocksAsync(context.RequestAborted);
-        return Results.Json(new { locks = locks.Select(l => new { scope = l.Scope, subject = l.Subject, failures = l.Failures, until = l.Until }) });
+        return TypedResults.Ok(new SignInLockList(locks.Select(l => new SignInLockView(l.Scope, l.Subject, l.Failures, l.Until)).ToList()));
     }
 }
+
+public sealed record SecurityEventList(IReadOnlyList<SecurityEventView> Events);
+
+public sealed record SecurityEventView(DateTimeOffset At, string Kind, string? UserName, string? Target, string? Address, string? Detail);
+
+public sealed record SignInLockList(IReadOnlyList<SignInLockView> Locks);
+
+/// <param name="Scope">account or address.</param>
+public sealed record SignInLockView(string Scope, string Subject, int Failures, DateTimeOffset Until);
