@@ -33,6 +33,11 @@ public static class OpenApiContracts
                 schema.Type = kind & ~JsonSchemaType.String;
                 schema.Pattern = null;
             }
+            // The engine's state records give their collections initial values instead of `required`, and the API writes
+            // every property (null too): each is always there, so the web UI's generated types need no copy of their own.
+            // So are the after-care rows, whose constructor copies their case's fields ([SetsRequiredMembers] hides `required`).
+            if ((type.Namespace == "Workflows.Engine.State" || typeof(Workbench.AftercareCase).IsAssignableFrom(type)) && context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && schema.Properties is { Count: > 0 } written)
+                schema.Required = written.Keys.ToHashSet();
             // A property left out when null (JsonIgnore WhenWritingNull) may be absent: not required.
             if (schema.Required is { Count: > 0 } required && context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object)
             {

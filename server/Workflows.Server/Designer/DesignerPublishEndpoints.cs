@@ -16,13 +16,22 @@ public static class DesignerPublishEndpoints
 {
     public static void Map(RouteGroupBuilder designer)
     {
-        designer.MapGet("/changes", Changes).WithSummary("待发布的修改：与最近发布版本相比的业务差异和文本差异 (pending changes)");
-        designer.MapPost("/publish", Publish).WithSummary("发布：提交 git（作者为当前用户）并加载为新版本 (publish)");
-        designer.MapGet("/history", History).WithSummary("发布历史：全部提交 (all published versions)");
-        designer.MapGet("/items/{id}/history", ItemHistory).WithSummary("事项的修改历史（git log）(an item's history)");
-        designer.MapGet("/items/{id}/diff", ItemDiff).WithSummary("事项任意两个版本之间的差异；to 省略为当前工作区 (diff between versions)");
+        designer.MapGet("/changes", Changes).WithSummary("待发布的修改：与最近发布版本相比的业务差异和文本差异 (pending changes)")
+            .Produces<DesignerChanges>().DesignerProblems();
+        designer.MapPost("/publish", Publish).WithSummary("发布：提交 git（作者为当前用户）并加载为新版本 (publish)")
+            .Accepts<PublishRequest>("application/json").Produces<Publication>(StatusCodes.Status201Created).DesignerProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        designer.MapGet("/history", History).WithSummary("发布历史：全部提交 (all published versions)")
+            .Produces<DesignerHistory>().DesignerProblems();
+        designer.MapGet("/items/{id}/history", ItemHistory).WithSummary("事项的修改历史（git log）(an item's history)")
+            .Produces<DesignerHistory>().DesignerProblems();
+        designer.MapGet("/items/{id}/diff", ItemDiff).WithSummary("事项任意两个版本之间的差异；to 省略为当前工作区 (diff between versions)")
+            .Produces<DesignerItemDiff>().DesignerProblems();
     }
 
+    /// <param name="Status">added, modified or deleted.</param>
+    /// <param name="Semantic">The change in the files' terms (a step added, a material's necessity changed), for definition files.</param>
+    [DefinitionShaped]
     public sealed record FileDiff(string Path, string Status, string? Item, string Title, IReadOnlyList<string>? Semantic, string Raw);
 
     /// <summary>The files under <paramref name="paths"/> that differ between <paramref name="from"/> and <paramref name="to"/> (null: the work tree).</summary>
@@ -89,12 +98,10 @@ public static class DesignerPublishEndpoints
         if (item is not null && !DesignerWorkspace.IsItemId(item)) return Problems.ItemNotFound(item);
         var files = Compare(workspace!, "HEAD", null, under).Where(f => Allows(user!, workspace!, f.Path, publish: false)).ToList();
         var head = workspace!.Repository.Log(1)[0];
-        return DesignerEndpoints.Json(new
-        {
-            published = new { commit = head.Id, author = head.Author, date = head.Date, message = head.Message },
+        return DesignerEndpoints.Json(new DesignerChanges(
+            new PublishedCommit(head.Id, head.Author, head.Date, head.Message),
             files,
-            publishable = files.Where(f => Allows(user!, workspace, f.Path, publish: true)).Select(f => f.Path),
-        });
+            files.Where(f => Allows(user!, workspace, f.Path, publish: true)).Select(f => f.Path).ToList()));
     }
 
     private static async Task<IResult> Publish(HttpContext context, DefinitionCatalog catalog, DefinitionVersions versions)
@@ -167,31 +174,20 @@ public static class DesignerPublishEndpoints
         var pinned = await versions.CurrentAsync(ct);
         await context.RequestServices.GetRequiredService<Security.SecurityLog>().WriteAsync(context, Security.SecurityLog.DefinitionsPublished,
             $"{message} · {chosen.Count} 个文件 · 提交 {commit}", pinned?.Snapshot.Version ?? commit);
-        return DesignerEndpoints.Json(new
-        {
-            commit,
-            version = pinned?.Snapshot.Version,
-            author = user.DisplayName,
-            email = AuthorEmail(user),
-            message,
-            files = chosen,
-            remaining = repository.PendingPaths(),
-        }, 201);
+        return DesignerEndpoints.Json(new Publication(commit, pinned?.Snapshot.Version, user.DisplayName, AuthorEmail(user), message, chosen,
+            repository.PendingPaths()), 201);
     }
 
     /// <summary>A stable author e-mail for commits: <c>&lt;user&gt;@workflows.local</c>.</summary>
     public static string AuthorEmail(CurrentUser user) => $"{user.UserName}@workflows.local";
 
-    private static object CommitView(CountyRepository.Commit c) => new
-    {
-        commit = c.Id, shortCommit = c.ShortId, author = c.Author, email = c.Email, date = c.Date, message = c.Message,
-    };
+    private static CommitView View(CountyRepository.Commit c) => new(c.Id, c.ShortId, c.Author, c.Email, c.Date, c.Message);
 
     private static IResult History(HttpContext context, int? max)
     {
         var (_, workspace, problem) = DesignerEndpoints.Begin(context);
         if (problem is not null) return problem;
-        return DesignerEndpoints.Json(new { commits = workspace!.Repository.Log(Math.Clamp(max ?? 100, 1, 1000)).Select(CommitView) });
+        return DesignerEndpoints.Json(new DesignerHistory(null, workspace!.Repository.Log(Math.Clamp(max ?? 100, 1, 1000)).Select(View).ToList()));
     }
 
     private static IResult ItemHistory(HttpContext context, string id, int? max)
@@ -199,7 +195,7 @@ public static class DesignerPublishEndpoints
         var (_, workspace, _, problem) = DesignerEndpoints.BeginItem(context, id);
         if (problem is not null) return problem;
         var commits = workspace!.Repository.Log(Math.Clamp(max ?? 100, 1, 1000), $"{CountyRepository.Definitions}/items/{id}");
-        return DesignerEndpoints.Json(new { item = id, commits = commits.Select(CommitView) });
+        return DesignerEndpoints.Json(new DesignerHistory(id, commits.Select(View).ToList()));
     }
 
     private static IResult ItemDiff(HttpContext context, string id, string? from, string? to)
@@ -212,6 +208,33 @@ public static class DesignerPublishEndpoints
         if (fromCommit is null) return Problems.Invalid($"from '{from}' 不是一个版本（提交）(not a commit)");
         if (to is not (null or "" or "work-tree") && toCommit is null) return Problems.Invalid($"to '{to}' 不是一个版本（提交）(not a commit)");
         var files = Compare(workspace, fromCommit, toCommit, [$"{CountyRepository.Definitions}/items/{id}"]);
-        return DesignerEndpoints.Json(new { item = id, from = fromCommit, to = toCommit ?? "work-tree", files });
+        return DesignerEndpoints.Json(new DesignerItemDiff(id, fromCommit, toCommit ?? "work-tree", files));
     }
 }
+
+// Written with DefinitionJson.Options (kebab-case keys, nulls left out).
+
+/// <param name="Published">The last published version.</param>
+/// <param name="Publishable">The changed paths the signed-in user may publish.</param>
+[DefinitionShaped]
+public sealed record DesignerChanges(PublishedCommit Published, IReadOnlyList<DesignerPublishEndpoints.FileDiff> Files, IReadOnlyList<string> Publishable);
+
+[DefinitionShaped] public sealed record PublishedCommit(string Commit, string Author, DateTimeOffset Date, string Message);
+
+/// <summary>What to publish: a message, and the items (default: every change the user may publish). Read by hand.</summary>
+public sealed record PublishRequest(string Message, IReadOnlyList<string>? Items = null);
+
+/// <param name="Files">The paths published.</param>
+/// <param name="Remaining">The changes left in the work tree (others' drafts).</param>
+[DefinitionShaped]
+public sealed record Publication(string Commit, string? Version, string Author, string Email, string Message, IReadOnlyList<string> Files, IReadOnlyList<string> Remaining);
+
+[DefinitionShaped] public sealed record CommitView(string Commit, string ShortCommit, string Author, string Email, DateTimeOffset Date, string Message);
+
+/// <param name="Item">The item whose history this is; absent for all publications.</param>
+[DefinitionShaped]
+public sealed record DesignerHistory(string? Item, IReadOnlyList<CommitView> Commits);
+
+/// <param name="To">A commit, or work-tree.</param>
+[DefinitionShaped]
+public sealed record DesignerItemDiff(string Item, string From, string To, IReadOnlyList<DesignerPublishEndpoints.FileDiff> Files);
