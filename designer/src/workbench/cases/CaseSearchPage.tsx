@@ -1,7 +1,8 @@
 import { Button, Card, Form, Input, Select, Switch, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, showError } from '../../api/client';
+import { showError } from '../../api/client';
+import { workbenchApi } from '../api';
 import { formatDateTime } from '../../common/format';
 
 interface Row { id: string; number: string; status: string; statusLabel: string; department?: string; applicantName: string; applicantId?: string; dueDate?: string; open: boolean; createdAt: string }
@@ -24,7 +25,7 @@ export function CaseSearchPage() {
     if (query.open) p.set('open', 'true');
     p.set('take', '200');
     try {
-      const r = await api.get<{ items?: Row[]; cases?: Row[] }>(`/api/cases?${p}`);
+      const r = await workbenchApi.searchCases<Row>(p.toString());
       setRows(r.items ?? r.cases ?? []);
     } catch (e) { showError(e, '办件查询'); setRows([]); }
   }, [query]);

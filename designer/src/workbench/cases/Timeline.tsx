@@ -1,6 +1,7 @@
 import { Alert, App, Button, Switch, Timeline as AntTimeline, Typography } from 'antd';
 import { useState } from 'react';
-import { api, showError } from '../../api/client';
+import { showError } from '../../api/client';
+import { workbenchApi } from '../api';
 import { templateLabel, type CaseEffect, type CaseEvent } from '../types';
 import { formatDateTime } from '../../common/format';
 import { outcomeLabel } from '../../common/labels';
@@ -50,7 +51,7 @@ function FailedEffects({ effects, caseId, canRun, onRun }: { effects: CaseEffect
   const run = async (effect: CaseEffect) => {
     setRunning(effect.id);
     try {
-      const after = await api.post<CaseEffect>(`/api/cases/${caseId}/effects/${encodeURIComponent(effect.id)}/run`, {});
+      const after = await workbenchApi.runEffect(caseId, effect.id);
       if (after.state === 'done') message.success(`已重新执行：${effect.label}`);
       else message.error(`仍未成功：${after.reason ?? effect.label}`);
     } catch (e) { showError(e, '重新执行'); }

@@ -2,7 +2,8 @@ import { CloseOutlined, FullscreenOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Spin } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
-import { api, describeError } from '../../api/client';
+import { describeError } from '../../api/client';
+import { workbenchApi } from '../api';
 import type { EvaluationLevel } from '../supervision/types';
 import { Face } from './Face';
 import { evaluationBody, isBad, levels, maskName, thankYouSeconds } from './levels';
@@ -60,11 +61,11 @@ export function RatingTablet() {
   useEffect(() => {
     if (!caseId) {
       setPending(null);
-      api.get<{ cases: PendingCase[] }>('/api/evaluations/pending').then((r) => setPending(r.cases), (e) => setError(describeError(e)));
+      workbenchApi.pendingEvaluations().then((r) => setPending(r.cases), (e) => setError(describeError(e)));
       return;
     }
     setView(null);
-    api.get<CaseView>(`/api/cases/${caseId}`).then(setView, (e) => setError(describeError(e)));
+    workbenchApi.case<CaseView>(caseId).then(setView, (e) => setError(describeError(e)));
   }, [caseId]);
 
   useEffect(() => {
@@ -83,7 +84,7 @@ export function RatingTablet() {
     setSaving(true);
     setError(null);
     try {
-      await api.post(`/api/cases/${view.id}/evaluate`, evaluationBody(level, comment));
+      await workbenchApi.command(view.id, 'evaluate', evaluationBody(level, comment));
       setStage('thanks');
     } catch (e) {
       setError(describeError(e));

@@ -3,7 +3,8 @@ import { Alert, Button, Card, Dropdown, Empty, Space, Table, Tabs, Tag, Typograp
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { api, describeError } from '../../api/client';
+import { describeError } from '../../api/client';
+import { workbenchApi } from '../api';
 import { DeliveryModal } from './DeliveryModal';
 import { deliveryLabels, documentName, documentUrl } from './delivery';
 import { DueTag } from './DueTag';
@@ -52,7 +53,7 @@ export function IssuancePage() {
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setData(await api.get<IssuanceList>('/api/issuance'));
+      setData(await workbenchApi.issuance());
       setError(null);
     } catch (e) {
       setError(describeError(e));
