@@ -34,8 +34,11 @@ port="$(free_port)" || { echo "gen-api: no free port in 5390-5489" >&2; exit 1; 
 "$root/workflows" serve --definitions "$root/definitions" --templates "$root/templates" --data "$data" \
   --urls "http://127.0.0.1:$port" --web-root "$data/no-web" >"$data/server.log" 2>&1 &
 server_pid=$!
+# Fetch only once this server says it listens: on a shared machine another process may take the port
+# between the check above and the bind, and its document would then be read instead of ours.
 for _ in $(seq 1 120); do
-  if curl -sf -o "$data/openapi.json" "http://127.0.0.1:$port/openapi/v1.json"; then break; fi
+  if grep -q "Now listening on: http://127.0.0.1:$port" "$data/server.log" && kill -0 "$server_pid" 2>/dev/null \
+    && curl -sf -o "$data/openapi.json" "http://127.0.0.1:$port/openapi/v1.json"; then break; fi
   if ! kill -0 "$server_pid" 2>/dev/null; then cat "$data/server.log" >&2; echo "gen-api: the server stopped" >&2; exit 1; fi
   sleep 0.5
 done

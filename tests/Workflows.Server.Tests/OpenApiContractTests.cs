@@ -45,6 +45,44 @@ public class OpenApiContractTests : IAsyncLifetime
         Assert.True(Schemas.ContainsKey(schema));
     }
 
+    /// <summary>
+    /// Every operation names what it answers: each 2xx answer but 204 has content, and JSON content has a
+    /// schema (a typed record), so no operation reaches the web UI's generated types as an untyped 200.
+    /// Files and PDFs name their media type instead.
+    /// </summary>
+    [Fact]
+    public void EveryOperation_NamesTheSchemaOfItsAnswer()
+    {
+        var untyped = new List<string>();
+        foreach (var (path, operations) in _document["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in operations!.AsObject())
+            {
+                var name = $"{method.ToUpperInvariant()} {path}";
+                var answers = operation!["responses"]!.AsObject().Where(r => r.Key.StartsWith('2')).ToList();
+                if (answers.Count == 0) untyped.Add($"{name}: no 2xx answer");
+                foreach (var (status, answer) in answers)
+                {
+                    if (status == "204") continue;
+                    if (answer?["content"] is not JsonObject { Count: > 0 } content) { untyped.Add($"{name} {status}: no content"); continue; }
+                    foreach (var (mediaType, media) in content)
+                    {
+                        if (!mediaType.Contains("json", StringComparison.Ordinal)) continue;
+                        if (media?["schema"] is not JsonObject { Count: > 0 } schema || schema["$ref"] is null && schema["type"] is null)
+                            untyped.Add($"{name} {status}: {mediaType} without a schema");
+                    }
+                }
+                if (operation["requestBody"]?["content"] is JsonObject body)
+                {
+                    foreach (var (mediaType, media) in body)
+                        if (mediaType.Contains("json", StringComparison.Ordinal) && media?["schema"] is not JsonObject { Count: > 0 })
+                            untyped.Add($"{name}: request {mediaType} without a schema");
+                }
+            }
+        }
+        Assert.True(untyped.Count == 0, "operations without a typed answer:\n" + string.Join("\n", untyped));
+    }
+
     [Fact]
     public void EveryCaseCommand_DescribesItsBody()
     {

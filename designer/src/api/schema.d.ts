@@ -29,7 +29,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OwnAccount"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -58,14 +69,63 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangePasswordRequest"];
+                };
+            };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -97,7 +157,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["AccountList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -110,14 +217,65 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateAccountRequest"];
+                };
+            };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PasswordSet"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -145,14 +303,63 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["UpdateAccountRequest"];
+                };
+            };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -184,12 +391,57 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -220,12 +472,57 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description OK */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -254,14 +551,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ResetPasswordRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PasswordSet"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -434,14 +782,45 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChangePasswordRequest"];
+                };
+            };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -487,6 +866,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendar/workdays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 按已发布的工作日历推算：from 起 days 个工作日后的日期；跨未发布年份时标为暂定 (add working days) */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                    from?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases": {
         parameters: {
             query?: never;
@@ -494,7 +910,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 查询办件：编号、申请人、状态、部门、到期日 (search) */
+        /** 查询办件：编号、申请人、状态、部门、到期日；procedureOverrun=true 只列特别程序超过告知期限的在办办件 (search) */
         get: {
             parameters: {
                 query?: {
@@ -504,6 +920,7 @@ export interface paths {
                     dueBefore?: string;
                     number?: string;
                     open?: boolean;
+                    procedureOverrun?: boolean;
                     skip?: number;
                     status?: string;
                     take?: number;
@@ -928,6 +1345,180 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/check-pledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 告知承诺核查：承诺属实，或不实（撤销决定、记入信用记录） (check-pledge) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CheckPledgeRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/choose-pledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 告知承诺：申请人以书面承诺代替的证明材料（出具告知承诺书） (choose-pledge) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChoosePledgeRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/claim": {
         parameters: {
             query?: never;
@@ -1126,7 +1717,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseDefinitionView"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1163,7 +1765,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": components["schemas"]["Stream"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1202,7 +1824,36 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseEffectView"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1405,14 +2056,78 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/octet-stream": components["schemas"]["Stream"];
+                    "application/ofd": components["schemas"]["Stream"];
+                    "application/pdf": components["schemas"]["Stream"];
+                    "image/jpeg": components["schemas"]["Stream"];
+                    "image/png": components["schemas"]["Stream"];
+                };
+            };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["CaseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Payload Too Large */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -1447,7 +2162,22 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/octet-stream": components["schemas"]["Stream"];
+                        "application/ofd": components["schemas"]["Stream"];
+                        "application/pdf": components["schemas"]["Stream"];
+                        "image/jpeg": components["schemas"]["Stream"];
+                        "image/png": components["schemas"]["Stream"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2572,12 +3302,140 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
+                    content: {
+                        "application/json": components["schemas"]["DefinitionStatus"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designer/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作日历：各年份、是否已发布、是否有待发布的修改 (calendar years) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
                     content?: never;
                 };
             };
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designer/calendars/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一年的节假日安排：模型、原文、ETag (one year's schedule) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** 保存一年的节假日安排（管理员，If-Match；新年份不带 If-Match）；校验不通过时 422 并给出位置 (save a year) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designer/calendars/{year}/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 校验一年的节假日安排草稿，不保存 (validate a draft year) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -2608,7 +3466,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerChanges"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2644,7 +3549,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerHistory"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2683,7 +3635,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerCatalog"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2696,14 +3695,83 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateItemRequest"];
+                };
+            };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerNewItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2737,7 +3805,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2774,7 +3889,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerFileView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2789,14 +3951,92 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DesignerDraft"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerSaved"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2827,14 +4067,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DesignerDraft"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerValidation"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2863,14 +4154,65 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DesignerChecklistRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerChecklist"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2907,7 +4249,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerItemDiff"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2938,14 +4327,83 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["DuplicateItemRequest"];
+                };
+            };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerNewItem"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -2981,7 +4439,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerHistory"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3012,14 +4517,83 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ItemStatusRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerItemStatus"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3048,14 +4622,83 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ItemStatusRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerItemStatus"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3074,7 +4717,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 发布：提交 git（作者为当前用户）并加载为新版本 (publish) */
+        /** 发布：提交 git（作者为当前用户）并加载为新版本；items、files 可限定范围；发布前复核开启时 202 待复核 (publish) */
         post: {
             parameters: {
                 query?: never;
@@ -3082,14 +4725,92 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["PublishRequest"];
+                };
+            };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["Publication"];
+                    };
+                };
+                /** @description Accepted */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewRequested"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3121,12 +4842,328 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerReference"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designer/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待复核的修改（office.yaml designer.review-before-publish 开启时发布先待复核）及其差异 (changes waiting for review) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designer/reviews/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批准：另一位管理员（非作者）批准后，复核的提交原样发布 (approve: publish exactly the reviewed commit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewApproval"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/designer/reviews/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退回：管理员退回或作者撤回，工作区中的修改保留 (reject or withdraw) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ReviewRejectRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ReviewRejection"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3155,7 +5192,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerTemplateList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3192,7 +5276,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerTemplate"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3207,14 +5338,92 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TemplateDraft"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DesignerTemplateSaved"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Precondition Required */
+                428: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3245,14 +5454,74 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TemplatePreviewRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/pdf": components["schemas"]["Stream"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3284,7 +5553,9 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["DeviceSetup"];
+                    };
                 };
             };
         };
@@ -3318,7 +5589,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PendingEvaluationList"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3352,7 +5634,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["IssuanceList"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3390,7 +5683,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ItemList"];
+                    };
+                };
+                /** @description Service Unavailable */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3426,7 +5730,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ItemDetail"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3457,14 +5772,38 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["ChecklistRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["ChecklistAnswer"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3496,7 +5835,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["KioskCurrent"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3530,7 +5880,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["KioskDeviceList"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3543,14 +5904,47 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["CreateKioskDeviceRequest"];
+                };
+            };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description Created */
+                201: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["KioskPairingCode"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3586,7 +5980,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["KioskPairingCode"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3615,14 +6029,45 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KioskPinRequest"];
+                };
+            };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unprocessable Entity */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3658,7 +6103,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["KioskDeviceView"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3685,14 +6150,47 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KioskEvaluateRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["KioskEvaluated"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3719,14 +6217,36 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KioskPinRequest"];
+                };
+            };
             responses: {
-                /** @description OK */
-                200: {
+                /** @description No Content */
+                204: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3753,14 +6273,47 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KioskPairRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["KioskPaired"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Too Many Requests */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3787,14 +6340,47 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["KioskPushRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["KioskPushed"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3826,7 +6412,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionPhraseList"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3839,14 +6436,38 @@ export interface paths {
                 path?: never;
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AddOpinionPhraseRequest"];
+                };
+            };
             responses: {
                 /** @description OK */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["OpinionPhraseView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3878,6 +6499,55 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description No Content */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ops/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 运行状态（管理员）：次年工作日历是否已发布及告警、今日监督日报 (daily checks) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
                 /** @description OK */
                 200: {
                     headers: {
@@ -3887,6 +6557,9 @@ export interface paths {
                 };
             };
         };
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -3914,7 +6587,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["PeopleList"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3950,7 +6634,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["RectificationList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -3969,13 +6673,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 安全日志：登录、失败、锁定、退出、改密、账号与角色变更、发布、个人文件下载、评价器配对；可按 user、kind（可用 kiosk-* 前缀）、target、address 筛选（管理员）(security log) */
+        /** 安全日志：登录、失败、锁定、退出、改密、账号与角色变更、发布、个人文件下载、评价器配对；最新在前，按 page、pageSize 分页，可按 user、kind（可用 kiosk-* 前缀）、target、address、hours 筛选；北京时间（管理员）(security log) */
         get: {
             parameters: {
                 query?: {
                     address?: string;
                     hours?: number;
                     kind?: string;
+                    page?: number;
+                    pageSize?: number;
                     take?: number;
                     target?: string;
                     user?: string;
@@ -3991,7 +6697,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SecurityEventPage"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -4025,7 +6751,18 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SignInLockList"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -4044,7 +6781,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 效能监督：预警、超期、已暂停办件与各部门统计（统计全部在办办件） */
+        /** 效能监督：预警、超期、已暂停办件、特别程序超过告知期限的办件与各部门统计（统计全部在办办件） */
         get: {
             parameters: {
                 query?: never;
@@ -4106,7 +6843,27 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": components["schemas"]["SupervisionReportView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
                 };
             };
         };
@@ -4200,6 +6957,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** 电子证照核验：HTML 页面，或 ?format=json (verify a certificate) */
         get: operations["VerifyCertificate"];
         put?: never;
         post?: never;
@@ -4218,6 +6976,26 @@ export interface components {
             materialIds: string[];
             pledgeSigned?: null | boolean;
         };
+        AccountList: {
+            departments: components["schemas"]["NamedChoice"][];
+            passwordRules: components["schemas"]["PasswordRules"];
+            roles: string[];
+            users: components["schemas"]["AccountRow"][];
+            windows: components["schemas"]["NamedChoice"][];
+        };
+        AccountRow: {
+            department: null | string;
+            departmentName: null | string;
+            disabled: boolean;
+            displayName: string;
+            /** Format: date-time */
+            lastSignInAt: null | string;
+            mustChangePassword: boolean;
+            roles: string[];
+            userName: string;
+            window: null | string;
+            windowName: null | string;
+        };
         ActivityRecord: {
             activity: string;
             /** Format: date-time */
@@ -4226,20 +7004,35 @@ export interface components {
             output: null | components["schemas"]["JsonObject"];
             stepId: string;
         };
+        AddOpinionPhraseRequest: {
+            scope?: null | string;
+            text: string;
+        };
         AddSignerRequest: {
             reason: string;
             signer: components["schemas"]["AssigneeRequest"];
             taskId: string;
         };
+        AftercareDocument: {
+            /** Format: date-time */
+            at: string;
+            certificate: boolean;
+            documentId: string;
+            result: boolean;
+            stepId: null | string;
+            templateId: string;
+        };
         /** @enum {string} */
         AlertKind: "warning" | "overdue";
         Applicant: {
+            address: null | string;
             idNumber: string;
             name: string;
-            phone?: null | string;
+            phone: null | string;
             type: components["schemas"]["ApplicantType"];
         };
         ApplicantRequest: {
+            address?: null | string;
             idNumber: string;
             name: string;
             phone?: null | string;
@@ -4265,30 +7058,38 @@ export interface components {
         };
         CaseClocks: {
             /** Format: date */
-            acceptanceDue?: string;
-            acceptanceDueProvisional?: boolean;
-            acceptanceLapsed?: boolean;
+            acceptanceDue: string;
+            acceptanceDueProvisional: boolean;
+            acceptanceLapsed: boolean;
             /** Format: date */
-            acceptedOn?: null | string;
-            decisionDueProvisional?: boolean;
+            acceptedOn: null | string;
+            decisionDueProvisional: boolean;
             /** Format: int32 */
-            extendedWorkingDays?: number;
-            extensions?: components["schemas"]["Extension"][];
-            openPause?: components["schemas"]["ClockPause"];
+            extendedWorkingDays: number;
+            extensions: components["schemas"]["Extension"][];
+            openPause: components["schemas"]["ClockPause"];
             /** Format: int32 */
-            pausedWorkingDays?: number;
-            pauses?: components["schemas"]["ClockPause"][];
+            pausedWorkingDays: number;
+            pauses: components["schemas"]["ClockPause"][];
             /** Format: date */
-            promisedDue?: null | string;
-            promisedLimit?: null | components["schemas"]["Duration"];
+            promisedDue: null | string;
+            promisedLimit: null | components["schemas"]["Duration"];
             /** Format: date */
-            receivedOn?: string;
+            receivedOn: string;
             /** Format: date */
-            statutoryDue?: null | string;
-            statutoryLimit?: null | components["schemas"]["Duration"];
+            statutoryDue: null | string;
+            statutoryLimit: null | components["schemas"]["Duration"];
         };
         /** @enum {string} */
-        CaseDecision: "granted" | "denied" | "refused";
+        CaseDecision: "granted" | "denied" | "refused" | "revoked";
+        CaseDefinitionView: {
+            form?: null | components["schemas"]["JsonNode"];
+            guide?: null | components["schemas"]["JsonNode"];
+            id: string;
+            materials?: null | components["schemas"]["JsonNode"];
+            steps: components["schemas"]["CaseStepView"][];
+            version: string;
+        };
         CaseEffectView: {
             /** Format: int32 */
             attempts: number;
@@ -4315,56 +7116,71 @@ export interface components {
             items: components["schemas"]["CaseSummaryView"][];
         };
         CaseState: {
-            acceptedBy?: null | string;
-            activeProcedure?: null | components["schemas"]["ProcedureRun"];
-            activeSuspension?: null | components["schemas"]["Suspension"];
-            activeTasks?: null | components["schemas"]["CaseTask"][];
-            activities?: components["schemas"]["ActivityRecord"][];
-            alerts?: components["schemas"]["DeadlineAlert"][];
+            acceptedBy: null | string;
+            activeProcedure: null | components["schemas"]["ProcedureRun"];
+            activeSuspension: null | components["schemas"]["Suspension"];
+            activeTasks: null | components["schemas"]["CaseTask"][];
+            activities: components["schemas"]["ActivityRecord"][];
+            alerts: components["schemas"]["DeadlineAlert"][];
             applicant: components["schemas"]["Applicant"];
-            attachments?: components["schemas"]["Attachment"][];
-            clocks?: components["schemas"]["CaseClocks"];
+            attachments: components["schemas"]["Attachment"][];
+            clocks: components["schemas"]["CaseClocks"];
             /** Format: date-time */
-            closedAt?: null | string;
-            decision?: null | components["schemas"]["CaseDecision"];
-            deferralPledgeSigned?: null | boolean;
+            closedAt: null | string;
+            decision: null | components["schemas"]["CaseDecision"];
+            deferralPledgeSigned: null | boolean;
             definitionVersion: string;
-            delivery?: null | components["schemas"]["DeliveryRecord"];
-            documents?: components["schemas"]["IssuedDocument"][];
-            evaluation?: null | components["schemas"]["Evaluation"];
-            formData?: components["schemas"]["JsonObject"];
+            delivery: null | components["schemas"]["DeliveryRecord"];
+            documents: components["schemas"]["IssuedDocument"][];
+            evaluation: null | components["schemas"]["Evaluation"];
+            formData: components["schemas"]["JsonObject"];
             id: string;
-            isClosed?: boolean;
+            isClosed: boolean;
             itemId: string;
-            materials?: {
+            materials: {
                 [key: string]: components["schemas"]["MaterialRecord"];
             };
-            notifications?: components["schemas"]["SentNotification"][];
+            notifications: components["schemas"]["SentNotification"][];
             number: string;
-            openSupplement?: null | components["schemas"]["SupplementNotice"];
-            procedureHistory?: components["schemas"]["ProcedureRun"][];
+            openSupplement: null | components["schemas"]["SupplementNotice"];
+            pledge: null | components["schemas"]["PledgeRecord"];
+            procedureHistory: components["schemas"]["ProcedureRun"][];
             /** Format: date-time */
-            receivedAt?: string;
-            receivedBy?: null | string;
-            rectification?: null | components["schemas"]["Rectification"];
-            refusal?: null | components["schemas"]["Refusal"];
+            receivedAt: string;
+            receivedBy: null | string;
+            rectification: null | components["schemas"]["Rectification"];
+            refusal: null | components["schemas"]["Refusal"];
             /** Format: int32 */
-            repeatedSupplementNotices?: number;
-            status?: components["schemas"]["CaseStatus"];
-            supplementHistory?: components["schemas"]["SupplementNotice"][];
-            tasks?: components["schemas"]["CaseTask"][];
-            termination?: null | components["schemas"]["Termination"];
-            tokens?: components["schemas"]["Token"][];
+            repeatedSupplementNotices: number;
+            revocation: null | components["schemas"]["Revocation"];
+            status: components["schemas"]["CaseStatus"];
+            supplementHistory: components["schemas"]["SupplementNotice"][];
+            tasks: components["schemas"]["CaseTask"][];
+            termination: null | components["schemas"]["Termination"];
+            tokens: components["schemas"]["Token"][];
             /** Format: int32 */
-            tokensCreated?: number;
-            urges?: components["schemas"]["UrgeRecord"][];
+            tokensCreated: number;
+            urges: components["schemas"]["UrgeRecord"][];
             /** Format: int32 */
-            version?: number;
-            visitedSteps?: string[];
-            withdrawalReason?: null | string;
+            version: number;
+            visitedSteps: string[];
+            withdrawalReason: null | string;
         };
         /** @enum {string} */
-        CaseStatus: "received" | "accepted" | "supplementing" | "in-progress" | "suspended" | "granted" | "denied" | "refused" | "withdrawn" | "completed" | "terminated";
+        CaseStatus: "received" | "accepted" | "supplementing" | "in-progress" | "suspended" | "granted" | "denied" | "refused" | "withdrawn" | "completed" | "revoked" | "terminated";
+        CaseStepView: {
+            branches: string[];
+            by?: null | components["schemas"]["StepAssigneeView"];
+            id: string;
+            kind: string;
+            limit?: null | string;
+            mode?: null | string;
+            name: string;
+            next?: null | string;
+            outcomes: components["schemas"]["StepOutcomeView"][];
+            signers: components["schemas"]["StepAssigneeView"][];
+            template?: null | string;
+        };
         CaseSummaryView: {
             applicantId: null | string;
             applicantName: null | string;
@@ -4381,31 +7197,31 @@ export interface components {
             version: number;
         };
         CaseTask: {
-            assignee?: components["schemas"]["TaskAssignee"];
-            claimedBy?: null | string;
+            assignee: components["schemas"]["TaskAssignee"];
+            claimedBy: null | string;
             /** Format: date-time */
-            closedAt?: null | string;
-            completedBy?: null | string;
+            closedAt: null | string;
+            completedBy: null | string;
             /** Format: date */
-            createdOn?: string;
+            createdOn: string;
             /** Format: date */
-            due?: null | string;
-            dueProvisional?: boolean;
+            due: null | string;
+            dueProvisional: boolean;
             id: string;
-            isActive?: boolean;
-            isCountersign?: boolean;
-            mode?: components["schemas"]["SignMode"];
-            opinion?: null | string;
-            outcome?: null | string;
+            isActive: boolean;
+            isCountersign: boolean;
+            mode: components["schemas"]["SignMode"];
+            opinion: null | string;
+            outcome: null | string;
             /** Format: int32 */
-            pausedWorkingDays?: number;
-            pendingSignerIndexes?: null | number[];
-            signers?: components["schemas"]["Signer"][];
-            state?: components["schemas"]["TaskState"];
+            pausedWorkingDays: number;
+            pendingSignerIndexes: null | number[];
+            signers: components["schemas"]["Signer"][];
+            state: components["schemas"]["TaskState"];
             stepId: string;
-            stepName?: null | string;
+            stepName: null | string;
             tokenId: string;
-            votes?: components["schemas"]["Vote"][];
+            votes: components["schemas"]["Vote"][];
         };
         CaseTimeline: {
             effects: components["schemas"]["CaseEffectView"][];
@@ -4430,20 +7246,83 @@ export interface components {
             /** Format: int64 */
             version: number;
         };
+        CertificateHolder: {
+            code: null | string;
+            name: string;
+        };
+        CertificateIssuer: {
+            name: string;
+            uscc: string;
+        };
+        CertificateItem: {
+            id: string;
+            name: string;
+        };
+        CertificateVerification: {
+            holder: components["schemas"]["CertificateHolder"];
+            identifier: string;
+            issuedOn: string;
+            issuer: components["schemas"]["CertificateIssuer"];
+            item: components["schemas"]["CertificateItem"];
+            name: string;
+            number: null | string;
+            pdfSha256: string;
+            status: string;
+            validFrom: null | string;
+            validTo: null | string;
+        };
+        ChangePasswordRequest: {
+            currentPassword: string;
+            newPassword: string;
+        };
+        ChecklistAnswer: {
+            item: string;
+            materials: components["schemas"]["ChecklistRow"][];
+            shared: {
+                [key: string]: components["schemas"]["SharedCertificate"];
+            };
+            version: string;
+        };
+        ChecklistRequest: {
+            applicant: null | components["schemas"]["JsonObject"];
+            form: null | components["schemas"]["JsonObject"];
+        };
+        ChecklistRow: {
+            applies: boolean;
+            "condition-error"?: null | string;
+            material: components["schemas"]["JsonNode"];
+        };
+        CheckPledgeRequest: {
+            findings?: null | string;
+            taskId: string;
+            truthful: boolean;
+        };
+        ChoosePledgeRequest: {
+            materialIds: string[];
+        };
         ClockPause: {
             /** Format: date */
             from: string;
-            isOpen?: boolean;
-            note?: null | string;
-            procedure?: null | components["schemas"]["ProcedureKind"];
+            isOpen: boolean;
+            note: null | string;
+            procedure: null | components["schemas"]["ProcedureKind"];
             reason: components["schemas"]["PauseReason"];
             /** Format: date */
-            to?: null | string;
+            to: null | string;
             /**
              * Format: int32
              * @default 0
              */
             workingDays: number;
+        };
+        CommitView: {
+            author: string;
+            commit: string;
+            /** Format: date-time */
+            date: string;
+            email: string;
+            message: string;
+            "short-commit": string;
         };
         CompleteTaskRequest: {
             deficiencies?: null | components["schemas"]["DeficiencyRequest"][];
@@ -4452,6 +7331,14 @@ export interface components {
             outcome?: null | string;
             taskId: string;
         };
+        CreateAccountRequest: {
+            department?: null | string;
+            displayName: string;
+            password: string;
+            roles: string[];
+            userName: string;
+            window?: null | string;
+        };
         CreateCaseRequest: {
             applicant: components["schemas"]["ApplicantRequest"];
             decision?: null | components["schemas"]["JsonObject"];
@@ -4459,6 +7346,17 @@ export interface components {
             id?: null | string;
             itemId: string;
             materials?: null | components["schemas"]["MaterialRequest"][];
+        };
+        CreateItemRequest: {
+            department: string;
+            id: string;
+            name: string;
+            type?: null | string;
+        };
+        CreateKioskDeviceRequest: {
+            name: string;
+            pin: string;
+            window: string;
         };
         DeadlineAlert: {
             /** Format: date */
@@ -4477,6 +7375,28 @@ export interface components {
             materialId: string;
             note?: null | string;
         };
+        DefinitionDiagnostic: {
+            code: string;
+            /** Format: int32 */
+            column: number;
+            file?: null | string;
+            /** Format: int32 */
+            line: number;
+            message: string;
+            severity: string;
+        };
+        DefinitionStatus: {
+            diagnostics: components["schemas"]["DefinitionDiagnostic"][];
+            /** Format: int32 */
+            items: number;
+            /** Format: date-time */
+            "last-attempt-at"?: null | string;
+            "last-attempt-failed": boolean;
+            /** Format: date-time */
+            "loaded-at"?: null | string;
+            plugins: components["schemas"]["PluginStatus"];
+            version?: null | string;
+        };
         /** @enum {string} */
         Delivery: "window" | "courier" | "electronic";
         DeliveryRecord: {
@@ -4491,6 +7411,187 @@ export interface components {
             method: components["schemas"]["Delivery"];
             recipient?: null | string;
             trackingNumber?: null | string;
+        };
+        DesignerCatalog: {
+            items: components["schemas"]["DesignerCatalogRow"][];
+        };
+        DesignerCatalogRow: {
+            "base-code"?: null | string;
+            department?: null | string;
+            "department-name"?: null | string;
+            editable: string[];
+            id: string;
+            name: string;
+            pending: boolean;
+            readable: boolean;
+            retired: boolean;
+            type?: null | string;
+            "type-label"?: null | string;
+        };
+        DesignerChanges: {
+            files: components["schemas"]["FileDiff"][];
+            publishable: string[];
+            published: components["schemas"]["PublishedCommit"];
+        };
+        DesignerChecklist: {
+            diagnostics: components["schemas"]["DesignerDiagnostic"][];
+            item: string;
+            samples: components["schemas"]["DesignerSampleResult"][];
+        };
+        DesignerChecklistRequest: {
+            form: null | components["schemas"]["JsonObject"];
+            model: null | components["schemas"]["JsonObject"];
+            samples: null | components["schemas"]["JsonArray"];
+            text: null | string;
+        };
+        DesignerDiagnostic: {
+            code: string;
+            /** Format: int32 */
+            column: number;
+            element?: null | string;
+            "element-id"?: null | string;
+            file: string;
+            /** Format: int32 */
+            line: number;
+            message: string;
+            severity: string;
+        };
+        DesignerDraft: {
+            model: null | components["schemas"]["JsonObject"];
+            text: null | string;
+        };
+        DesignerField: {
+            columns?: null | components["schemas"]["DesignerField"][];
+            id: string;
+            label: string;
+            type: string;
+        };
+        DesignerFileView: {
+            editable: boolean;
+            etag: string;
+            model?: null | components["schemas"]["JsonNode"];
+            path: string;
+            text: string;
+        };
+        DesignerHistory: {
+            commits: components["schemas"]["CommitView"][];
+            item?: null | string;
+        };
+        DesignerItem: {
+            department?: null | string;
+            diagnostics: components["schemas"]["DesignerDiagnostic"][];
+            fields: components["schemas"]["DesignerField"][];
+            files: {
+                [key: string]: components["schemas"]["DesignerFileView"];
+            };
+            id: string;
+            name?: null | string;
+            "pending-files": string[];
+            published: boolean;
+            "published-version"?: null | string;
+            retired: boolean;
+            templates: components["schemas"]["DesignerItemTemplate"][];
+        };
+        DesignerItemDiff: {
+            files: components["schemas"]["FileDiff"][];
+            from: string;
+            item: string;
+            to: string;
+        };
+        DesignerItemStatus: {
+            diagnostics: components["schemas"]["DesignerDiagnostic"][];
+            guide: components["schemas"]["DesignerFileView"];
+            id: string;
+            retired: boolean;
+        };
+        DesignerItemTemplate: {
+            editable: boolean;
+            etag?: null | string;
+            exists: boolean;
+            id: string;
+            path: string;
+            text?: null | string;
+        };
+        DesignerNewItem: {
+            diagnostics: components["schemas"]["DesignerDiagnostic"][];
+            files: {
+                [key: string]: components["schemas"]["DesignerFileView"];
+            };
+            id: string;
+        };
+        DesignerReference: {
+            departments: components["schemas"]["ReferenceDepartment"][];
+            enums: {
+                [key: string]: components["schemas"]["ReferenceOption"][];
+            };
+            outcomes: components["schemas"]["ReferenceOption"][];
+            roles: components["schemas"]["ReferenceRole"][];
+            script: components["schemas"]["ScriptReferenceView"];
+            starters: components["schemas"]["ReferenceStarter"][];
+            "step-kinds": components["schemas"]["ReferenceStepKind"][];
+            templates: string[];
+            version?: null | string;
+            windows: components["schemas"]["ReferenceWindow"][];
+        };
+        DesignerSampleMaterial: {
+            applies: boolean;
+            "condition-error"?: null | string;
+            id: string;
+            name: string;
+            necessity: string;
+            "necessity-label": string;
+            when?: null | string;
+        };
+        DesignerSampleResult: {
+            materials: components["schemas"]["DesignerSampleMaterial"][];
+            name: string;
+        };
+        DesignerSaved: {
+            changed: boolean;
+            diagnostics: components["schemas"]["DesignerDiagnostic"][];
+            editable: boolean;
+            etag: string;
+            model?: null | components["schemas"]["JsonNode"];
+            path: string;
+            text: string;
+        };
+        DesignerTemplate: {
+            editable: boolean;
+            etag: string;
+            id: string;
+            path: string;
+            sample?: null | components["schemas"]["JsonNode"];
+            text: string;
+        };
+        DesignerTemplateList: {
+            templates: components["schemas"]["DesignerTemplateRef"][];
+        };
+        DesignerTemplateRef: {
+            id: string;
+            path: string;
+        };
+        DesignerTemplateSaved: {
+            diagnostics: components["schemas"]["DesignerDiagnostic"][];
+            etag: string;
+            id: string;
+            path: string;
+            text: string;
+        };
+        DesignerValidation: {
+            canonical?: null | string;
+            diagnostics: components["schemas"]["DesignerDiagnostic"][];
+            path: string;
+            valid: boolean;
+        };
+        DeviceSetup: {
+            agent: string;
+            printers: components["schemas"]["PrinterSetup"][];
+            /** Format: int32 */
+            protocol: number;
+        };
+        DuplicateItemRequest: {
+            id: string;
+            name?: null | string;
         };
         Duration: {
             unit?: components["schemas"]["DurationUnit"];
@@ -4510,7 +7611,7 @@ export interface components {
             at: string;
             by: null | string;
             comment: null | string;
-            isBad?: boolean;
+            isBad: boolean;
             level: components["schemas"]["EvaluationLevel"];
         };
         /** @enum {string} */
@@ -4529,6 +7630,14 @@ export interface components {
             /** Format: int32 */
             workingDays: number;
         };
+        FileDiff: {
+            item?: null | string;
+            path: string;
+            raw: string;
+            semantic?: null | string[];
+            status: string;
+            title: string;
+        };
         ForkScope: {
             id: string;
             parent: null | components["schemas"]["ForkScope"];
@@ -4545,6 +7654,60 @@ export interface components {
             /** Format: int32 */
             total: number;
         };
+        IssuanceDeliveredRow: {
+            applicantName: string;
+            applicantPhone: null | string;
+            /** Format: date-time */
+            at: string;
+            by: string;
+            caseId: string;
+            documents: components["schemas"]["AftercareDocument"][];
+            evaluated: boolean;
+            itemId: string;
+            itemName: null | string;
+            method: string;
+            number: string;
+            recipient: null | string;
+            status: components["schemas"]["CaseStatus"];
+            statusLabel: string;
+            trackingNumber: null | string;
+            /** Format: int64 */
+            version: number;
+        };
+        IssuanceList: {
+            delivered: components["schemas"]["IssuanceDeliveredRow"][];
+            today: string;
+            waiting: components["schemas"]["IssuanceWaitingRow"][];
+            /** Format: int32 */
+            waitingTotal: number;
+        };
+        IssuanceWaitingRow: {
+            applicantName: string;
+            applicantPhone: null | string;
+            caseId: string;
+            claimedBy: null | string;
+            decision: null | string;
+            deliveryMethods: string[];
+            documents: components["schemas"]["AftercareDocument"][];
+            due: null | string;
+            dueProvisional: boolean;
+            itemId: string;
+            itemName: null | string;
+            level: components["schemas"]["DeadlineLevel"];
+            levelLabel: string;
+            number: string;
+            /** Format: int32 */
+            remainingWorkingDays: null | number;
+            resultName: null | string;
+            resultTemplate: null | string;
+            status: components["schemas"]["CaseStatus"];
+            statusLabel: string;
+            stepName: null | string;
+            taskId: string;
+            /** Format: int64 */
+            version: number;
+            window: null | string;
+        };
         IssuedDocument: {
             /** Format: date-time */
             at: string;
@@ -4555,23 +7718,131 @@ export interface components {
         IssueDocumentRequest: {
             templateId: string;
         };
+        ItemAcceptance: {
+            department: null | string;
+            setUp: string;
+            stepName: null | string;
+        };
+        ItemDetail: {
+            acceptance: components["schemas"]["ItemAcceptance"];
+            form?: null | components["schemas"]["JsonNode"];
+            guide?: null | components["schemas"]["JsonNode"];
+            id: string;
+            materials?: null | components["schemas"]["JsonNode"];
+            summary: components["schemas"]["ItemSummary"];
+            version: string;
+        };
+        ItemList: {
+            items: components["schemas"]["ItemSummary"][];
+            version: string;
+        };
+        ItemStatusRequest: {
+            note?: null | string;
+        };
+        ItemSummary: {
+            "base-code": string;
+            department: string;
+            "department-name": string;
+            "handling-type": string;
+            "handling-type-label": string;
+            id: string;
+            name: string;
+            promised: string;
+            statutory: string;
+            type: string;
+            "type-label": string;
+            window?: null | string;
+        };
+        JsonArray: unknown[];
         JsonNode: unknown;
         JsonObject: Record<string, never>;
+        KioskCase: {
+            applicantName: string;
+            closed: boolean;
+            evaluated: boolean;
+            /** Format: uuid */
+            id: string;
+            itemName: null | string;
+            number: string;
+            /** Format: date-time */
+            pushedAt: string;
+        };
+        KioskCurrent: {
+            case: null | components["schemas"]["KioskCase"];
+            device: string;
+            window: string;
+        };
+        KioskDeviceList: {
+            devices: components["schemas"]["KioskDeviceView"][];
+            /** Format: int32 */
+            pinLength: number;
+        };
+        KioskDeviceView: {
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string;
+            id: string;
+            name: string;
+            /** Format: date-time */
+            pairedAt: null | string;
+            /** Format: date-time */
+            pairingCodeExpiresAt: null | string;
+            /** Format: date-time */
+            revokedAt: null | string;
+            revokedBy: null | string;
+            status: string;
+            window: string;
+        };
+        KioskEvaluated: {
+            evaluated: boolean;
+            /** Format: uuid */
+            id: string;
+            level: string;
+        };
+        KioskEvaluateRequest: {
+            caseId: string;
+            comment?: null | string;
+            level: string;
+        };
+        KioskPaired: {
+            name: string;
+            window: string;
+        };
+        KioskPairingCode: {
+            device: components["schemas"]["KioskDeviceView"];
+            /** Format: date-time */
+            expiresAt: null | string;
+            pairingCode: string;
+        };
+        KioskPairRequest: {
+            code: string;
+        };
+        KioskPinRequest: {
+            pin: string;
+        };
+        KioskPushed: {
+            /** Format: uuid */
+            caseId: string;
+            window: string;
+        };
+        KioskPushRequest: {
+            caseId: string;
+        };
         MaterialDeficiency: {
             kind: components["schemas"]["DeficiencyKind"];
             materialId: string;
-            note?: null | string;
+            note: null | string;
         };
         MaterialRecord: {
             /** Format: date */
-            catchUpDue?: null | string;
+            catchUpDue: null | string;
             materialId: string;
-            note?: null | string;
+            note: null | string;
             /** Format: date */
-            remindedOn?: null | string;
+            remindedOn: null | string;
             status: components["schemas"]["MaterialStatus"];
             /** Format: date */
-            terminatesAfter?: null | string;
+            terminatesAfter: null | string;
         };
         MaterialRequest: {
             materialId: string;
@@ -4579,9 +7850,105 @@ export interface components {
             status: components["schemas"]["MaterialStatus"];
         };
         /** @enum {string} */
-        MaterialStatus: "received" | "deferred" | "missing" | "defective";
+        MaterialStatus: "received" | "deferred" | "missing" | "defective" | "pledged";
+        NamedChoice: {
+            id: string;
+            name: string;
+        };
+        OpinionPhraseList: {
+            mayEditDepartment: boolean;
+            phrases: components["schemas"]["OpinionPhraseView"][];
+        };
+        OpinionPhraseView: {
+            id: string;
+            scope: string;
+            scopeLabel: string;
+            text: string;
+        };
+        OwnAccount: {
+            displayName: string;
+            /** Format: date-time */
+            lastSignInAt: null | string;
+            mustChangePassword: boolean;
+            userName: string;
+        };
+        PasswordRules: {
+            /** Format: int32 */
+            minimumLength: number;
+        };
+        PasswordSet: {
+            mustChangePassword: boolean;
+            userName: string;
+        };
         /** @enum {string} */
         PauseReason: "supplement" | "suspension" | "procedure";
+        PendingEvaluationList: {
+            cases: components["schemas"]["PendingEvaluationRow"][];
+            today: string;
+        };
+        PendingEvaluationRow: {
+            applicantName: string;
+            applicantPhone: null | string;
+            caseId: string;
+            /** Format: date-time */
+            closedAt: string;
+            delivery: null | string;
+            itemId: string;
+            itemName: null | string;
+            number: string;
+            status: components["schemas"]["CaseStatus"];
+            statusLabel: string;
+            /** Format: int64 */
+            version: number;
+        };
+        PendingReview: {
+            author: string;
+            authorUser: string;
+            base: string;
+            /** Format: date-time */
+            date: string;
+            files: components["schemas"]["FileDiff"][];
+            mayDecide: boolean;
+            message: string;
+            review: string;
+            shortCommit: string;
+            stale: boolean;
+        };
+        PeopleList: {
+            people: components["schemas"]["Person"][];
+        };
+        Person: {
+            displayName: string;
+            userName: string;
+        };
+        PledgeRecord: {
+            /** Format: date */
+            checkDue: null | string;
+            checkedBy: null | string;
+            /** Format: date */
+            checkedOn: null | string;
+            checkTaskId: null | string;
+            chosenBy: string;
+            /** Format: date */
+            chosenOn: string;
+            findings: null | string;
+            materialIds: string[];
+            truthful: null | boolean;
+        };
+        PluginStatus: {
+            loaded: string[];
+            problems: string[];
+        };
+        PrinterSetup: {
+            id: string;
+            kind: string;
+            name: string;
+            /** Format: double */
+            offsetX: number;
+            /** Format: double */
+            offsetY: number;
+            printer: string;
+        };
         ProblemDetails: {
             /** @description 稳定的错误代码 (stable error code), e.g. WF9404 */
             code?: string;
@@ -4600,7 +7967,7 @@ export interface components {
             announcedEnd: string;
             basis: string;
             /** Format: date */
-            endedOn?: null | string;
+            endedOn: null | string;
             kind: components["schemas"]["ProcedureKind"];
             name: string;
             /** Format: date */
@@ -4609,21 +7976,107 @@ export interface components {
             stoppedClock: boolean;
             tokenId: string;
             /** Format: int32 */
-            workingDays?: number;
+            workingDays: number;
+        };
+        Publication: {
+            author: string;
+            commit: string;
+            email: string;
+            files: string[];
+            message: string;
+            remaining: string[];
+            version?: null | string;
+        };
+        PublishedCommit: {
+            author: string;
+            commit: string;
+            /** Format: date-time */
+            date: string;
+            message: string;
+        };
+        PublishRequest: {
+            files?: null | string[];
+            items?: null | string[];
+            message: string;
         };
         Rectification: {
-            by?: null | string;
+            by: null | string;
             /** Format: date-time */
-            completedAt?: null | string;
+            completedAt: null | string;
             /** Format: date */
             due: string;
-            isOpen?: boolean;
-            measures?: null | string;
+            isOpen: boolean;
+            measures: null | string;
             /** Format: date */
             openedOn: string;
         };
+        RectificationList: {
+            rectifications: components["schemas"]["RectificationRow"][];
+            state: string;
+            today: string;
+        };
+        RectificationRow: {
+            applicantName: string;
+            applicantPhone: null | string;
+            by: null | string;
+            caseId: string;
+            comment: null | string;
+            /** Format: date-time */
+            completedAt: null | string;
+            department: null | string;
+            departmentName: null | string;
+            departmentShortName: null | string;
+            due: string;
+            itemId: string;
+            itemName: null | string;
+            level: null | string;
+            levelLabel: null | string;
+            mayRectify: boolean;
+            measures: null | string;
+            number: string;
+            onTime: null | boolean;
+            openedOn: string;
+            /** Format: date-time */
+            ratedAt: null | string;
+            /** Format: int32 */
+            remainingWorkingDays: null | number;
+            status: string;
+            statusLabel: string;
+            /** Format: int64 */
+            version: number;
+        };
         RectifyRequest: {
             measures: string;
+        };
+        ReferenceDepartment: {
+            id: string;
+            name: string;
+            "short-name"?: null | string;
+        };
+        ReferenceOption: {
+            label: string;
+            value: string;
+        };
+        ReferenceRole: {
+            id: string;
+            name: string;
+            scope: string;
+        };
+        ReferenceStarter: {
+            label: string;
+            steps: string[];
+            type: string;
+        };
+        ReferenceStepKind: {
+            keys: string[];
+            label: string;
+            value: string;
+        };
+        ReferenceWindow: {
+            departments: string[];
+            id: string;
+            kind: string;
+            name: string;
         };
         Refusal: {
             competentBody: null | string;
@@ -4648,13 +8101,140 @@ export interface components {
                 [key: string]: number;
             };
         };
+        ReportDepartment: {
+            /** Format: int32 */
+            closed: number;
+            department: string;
+            departmentName: null | string;
+            departmentShortName: null | string;
+            /** Format: int32 */
+            late: number;
+            /** Format: int32 */
+            onTime: number;
+            /** Format: double */
+            onTimeRate: null | number;
+            /** Format: int32 */
+            open: number;
+            /** Format: int32 */
+            overdue: number;
+            /** Format: int32 */
+            procedureOverrun: number;
+            /** Format: int32 */
+            received: number;
+            /** Format: int32 */
+            suspended: number;
+            /** Format: int32 */
+            warning: number;
+            weekly: components["schemas"]["ReportWeek"][];
+        };
+        ReportEvaluations: {
+            bad: components["schemas"]["RectificationRow"][];
+            levels: components["schemas"]["ReportRating"][];
+            /** Format: double */
+            satisfactionRate: null | number;
+            /** Format: int32 */
+            total: number;
+        };
+        ReportRating: {
+            /** Format: int32 */
+            count: number;
+            label: string;
+            level: components["schemas"]["EvaluationLevel"];
+        };
+        ReportWeek: {
+            /** Format: int32 */
+            closed: number;
+            /** Format: int32 */
+            received: number;
+            week: string;
+        };
         RequestSupplementRequest: {
             deficiencies: components["schemas"]["DeficiencyRequest"][];
+        };
+        ResetPasswordRequest: {
+            password: string;
         };
         ReturnRequest: {
             reason: string;
             targetStepId: string;
             taskId: string;
+        };
+        ReviewApproval: {
+            approvedBy: string;
+            author: string;
+            commit: string;
+            message: string;
+            remaining: string[];
+            version: null | string;
+        };
+        ReviewList: {
+            enabled: boolean;
+            reviews: components["schemas"]["PendingReview"][];
+        };
+        ReviewRejection: {
+            reason: string;
+            rejectedBy: string;
+            review: string;
+        };
+        ReviewRejectRequest: {
+            reason: null | string;
+        };
+        ReviewRequested: {
+            author: string;
+            email: string;
+            files: string[];
+            message: string;
+            pending: boolean;
+            remaining: string[];
+            review: string;
+        };
+        Revocation: {
+            basis: string;
+            by: string;
+            /** Format: date */
+            on: string;
+            reasons: string[];
+        };
+        ScriptHelperView: {
+            description: string;
+            name: string;
+            signature: string;
+        };
+        ScriptReferenceView: {
+            applicant: {
+                [key: string]: string;
+            };
+            data: {
+                [key: string]: string;
+            };
+            globals: string[];
+            helpers: components["schemas"]["ScriptHelperView"][];
+        };
+        SecurityEventKind: {
+            kind: string;
+            label: string;
+        };
+        SecurityEventPage: {
+            events: components["schemas"]["SecurityEventView"][];
+            hasMore: boolean;
+            kinds: components["schemas"]["SecurityEventKind"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+            truncated: boolean;
+        };
+        SecurityEventView: {
+            address: null | string;
+            /** Format: date-time */
+            at: string;
+            detail: null | string;
+            kind: string;
+            kindLabel: string;
+            target: null | string;
+            userName: null | string;
         };
         SentNotification: {
             /** Format: date-time */
@@ -4666,11 +8246,27 @@ export interface components {
             authenticated: boolean;
             user?: null | components["schemas"]["UserView"];
         };
+        SharedCertificate: {
+            certificate: components["schemas"]["JsonObject"];
+            connector: string;
+            note?: null | string;
+        };
         Signer: {
             /** @default false */
             added: boolean;
-            addedBy?: null | string;
+            addedBy: null | string;
             assignee: components["schemas"]["TaskAssignee"];
+        };
+        SignInLockList: {
+            locks: components["schemas"]["SignInLockView"][];
+        };
+        SignInLockView: {
+            /** Format: int32 */
+            failures: number;
+            scope: string;
+            subject: string;
+            /** Format: date-time */
+            until: string;
         };
         SignInRequest: {
             password: string;
@@ -4678,6 +8274,21 @@ export interface components {
         };
         /** @enum {string} */
         SignMode: "all" | "any";
+        StepAssigneeView: {
+            department?: null | string;
+            "department-name"?: null | string;
+            role?: null | string;
+            "role-name"?: null | string;
+            window?: null | string;
+            "window-name"?: null | string;
+        };
+        StepOutcomeView: {
+            label: string;
+            next?: null | string;
+            outcome: string;
+        };
+        /** Format: binary */
+        Stream: string;
         SupervisionDepartment: {
             department: string;
             departmentName: null | string;
@@ -4685,6 +8296,8 @@ export interface components {
             open: number;
             /** Format: int32 */
             overdue: number;
+            /** Format: int32 */
+            procedureOverrun?: number;
             /** Format: int32 */
             suspended: number;
             /** Format: int32 */
@@ -4695,6 +8308,12 @@ export interface components {
             name: string;
             overrun: boolean;
             startedOn: string;
+        };
+        SupervisionReportView: {
+            departments: components["schemas"]["ReportDepartment"][];
+            evaluations: components["schemas"]["ReportEvaluations"];
+            today: string;
+            weeks: string[];
         };
         SupervisionRow: {
             applicantName: null | string;
@@ -4707,6 +8326,7 @@ export interface components {
             levelLabel: string;
             number: string;
             procedure?: null | components["schemas"]["SupervisionProcedure"];
+            procedureOverrun?: boolean;
             promisedDue: null | string;
             /** Format: int32 */
             remaining: null | number;
@@ -4718,6 +8338,8 @@ export interface components {
             open: number;
             /** Format: int32 */
             overdue: number;
+            /** Format: int32 */
+            procedureOverrun?: number;
             /** Format: int32 */
             suspended: number;
             /** Format: int32 */
@@ -4740,7 +8362,7 @@ export interface components {
             /** Format: date */
             requestedOn: string;
             /** Format: date */
-            supplementedOn?: null | string;
+            supplementedOn: null | string;
         };
         SupplementRequest: {
             materialIds: string[];
@@ -4752,7 +8374,7 @@ export interface components {
         };
         Suspension: {
             approver: null | string;
-            basis?: null | string;
+            basis: null | string;
             by: string;
             counted: boolean;
             /** Format: date */
@@ -4762,9 +8384,9 @@ export interface components {
             resumeTo: components["schemas"]["CaseStatus"];
         };
         TaskAssignee: {
-            department?: null | string;
-            role?: null | string;
-            window?: null | string;
+            department: null | string;
+            role: null | string;
+            window: null | string;
         };
         TaskCatchUp: {
             catchUpDue: null | string;
@@ -4800,6 +8422,14 @@ export interface components {
         };
         /** @enum {string} */
         TaskState: "open" | "claimed" | "completed" | "cancelled";
+        TemplateDraft: {
+            text: string;
+        };
+        TemplatePreviewRequest: {
+            data: null | components["schemas"]["JsonObject"];
+            mode: null | string;
+            text: null | string;
+        };
         TerminateRequest: {
             reason: string;
         };
@@ -4811,16 +8441,22 @@ export interface components {
             reasons: string[];
         };
         Token: {
-            fork?: null | components["schemas"]["ForkScope"];
+            fork: null | components["schemas"]["ForkScope"];
             id: string;
             stepId: string;
             /** Format: date */
-            wakeOn?: null | string;
+            wakeOn: null | string;
         };
         TransferRequest: {
             reason: string;
             taskId: string;
             to: components["schemas"]["AssigneeRequest"];
+        };
+        UpdateAccountRequest: {
+            department?: null | string;
+            displayName: string;
+            roles: string[];
+            window?: null | string;
         };
         UrgeRecord: {
             /** Format: date-time */
@@ -4871,14 +8507,47 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JsonObject"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/pdf": components["schemas"]["Stream"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unprocessable Entity */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };
@@ -4898,7 +8567,19 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateVerification"];
+                    "text/html": components["schemas"]["CertificateVerification"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
         };
     };

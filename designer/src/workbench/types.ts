@@ -128,6 +128,7 @@ export const templateLabels: Record<string, string> = {
   'notices/supplement': '补正材料通知书', 'notices/refusal': '不予受理通知书', 'notices/special-procedure': '特别程序告知书',
   'notices/extension': '延期告知书', 'notices/approval-decision': '准予许可决定书', 'notices/denial-decision': '不予许可决定书',
   'notices/completion': '办结通知书', 'notices/termination': '终止办理告知书',
+  'notices/pledge': '证明事项告知承诺书', 'notices/revocation': '撤销行政许可决定书',
 };
 
 export function templateLabel(id: string): string {

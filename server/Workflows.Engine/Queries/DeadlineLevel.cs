@@ -43,12 +43,15 @@ public static class DeadlineLevels
 
     /// <summary>
     /// An open task's deadline; a task of a suspended case is suspended with it, except the task of a
-    /// running excluded procedure: it is due on the announced end, so an overrun shows as 超期.
+    /// running excluded procedure: it is due on the announced end, so an overrun shows as 超期. A task
+    /// without a limit of its own (统一出件, say) runs on the case's promised deadline: it shows the case's
+    /// level, so the issuance list and the inbox never call 正常 a case the case view calls 超期.
     /// </summary>
     public static DeadlineDates OfTask(CaseState state, CaseTask task, WorkingCalendar calendar, double warningAt)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(task);
+        if (task.Due is null) return OfCase(state, calendar, warningAt);
         return new DeadlineDates(task.Due, WarnFrom(calendar, task.CreatedOn, task.Due, task.PausedWorkingDays, warningAt),
             !state.IsClosed && state.Clocks.OpenPause is not null && !ProcedureClock.IsProcedureTask(state, task));
     }

@@ -17,16 +17,23 @@ public static class AccountAdminEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/api/admin/users").WithTags("账号管理 accounts");
-        admin.MapGet("", List).WithSummary("账号列表：角色、部门、窗口、是否停用、须改密码、最近登录 (list accounts)");
-        admin.MapPost("", Create).WithSummary("新建账号；首次登录须修改密码 (create an account)");
-        admin.MapPut("/{userName}", Update).WithSummary("修改姓名、角色、部门、窗口 (change an account)");
-        admin.MapPost("/{userName}/disable", (HttpContext c, AccountAdministration a, string userName) => SetDisabled(c, a, userName, true)).WithSummary("停用账号 (disable)");
-        admin.MapPost("/{userName}/enable", (HttpContext c, AccountAdministration a, string userName) => SetDisabled(c, a, userName, false)).WithSummary("启用账号 (enable)");
-        admin.MapPost("/{userName}/reset-password", Reset).WithSummary("重置密码；下次登录须修改 (reset the password)");
+        admin.MapGet("", List).WithSummary("账号列表：角色、部门、窗口、是否停用、须改密码、最近登录 (list accounts)")
+            .Produces<AccountList>().Refusals();
+        admin.MapPost("", Create).WithSummary("新建账号；首次登录须修改密码 (create an account)")
+            .Accepts<CreateAccountRequest>("application/json").Produces<PasswordSet>(StatusCodes.Status201Created).Refusals();
+        admin.MapPut("/{userName}", Update).WithSummary("修改姓名、角色、部门、窗口 (change an account)")
+            .Accepts<UpdateAccountRequest>("application/json").Produces(StatusCodes.Status204NoContent).Refusals();
+        admin.MapPost("/{userName}/disable", (HttpContext c, AccountAdministration a, string userName) => SetDisabled(c, a, userName, true)).WithSummary("停用账号 (disable)")
+            .Produces(StatusCodes.Status204NoContent).Refusals();
+        admin.MapPost("/{userName}/enable", (HttpContext c, AccountAdministration a, string userName) => SetDisabled(c, a, userName, false)).WithSummary("启用账号 (enable)")
+            .Produces(StatusCodes.Status204NoContent).Refusals();
+        admin.MapPost("/{userName}/reset-password", Reset).WithSummary("重置密码；下次登录须修改 (reset the password)")
+            .Accepts<ResetPasswordRequest>("application/json").Produces<PasswordSet>().Refusals();
 
         var own = app.MapGroup("/api/account").WithTags("账号管理 accounts");
-        own.MapGet("", Own).WithSummary("本人账号：是否须修改密码、最近登录 (my account)");
-        own.MapPost("/password", ChangeOwn).WithSummary("修改本人密码 (change my password)");
+        own.MapGet("", Own).WithSummary("本人账号：是否须修改密码、最近登录 (my account)").Produces<OwnAccount>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        own.MapPost("/password", ChangeOwn).WithSummary("修改本人密码 (change my password)")
+            .Accepts<ChangePasswordRequest>("application/json").Produces(StatusCodes.Status204NoContent).Refusals();
     }
 
     private static IResult? NotAdmin(HttpContext context) =>
@@ -40,21 +47,17 @@ public static class AccountAdminEndpoints
         if (NotAdmin(context) is { } denied) return denied;
         var set = catalog.Current?.Set;
         var listed = await accounts.ListAsync(context.RequestAborted);
-        return Results.Ok(new
-        {
-            users = listed.Select(l => new
-            {
-                userName = l.Account.UserName, displayName = l.Account.DisplayName, roles = l.Account.Roles,
-                department = l.Account.Department, departmentName = set?.Departments.FirstOrDefault(d => d.Id == l.Account.Department)?.Name,
-                window = l.Account.Window, windowName = set?.Windows.FirstOrDefault(w => w.Id == l.Account.Window)?.Name,
-                disabled = l.Account.Disabled, mustChangePassword = l.MustChangePassword, lastSignInAt = l.LastSignInAt,
-            }),
+        return TypedResults.Ok(new AccountList(
+            listed.Select(l => new AccountRow(
+                l.Account.UserName, l.Account.DisplayName, l.Account.Roles,
+                l.Account.Department, set?.Departments.FirstOrDefault(d => d.Id == l.Account.Department)?.Name,
+                l.Account.Window, set?.Windows.FirstOrDefault(w => w.Id == l.Account.Window)?.Name,
+                l.Account.Disabled, l.MustChangePassword, l.LastSignInAt)).ToList(),
             // What the form may choose from.
-            departments = set?.Departments.Select(d => new { id = d.Id, name = d.Name }) ?? [],
-            windows = set?.Windows.Select(w => new { id = w.Id, name = w.Name }) ?? [],
-            roles = Roles.All.Order(StringComparer.Ordinal),
-            passwordRules = new { minimumLength = AccountRules.MinimumPasswordLength },
-        });
+            set?.Departments.Select(d => new NamedChoice(d.Id, d.Name)).ToList() ?? [],
+            set?.Windows.Select(w => new NamedChoice(w.Id, w.Name)).ToList() ?? [],
+            Roles.All.Order(StringComparer.Ordinal).ToList(),
+            new PasswordRules(AccountRules.MinimumPasswordLength)));
     }
 
     private static async Task<IResult> Create(HttpContext context, AccountAdministration accounts, DefinitionCatalog catalog)
@@ -68,7 +71,7 @@ public static class AccountAdminEndpoints
         if (!args.Ok) return args.Problem();
         if (await accounts.CreateAsync(draft, catalog.Current?.Set, context.RequestAborted) is { } refused) return Refused(refused);
         await Log(context).WriteAsync(context, SecurityLog.AccountCreated, Profile(draft.Roles, draft.Department, draft.Window), draft.UserName);
-        return Results.Created($"/api/admin/users/{draft.UserName}", new { userName = draft.UserName, mustChangePassword = true });
+        return TypedResults.Created($"/api/admin/users/{draft.UserName}", new PasswordSet(draft.UserName, true));
     }
 
     private static async Task<IResult> Update(HttpContext context, AccountAdministration accounts, DefinitionCatalog catalog, string userName)
@@ -107,19 +110,15 @@ public static class AccountAdminEndpoints
         if (!args.Ok) return args.Problem();
         if (await accounts.ResetPasswordAsync(userName, password, context.RequestAborted) is { } refused) return Refused(refused);
         await Log(context).WriteAsync(context, SecurityLog.PasswordReset, "下次登录须修改 (must change at next sign-in)", userName);
-        return Results.Ok(new { userName, mustChangePassword = true });
+        return TypedResults.Ok(new PasswordSet(userName, true));
     }
 
     private static async Task<IResult> Own(HttpContext context, IAccountAdminStore store)
     {
         if (CurrentUser.From(context.User) is not { } user) return Problems.SignInRequired();
         var record = await store.GetAccountAdminAsync(user.UserName, context.RequestAborted);
-        return Results.Ok(new
-        {
-            userName = user.UserName, displayName = user.DisplayName,
-            mustChangePassword = context.User.HasClaim(AccountAdministrationSetup.MustChangeClaim, "true"),
-            lastSignInAt = record?.LastSignInAt,
-        });
+        return TypedResults.Ok(new OwnAccount(user.UserName, user.DisplayName,
+            context.User.HasClaim(AccountAdministrationSetup.MustChangeClaim, "true"), record?.LastSignInAt));
     }
 
     private static async Task<IResult> ChangeOwn(HttpContext context, AccountAdministration accounts, IAccountStore store)
@@ -138,6 +137,11 @@ public static class AccountAdminEndpoints
         return Results.NoContent();
     }
 
+    /// <summary>The answers an account operation may refuse with (besides its own 2xx).</summary>
+    private static RouteHandlerBuilder Refusals(this RouteHandlerBuilder builder) => builder
+        .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+
     private static SecurityLog Log(HttpContext context) => context.RequestServices.GetRequiredService<SecurityLog>();
 
     /// <summary>Roles, department and window as the security log shows them: 角色 clerk,admin · 部门 x · 窗口 y.</summary>
@@ -145,3 +149,29 @@ public static class AccountAdminEndpoints
         $"角色 {string.Join(",", roles.Order(StringComparer.Ordinal))}" + (string.IsNullOrWhiteSpace(department) ? "" : $" · 部门 {department.Trim()}")
         + (string.IsNullOrWhiteSpace(window) ? "" : $" · 窗口 {window.Trim()}");
 }
+
+/// <summary>The administrator's account list and what the account form may choose from.</summary>
+public sealed record AccountList(IReadOnlyList<AccountRow> Users, IReadOnlyList<NamedChoice> Departments, IReadOnlyList<NamedChoice> Windows,
+    IReadOnlyList<string> Roles, PasswordRules PasswordRules);
+
+public sealed record AccountRow(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? Department, string? DepartmentName,
+    string? Window, string? WindowName, bool Disabled, bool MustChangePassword, DateTimeOffset? LastSignInAt);
+
+/// <summary>A department or window the form offers: its id and display name.</summary>
+public sealed record NamedChoice(string Id, string Name);
+
+public sealed record PasswordRules(int MinimumLength);
+
+/// <summary>An account whose password was just set by the administrator: it must be changed at the next sign-in.</summary>
+public sealed record PasswordSet(string UserName, bool MustChangePassword);
+
+public sealed record OwnAccount(string UserName, string DisplayName, bool MustChangePassword, DateTimeOffset? LastSignInAt);
+
+/// <summary>Read by hand with JsonArgs; described here for the document.</summary>
+public sealed record CreateAccountRequest(string UserName, string DisplayName, string Password, IReadOnlyList<string> Roles, string? Department = null, string? Window = null);
+
+public sealed record UpdateAccountRequest(string DisplayName, IReadOnlyList<string> Roles, string? Department = null, string? Window = null);
+
+public sealed record ResetPasswordRequest(string Password);
+
+public sealed record ChangePasswordRequest(string CurrentPassword, string NewPassword);

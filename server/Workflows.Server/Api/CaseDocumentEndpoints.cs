@@ -16,8 +16,11 @@ public static class CaseDocumentEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var cases = app.MapGroup("/api/cases").WithTags("办件 cases").RequireAuthorization();
-        cases.MapGet("/{id:guid}/documents/{documentId}", Document).WithSummary("办件的通知书或证照 PDF，供打印 (a notice or certificate of the case)");
-        cases.MapGet("/{id:guid}/definition", Definition).WithSummary("办件所用版本的事项定义：指南、材料、申请表、流程步骤 (the item as this case runs it)");
+        cases.MapGet("/{id:guid}/documents/{documentId}", Document).WithSummary("办件的通知书或证照 PDF，供打印 (a notice or certificate of the case)")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        cases.MapGet("/{id:guid}/definition", Definition).WithSummary("办件所用版本的事项定义：指南、材料、申请表、流程步骤 (the item as this case runs it)")
+            .Produces<CaseDefinitionView>().ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> Document(Guid id, string documentId, HttpContext context, CaseService service)
@@ -59,34 +62,44 @@ public static class CaseDocumentEndpoints
         var set = snapshot.Set;
         string? DepartmentName(string? d) => d is null ? null : set.Department(d)?.ShortName ?? set.Department(d)?.Name ?? d;
         string? WindowName(string? w) => w is null ? null : set.Windows.FirstOrDefault(x => x.Id == w)?.Name ?? w;
-        object? Who(Assignee? a) => a is null ? null : new
-        {
-            department = a.Department, departmentName = DepartmentName(a.Department), role = a.Role,
-            roleName = a.Role is null ? null : set.Roles.FirstOrDefault(r => r.Id == a.Role)?.Name ?? a.Role,
-            window = a.Window, windowName = WindowName(a.Window),
-        };
-        var steps = (item.Workflow?.Steps ?? []).Select(s => new
-        {
-            id = s.Id,
-            kind = Definitions.Mapping.ScalarCodec.Write(s.Kind),
-            name = s.Name ?? s.Id,
-            by = Who(s.By),
-            signers = s.Signers.Select(Who).ToList(),
-            mode = s.Mode is { } m ? Definitions.Mapping.ScalarCodec.Write(m) : null,
-            limit = s.Limit?.ToYaml(),
-            template = s.Template,
-            next = s.Next,
-            branches = s.Branches,
-            outcomes = s.Outcomes.Select(o => new { outcome = o.Key, label = Outcomes.Label(o.Key), next = o.Value }).ToList(),
-        }).ToList();
-        return Results.Json(new
-        {
-            id = item.Id,
-            version = snapshot.Version,
-            guide = item.Guide,
-            materials = item.Materials,
-            form = item.Form,
-            steps,
-        }, DefinitionJson.Options);
+        StepAssigneeView? Who(Assignee? a) => a is null ? null : new(
+            a.Department, DepartmentName(a.Department), a.Role,
+            a.Role is null ? null : set.Roles.FirstOrDefault(r => r.Id == a.Role)?.Name ?? a.Role,
+            a.Window, WindowName(a.Window));
+        var steps = (item.Workflow?.Steps ?? []).Select(s => new CaseStepView(
+            s.Id,
+            Definitions.Mapping.ScalarCodec.Write(s.Kind),
+            s.Name ?? s.Id,
+            Who(s.By),
+            s.Signers.Select(Who).ToList(),
+            s.Mode is { } m ? Definitions.Mapping.ScalarCodec.Write(m) : null,
+            s.Limit?.ToYaml(),
+            s.Template,
+            s.Next,
+            s.Branches,
+            s.Outcomes.Select(o => new StepOutcomeView(o.Key, Outcomes.Label(o.Key), o.Value)).ToList())).ToList();
+        return TypedResults.Json(new CaseDefinitionView(item.Id, snapshot.Version,
+            ItemEndpoints.Model(item.Guide), ItemEndpoints.Model(item.Materials), ItemEndpoints.Model(item.Form), steps), DefinitionJson.Options);
     }
 }
+
+// Written with DefinitionJson.Options (kebab-case keys, nulls left out, as the files).
+
+/// <param name="Guide">办事指南 (definitions.d.ts: Guide).</param>
+/// <param name="Materials">材料 (definitions.d.ts: Material[]).</param>
+/// <param name="Form">申请表 (definitions.d.ts: Form), absent when the item has none.</param>
+[DefinitionShaped]
+public sealed record CaseDefinitionView(string Id, string Version, System.Text.Json.Nodes.JsonNode? Guide, System.Text.Json.Nodes.JsonNode? Materials,
+    System.Text.Json.Nodes.JsonNode? Form, IReadOnlyList<CaseStepView> Steps);
+
+/// <param name="Branches">A parallel step's branches (step ids).</param>
+[DefinitionShaped]
+public sealed record CaseStepView(string Id, string Kind, string Name, StepAssigneeView? By, IReadOnlyList<StepAssigneeView?> Signers, string? Mode,
+    string? Limit, string? Template, string? Next, IReadOnlyList<string> Branches, IReadOnlyList<StepOutcomeView> Outcomes);
+
+[DefinitionShaped]
+public sealed record StepAssigneeView(string? Department, string? DepartmentName, string? Role, string? RoleName, string? Window, string? WindowName);
+
+/// <param name="Next">The step an outcome leads to (absent: the workflow's default).</param>
+[DefinitionShaped]
+public sealed record StepOutcomeView(string Outcome, string Label, string? Next);

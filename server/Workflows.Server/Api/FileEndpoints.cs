@@ -21,8 +21,12 @@ public static class FileEndpoints
         var files = app.MapGroup("/api/cases").WithTags("办件 cases").RequireAuthorization();
         files.MapPost("/{id:guid}/files", (Guid id, HttpContext context, CaseService service, DefinitionCatalog catalog, IContentStore contents) =>
                 Upload(id, context, service, catalog, contents, limits))
-            .WithSummary("上传材料附件：请求体为文件本身，?materialId=&name= (upload a file; PDF, JPEG, PNG or OFD)");
-        files.MapGet("/{id:guid}/files/{sha256}", Download).WithSummary("下载办件附件 (a file of the case)");
+            .WithSummary("上传材料附件：请求体为文件本身，?materialId=&name= (upload a file; PDF, JPEG, PNG or OFD)")
+            .Accepts<Stream>("application/pdf", "image/jpeg", "image/png", "application/ofd", "application/octet-stream")
+            .Produces<CaseView>(StatusCodes.Status201Created).CaseProblems().ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        files.MapGet("/{id:guid}/files/{sha256}", Download).WithSummary("下载办件附件 (a file of the case)")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/octet-stream", "application/pdf", "image/jpeg", "image/png", "application/ofd")
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     public static string ContentKey(string sha256) => "file:" + sha256;

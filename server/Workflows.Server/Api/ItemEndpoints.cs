@@ -14,10 +14,13 @@ public static class ItemEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var items = app.MapGroup("/api/items").WithTags("事项 items");
-        items.MapGet("/", List).WithSummary("事项目录 (list items)");
-        items.MapGet("/{id}", Get).WithSummary("事项详情：办事指南、材料、申请表 (one item's guide)");
-        items.MapPost("/{id}/checklist", Checklist).WithSummary("按申请人和表单计算适用的材料 (materials that apply)");
-        app.MapGet("/api/definitions/status", Status).WithTags("定义 definitions").WithSummary("当前定义版本与校验结果");
+        items.MapGet("/", List).WithSummary("事项目录 (list items)").Produces<ItemList>().ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        items.MapGet("/{id}", Get).WithSummary("事项详情：办事指南、材料、申请表 (one item's guide)")
+            .Produces<ItemDetail>().ProducesProblem(StatusCodes.Status404NotFound);
+        items.MapPost("/{id}/checklist", Checklist).WithSummary("按申请人和表单计算适用的材料 (materials that apply)")
+            .Accepts<ChecklistRequest>("application/json").Produces<ChecklistAnswer>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        app.MapGet("/api/definitions/status", Status).WithTags("定义 definitions").WithSummary("当前定义版本与校验结果").Produces<DefinitionStatus>();
     }
 
     private static IResult List(DefinitionCatalog catalog, string? q, string? department, string? type)
@@ -31,41 +34,30 @@ public static class ItemEndpoints
                                    || r.BaseCode.Contains(q, StringComparison.OrdinalIgnoreCase));
         if (!string.IsNullOrWhiteSpace(department)) rows = rows.Where(r => r.Department == department);
         if (!string.IsNullOrWhiteSpace(type)) rows = rows.Where(r => r.Type == type);
-        return Results.Json(new { version = snapshot.Version, items = rows.ToList() }, DefinitionJson.Options);
+        return TypedResults.Json(new ItemList(snapshot.Version, rows.ToList()), DefinitionJson.Options);
     }
 
     private static IResult Get(DefinitionCatalog catalog, string id)
     {
         if (catalog.Current is not { } snapshot) return Problems.NoDefinitions();
         if (snapshot.Set.Item(id) is not { Guide: not null } item) return Problems.ItemNotFound(id);
-        return Results.Json(new
-        {
-            id = item.Id,
-            version = snapshot.Version,
-            summary = Summary(snapshot.Set, item),
-            guide = item.Guide,
-            materials = item.Materials,
-            form = item.Form,
-            acceptance = AcceptanceOf(snapshot.Set, item),
-        }, DefinitionJson.Options);
+        return TypedResults.Json(new ItemDetail(item.Id, snapshot.Version, Summary(snapshot.Set, item),
+            Model(item.Guide), Model(item.Materials), Model(item.Form), AcceptanceOf(snapshot.Set, item)), DefinitionJson.Options);
     }
 
     /// <summary>
     /// The item's acceptance set-up (DOMAIN §3), so that the window offers 收件 only when the
     /// department decides acceptance (前台收件、后台受理), and 受理 in the department's name otherwise.
     /// </summary>
-    private static System.Text.Json.Nodes.JsonObject AcceptanceOf(DefinitionSet set, ItemDefinition item)
+    private static ItemAcceptance AcceptanceOf(DefinitionSet set, ItemDefinition item)
     {
         var step = item.Workflow is { } workflow ? AcceptanceSetUpRules.BackOfficeStep(workflow) : null;
         var department = set.Departments.FirstOrDefault(d => d.Id == item.Guide?.Department);
-        // Keys spelled here (the definitions' kebab-case naming applies to model objects, not to this one).
-        return new System.Text.Json.Nodes.JsonObject
-        {
-            ["setUp"] = step is null ? "window" : "back-office",
-            ["stepName"] = step?.Name,
-            ["department"] = department?.Name,
-        };
+        return new ItemAcceptance(step is null ? "window" : "back-office", step?.Name, department?.Name);
     }
+
+    /// <summary>A part of the definition as the definition files spell it (its types: designer/src/api/definitions.d.ts).</summary>
+    public static System.Text.Json.Nodes.JsonNode? Model<T>(T? part) => part is null ? null : System.Text.Json.JsonSerializer.SerializeToNode(part, DefinitionJson.Options);
 
     private static async Task<IResult> Checklist(DefinitionCatalog catalog, string id, HttpRequest request, Cases.SharedMaterials sharing, Cases.CaseService service)
     {
@@ -80,27 +72,22 @@ public static class ItemEndpoints
         var shared = Auth.CurrentUser.From(request.HttpContext.User) is { WorksOnCases: true }
             ? await sharing.FindAsync(item, holder, CaseViews.Today(service.Clock), request.HttpContext.RequestAborted)
             : new Dictionary<string, Cases.SharedMaterial>();
-        return Results.Json(new
-        {
-            item = item.Id, version = snapshot.Version, materials = result,
-            shared = shared.ToDictionary(s => s.Key, s => new { certificate = s.Value.Certificate, note = s.Value.Note, connector = s.Value.ConnectorName }),
-        }, DefinitionJson.Options);
+        return TypedResults.Json(new ChecklistAnswer(item.Id, snapshot.Version,
+            result.Select(e => new ChecklistRow(Model(e.Material)!, e.Applies, e.ConditionError)).ToList(),
+            shared.ToDictionary(s => s.Key, s => new SharedCertificate(s.Value.Certificate, s.Value.Note, s.Value.ConnectorName))), DefinitionJson.Options);
     }
 
-    private static IResult Status(DefinitionCatalog catalog, Plugins.PluginLoader.LoadReport plugins) => Results.Json(new
-    {
-        plugins = new { loaded = plugins.Loaded, problems = plugins.Problems },
-        version = catalog.Current?.Version,
-        loadedAt = catalog.Current?.LoadedAt,
-        items = catalog.Current?.Set.Items.Count ?? 0,
-        lastAttemptAt = catalog.LastAttemptAt,
-        lastAttemptFailed = catalog.LastAttemptFailed,
-        diagnostics = catalog.LastDiagnostics.Select(d => new
-        {
-            severity = d.IsError ? "error" : "warning", code = d.Code, file = d.Location.File, line = d.Location.Line, column = d.Location.Column, message = d.Message,
-        }),
-    }, DefinitionJson.Options);
+    private static IResult Status(DefinitionCatalog catalog, Plugins.PluginLoader.LoadReport plugins) => TypedResults.Json(new DefinitionStatus(
+        new PluginStatus(plugins.Loaded, plugins.Problems),
+        catalog.Current?.Version,
+        catalog.Current?.LoadedAt,
+        catalog.Current?.Set.Items.Count ?? 0,
+        catalog.LastAttemptAt,
+        catalog.LastAttemptFailed,
+        catalog.LastDiagnostics.Select(d => new DefinitionDiagnostic(
+            d.IsError ? "error" : "warning", d.Code, d.Location.File, d.Location.Line, d.Location.Column, d.Message)).ToList()), DefinitionJson.Options);
 
+    [DefinitionShaped]
     public sealed record ItemSummary(
         string Id, string Name, string Type, string TypeLabel, string Department, string DepartmentName,
         string HandlingType, string HandlingTypeLabel, string Statutory, string Promised, string BaseCode, string? Window);
@@ -116,3 +103,49 @@ public static class ItemEndpoints
             guide.Limits.Statutory.ToYaml(), guide.Limits.Promised.ToYaml(), guide.BaseCode, window?.Id);
     }
 }
+
+// The items' answers are written with DefinitionJson.Options (kebab-case keys, nulls left out, as the files).
+
+[DefinitionShaped]
+public sealed record ItemList(string Version, IReadOnlyList<ItemEndpoints.ItemSummary> Items);
+
+/// <param name="Guide">办事指南 (definitions.d.ts: Guide).</param>
+/// <param name="Materials">材料 (definitions.d.ts: Material[]).</param>
+/// <param name="Form">申请表 (definitions.d.ts: Form), absent when the item has none.</param>
+[DefinitionShaped]
+public sealed record ItemDetail(string Id, string Version, ItemEndpoints.ItemSummary Summary,
+    System.Text.Json.Nodes.JsonNode? Guide, System.Text.Json.Nodes.JsonNode? Materials, System.Text.Json.Nodes.JsonNode? Form, ItemAcceptance Acceptance);
+
+/// <summary>
+/// The item's acceptance set-up (DOMAIN §3). Keys spelled here, nulls written (this object never followed the files' naming).
+/// </summary>
+/// <param name="SetUp">window（窗口受理）or back-office（前台收件、后台受理）.</param>
+public sealed record ItemAcceptance(
+    [property: System.Text.Json.Serialization.JsonPropertyName("setUp")] string SetUp,
+    [property: System.Text.Json.Serialization.JsonPropertyName("stepName"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? StepName,
+    [property: System.Text.Json.Serialization.JsonPropertyName("department"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? Department);
+
+/// <summary>The applicant and form the checklist is computed for (read by hand; described here for the document).</summary>
+public sealed record ChecklistRequest(System.Text.Json.Nodes.JsonObject? Applicant, System.Text.Json.Nodes.JsonObject? Form);
+
+/// <param name="Shared">Material id → the certificate 信息共享 found (staff at work on cases only).</param>
+[DefinitionShaped]
+public sealed record ChecklistAnswer(string Item, string Version, IReadOnlyList<ChecklistRow> Materials, IReadOnlyDictionary<string, SharedCertificate> Shared);
+
+/// <param name="Material">The material as the files spell it (definitions.d.ts: Material).</param>
+[DefinitionShaped]
+public sealed record ChecklistRow(System.Text.Json.Nodes.JsonNode Material, bool Applies, string? ConditionError);
+
+[DefinitionShaped]
+public sealed record SharedCertificate(System.Text.Json.Nodes.JsonObject Certificate, string? Note, string Connector);
+
+[DefinitionShaped]
+public sealed record DefinitionStatus(PluginStatus Plugins, string? Version, DateTimeOffset? LoadedAt, int Items,
+    DateTimeOffset? LastAttemptAt, bool LastAttemptFailed, IReadOnlyList<DefinitionDiagnostic> Diagnostics);
+
+[DefinitionShaped]
+public sealed record PluginStatus(IReadOnlyList<string> Loaded, IReadOnlyList<string> Problems);
+
+/// <param name="Severity">error or warning.</param>
+[DefinitionShaped]
+public sealed record DefinitionDiagnostic(string Severity, string Code, string? File, int Line, int Column, string Message);

@@ -33,6 +33,11 @@ public static class OpenApiContracts
                 schema.Type = kind & ~JsonSchemaType.String;
                 schema.Pattern = null;
             }
+            // The engine's state records give their collections initial values instead of `required`, and the API writes
+            // every property (null too): each is always there, so the web UI's generated types need no copy of their own.
+            // So are the after-care rows, whose constructor copies their case's fields ([SetsRequiredMembers] hides `required`).
+            if ((type.Namespace == "Workflows.Engine.State" || typeof(Workbench.AftercareCase).IsAssignableFrom(type)) && context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && schema.Properties is { Count: > 0 } written)
+                schema.Required = written.Keys.ToHashSet();
             // A property left out when null (JsonIgnore WhenWritingNull) may be absent: not required.
             if (schema.Required is { Count: > 0 } required && context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object)
             {
@@ -42,6 +47,14 @@ public static class OpenApiContracts
                             .Any(a => a.Condition == JsonIgnoreCondition.WhenWritingNull) == true)
                         required.Remove(property.Name);
                 }
+            }
+            // An answer written with the definitions' JSON options (DefinitionJson.Options: kebab-case keys, nulls left out).
+            if (type.GetCustomAttributes(typeof(DefinitionShapedAttribute), false).Length > 0 && schema.Properties is { Count: > 0 } properties)
+            {
+                schema.Properties = properties.ToDictionary(p => JsonNamingPolicy.KebabCaseLower.ConvertName(p.Key), p => p.Value);
+                if (schema.Required is { } needed)
+                    schema.Required = needed.Where(n => !IsNullable(context.JsonTypeInfo, n))
+                        .Select(JsonNamingPolicy.KebabCaseLower.ConvertName).ToHashSet();
             }
             // Every problem carries a stable code (Problems.Of): WF9xxx for the API, the validator's own otherwise.
             if (type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails) || type == typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))
@@ -53,6 +66,9 @@ public static class OpenApiContracts
         });
     }
 
+    private static bool IsNullable(JsonTypeInfo info, string name) =>
+        info.Properties.First(p => p.Name == name) is var property && (property.IsGetNullable || Nullable.GetUnderlyingType(property.PropertyType) is not null);
+
     /// <summary>The problems a case endpoint may answer with (besides 401 when signed out).</summary>
     public static RouteHandlerBuilder CaseProblems(this RouteHandlerBuilder builder) => builder
         .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -61,3 +77,10 @@ public static class OpenApiContracts
         .ProducesProblem(StatusCodes.Status409Conflict)
         .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 }
+
+/// <summary>
+/// Marks an answer written with <c>DefinitionJson.Options</c> (the definition files' vocabulary: kebab-case
+/// keys, nulls left out), so the document shows the keys the API really sends.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class DefinitionShapedAttribute : Attribute;

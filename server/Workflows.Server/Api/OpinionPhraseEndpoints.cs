@@ -19,22 +19,24 @@ public static class OpinionPhraseEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/opinion-phrases").WithTags("常用意见 opinion phrases");
-        group.MapGet("", List).WithSummary("本人和本部门的常用意见 (my and my department's saved opinions)");
-        group.MapPost("", Add).WithSummary("新增常用意见：scope 为 user（本人）或 department（本部门，限部门负责人） (save a phrase)");
-        group.MapDelete("/{id}", Delete).WithSummary("删除常用意见 (delete a phrase)");
+        group.MapGet("", List).WithSummary("本人和本部门的常用意见 (my and my department's saved opinions)")
+            .Produces<OpinionPhraseList>().ProducesProblem(StatusCodes.Status401Unauthorized);
+        group.MapPost("", Add).WithSummary("新增常用意见：scope 为 user（本人）或 department（本部门，限部门负责人） (save a phrase)")
+            .Accepts<AddOpinionPhraseRequest>("application/json").Produces<OpinionPhraseView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+        group.MapDelete("/{id}", Delete).WithSummary("删除常用意见 (delete a phrase)")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
 
-    private static object View(OpinionPhrase p) => new
-    {
-        id = p.Id, scope = p.Scope, scopeLabel = p.Scope == OpinionPhrase.DepartmentScope ? "本部门" : "本人", text = p.Text,
-    };
+    private static OpinionPhraseView View(OpinionPhrase p) =>
+        new(p.Id, p.Scope, p.Scope == OpinionPhrase.DepartmentScope ? "本部门" : "本人", p.Text);
 
     private static async Task<IResult> List(HttpContext context, IOpinionPhraseStore store)
     {
         if (CurrentUser.From(context.User) is not { } user) return Problems.SignInRequired();
         var phrases = await store.ListOpinionPhrasesAsync(user.UserName, user.Department, context.RequestAborted);
-        return Results.Ok(new { phrases = phrases.Select(View), mayEditDepartment = MayEditDepartment(user) });
+        return TypedResults.Ok(new OpinionPhraseList(phrases.Select(View).ToList(), MayEditDepartment(user)));
     }
 
     private static bool MayEditDepartment(CurrentUser user) => user.Department is not null && (user.Is(Roles.Head) || user.IsAdmin);
@@ -58,7 +60,7 @@ public static class OpinionPhraseEndpoints
         var owner = scope == OpinionPhrase.DepartmentScope ? user.Department! : user.UserName;
         var saved = await store.AddOpinionPhraseAsync(
             new OpinionPhrase(Guid.NewGuid().ToString("N"), scope, owner, text, clock.Now), context.RequestAborted);
-        return Results.Ok(View(saved));
+        return TypedResults.Ok(View(saved));
     }
 
     private static async Task<IResult> Delete(HttpContext context, IOpinionPhraseStore store, string id)
@@ -76,3 +78,12 @@ public static class OpinionPhraseEndpoints
         return Results.NoContent();
     }
 }
+
+/// <param name="Scope">user（本人）or department（本部门）.</param>
+public sealed record OpinionPhraseView(string Id, string Scope, string ScopeLabel, string Text);
+
+public sealed record OpinionPhraseList(IReadOnlyList<OpinionPhraseView> Phrases, bool MayEditDepartment);
+
+/// <summary>Read by hand; described here for the document.</summary>
+/// <param name="Scope">user (default) or department.</param>
+public sealed record AddOpinionPhraseRequest(string Text, string? Scope = null);

@@ -14,11 +14,20 @@ public static class DesignerCatalogEndpoints
 {
     public static void Map(RouteGroupBuilder designer)
     {
-        designer.MapGet("/items", List).WithSummary("设计器事项目录：含草稿和已停用事项；按名称、编码、部门、类型筛选 (catalogue)");
-        designer.MapPost("/items", Create).WithSummary("从起始模板新建事项（管理员）(create an item from a starter)");
-        designer.MapPost("/items/{id}/duplicate", Duplicate).WithSummary("复制事项为新事项（管理员）(duplicate an item)");
-        designer.MapPost("/items/{id}/retire", (HttpContext context, string id) => SetStatus(context, id, retire: true)).WithSummary("停用事项：不再受理 (retire an item)");
-        designer.MapPost("/items/{id}/reinstate", (HttpContext context, string id) => SetStatus(context, id, retire: false)).WithSummary("恢复已停用的事项 (reinstate an item)");
+        designer.MapGet("/items", List).WithSummary("设计器事项目录：含草稿和已停用事项；按名称、编码、部门、类型筛选 (catalogue)")
+            .Produces<DesignerCatalog>().DesignerProblems();
+        designer.MapPost("/items", Create).WithSummary("从起始模板新建事项（管理员）(create an item from a starter)")
+            .Accepts<CreateItemRequest>("application/json").Produces<DesignerNewItem>(StatusCodes.Status201Created).DesignerProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        designer.MapPost("/items/{id}/duplicate", Duplicate).WithSummary("复制事项为新事项（管理员）(duplicate an item)")
+            .Accepts<DuplicateItemRequest>("application/json").Produces<DesignerNewItem>(StatusCodes.Status201Created).DesignerProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        designer.MapPost("/items/{id}/retire", (HttpContext context, string id) => SetStatus(context, id, retire: true)).WithSummary("停用事项：不再受理 (retire an item)")
+            .Accepts<ItemStatusRequest>("application/json").Produces<DesignerItemStatus>().DesignerProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        designer.MapPost("/items/{id}/reinstate", (HttpContext context, string id) => SetStatus(context, id, retire: false)).WithSummary("恢复已停用的事项 (reinstate an item)")
+            .Accepts<ItemStatusRequest>("application/json").Produces<DesignerItemStatus>().DesignerProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static IResult List(HttpContext context, string? q, string? department, string? type, bool? retired)
@@ -30,27 +39,25 @@ public static class DesignerCatalogEndpoints
         var departments = workspace.Read("definitions/departments.yaml")?.Model as List<Department> ?? [];
         var rows = workspace.ItemIds().Select(id => (Id: id, Guide: workspace.GuideOf(id)))
             .Where(r => DesignerAccess.MaySee(user!, r.Guide?.Department))
-            .Select(r => new
-            {
-                id = r.Id,
-                name = r.Guide?.Name ?? r.Id,
-                baseCode = r.Guide?.BaseCode,
-                department = r.Guide?.Department,
-                departmentName = departments.FirstOrDefault(d => d.Id == r.Guide?.Department)?.Name,
-                type = r.Guide is null ? null : ScalarCodec.Write(r.Guide.Type),
-                typeLabel = r.Guide is null ? null : ScalarCodec.Describe(r.Guide.Type),
-                retired = r.Guide?.IsRetired ?? false,
-                readable = r.Guide is not null,
-                pending = pending.Contains(r.Id),
-                editable = DesignerWorkspace.ItemFileNames.Where(f => DesignerAccess.MayEdit(user!, r.Guide?.Department, f)),
-            });
+            .Select(r => new DesignerCatalogRow(
+                r.Id,
+                r.Guide?.Name ?? r.Id,
+                r.Guide?.BaseCode,
+                r.Guide?.Department,
+                departments.FirstOrDefault(d => d.Id == r.Guide?.Department)?.Name,
+                r.Guide is null ? null : ScalarCodec.Write(r.Guide.Type),
+                r.Guide is null ? null : ScalarCodec.Describe(r.Guide.Type),
+                r.Guide?.IsRetired ?? false,
+                r.Guide is not null,
+                pending.Contains(r.Id),
+                DesignerWorkspace.ItemFileNames.Where(f => DesignerAccess.MayEdit(user!, r.Guide?.Department, f)).ToList()));
         if (!string.IsNullOrWhiteSpace(q))
-            rows = rows.Where(r => r.name.Contains(q, StringComparison.OrdinalIgnoreCase) || r.id.Contains(q, StringComparison.OrdinalIgnoreCase)
-                                   || (r.baseCode ?? "").Contains(q, StringComparison.OrdinalIgnoreCase));
-        if (!string.IsNullOrWhiteSpace(department)) rows = rows.Where(r => r.department == department);
-        if (!string.IsNullOrWhiteSpace(type)) rows = rows.Where(r => r.type == type);
-        if (retired is { } wanted) rows = rows.Where(r => r.retired == wanted);
-        return DesignerEndpoints.Json(new { items = rows.ToList() });
+            rows = rows.Where(r => r.Name.Contains(q, StringComparison.OrdinalIgnoreCase) || r.Id.Contains(q, StringComparison.OrdinalIgnoreCase)
+                                   || (r.BaseCode ?? "").Contains(q, StringComparison.OrdinalIgnoreCase));
+        if (!string.IsNullOrWhiteSpace(department)) rows = rows.Where(r => r.Department == department);
+        if (!string.IsNullOrWhiteSpace(type)) rows = rows.Where(r => r.Type == type);
+        if (retired is { } wanted) rows = rows.Where(r => r.Retired == wanted);
+        return DesignerEndpoints.Json(new DesignerCatalog(rows.ToList()));
     }
 
     private static async Task<IResult> Create(HttpContext context, CancellationToken cancel)
@@ -115,12 +122,10 @@ public static class DesignerCatalogEndpoints
             var diagnostics = workspace.ValidateItem(id, texts);
             if (diagnostics.Any(d => d.IsError)) return DesignerEndpoints.Invalid(diagnostics, "新事项有错误，未创建 (the new item has errors; not created)");
             foreach (var (file, text) in texts) workspace.Write(DesignerWorkspace.ItemPath(id, file), text);
-            return DesignerEndpoints.Json(new
-            {
+            return DesignerEndpoints.Json(new DesignerNewItem(
                 id,
-                files = texts.ToDictionary(t => t.Key, t => workspace.Read(DesignerWorkspace.ItemPath(id, t.Key)) is { } f ? DesignerEndpoints.View(f, true) : null),
-                diagnostics,
-            }, 201);
+                texts.ToDictionary(t => t.Key, t => workspace.Read(DesignerWorkspace.ItemPath(id, t.Key)) is { } f ? DesignerEndpoints.View(f, true) : null),
+                diagnostics), 201);
         }
         finally
         {
@@ -158,7 +163,7 @@ public static class DesignerCatalogEndpoints
                 workspace.Write(path, text);
                 var saved = workspace.Read(path)!;
                 context.Response.Headers.ETag = saved.ETag;
-                return DesignerEndpoints.Json(new { id, retired = retire, guide = DesignerEndpoints.View(saved, true), diagnostics });
+                return DesignerEndpoints.Json(new DesignerItemStatus(id, retire, DesignerEndpoints.View(saved, true), diagnostics));
             }
             finally
             {
@@ -167,3 +172,28 @@ public static class DesignerCatalogEndpoints
         });
     }
 }
+
+[Api.DefinitionShaped] public sealed record DesignerCatalog(IReadOnlyList<DesignerCatalogRow> Items);
+
+/// <param name="Readable">Whether the guide parses (an item whose guide does not is listed by its id).</param>
+/// <param name="Pending">Changed in the work tree since the last publication.</param>
+/// <param name="Editable">The files the signed-in user may change.</param>
+[Api.DefinitionShaped]
+public sealed record DesignerCatalogRow(string Id, string Name, string? BaseCode, string? Department, string? DepartmentName, string? Type, string? TypeLabel,
+    bool Retired, bool Readable, bool Pending, IReadOnlyList<string> Editable);
+
+/// <param name="Files">guide, materials, form, workflow → the file as written.</param>
+[Api.DefinitionShaped]
+public sealed record DesignerNewItem(string Id, IReadOnlyDictionary<string, DesignerFileView?> Files, IReadOnlyList<DesignerDiagnostic> Diagnostics);
+
+[Api.DefinitionShaped]
+public sealed record DesignerItemStatus(string Id, bool Retired, DesignerFileView Guide, IReadOnlyList<DesignerDiagnostic> Diagnostics);
+
+/// <summary>Read by hand with JsonArgs; described here for the document.</summary>
+/// <param name="Type">The item type (default licensing).</param>
+public sealed record CreateItemRequest(string Id, string Name, string Department, string? Type = null);
+
+public sealed record DuplicateItemRequest(string Id, string? Name = null);
+
+/// <param name="Note">Why the item is retired (required to retire).</param>
+public sealed record ItemStatusRequest(string? Note = null);

@@ -23,12 +23,19 @@ public static class DesignerEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var designer = app.MapGroup("/api/designer").WithTags("设计器 designer");
-        designer.MapGet("/reference", Reference).WithSummary("设计器字典：部门、窗口、角色、步骤类型、材料枚举、脚本变量与函数 (pickers and completion)");
-        designer.MapGet("/items/{id}", GetItem).WithSummary("事项的全部文件：模型、原文、ETag、模板、表单字段、校验结果 (an item for editing)");
-        designer.MapGet("/items/{id}/{file}", GetFile).WithSummary("事项的一个文件 guide|materials|form|workflow：模型、原文、ETag (one file)");
-        designer.MapPut("/items/{id}/{file}", SaveFile).WithSummary("保存文件（If-Match；规范格式写入工作区，不发布）(save a file)");
-        designer.MapPost("/items/{id}/{file}/validate", ValidateFile).WithSummary("校验草稿，不保存：带位置的诊断 (validate a draft)");
-        designer.MapPost("/items/{id}/checklist", Checklist).WithSummary("按示例申请人计算草稿材料清单中适用的材料 (evaluate a draft checklist)");
+        designer.MapGet("/reference", Reference).WithSummary("设计器字典：部门、窗口、角色、步骤类型、材料枚举、脚本变量与函数 (pickers and completion)")
+            .Produces<DesignerReference>().DesignerProblems();
+        designer.MapGet("/items/{id}", GetItem).WithSummary("事项的全部文件：模型、原文、ETag、模板、表单字段、校验结果 (an item for editing)")
+            .Produces<DesignerItem>().DesignerProblems();
+        designer.MapGet("/items/{id}/{file}", GetFile).WithSummary("事项的一个文件 guide|materials|form|workflow：模型、原文、ETag (one file)")
+            .Produces<DesignerFileView>().DesignerProblems();
+        designer.MapPut("/items/{id}/{file}", SaveFile).WithSummary("保存文件（If-Match；规范格式写入工作区，不发布）(save a file)")
+            .Accepts<DesignerDraft>("application/json").Produces<DesignerSaved>().DesignerProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        designer.MapPost("/items/{id}/{file}/validate", ValidateFile).WithSummary("校验草稿，不保存：带位置的诊断 (validate a draft)")
+            .Accepts<DesignerDraft>("application/json").Produces<DesignerValidation>().DesignerProblems();
+        designer.MapPost("/items/{id}/checklist", Checklist).WithSummary("按示例申请人计算草稿材料清单中适用的材料 (evaluate a draft checklist)")
+            .Accepts<DesignerChecklistRequest>("application/json").Produces<DesignerChecklist>().DesignerProblems();
         DesignerTemplateEndpoints.Map(designer);
         DesignerCatalogEndpoints.Map(designer);
         DesignerPublishEndpoints.Map(designer);
@@ -68,10 +75,13 @@ public static class DesignerEndpoints
         return Problems.Of(422, Problems.DefinitionInvalid, title, first is null ? null : $"{first.File}:{first.Line}:{first.Column}: {first.Code} {first.Message}", extensions);
     }
 
-    internal static object View(DesignerFile file, bool editable) => new
-    {
-        path = file.Path, etag = file.ETag, text = file.Text, model = file.Model, editable,
-    };
+    /// <summary>The problems every designer operation may answer with: bad input, signed out, not a designer, unknown, no work tree.</summary>
+    internal static RouteHandlerBuilder DesignerProblems(this RouteHandlerBuilder builder) => builder
+        .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+
+    internal static DesignerFileView View(DesignerFile file, bool editable) =>
+        new(file.Path, file.ETag, file.Text, Api.ItemEndpoints.Model(file.Model), editable);
 
     private static IResult Reference(HttpContext context, DefinitionCatalog catalog)
     {
@@ -80,14 +90,13 @@ public static class DesignerEndpoints
         var departments = workspace!.Read("definitions/departments.yaml")?.Model as List<Department> ?? [];
         var windows = workspace.Read("definitions/windows.yaml")?.Model as List<Window> ?? [];
         var roles = workspace.Read("definitions/roles.yaml")?.Model as List<Role> ?? [];
-        return Json(new
-        {
-            departments = departments.Select(d => new { id = d.Id, name = d.Name, shortName = d.ShortName }),
-            windows = windows.Select(w => new { id = w.Id, name = w.Name, kind = ScalarCodec.Write(w.Kind), departments = w.Departments }),
-            roles = roles.Select(r => new { id = r.Id, name = r.Name, scope = ScalarCodec.Write(r.Scope) }),
-            stepKinds = Enum.GetValues<StepKind>().Where(WorkflowRules.IsRunnable).Select(k => new { value = ScalarCodec.Write(k), label = ScalarCodec.Describe(k), keys = WorkflowRules.KeysOf(k) }),
-            outcomes = Outcomes.Labels.Select(o => new { value = o.Key, label = o.Value }),
-            enums = new Dictionary<string, object>
+        return Json(new DesignerReference(
+            departments.Select(d => new ReferenceDepartment(d.Id, d.Name, d.ShortName)).ToList(),
+            windows.Select(w => new ReferenceWindow(w.Id, w.Name, ScalarCodec.Write(w.Kind), w.Departments)).ToList(),
+            roles.Select(r => new ReferenceRole(r.Id, r.Name, ScalarCodec.Write(r.Scope))).ToList(),
+            Enum.GetValues<StepKind>().Where(WorkflowRules.IsRunnable).Select(k => new ReferenceStepKind(ScalarCodec.Write(k), ScalarCodec.Describe(k), WorkflowRules.KeysOf(k))).ToList(),
+            Outcomes.Labels.Select(o => new ReferenceOption(o.Key, o.Value)).ToList(),
+            new Dictionary<string, IReadOnlyList<ReferenceOption>>
             {
                 ["material-kind"] = Options<MaterialKind>(), ["material-form"] = Options<MaterialForm>(), ["necessity"] = Options<Necessity>(),
                 ["material-source"] = Options<MaterialSource>(), ["field-type"] = Options<FieldType>(), ["applicant-type"] = Options<ApplicantType>(),
@@ -95,48 +104,44 @@ public static class DesignerEndpoints
                 ["level"] = Options<Level>(), ["item-status"] = Options<ItemStatus>(), ["sign-mode"] = Options<SignMode>(),
                 ["window-kind"] = Options<WindowKind>(), ["result-type"] = Options<ResultType>(),
             },
-            templates = DefinitionLoader.FindTemplates(workspace.TemplatesRoot).Keys.Order(StringComparer.Ordinal),
-            starters = ItemStarters.Types.Select(t => new { type = ScalarCodec.Write(t), label = ScalarCodec.Describe(t), steps = ItemStarters.StepsOf(t) }),
-            script = ScriptReference,
-            version = catalog.Current?.Version,
-        });
+            DefinitionLoader.FindTemplates(workspace.TemplatesRoot).Keys.Order(StringComparer.Ordinal).ToList(),
+            ItemStarters.Types.Select(t => new ReferenceStarter(ScalarCodec.Write(t), ScalarCodec.Describe(t), ItemStarters.StepsOf(t))).ToList(),
+            ScriptReference,
+            catalog.Current?.Version));
     }
 
-    private static IEnumerable<object> Options<T>() where T : struct, Enum =>
-        Enum.GetValues<T>().Select(v => new { value = ScalarCodec.Write(v), label = ScalarCodec.Describe(v) });
+    private static IReadOnlyList<ReferenceOption> Options<T>() where T : struct, Enum =>
+        Enum.GetValues<T>().Select(v => new ReferenceOption(ScalarCodec.Write(v), ScalarCodec.Describe(v))).ToList();
 
     /// <summary>What a condition may use (the validator's vocabulary), with Chinese descriptions for completion.</summary>
-    private static readonly object ScriptReference = new
-    {
-        globals = ScriptVocabulary.Globals.Order(StringComparer.Ordinal),
-        applicant = new Dictionary<string, string>
+    private static readonly ScriptReferenceView ScriptReference = new(
+        ScriptVocabulary.Globals.Order(StringComparer.Ordinal).ToList(),
+        new Dictionary<string, string>
         {
             ["type"] = "申请人类型：'person' 个人 | 'organization' 单位", ["name"] = "姓名或单位名称", ["idNumber"] = "居民身份证号码",
             ["uscc"] = "统一社会信用代码", ["phone"] = "联系电话", ["address"] = "地址", ["legalRepresentative"] = "法定代表人",
         },
-        data = new Dictionary<string, string>
+        new Dictionary<string, string>
         {
             ["form"] = "申请表字段：form.字段标识", ["materials"] = "材料：materials['材料标识'].received", ["today"] = "今天，如 '2026-11-22'",
         },
-        helpers = new[]
-        {
-            new { name = "idcard.valid", signature = "idcard.valid(s)", description = "身份证号码校验位是否正确" },
-            new { name = "idcard.birth", signature = "idcard.birth(s)", description = "身份证号码中的出生日期" },
-            new { name = "idcard.gender", signature = "idcard.gender(s)", description = "性别：'male' | 'female'" },
-            new { name = "uscc.valid", signature = "uscc.valid(s)", description = "统一社会信用代码校验位是否正确" },
-            new { name = "age", signature = "age(idNumberOrDate[, at])", description = "周岁年龄" },
-            new { name = "workdays.add", signature = "workdays.add(date, n)", description = "加 n 个工作日" },
-            new { name = "workdays.between", signature = "workdays.between(a, b)", description = "两日期间的工作日数" },
-            new { name = "date.format", signature = "date.format(d, pattern)", description = "格式化日期" },
-            new { name = "date.addDays", signature = "date.addDays(d, n)", description = "加 n 个自然日" },
-        },
-    };
+        [
+            new("idcard.valid", "idcard.valid(s)", "身份证号码校验位是否正确"),
+            new("idcard.birth", "idcard.birth(s)", "身份证号码中的出生日期"),
+            new("idcard.gender", "idcard.gender(s)", "性别：'male' | 'female'"),
+            new("uscc.valid", "uscc.valid(s)", "统一社会信用代码校验位是否正确"),
+            new("age", "age(idNumberOrDate[, at])", "周岁年龄"),
+            new("workdays.add", "workdays.add(date, n)", "加 n 个工作日"),
+            new("workdays.between", "workdays.between(a, b)", "两日期间的工作日数"),
+            new("date.format", "date.format(d, pattern)", "格式化日期"),
+            new("date.addDays", "date.addDays(d, n)", "加 n 个自然日"),
+        ]);
 
     private static IResult GetItem(HttpContext context, DefinitionCatalog catalog, string id)
     {
         var (user, workspace, guide, problem) = BeginItem(context, id);
         if (problem is not null) return problem;
-        var files = new Dictionary<string, object?>();
+        var files = new Dictionary<string, DesignerFileView?>();
         foreach (var name in DesignerWorkspace.ItemFileNames)
         {
             var file = workspace!.Read(DesignerWorkspace.ItemPath(id, name));
@@ -147,22 +152,20 @@ public static class DesignerEndpoints
         var templates = DesignerWorkspace.TemplatesOf(guide, workflow).Select(t =>
         {
             var file = workspace.Read(DesignerWorkspace.TemplatePath(t));
-            return new { id = t, path = DesignerWorkspace.TemplatePath(t), etag = file?.ETag, text = file?.Text, exists = file is not null, editable = DesignerAccess.MayManageCatalog(user!) };
-        });
-        return Json(new
-        {
+            return new DesignerItemTemplate(t, DesignerWorkspace.TemplatePath(t), file?.ETag, file?.Text, file is not null, DesignerAccess.MayManageCatalog(user!));
+        }).ToList();
+        return Json(new DesignerItem(
             id,
-            name = guide?.Name,
-            department = guide?.Department,
-            retired = guide?.IsRetired ?? false,
-            published = workspace.Repository.Show("HEAD", DesignerWorkspace.ItemPath(id, "guide")) is not null,
-            pendingFiles = workspace.Repository.PendingPaths($"{CountyRepository.Definitions}/items/{id}"),
+            guide?.Name,
+            guide?.Department,
+            guide?.IsRetired ?? false,
+            workspace.Repository.Show("HEAD", DesignerWorkspace.ItemPath(id, "guide")) is not null,
+            workspace.Repository.PendingPaths($"{CountyRepository.Definitions}/items/{id}"),
             files,
             templates,
-            fields = DesignerWorkspace.FieldsOf(form),
-            diagnostics = workspace.ValidateItem(id, new Dictionary<string, string>()),
-            publishedVersion = catalog.Current?.Version,
-        });
+            DesignerWorkspace.FieldsOf(form),
+            workspace.ValidateItem(id, new Dictionary<string, string>()),
+            catalog.Current?.Version));
     }
 
     private static IResult GetFile(HttpContext context, string id, string file)
@@ -190,14 +193,12 @@ public static class DesignerEndpoints
         if (draft.Error is not null) return Problems.Invalid(draft.Error);
         var diagnostics = workspace!.ValidateItem(id, new Dictionary<string, string> { [file] = draft.Text! });
         var (model, _) = workspace.Parse(DesignerWorkspace.KindOf(file), DesignerWorkspace.ItemPath(id, file), draft.Text!);
-        return Json(new
-        {
-            valid = !diagnostics.Any(d => d.IsError),
-            path = DesignerWorkspace.ItemPath(id, file),
+        return Json(new DesignerValidation(
+            !diagnostics.Any(d => d.IsError),
+            DesignerWorkspace.ItemPath(id, file),
             // What a save would write: the canonical text (null while the draft does not parse).
-            canonical = model is null ? null : DefinitionFile.Format(model),
-            diagnostics,
-        });
+            model is null ? null : DefinitionFile.Format(model),
+            diagnostics));
     }
 
     private static async Task<IResult> SaveFile(HttpContext context, string id, string file)
@@ -234,12 +235,7 @@ public static class DesignerEndpoints
             if (current?.Text != canonical) workspace.Write(path, canonical);
             var saved = workspace.Read(path)!;
             context.Response.Headers.ETag = saved.ETag;
-            return Json(new
-            {
-                path, etag = saved.ETag, text = saved.Text, model = saved.Model, editable = true,
-                changed = current?.Text != canonical,
-                diagnostics,
-            });
+            return Json(new DesignerSaved(path, saved.ETag, saved.Text, Api.ItemEndpoints.Model(saved.Model), true, current?.Text != canonical, diagnostics));
         }
         finally
         {
@@ -296,16 +292,73 @@ public static class DesignerEndpoints
         // The same evaluator as POST /api/items/{id}/checklist, on the draft's materials.
         var calendar = catalog.Current?.Calendar ?? CalendarRules.Build(set.Calendars);
         var evaluator = new ChecklistEvaluator(new ScriptSandbox(calendar, DefinitionPipeline.Today));
-        var results = samples.Select((sample, index) => new
-        {
-            name = sample!["name"]?.ToString() ?? $"示例 {index + 1}",
-            materials = evaluator.Evaluate(item, sample.AsObject()).Select(e => new
-            {
-                id = e.Material.Id, name = e.Material.Name, applies = e.Applies,
-                necessity = ScalarCodec.Write(e.Material.Necessity), necessityLabel = ScalarCodec.Describe(e.Material.Necessity),
-                when = e.Material.When, conditionError = e.ConditionError,
-            }),
-        }).ToList();
-        return Json(new { item = id, samples = results, diagnostics });
+        var results = samples.Select((sample, index) => new DesignerSampleResult(
+            sample!["name"]?.ToString() ?? $"示例 {index + 1}",
+            evaluator.Evaluate(item, sample.AsObject()).Select(e => new DesignerSampleMaterial(
+                e.Material.Id, e.Material.Name, e.Applies,
+                ScalarCodec.Write(e.Material.Necessity), ScalarCodec.Describe(e.Material.Necessity),
+                e.Material.When, e.ConditionError)).ToList())).ToList();
+        return Json(new DesignerChecklist(id, results, diagnostics));
     }
 }
+
+// The designer's answers are written with DefinitionJson.Options (kebab-case keys, nulls left out, as the files).
+
+/// <param name="Enums">Each enum of the files (material-kind, field-type, ...) → its codes and labels.</param>
+/// <param name="Templates">Template ids of the work tree.</param>
+[DefinitionShaped]
+public sealed record DesignerReference(IReadOnlyList<ReferenceDepartment> Departments, IReadOnlyList<ReferenceWindow> Windows, IReadOnlyList<ReferenceRole> Roles,
+    IReadOnlyList<ReferenceStepKind> StepKinds, IReadOnlyList<ReferenceOption> Outcomes, IReadOnlyDictionary<string, IReadOnlyList<ReferenceOption>> Enums,
+    IReadOnlyList<string> Templates, IReadOnlyList<ReferenceStarter> Starters, ScriptReferenceView Script, string? Version);
+
+[DefinitionShaped] public sealed record ReferenceDepartment(string Id, string Name, string? ShortName);
+[DefinitionShaped] public sealed record ReferenceWindow(string Id, string Name, string Kind, IReadOnlyList<string> Departments);
+[DefinitionShaped] public sealed record ReferenceRole(string Id, string Name, string Scope);
+/// <param name="Keys">The step keys this kind allows.</param>
+[DefinitionShaped] public sealed record ReferenceStepKind(string Value, string Label, IReadOnlyList<string> Keys);
+[DefinitionShaped] public sealed record ReferenceOption(string Value, string Label);
+/// <param name="Steps">The workflow a new item of this type starts with.</param>
+[DefinitionShaped] public sealed record ReferenceStarter(string Type, string Label, IReadOnlyList<string> Steps);
+
+/// <summary>What a condition may use, with Chinese descriptions for completion.</summary>
+[DefinitionShaped]
+public sealed record ScriptReferenceView(IReadOnlyList<string> Globals, IReadOnlyDictionary<string, string> Applicant, IReadOnlyDictionary<string, string> Data,
+    IReadOnlyList<ScriptHelperView> Helpers);
+
+[DefinitionShaped] public sealed record ScriptHelperView(string Name, string Signature, string Description);
+
+/// <param name="Model">The parsed file as the files spell it (definitions.d.ts); absent when it does not parse.</param>
+[DefinitionShaped]
+public sealed record DesignerFileView(string Path, string Etag, string Text, JsonNode? Model, bool Editable);
+
+/// <param name="Files">guide, materials, form, workflow → the file (null when the item has none).</param>
+[DefinitionShaped]
+public sealed record DesignerItem(string Id, string? Name, string? Department, bool Retired, bool Published, IReadOnlyList<string> PendingFiles,
+    IReadOnlyDictionary<string, DesignerFileView?> Files, IReadOnlyList<DesignerItemTemplate> Templates, IReadOnlyList<DesignerField> Fields,
+    IReadOnlyList<DesignerDiagnostic> Diagnostics, string? PublishedVersion);
+
+[DefinitionShaped]
+public sealed record DesignerItemTemplate(string Id, string Path, string? Etag, string? Text, bool Exists, bool Editable);
+
+/// <summary>A draft: its YAML <c>text</c>, or its <c>model</c> as JSON (read by hand; described here for the document).</summary>
+public sealed record DesignerDraft(string? Text, JsonObject? Model);
+
+/// <param name="Canonical">What a save would write; absent while the draft does not parse.</param>
+[DefinitionShaped]
+public sealed record DesignerValidation(bool Valid, string Path, string? Canonical, IReadOnlyList<DesignerDiagnostic> Diagnostics);
+
+/// <param name="Changed">Whether the file's text changed (a save of the same canonical text writes nothing).</param>
+[DefinitionShaped]
+public sealed record DesignerSaved(string Path, string Etag, string Text, JsonNode? Model, bool Editable, bool Changed, IReadOnlyList<DesignerDiagnostic> Diagnostics);
+
+/// <summary>A draft materials file (text or model), an optional draft form, and 1–20 sample applications (read by hand).</summary>
+public sealed record DesignerChecklistRequest(string? Text, JsonObject? Model, JsonObject? Form, JsonArray? Samples);
+
+[DefinitionShaped]
+public sealed record DesignerChecklist(string Item, IReadOnlyList<DesignerSampleResult> Samples, IReadOnlyList<DesignerDiagnostic> Diagnostics);
+
+[DefinitionShaped]
+public sealed record DesignerSampleResult(string Name, IReadOnlyList<DesignerSampleMaterial> Materials);
+
+[DefinitionShaped]
+public sealed record DesignerSampleMaterial(string Id, string Name, bool Applies, string Necessity, string NecessityLabel, string? When, string? ConditionError);

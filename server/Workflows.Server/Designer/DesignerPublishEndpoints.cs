@@ -16,16 +16,30 @@ public static class DesignerPublishEndpoints
 {
     public static void Map(RouteGroupBuilder designer)
     {
-        designer.MapGet("/changes", Changes).WithSummary("待发布的修改：与最近发布版本相比的业务差异和文本差异 (pending changes)");
-        designer.MapPost("/publish", Publish).WithSummary("发布：提交 git（作者为当前用户）并加载为新版本；items、files 可限定范围 (publish)");
-        designer.MapGet("/reviews", Reviews).WithSummary("待复核的修改（office.yaml designer.review-before-publish 开启时发布先待复核）及其差异 (changes waiting for review)");
-        designer.MapPost("/reviews/{id}/approve", Approve).WithSummary("批准：另一位管理员（非作者）批准后，复核的提交原样发布 (approve: publish exactly the reviewed commit)");
-        designer.MapPost("/reviews/{id}/reject", Reject).WithSummary("退回：管理员退回或作者撤回，工作区中的修改保留 (reject or withdraw)");
-        designer.MapGet("/history", History).WithSummary("发布历史：全部提交 (all published versions)");
-        designer.MapGet("/items/{id}/history", ItemHistory).WithSummary("事项的修改历史（git log）(an item's history)");
-        designer.MapGet("/items/{id}/diff", ItemDiff).WithSummary("事项任意两个版本之间的差异；to 省略为当前工作区 (diff between versions)");
+        designer.MapGet("/changes", Changes).WithSummary("待发布的修改：与最近发布版本相比的业务差异和文本差异 (pending changes)")
+            .Produces<DesignerChanges>().DesignerProblems();
+        designer.MapPost("/publish", Publish).WithSummary("发布：提交 git（作者为当前用户）并加载为新版本；items、files 可限定范围；发布前复核开启时 202 待复核 (publish)")
+            .Accepts<PublishRequest>("application/json").Produces<Publication>(StatusCodes.Status201Created)
+            .Produces<ReviewRequested>(StatusCodes.Status202Accepted).DesignerProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        designer.MapGet("/reviews", Reviews).WithSummary("待复核的修改（office.yaml designer.review-before-publish 开启时发布先待复核）及其差异 (changes waiting for review)")
+            .Produces<ReviewList>().DesignerProblems();
+        designer.MapPost("/reviews/{id}/approve", Approve).WithSummary("批准：另一位管理员（非作者）批准后，复核的提交原样发布 (approve: publish exactly the reviewed commit)")
+            .Produces<ReviewApproval>().DesignerProblems().ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        designer.MapPost("/reviews/{id}/reject", Reject).WithSummary("退回：管理员退回或作者撤回，工作区中的修改保留 (reject or withdraw)")
+            .Accepts<ReviewRejectRequest>("application/json").Produces<ReviewRejection>().DesignerProblems().ProducesProblem(StatusCodes.Status404NotFound);
+        designer.MapGet("/history", History).WithSummary("发布历史：全部提交 (all published versions)")
+            .Produces<DesignerHistory>().DesignerProblems();
+        designer.MapGet("/items/{id}/history", ItemHistory).WithSummary("事项的修改历史（git log）(an item's history)")
+            .Produces<DesignerHistory>().DesignerProblems();
+        designer.MapGet("/items/{id}/diff", ItemDiff).WithSummary("事项任意两个版本之间的差异；to 省略为当前工作区 (diff between versions)")
+            .Produces<DesignerItemDiff>().DesignerProblems();
     }
 
+    /// <param name="Status">added, modified or deleted.</param>
+    /// <param name="Semantic">The change in the files' terms (a step added, a material's necessity changed), for definition files.</param>
+    [DefinitionShaped]
     public sealed record FileDiff(string Path, string Status, string? Item, string Title, IReadOnlyList<string>? Semantic, string Raw);
 
     /// <summary>The files under <paramref name="paths"/> that differ between <paramref name="from"/> and <paramref name="to"/> (null: the work tree).</summary>
@@ -92,12 +106,10 @@ public static class DesignerPublishEndpoints
         if (item is not null && !DesignerWorkspace.IsItemId(item)) return Problems.ItemNotFound(item);
         var files = Compare(workspace!, "HEAD", null, under).Where(f => Allows(user!, workspace!, f.Path, publish: false)).ToList();
         var head = workspace!.Repository.Log(1)[0];
-        return DesignerEndpoints.Json(new
-        {
-            published = new { commit = head.Id, author = head.Author, date = head.Date, message = head.Message },
+        return DesignerEndpoints.Json(new DesignerChanges(
+            new PublishedCommit(head.Id, head.Author, head.Date, head.Message),
             files,
-            publishable = files.Where(f => Allows(user!, workspace, f.Path, publish: true)).Select(f => f.Path),
-        });
+            files.Where(f => Allows(user!, workspace, f.Path, publish: true)).Select(f => f.Path).ToList()));
     }
 
     private static async Task<IResult> Publish(HttpContext context, DefinitionCatalog catalog, DefinitionVersions versions)
@@ -170,24 +182,11 @@ public static class DesignerPublishEndpoints
         {
             var review = repository.CommitForReview(chosen, message, user.DisplayName, AuthorEmail(user));
             await Log(context).WriteAsync(context, Security.SecurityLog.ReviewRequested, $"{message} · {chosen.Count} 个文件", review);
-            return DesignerEndpoints.Json(new
-            {
-                review, pending = true, author = user.DisplayName, email = AuthorEmail(user), message, files = chosen,
-                remaining = repository.PendingPaths(),
-            }, 202);
+            return DesignerEndpoints.Json(new ReviewRequested(review, true, user.DisplayName, AuthorEmail(user), message, chosen, repository.PendingPaths()), 202);
         }
         var commit = repository.CommitPaths(chosen, message, user.DisplayName, AuthorEmail(user));
         var version = await GoLiveAsync(workspace, catalog, versions, context, $"{message} · {chosen.Count} 个文件 · 提交 {commit}", commit);
-        return DesignerEndpoints.Json(new
-        {
-            commit,
-            version,
-            author = user.DisplayName,
-            email = AuthorEmail(user),
-            message,
-            files = chosen,
-            remaining = repository.PendingPaths(),
-        }, 201);
+        return DesignerEndpoints.Json(new Publication(commit, version, user.DisplayName, AuthorEmail(user), message, chosen, repository.PendingPaths()), 201);
     }
 
     /// <summary>office.yaml's <c>designer.review-before-publish</c> as published now (default off).</summary>
@@ -209,15 +208,12 @@ public static class DesignerPublishEndpoints
     private static string AuthorOf(CountyRepository.Commit commit) =>
         commit.Email.EndsWith("@workflows.local", StringComparison.Ordinal) ? commit.Email[..^"@workflows.local".Length] : commit.Email;
 
-    private static object ReviewView(DesignerWorkspace workspace, CountyRepository.Review review, CurrentUser user) => new
-    {
-        review = review.Commit.Id, shortCommit = review.Commit.ShortId, author = review.Commit.Author, authorUser = AuthorOf(review.Commit),
-        date = review.Commit.Date, message = review.Commit.Message, @base = review.Parent,
+    private static PendingReview ReviewView(DesignerWorkspace workspace, CountyRepository.Review review, CurrentUser user) => new(
+        review.Commit.Id, review.Commit.ShortId, review.Commit.Author, AuthorOf(review.Commit), review.Commit.Date, review.Commit.Message, review.Parent,
         // A review asked for on an older version cannot go live as it is: its author asks again.
-        stale = review.Parent != workspace.Repository.Head(),
-        mayDecide = user.IsAdmin && AuthorOf(review.Commit) != user.UserName,
-        files = Compare(workspace, review.Parent, review.Commit.Id, [CountyRepository.Definitions, CountyRepository.Templates]),
-    };
+        Stale: review.Parent != workspace.Repository.Head(),
+        MayDecide: user.IsAdmin && AuthorOf(review.Commit) != user.UserName,
+        Files: Compare(workspace, review.Parent, review.Commit.Id, [CountyRepository.Definitions, CountyRepository.Templates]));
 
     // The review answers are camelCase (the API's own convention), not the definitions' kebab-case.
     private static IResult Reviews(HttpContext context, DefinitionCatalog catalog)
@@ -226,7 +222,7 @@ public static class DesignerPublishEndpoints
         if (problem is not null) return problem;
         // Admins review everything; an editor sees the changes they asked to publish.
         var reviews = workspace!.Repository.Reviews().Where(r => user!.IsAdmin || AuthorOf(r.Commit) == user.UserName);
-        return Results.Json(new { enabled = ReviewBeforePublish(catalog), reviews = reviews.Select(r => ReviewView(workspace, r, user!)).ToList() });
+        return Results.Json(new ReviewList(ReviewBeforePublish(catalog), reviews.Select(r => ReviewView(workspace, r, user!)).ToList()));
     }
 
     /// <summary>The review, if the user may decide it: admins only, never the author (rejecting: the author may withdraw their own).</summary>
@@ -273,11 +269,7 @@ public static class DesignerPublishEndpoints
             await Log(context).WriteAsync(context, Security.SecurityLog.ReviewApproved, $"{review.Commit.Message} · 作者 {AuthorOf(review.Commit)}", review.Commit.Id);
             var version = await GoLiveAsync(workspace, catalog, versions, context,
                 $"{review.Commit.Message} · 提交 {review.Commit.Id} · 作者 {AuthorOf(review.Commit)} · 批准 {user!.UserName}", review.Commit.Id);
-            return Results.Json(new
-            {
-                commit = review.Commit.Id, version, author = review.Commit.Author, approvedBy = user.DisplayName, message = review.Commit.Message,
-                remaining = repository.PendingPaths(),
-            });
+            return Results.Json(new ReviewApproval(review.Commit.Id, version, review.Commit.Author, user.DisplayName, review.Commit.Message, repository.PendingPaths()));
         }
         finally
         {
@@ -303,7 +295,7 @@ public static class DesignerPublishEndpoints
             await Log(context).WriteAsync(context, Security.SecurityLog.ReviewRejected,
                 $"{review.Commit.Message} · 作者 {AuthorOf(review.Commit)}{(reason.Length > 0 ? " · 理由 " + reason : "")}", review.Commit.Id);
             // The work tree keeps the edits: the author can change them and ask again.
-            return Results.Json(new { review = review.Commit.Id, rejectedBy = user!.DisplayName, reason });
+            return Results.Json(new ReviewRejection(review.Commit.Id, user!.DisplayName, reason));
         }
         finally
         {
@@ -314,16 +306,13 @@ public static class DesignerPublishEndpoints
     /// <summary>A stable author e-mail for commits: <c>&lt;user&gt;@workflows.local</c>.</summary>
     public static string AuthorEmail(CurrentUser user) => $"{user.UserName}@workflows.local";
 
-    private static object CommitView(CountyRepository.Commit c) => new
-    {
-        commit = c.Id, shortCommit = c.ShortId, author = c.Author, email = c.Email, date = c.Date, message = c.Message,
-    };
+    private static CommitView View(CountyRepository.Commit c) => new(c.Id, c.ShortId, c.Author, c.Email, c.Date, c.Message);
 
     private static IResult History(HttpContext context, int? max)
     {
         var (_, workspace, problem) = DesignerEndpoints.Begin(context);
         if (problem is not null) return problem;
-        return DesignerEndpoints.Json(new { commits = workspace!.Repository.Log(Math.Clamp(max ?? 100, 1, 1000)).Select(CommitView) });
+        return DesignerEndpoints.Json(new DesignerHistory(null, workspace!.Repository.Log(Math.Clamp(max ?? 100, 1, 1000)).Select(View).ToList()));
     }
 
     private static IResult ItemHistory(HttpContext context, string id, int? max)
@@ -331,7 +320,7 @@ public static class DesignerPublishEndpoints
         var (_, workspace, _, problem) = DesignerEndpoints.BeginItem(context, id);
         if (problem is not null) return problem;
         var commits = workspace!.Repository.Log(Math.Clamp(max ?? 100, 1, 1000), $"{CountyRepository.Definitions}/items/{id}");
-        return DesignerEndpoints.Json(new { item = id, commits = commits.Select(CommitView) });
+        return DesignerEndpoints.Json(new DesignerHistory(id, commits.Select(View).ToList()));
     }
 
     private static IResult ItemDiff(HttpContext context, string id, string? from, string? to)
@@ -344,6 +333,51 @@ public static class DesignerPublishEndpoints
         if (fromCommit is null) return Problems.Invalid($"from '{from}' 不是一个版本（提交）(not a commit)");
         if (to is not (null or "" or "work-tree") && toCommit is null) return Problems.Invalid($"to '{to}' 不是一个版本（提交）(not a commit)");
         var files = Compare(workspace, fromCommit, toCommit, [$"{CountyRepository.Definitions}/items/{id}"]);
-        return DesignerEndpoints.Json(new { item = id, from = fromCommit, to = toCommit ?? "work-tree", files });
+        return DesignerEndpoints.Json(new DesignerItemDiff(id, fromCommit, toCommit ?? "work-tree", files));
     }
 }
+
+// Written with DefinitionJson.Options (kebab-case keys, nulls left out).
+
+/// <param name="Published">The last published version.</param>
+/// <param name="Publishable">The changed paths the signed-in user may publish.</param>
+[DefinitionShaped]
+public sealed record DesignerChanges(PublishedCommit Published, IReadOnlyList<DesignerPublishEndpoints.FileDiff> Files, IReadOnlyList<string> Publishable);
+
+[DefinitionShaped] public sealed record PublishedCommit(string Commit, string Author, DateTimeOffset Date, string Message);
+
+/// <summary>What to publish: a message, and the items (default: every change the user may publish). Read by hand.</summary>
+public sealed record PublishRequest(string Message, IReadOnlyList<string>? Items = null, IReadOnlyList<string>? Files = null);
+
+/// <param name="Files">The paths published.</param>
+/// <param name="Remaining">The changes left in the work tree (others' drafts).</param>
+[DefinitionShaped]
+public sealed record Publication(string Commit, string? Version, string Author, string Email, string Message, IReadOnlyList<string> Files, IReadOnlyList<string> Remaining);
+
+[DefinitionShaped] public sealed record CommitView(string Commit, string ShortCommit, string Author, string Email, DateTimeOffset Date, string Message);
+
+/// <param name="Item">The item whose history this is; absent for all publications.</param>
+[DefinitionShaped]
+public sealed record DesignerHistory(string? Item, IReadOnlyList<CommitView> Commits);
+
+/// <param name="To">A commit, or work-tree.</param>
+[DefinitionShaped]
+public sealed record DesignerItemDiff(string Item, string From, string To, IReadOnlyList<DesignerPublishEndpoints.FileDiff> Files);
+
+/// <summary>A publish held for review (office.yaml designer.review-before-publish): the pending commit, not live yet.</summary>
+public sealed record ReviewRequested(string Review, bool Pending, string Author, string Email, string Message, IReadOnlyList<string> Files, IReadOnlyList<string> Remaining);
+
+/// <param name="Enabled">Whether office.yaml asks for review before publish now.</param>
+public sealed record ReviewList(bool Enabled, IReadOnlyList<PendingReview> Reviews);
+
+/// <param name="Base">The published commit the change was asked on.</param>
+/// <param name="Stale">Another publish went live since: it cannot go live as reviewed.</param>
+/// <param name="MayDecide">The caller is an admin and not the author.</param>
+public sealed record PendingReview(string Review, string ShortCommit, string Author, string AuthorUser, DateTimeOffset Date, string Message, string Base,
+    bool Stale, bool MayDecide, IReadOnlyList<DesignerPublishEndpoints.FileDiff> Files);
+
+public sealed record ReviewApproval(string Commit, string? Version, string Author, string ApprovedBy, string Message, IReadOnlyList<string> Remaining);
+
+public sealed record ReviewRejectRequest(string? Reason);
+
+public sealed record ReviewRejection(string Review, string RejectedBy, string Reason);

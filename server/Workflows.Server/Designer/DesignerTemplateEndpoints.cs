@@ -17,10 +17,15 @@ public static class DesignerTemplateEndpoints
 
     public static void Map(RouteGroupBuilder designer)
     {
-        designer.MapGet("/templates", List).WithSummary("模板列表 (templates)");
-        designer.MapGet("/templates/{folder}/{name}", Get).WithSummary("模板原文、ETag 与示例数据 (a template for editing)");
-        designer.MapPut("/templates/{folder}/{name}", Save).WithSummary("保存模板（管理员，If-Match）(save a template)");
-        designer.MapPost("/templates/{folder}/{name}/preview", Preview).WithSummary("预览模板草稿为 PDF：正文 text、示例数据 data；错误带行列 (preview a draft template)");
+        designer.MapGet("/templates", List).WithSummary("模板列表 (templates)").Produces<DesignerTemplateList>().DesignerProblems();
+        designer.MapGet("/templates/{folder}/{name}", Get).WithSummary("模板原文、ETag 与示例数据 (a template for editing)")
+            .Produces<DesignerTemplate>().DesignerProblems();
+        designer.MapPut("/templates/{folder}/{name}", Save).WithSummary("保存模板（管理员，If-Match）(save a template)")
+            .Accepts<TemplateDraft>("application/json").Produces<DesignerTemplateSaved>().DesignerProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        designer.MapPost("/templates/{folder}/{name}/preview", Preview).WithSummary("预览模板草稿为 PDF：正文 text、示例数据 data；错误带行列 (preview a draft template)")
+            .Accepts<TemplatePreviewRequest>("application/json").Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf").DesignerProblems()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
     }
 
     private static (string? Id, IResult? Problem) IdOf(string folder, string name) =>
@@ -33,8 +38,8 @@ public static class DesignerTemplateEndpoints
         var (_, workspace, problem) = DesignerEndpoints.Begin(context);
         if (problem is not null) return problem;
         var templates = Definitions.Loading.DefinitionLoader.FindTemplates(workspace!.TemplatesRoot).Keys.Order(StringComparer.Ordinal)
-            .Select(id => new { id, path = DesignerWorkspace.TemplatePath(id) });
-        return DesignerEndpoints.Json(new { templates });
+            .Select(id => new DesignerTemplateRef(id, DesignerWorkspace.TemplatePath(id))).ToList();
+        return DesignerEndpoints.Json(new DesignerTemplateList(templates));
     }
 
     private static IResult Get(HttpContext context, string folder, string name)
@@ -46,12 +51,9 @@ public static class DesignerTemplateEndpoints
         if (workspace!.Read(DesignerWorkspace.TemplatePath(id!)) is not { } file) return IdOf("", "").Problem!;
         context.Response.Headers.ETag = file.ETag;
         var samplePath = TemplateStore.SamplePathOf(workspace.FullPath(file.Path));
-        return DesignerEndpoints.Json(new
-        {
-            id, path = file.Path, etag = file.ETag, text = file.Text,
-            sample = File.Exists(samplePath) ? JsonNode.Parse(File.ReadAllText(samplePath)) : null,
-            editable = DesignerAccess.MayManageCatalog(user!),
-        });
+        return DesignerEndpoints.Json(new DesignerTemplate(id!, file.Path, file.ETag, file.Text,
+            File.Exists(samplePath) ? JsonNode.Parse(File.ReadAllText(samplePath)) : null,
+            DesignerAccess.MayManageCatalog(user!)));
     }
 
     private static async Task<IResult> Save(HttpContext context, string folder, string name)
@@ -79,7 +81,7 @@ public static class DesignerTemplateEndpoints
             workspace.Write(path, text);
             var saved = workspace.Read(path)!;
             context.Response.Headers.ETag = saved.ETag;
-            return DesignerEndpoints.Json(new { id, path, etag = saved.ETag, text = saved.Text, diagnostics });
+            return DesignerEndpoints.Json(new DesignerTemplateSaved(id!, path, saved.ETag, saved.Text, diagnostics));
         }
         finally
         {
@@ -120,3 +122,20 @@ public static class DesignerTemplateEndpoints
         }
     }
 }
+
+[Api.DefinitionShaped] public sealed record DesignerTemplateList(IReadOnlyList<DesignerTemplateRef> Templates);
+
+[Api.DefinitionShaped] public sealed record DesignerTemplateRef(string Id, string Path);
+
+/// <param name="Sample">The template's sample data (its .sample.json), absent when it has none.</param>
+[Api.DefinitionShaped]
+public sealed record DesignerTemplate(string Id, string Path, string Etag, string Text, JsonNode? Sample, bool Editable);
+
+[Api.DefinitionShaped]
+public sealed record DesignerTemplateSaved(string Id, string Path, string Etag, string Text, IReadOnlyList<DesignerDiagnostic> Diagnostics);
+
+/// <summary>A template's text to save (read by hand; described here for the document).</summary>
+public sealed record TemplateDraft(string Text);
+
+/// <summary>A draft to preview: its text (default: the saved one), data (default: its sample) and mode (electronic or overprint).</summary>
+public sealed record TemplatePreviewRequest(string? Text, JsonObject? Data, string? Mode);

@@ -16,6 +16,7 @@ namespace Workflows.Server.Designer;
 /// (<c>definitions/items/x/form.yaml</c>) and, in an item file, the element it falls in (a workflow
 /// step, a material, a form field), so an editor can mark the node or row as well as the line.
 /// </summary>
+[Api.DefinitionShaped]
 public sealed record DesignerDiagnostic(string Severity, string Code, string File, int Line, int Column, string Message)
 {
     /// <summary><c>step</c>, <c>material</c> or <c>field</c> (a calendar: <c>holiday</c>, <c>make-up-workday</c>); null when the line is outside any.</summary>
@@ -203,9 +204,9 @@ public sealed class DesignerWorkspace(CountyRepository repository)
     }
 
     /// <summary>Form field ids and labels of an item, for completing <c>form.</c> in conditions.</summary>
-    public static IEnumerable<object> FieldsOf(Form? form) =>
-        form?.Fields.Select(f => new { id = f.Id, label = f.Label, type = ScalarCodec.Write(f.Type), columns = f.Columns.Select(c => new { id = c.Id, label = c.Label, type = ScalarCodec.Write(c.Type) }) })
-        ?? Enumerable.Empty<object>();
+    public static IReadOnlyList<DesignerField> FieldsOf(Form? form) =>
+        form?.Fields.Select(f => new DesignerField(f.Id, f.Label, ScalarCodec.Write(f.Type),
+            f.Columns.Select(c => new DesignerField(c.Id, c.Label, ScalarCodec.Write(c.Type), null)).ToList())).ToList() ?? [];
 
     /// <summary>The templates an item uses: its guide's result template and its workflow's document and notify steps.</summary>
     public static IReadOnlyList<string> TemplatesOf(Guide? guide, Workflow? workflow) =>
@@ -229,3 +230,8 @@ public sealed class DesignerWorkspace(CountyRepository repository)
     public static IReadOnlyList<DesignerDiagnostic> Relative(string root, IEnumerable<Diagnostic> diagnostics) =>
         diagnostics.Select(d => new DesignerDiagnostic(d.IsError ? "error" : "warning", d.Code, RelativeTo(root, d.Location.File), d.Location.Line, d.Location.Column, d.Message)).ToList();
 }
+
+/// <summary>A form field (or a table's column) for completing <c>form.</c> in conditions.</summary>
+[Api.DefinitionShaped]
+public sealed record DesignerField(string Id, string Label, string Type,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<DesignerField>? Columns);

@@ -17,10 +17,14 @@ public static class DocumentEndpoints
     {
         app.MapPost("/api/templates/{folder}/{name}/preview", (HttpRequest request, string folder, string name) =>
             PreviewAsync(request, $"{folder}/{name}", templatesRoot, definitionsRoot)).WithName("PreviewTemplate")
-            .WithTags("文书 documents").WithSummary("预览已发布的模板为 PDF（管理员、部门事项编辑）(preview a published template)");
+            .WithTags("文书 documents").WithSummary("预览已发布的模板为 PDF（管理员、部门事项编辑）(preview a published template)")
+            .Accepts<System.Text.Json.Nodes.JsonObject>("application/json").Produces(StatusCodes.Status200OK, typeof(Stream), "application/pdf")
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         app.MapPost("/api/templates/{name}/preview", (HttpRequest request, string name) =>
             PreviewAsync(request, name, templatesRoot, definitionsRoot)).ExcludeFromDescription();
-        app.MapGet("/verify/{identifier}", (HttpRequest request, string identifier, StoreCertificateRegistry registry) => VerifyAsync(request, registry, identifier)).WithName("VerifyCertificate");
+        app.MapGet("/verify/{identifier}", (HttpRequest request, string identifier, StoreCertificateRegistry registry) => VerifyAsync(request, registry, identifier)).WithName("VerifyCertificate")
+            .WithSummary("电子证照核验：HTML 页面，或 ?format=json (verify a certificate)")
+            .Produces<CertificateVerification>(StatusCodes.Status200OK, "application/json", "text/html").ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> PreviewAsync(HttpRequest request, string id, string templatesRoot, string definitionsRoot)
@@ -57,15 +61,10 @@ public static class DocumentEndpoints
         if (record is null)
             return Problems.Of(404, Problems.NotFound, "未找到该电子证照 (no such certificate)", $"标识 '{identifier}' 不存在或校验位不正确");
         if (json)
-            return Results.Json(new
-            {
-                identifier = record.Identifier, name = record.Name, number = record.Number,
-                holder = new { name = record.HolderName, code = record.HolderCode },
-                item = new { id = record.ItemId, name = record.ItemName },
-                issuer = new { name = record.IssuerName, uscc = record.IssuerUscc },
-                issuedOn = record.IssuedOn, validFrom = record.ValidFrom, validTo = record.ValidTo,
-                status = record.Status, pdfSha256 = record.PdfSha256,
-            });
+            return TypedResults.Ok(new CertificateVerification(record.Identifier, record.Name, record.Number,
+                new CertificateHolder(record.HolderName, record.HolderCode), new CertificateItem(record.ItemId, record.ItemName),
+                new CertificateIssuer(record.IssuerName, record.IssuerUscc), record.IssuedOn, record.ValidFrom, record.ValidTo,
+                record.Status, record.PdfSha256));
         return Results.Content(Page(record), "text/html; charset=utf-8");
     }
 
@@ -88,3 +87,13 @@ public static class DocumentEndpoints
         return html.ToString();
     }
 }
+
+/// <summary>An issued certificate as the public verification answers it (<c>?format=json</c>).</summary>
+public sealed record CertificateVerification(string Identifier, string Name, string? Number, CertificateHolder Holder, CertificateItem Item,
+    CertificateIssuer Issuer, string IssuedOn, string? ValidFrom, string? ValidTo, string Status, string PdfSha256);
+
+public sealed record CertificateHolder(string Name, string? Code);
+
+public sealed record CertificateItem(string Id, string Name);
+
+public sealed record CertificateIssuer(string Name, string Uscc);

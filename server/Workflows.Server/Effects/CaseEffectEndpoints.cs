@@ -15,7 +15,8 @@ public static class CaseEffectEndpoints
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/cases/{id:guid}/effects/{intentId}/run", RunAsync)
-            .WithTags("cases").WithSummary("管理员重新执行失败的效果 (run a failed effect again)");
+            .WithTags("cases").WithSummary("管理员重新执行失败的效果 (run a failed effect again)")
+            .Produces<CaseEffectView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
 
     /// <summary>What the timeline shows of the case's effects: those pending or failed, oldest first. The reason only to admins and supervisors.</summary>
     public static async Task<List<CaseEffectView>> OpenEffectsAsync(IOutbox outbox, Guid caseId, CurrentUser user, CancellationToken ct) =>
@@ -52,8 +53,8 @@ public static class CaseEffectEndpoints
             // Recorded on the intent by the runner; the answer shows it as the timeline will.
         }
         var now = (await outbox.FindIntentAsync(intentId, context.RequestAborted))!;
-        return Results.Json(now.DoneAt is not null
-            ? new { id = now.Id, kind = now.Kind, label = Label(now.Kind), version = now.Version, state = "done", attempts = now.Attempts, reason = (string?)null, createdAt = now.CreatedAt }
+        return TypedResults.Ok(now.DoneAt is not null
+            ? new CaseEffectView(now.Id, now.Kind, Label(now.Kind), now.Version, "done", now.Attempts, null, now.CreatedAt)
             : View(now, user));
     }
 }

@@ -37,40 +37,42 @@ public static class KioskEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var devices = app.MapGroup("/api/kiosk/devices").WithTags("评价器 kiosk").RequireAuthorization();
-        devices.MapGet("", List).WithSummary("已配对的评价器（管理员）(paired rating tablets)");
-        devices.MapPost("", Create).WithSummary("新建评价器：name、window、pin；返回一次性配对码（管理员）(pair a tablet)");
-        devices.MapPost("/{id}/pairing-code", NewCode).WithSummary("重新生成一次性配对码（管理员）(new pairing code)");
-        devices.MapPost("/{id}/pin", SetPin).WithSummary("设置设备 PIN：pin（管理员）(set the device PIN)");
-        devices.MapPost("/{id}/revoke", Revoke).WithSummary("解除配对：设备会话立即失效（管理员）(unpair)");
+        devices.MapGet("", List).WithSummary("已配对的评价器（管理员）(paired rating tablets)")
+            .Produces<KioskDeviceList>().ProducesProblem(StatusCodes.Status403Forbidden);
+        devices.MapPost("", Create).WithSummary("新建评价器：name、window、pin；返回一次性配对码（管理员）(pair a tablet)")
+            .Accepts<CreateKioskDeviceRequest>("application/json").Produces<KioskPairingCode>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        devices.MapPost("/{id}/pairing-code", NewCode).WithSummary("重新生成一次性配对码（管理员）(new pairing code)")
+            .Produces<KioskPairingCode>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        devices.MapPost("/{id}/pin", SetPin).WithSummary("设置设备 PIN：pin（管理员）(set the device PIN)")
+            .Accepts<KioskPinRequest>("application/json").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        devices.MapPost("/{id}/revoke", Revoke).WithSummary("解除配对：设备会话立即失效（管理员）(unpair)")
+            .Produces<KioskDeviceView>().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         var kiosk = app.MapGroup("/api/kiosk").WithTags("评价器 kiosk");
-        kiosk.MapPost("/pair", Pair).WithSummary("平板输入配对码：code；成功后以设备身份登录 (pair this tablet)");
-        kiosk.MapGet("/current", Current).RequireAuthorization().WithSummary("评价器：本窗口当前办件 (the window's current case)");
-        kiosk.MapPost("/evaluate", Evaluate).RequireAuthorization().WithSummary("评价器：caseId、level、comment (rate the current case)");
-        kiosk.MapPost("/exit", Exit).RequireAuthorization().WithSummary("评价器：输入 PIN 退出评价模式 (leave kiosk mode)");
-        kiosk.MapPost("/window-case", Push).RequireAuthorization().WithSummary("窗口人员把办件推送到本窗口评价器：caseId (push a case to the tablet)");
+        kiosk.MapPost("/pair", Pair).WithSummary("平板输入配对码：code；成功后以设备身份登录 (pair this tablet)")
+            .Accepts<KioskPairRequest>("application/json").Produces<KioskPaired>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        kiosk.MapGet("/current", Current).RequireAuthorization().WithSummary("评价器：本窗口当前办件 (the window's current case)")
+            .Produces<KioskCurrent>().ProducesProblem(StatusCodes.Status403Forbidden);
+        kiosk.MapPost("/evaluate", Evaluate).RequireAuthorization().WithSummary("评价器：caseId、level、comment (rate the current case)")
+            .Accepts<KioskEvaluateRequest>("application/json").Produces<KioskEvaluated>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+        kiosk.MapPost("/exit", Exit).RequireAuthorization().WithSummary("评价器：输入 PIN 退出评价模式 (leave kiosk mode)")
+            .Accepts<KioskPinRequest>("application/json").Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests);
+        kiosk.MapPost("/window-case", Push).RequireAuthorization().WithSummary("窗口人员把办件推送到本窗口评价器：caseId (push a case to the tablet)")
+            .Accepts<KioskPushRequest>("application/json").Produces<KioskPushed>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static IResult AdminOnly() => Problems.Denied("只有管理员可以配对评价器");
 
-    private static object View(KioskDevice d, DateTimeOffset now) => new
-    {
-        id = d.Id,
-        name = d.Name,
-        window = d.Window,
-        createdAt = d.CreatedAt,
-        createdBy = d.CreatedBy,
-        pairedAt = d.PairedAt,
-        pairingCodeExpiresAt = d.PairingCodeHash is not null && d.PairingCodeExpiresAt > now ? d.PairingCodeExpiresAt : null,
-        revokedAt = d.RevokedAt,
-        revokedBy = d.RevokedBy,
-        status = d.RevokedAt is not null ? "revoked" : d.PairedAt is not null ? "paired" : "waiting",
-    };
+    private static KioskDeviceView View(KioskDevice d, DateTimeOffset now) => new(
+        d.Id, d.Name, d.Window, d.CreatedAt, d.CreatedBy, d.PairedAt,
+        d.PairingCodeHash is not null && d.PairingCodeExpiresAt > now ? d.PairingCodeExpiresAt : null,
+        d.RevokedAt, d.RevokedBy,
+        d.RevokedAt is not null ? "revoked" : d.PairedAt is not null ? "paired" : "waiting");
 
     private static async Task<IResult> List(HttpContext context, KioskDevices kiosks, SecurityLog log)
     {
         if (CurrentUser.From(context.User) is not { IsAdmin: true }) return AdminOnly();
         var devices = await kiosks.ListAsync(context.RequestAborted);
-        return Results.Json(new { pinLength = kiosks.Settings.PinLength, devices = devices.Select(d => View(d, log.Now)).ToList() });
+        return TypedResults.Ok(new KioskDeviceList(kiosks.Settings.PinLength, devices.Select(d => View(d, log.Now)).ToList()));
     }
 
     private static async Task<IResult> Create(HttpContext context, KioskDevices kiosks, SecurityLog log, DefinitionCatalog catalog)
@@ -89,7 +91,7 @@ public static class KioskEndpoints
         if (kiosks.PinProblem(pin) is { } weak) return Problems.Of(422, PinInvalid, "PIN 不符合要求 (PIN rejected)", weak);
         var (device, code) = await kiosks.CreateAsync(name, window, pin, user.UserName, context.RequestAborted);
         await log.WriteAsync(context, SecurityLog.KioskDeviceCreated, $"{device.Name} · 窗口 {device.Window}", device.Id);
-        return Results.Json(new { device = View(device, log.Now), pairingCode = code, expiresAt = device.PairingCodeExpiresAt }, statusCode: 201);
+        return TypedResults.Json(new KioskPairingCode(View(device, log.Now), code, device.PairingCodeExpiresAt), statusCode: 201);
     }
 
     /// <summary>The account layer's code for an unknown window, so both screens say the same.</summary>
@@ -100,7 +102,7 @@ public static class KioskEndpoints
         if (CurrentUser.From(context.User) is not { IsAdmin: true }) return AdminOnly();
         if (await kiosks.NewPairingCodeAsync(id, context.RequestAborted) is not var (device, code)) return NoDevice(id);
         await log.WriteAsync(context, SecurityLog.KioskPairingCode, $"{device.Name} · 窗口 {device.Window}", device.Id);
-        return Results.Json(new { device = View(device, log.Now), pairingCode = code, expiresAt = device.PairingCodeExpiresAt });
+        return TypedResults.Ok(new KioskPairingCode(View(device, log.Now), code, device.PairingCodeExpiresAt));
     }
 
     private static async Task<IResult> SetPin(string id, HttpContext context, KioskDevices kiosks, SecurityLog log)
@@ -120,7 +122,7 @@ public static class KioskEndpoints
         if (CurrentUser.From(context.User) is not { IsAdmin: true } user) return AdminOnly();
         if (await kiosks.RevokeAsync(id, user.UserName, context.RequestAborted) is not { } device) return NoDevice(id);
         await log.WriteAsync(context, SecurityLog.KioskUnpaired, $"{device.Name} · 窗口 {device.Window}", device.Id);
-        return Results.Json(View(device, log.Now));
+        return TypedResults.Ok(View(device, log.Now));
     }
 
     private static IResult NoDevice(string id) => Problems.Of(404, DeviceNotFound, "评价器不存在或已解除配对 (no such tablet)", id);
@@ -154,7 +156,7 @@ public static class KioskEndpoints
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal,
             new AuthenticationProperties { IsPersistent = true, ExpiresUtc = log.Now + kiosks.Settings.SessionLifetime });
         await log.WriteAsync(SecurityLog.KioskPaired, KioskDevices.UserNameOf(device.Id), address, $"{device.Name} · 窗口 {device.Window}", device.Id, ct);
-        return Results.Json(new { name = device.Name, window = device.Window });
+        return TypedResults.Ok(new KioskPaired(device.Name, device.Window));
     }
 
     private static async Task<IResult> Current(HttpContext context, KioskDevices kiosks, CaseService service, DefinitionCatalog catalog)
@@ -163,22 +165,15 @@ public static class KioskEndpoints
             return Problems.Of(403, DeviceOnly, "仅限评价器设备 (tablets only)", "请在管理员配对的评价器上打开 /kiosk");
         var current = await kiosks.CurrentCaseAsync(window, context.RequestAborted);
         var loaded = current is null ? null : await service.LoadAsync(current.CaseId, context.RequestAborted);
-        object? view = null;
+        KioskCase? view = null;
         if (loaded is var (state, stored))
         {
             var item = catalog.Current?.Set.Item(state.ItemId);
-            view = new
-            {
-                id = stored.Id,
-                number = stored.Number.Text,
-                itemName = item?.Guide?.Name,
-                applicantName = state.Applicant.Type == ApplicantType.Organization ? state.Applicant.Name : MaskName(state.Applicant.Name),
-                closed = state.IsClosed,
-                evaluated = state.Evaluation is not null,
-                pushedAt = current!.At,
-            };
+            view = new KioskCase(stored.Id, stored.Number.Text, item?.Guide?.Name,
+                state.Applicant.Type == ApplicantType.Organization ? state.Applicant.Name : MaskName(state.Applicant.Name),
+                state.IsClosed, state.Evaluation is not null, current!.At);
         }
-        return Results.Json(new { device = device.DisplayName, window, @case = view });
+        return TypedResults.Ok(new KioskCurrent(device.DisplayName, window, view));
     }
 
     private static async Task<IResult> Evaluate(HttpContext context, KioskDevices kiosks, CaseService service, DefinitionCatalog catalog)
@@ -200,7 +195,7 @@ public static class KioskEndpoints
             cancellationToken: context.RequestAborted);
         return result switch
         {
-            CaseCommandResult.Ok ok => Results.Json(new { id, evaluated = true, level = JsonArgs.Kebab(level.Value.ToString()) }),
+            CaseCommandResult.Ok ok => TypedResults.Ok(new KioskEvaluated(id, true, JsonArgs.Kebab(level.Value.ToString()))),
             _ => CaseEndpoints.Answer(result, service, catalog, device, context),
         };
     }
@@ -252,7 +247,7 @@ public static class KioskEndpoints
         if (await service.LoadAsync(id, context.RequestAborted) is not var (_, stored) || !CaseAccess.MaySee(user, stored.Snapshot.Index.Parties))
             return Problems.Of(404, Problems.NotFound, "找不到办件 (case not found)", caseId);
         await kiosks.SetCurrentCaseAsync(window, id, user.UserName, context.RequestAborted);
-        return Results.Json(new { window, caseId = id });
+        return TypedResults.Ok(new KioskPushed(window, id));
     }
 
     /// <summary>王秀英 → 王*英, 李明 → 李*: the tablet faces the hall.</summary>
@@ -269,3 +264,39 @@ public static class KioskEndpoints
         };
     }
 }
+
+/// <param name="PinLength">The digits a device PIN has (office.yaml).</param>
+public sealed record KioskDeviceList(int PinLength, IReadOnlyList<KioskDeviceView> Devices);
+
+/// <param name="PairingCodeExpiresAt">While a one-time pairing code is open.</param>
+/// <param name="Status">waiting, paired or revoked.</param>
+public sealed record KioskDeviceView(string Id, string Name, string Window, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? PairedAt,
+    DateTimeOffset? PairingCodeExpiresAt, DateTimeOffset? RevokedAt, string? RevokedBy, string Status);
+
+/// <param name="PairingCode">Shown once: the tablet types it in.</param>
+public sealed record KioskPairingCode(KioskDeviceView Device, string PairingCode, DateTimeOffset? ExpiresAt);
+
+public sealed record KioskPaired(string Name, string Window);
+
+/// <param name="Case">The window's current case; null when none.</param>
+public sealed record KioskCurrent(string Device, string Window, KioskCase? Case);
+
+/// <param name="ApplicantName">A person's name masked (王*英): the tablet faces the hall.</param>
+public sealed record KioskCase(Guid Id, string Number, string? ItemName, string ApplicantName, bool Closed, bool Evaluated, DateTimeOffset PushedAt);
+
+/// <param name="Level">The rating, kebab-case (very-satisfied ... very-dissatisfied).</param>
+public sealed record KioskEvaluated(Guid Id, bool Evaluated, string Level);
+
+public sealed record KioskPushed(string Window, Guid CaseId);
+
+/// <summary>Read by hand with JsonArgs; described here for the document.</summary>
+public sealed record CreateKioskDeviceRequest(string Name, string Window, string Pin);
+
+public sealed record KioskPinRequest(string Pin);
+
+public sealed record KioskPairRequest(string Code);
+
+/// <param name="Level">very-satisfied, satisfied, basically-satisfied, dissatisfied or very-dissatisfied.</param>
+public sealed record KioskEvaluateRequest(string CaseId, string Level, string? Comment = null);
+
+public sealed record KioskPushRequest(string CaseId);

@@ -14,10 +14,14 @@ public static class SecurityEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/api/auth/password", ChangePassword).WithTags("登录 auth").RequireAuthorization()
-            .WithSummary("修改密码：currentPassword、newPassword；结束本账号的其他会话 (change password)");
+            .WithSummary("修改密码：currentPassword、newPassword；结束本账号的其他会话 (change password)")
+            .Accepts<Api.ChangePasswordRequest>("application/json").Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         var admin = app.MapGroup("/api/security").WithTags("安全 security").RequireAuthorization();
-        admin.MapGet("/events", Events).WithSummary("安全日志：登录、失败、锁定、退出、改密、账号与角色变更、发布、个人文件下载、评价器配对；最新在前，按 page、pageSize 分页，可按 user、kind（可用 kiosk-* 前缀）、target、address、hours 筛选；北京时间（管理员）(security log)");
-        admin.MapGet("/locks", Locks).WithSummary("当前被锁定的账号和地址（管理员）(current sign-in locks)");
+        admin.MapGet("/events", Events).WithSummary("安全日志：登录、失败、锁定、退出、改密、账号与角色变更、发布、个人文件下载、评价器配对；最新在前，按 page、pageSize 分页，可按 user、kind（可用 kiosk-* 前缀）、target、address、hours 筛选；北京时间（管理员）(security log)")
+            .Produces<SecurityEventPage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+        admin.MapGet("/locks", Locks).WithSummary("当前被锁定的账号和地址（管理员）(current sign-in locks)")
+            .Produces<SignInLockList>().ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     private static async Task<IResult> ChangePassword(HttpContext context, IAccountStore accounts, Sessions sessions, SecurityLog log, SignInLimiter limiter)
@@ -83,21 +87,14 @@ public static class SecurityEndpoints
             filtered ? MostRead : Math.Min(MostRead, number * size + 1), context.RequestAborted);
         var selected = read.Where(e => KindMatches(e.Kind, kind) && (string.IsNullOrEmpty(target) || e.Target == target)).ToList();
         var rows = selected.Skip((number - 1) * size).Take(size);
-        return Results.Json(new
-        {
-            events = rows.Select(e => new
-            {
-                at = Workflows.Domain.ChinaTime.Of(e.At), kind = e.Kind, kindLabel = SecurityLog.LabelOf(e.Kind), userName = e.UserName, target = e.Target,
-                address = e.Address, detail = e.Detail,
-            }),
-            page = number,
-            pageSize = size,
-            hasMore = selected.Count > number * size,
+        return TypedResults.Ok(new SecurityEventPage(
+            rows.Select(e => new SecurityEventView(Workflows.Domain.ChinaTime.Of(e.At), e.Kind, SecurityLog.LabelOf(e.Kind), e.UserName, e.Target, e.Address, e.Detail)).ToList(),
+            number, size,
+            HasMore: selected.Count > number * size,
             // Exact when the filter saw every event of the period; otherwise at least this many.
-            total = selected.Count,
-            truncated = read.Count == MostRead,
-            kinds = SecurityLog.Labels.Select(k => new { kind = k.Key, label = k.Value }),
-        });
+            Total: selected.Count,
+            Truncated: read.Count == MostRead,
+            SecurityLog.Labels.Select(k => new SecurityEventKind(k.Key, k.Value)).ToList()));
     }
 
     private static bool KindMatches(string kind, string? filter) =>
@@ -109,6 +106,21 @@ public static class SecurityEndpoints
     {
         if (CurrentUser.From(context.User) is not { IsAdmin: true }) return Problems.Denied("只有管理员可以查看锁定情况");
         var locks = await limiter.ListLocksAsync(context.RequestAborted);
-        return Results.Json(new { locks = locks.Select(l => new { scope = l.Scope, subject = l.Subject, failures = l.Failures, until = l.Until }) });
+        return TypedResults.Ok(new SignInLockList(locks.Select(l => new SignInLockView(l.Scope, l.Subject, l.Failures, l.Until)).ToList()));
     }
 }
+
+/// <param name="Total">Events matching the filter among those read; exact unless <c>Truncated</c>.</param>
+/// <param name="Truncated">The store's limit was reached for the period: narrow <c>hours</c> or <c>user</c>.</param>
+/// <param name="Kinds">Every event kind with its Chinese name, in the order the admin's filter offers them.</param>
+public sealed record SecurityEventPage(IReadOnlyList<SecurityEventView> Events, int Page, int PageSize, bool HasMore, int Total, bool Truncated,
+    IReadOnlyList<SecurityEventKind> Kinds);
+
+public sealed record SecurityEventKind(string Kind, string Label);
+
+public sealed record SecurityEventView(DateTimeOffset At, string Kind, string KindLabel, string? UserName, string? Target, string? Address, string? Detail);
+
+public sealed record SignInLockList(IReadOnlyList<SignInLockView> Locks);
+
+/// <param name="Scope">account or address.</param>
+public sealed record SignInLockView(string Scope, string Subject, int Failures, DateTimeOffset Until);

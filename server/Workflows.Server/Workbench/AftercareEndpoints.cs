@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Diagnostics.CodeAnalysis;
 using Workflows.Definitions.Model;
 using Workflows.Engine.Queries;
 using Workflows.Engine.State;
@@ -28,11 +28,14 @@ public static class AftercareEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/issuance", Issuance).WithTags("出件 issuance").RequireAuthorization()
-            .WithSummary("统一出件：待送达的办件（结果文书、送达方式）与近 7 日已送达记录");
+            .WithSummary("统一出件：待送达的办件（结果文书、送达方式）与近 7 日已送达记录")
+            .Produces<IssuanceList>().ProducesProblem(StatusCodes.Status403Forbidden);
         app.MapGet("/api/evaluations/pending", PendingEvaluations).WithTags("好差评 evaluation").RequireAuthorization()
-            .WithSummary("本窗口近 30 日办结、尚未评价的办件（评价器选择办件用）");
+            .WithSummary("本窗口近 30 日办结、尚未评价的办件（评价器选择办件用）")
+            .Produces<PendingEvaluationList>().ProducesProblem(StatusCodes.Status403Forbidden);
         app.MapGet("/api/rectifications", Rectifications).WithTags("好差评 evaluation").RequireAuthorization()
-            .WithSummary("差评整改：state = open（默认，待整改）| completed | all，按整改期限排序");
+            .WithSummary("差评整改：state = open（默认，待整改）| completed | all，按整改期限排序")
+            .Produces<RectificationList>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     private static async Task<IResult> Issuance(HttpContext context, CaseService service, ICaseFigures figures, DefinitionCatalog catalog)
@@ -44,8 +47,8 @@ public static class AftercareEndpoints
         var today = CaseViews.Today(service.Clock);
         var issuanceWindows = snapshot.Set.Windows.Where(w => w.Kind == WindowKind.Issuance).Select(w => w.Id).ToHashSet(StringComparer.Ordinal);
         var warningAt = DeadlineLevels.WarningAt(snapshot.Set.Office?.Clock);
-        var waiting = new List<(DateOnly Due, string Number, JsonObject Row)>();
-        var delivered = new List<(DateTimeOffset At, JsonObject Row)>();
+        var waiting = new List<(DateOnly Due, string Number, IssuanceWaitingRow Row)>();
+        var delivered = new List<(DateTimeOffset At, IssuanceDeliveredRow Row)>();
         var since = today.AddDays(-RecentDays);
         // The open tasks at the issuance windows (an admin) or at the clerk's own window, from the
         // assignee column: a page of cases, not every open case of the office.
@@ -63,21 +66,24 @@ public static class AftercareEndpoints
                 var ours = user.IsAdmin ? window is not null && issuanceWindows.Contains(window)
                     : window is not null && window == user.Window && task.Signers.Any(s => CaseAccess.ActorFor(user, task).Fits(s.Assignee));
                 if (!ours) continue;
-                var row = Common(state, stored, item);
-                row["taskId"] = task.Id;
-                row["stepName"] = task.StepName;
-                row["window"] = window;
-                row["claimedBy"] = task.ClaimedBy;
-                row["due"] = task.Due?.ToString("yyyy-MM-dd");
-                row["dueProvisional"] = task.DueProvisional;
-                row["remainingWorkingDays"] = task.Due is { } d ? snapshot.Calendar.WorkingDaysBetween(today, d) : null;
-                CaseViews.SetLevel(row, DeadlineLevels.OfTask(state, task, snapshot.Calendar, warningAt, today));
-                row["decision"] = state.Decision is { } decision ? JsonArgs.Kebab(decision.ToString()) : null;
-                row["resultName"] = item?.Guide?.Result?.Name;
-                row["resultTemplate"] = item?.Guide?.Result?.Template;
-                row["deliveryMethods"] = new JsonArray((item?.Guide?.Result?.Delivery ?? [Delivery.Window])
-                    .Select(m => (JsonNode)JsonArgs.Kebab(m.ToString())).ToArray());
-                row["documents"] = Documents(state, item?.Guide?.Result?.Template);
+                var level = DeadlineLevels.OfTask(state, task, snapshot.Calendar, warningAt, today);
+                var row = new IssuanceWaitingRow(Common(state, stored, item))
+                {
+                    TaskId = task.Id,
+                    StepName = task.StepName,
+                    Window = window,
+                    ClaimedBy = task.ClaimedBy,
+                    Due = task.Due?.ToString("yyyy-MM-dd"),
+                    DueProvisional = task.DueProvisional,
+                    RemainingWorkingDays = task.Due is { } d ? snapshot.Calendar.WorkingDaysBetween(today, d) : null,
+                    Level = level,
+                    LevelLabel = level.Label(),
+                    Decision = state.Decision is { } decision ? JsonArgs.Kebab(decision.ToString()) : null,
+                    ResultName = item?.Guide?.Result?.Name,
+                    ResultTemplate = item?.Guide?.Result?.Template,
+                    DeliveryMethods = (item?.Guide?.Result?.Delivery ?? [Delivery.Window]).Select(m => JsonArgs.Kebab(m.ToString())).ToList(),
+                    Documents = Documents(state, item?.Guide?.Result?.Template),
+                };
                 waiting.Add((task.Due ?? DateOnly.MaxValue, stored.Number.Text, row));
             }
         }
@@ -89,23 +95,23 @@ public static class AftercareEndpoints
             if (state.Delivery is not { } delivery || CaseFigureIndex.Day(delivery.At) < since) continue;
             if (!user.IsAdmin && !state.Tasks.Any(t => t.Assignee.Window == user.Window)) continue;
             var item = snapshot.Set.Item(state.ItemId);
-            var row = Common(state, stored, item);
-            row["method"] = JsonArgs.Kebab(delivery.Method.ToString());
-            row["trackingNumber"] = delivery.TrackingNumber;
-            row["recipient"] = delivery.Recipient;
-            row["by"] = delivery.By;
-            row["at"] = delivery.At;
-            row["evaluated"] = state.Evaluation is not null;
-            row["documents"] = Documents(state, item?.Guide?.Result?.Template);
+            var row = new IssuanceDeliveredRow(Common(state, stored, item))
+            {
+                Method = JsonArgs.Kebab(delivery.Method.ToString()),
+                TrackingNumber = delivery.TrackingNumber,
+                Recipient = delivery.Recipient,
+                By = delivery.By,
+                At = delivery.At,
+                Evaluated = state.Evaluation is not null,
+                Documents = Documents(state, item?.Guide?.Result?.Template),
+            };
             delivered.Add((delivery.At, row));
         }
-        return Results.Json(new
-        {
-            today = today.ToString("yyyy-MM-dd"),
-            waitingTotal = work.Total,
-            waiting = waiting.OrderBy(w => w.Due).ThenBy(w => w.Number, StringComparer.Ordinal).Select(w => w.Row).ToList(),
-            delivered = delivered.OrderByDescending(d => d.At).Select(d => d.Row).ToList(),
-        });
+        return TypedResults.Json(new IssuanceList(
+            today.ToString("yyyy-MM-dd"),
+            work.Total,
+            waiting.OrderBy(w => w.Due).ThenBy(w => w.Number, StringComparer.Ordinal).Select(w => w.Row).ToList(),
+            delivered.OrderByDescending(d => d.At).Select(d => d.Row).ToList()), CaseViews.Json);
     }
 
     private static async Task<IResult> PendingEvaluations(HttpContext context, CaseService service, ICaseFigures figures, DefinitionCatalog catalog)
@@ -114,19 +120,21 @@ public static class AftercareEndpoints
         if (!user.IsAdmin && !user.Is(Roles.Clerk)) return Problems.Denied("评价器仅限窗口人员和管理员使用");
         if (catalog.Current is not { } snapshot) return Problems.NoDefinitions();
         var today = CaseViews.Today(service.Clock);
-        var rows = new List<(DateTimeOffset At, JsonObject Row)>();
+        var rows = new List<(DateTimeOffset At, PendingEvaluationRow Row)>();
         var query = new ClosedQuery(today.AddDays(-PendingDays), AftercareParty(user), UnratedOnly: true, ExceptStatus: nameof(CaseStatus.Withdrawn), Take: 50);
         foreach (var id in await figures.ClosedSinceAsync(query, context.RequestAborted))
         {
             if (await service.LoadAsync(id, context.RequestAborted) is not { } loaded) continue;
             var (state, stored) = loaded;
             if (state.Evaluation is not null || state.ClosedAt is not { } closed || state.Status == CaseStatus.Withdrawn) continue;
-            var row = Common(state, stored, snapshot.Set.Item(state.ItemId));
-            row["closedAt"] = closed;
-            row["delivery"] = state.Delivery is { } d ? JsonArgs.Kebab(d.Method.ToString()) : null;
+            var row = new PendingEvaluationRow(Common(state, stored, snapshot.Set.Item(state.ItemId)))
+            {
+                ClosedAt = closed,
+                Delivery = state.Delivery is { } d ? JsonArgs.Kebab(d.Method.ToString()) : null,
+            };
             rows.Add((closed, row));
         }
-        return Results.Json(new { today = today.ToString("yyyy-MM-dd"), cases = rows.OrderByDescending(r => r.At).Select(r => r.Row).ToList() });
+        return TypedResults.Json(new PendingEvaluationList(today.ToString("yyyy-MM-dd"), rows.OrderByDescending(r => r.At).Select(r => r.Row).ToList()), CaseViews.Json);
     }
 
     private static async Task<IResult> Rectifications(HttpContext context, CaseService service, ICaseFigures figures, DefinitionCatalog catalog, string? state)
@@ -137,7 +145,7 @@ public static class AftercareEndpoints
         if (state is not ("open" or "completed" or "all")) return Problems.Invalid("state 应为 open、completed 或 all");
         if (catalog.Current is not { } snapshot) return Problems.NoDefinitions();
         var today = CaseViews.Today(service.Clock);
-        var rows = new List<JsonObject>();
+        var rows = new List<RectificationRow>();
         foreach (var id in await figures.RatedAsync(BadRatings, AftercareParty(user), MaxRectifications, context.RequestAborted))
         {
             if (await service.LoadAsync(id, context.RequestAborted) is not { } loaded) continue;
@@ -146,70 +154,167 @@ public static class AftercareEndpoints
             if (state == "open" && !rectification.IsOpen || state == "completed" && rectification.IsOpen) continue;
             rows.Add(Rectification(c, stored, snapshot, today, user));
         }
-        return Results.Json(new
-        {
-            today = today.ToString("yyyy-MM-dd"),
-            state,
-            rectifications = rows.OrderBy(r => (string?)r["status"] == "completed").ThenBy(r => (string?)r["due"], StringComparer.Ordinal).ToList(),
-        });
+        return TypedResults.Json(new RectificationList(today.ToString("yyyy-MM-dd"), state, InListOrder(rows)), CaseViews.Json);
     }
 
     /// <summary>The party filter: a head sees its department's cases, supervisors and admins all, a clerk its window's.</summary>
     private static string? AftercareParty(CurrentUser user) => WorkEndpoints.SupervisionParty(user);
 
     /// <summary>One 整改 as the lists show it: the rating, its deadline, and where it stands (open, overdue, completed).</summary>
-    internal static JsonObject Rectification(CaseState c, StoredCase stored, DefinitionSnapshot snapshot, DateOnly today, CurrentUser user)
+    internal static RectificationRow Rectification(CaseState c, StoredCase stored, DefinitionSnapshot snapshot, DateOnly today, CurrentUser user)
     {
         var r = c.Rectification!;
         var item = snapshot.Set.Item(c.ItemId);
-        var row = Common(c, stored, item);
-        row["department"] = item?.Guide?.Department;
         var department = item?.Guide?.Department is { } d ? snapshot.Set.Department(d) : null;
-        row["departmentName"] = department?.Name;
-        row["departmentShortName"] = department?.ShortName ?? department?.Name;
-        row["level"] = c.Evaluation is { } e ? JsonArgs.Kebab(e.Level.ToString()) : null;
-        row["levelLabel"] = c.Evaluation is { } e2 ? Evaluation.Label(e2.Level) : null;
-        row["comment"] = c.Evaluation?.Comment;
-        row["ratedAt"] = c.Evaluation?.At;
-        row["openedOn"] = r.OpenedOn.ToString("yyyy-MM-dd");
-        row["due"] = r.Due.ToString("yyyy-MM-dd");
-        row["remainingWorkingDays"] = r.IsOpen ? snapshot.Calendar.WorkingDaysBetween(today, r.Due) : null;
-        row["status"] = !r.IsOpen ? "completed" : today > r.Due ? "overdue" : "open";
-        row["measures"] = r.Measures;
-        row["by"] = r.By;
-        row["completedAt"] = r.CompletedAt;
-        row["onTime"] = r.CompletedAt is { } done ? CaseFigureIndex.Day(done) <= r.Due : null;
-        row["mayRectify"] = r.IsOpen && Security.CaseCommandPolicy.Allows(user, CommandGate.Rectify, c, stored.Snapshot.Index.Parties, Security.CaseCommandPolicy.ItemSeats.Of(item));
-        return row;
+        var common = Common(c, stored, item);
+        return new RectificationRow
+        {
+            CaseId = common.CaseId, Number = common.Number, Version = common.Version, ItemId = common.ItemId, ItemName = common.ItemName,
+            ApplicantName = common.ApplicantName, ApplicantPhone = common.ApplicantPhone, StatusLabel = common.StatusLabel,
+            Department = item?.Guide?.Department,
+            DepartmentName = department?.Name,
+            DepartmentShortName = department?.ShortName ?? department?.Name,
+            Level = c.Evaluation is { } e ? JsonArgs.Kebab(e.Level.ToString()) : null,
+            LevelLabel = c.Evaluation is { } e2 ? Evaluation.Label(e2.Level) : null,
+            Comment = c.Evaluation?.Comment,
+            RatedAt = c.Evaluation?.At,
+            OpenedOn = r.OpenedOn.ToString("yyyy-MM-dd"),
+            Due = r.Due.ToString("yyyy-MM-dd"),
+            RemainingWorkingDays = r.IsOpen ? snapshot.Calendar.WorkingDaysBetween(today, r.Due) : null,
+            Status = !r.IsOpen ? "completed" : today > r.Due ? "overdue" : "open",
+            Measures = r.Measures,
+            By = r.By,
+            CompletedAt = r.CompletedAt,
+            OnTime = r.CompletedAt is { } done ? CaseFigureIndex.Day(done) <= r.Due : null,
+            MayRectify = r.IsOpen && Security.CaseCommandPolicy.Allows(user, CommandGate.Rectify, c, stored.Snapshot.Index.Parties, Security.CaseCommandPolicy.ItemSeats.Of(item)),
+        };
     }
 
-    private static JsonObject Common(CaseState state, StoredCase stored, ItemDefinition? item) => new()
+    /// <summary>Open and overdue 整改 first, then completed, each by due date: the order every list shows.</summary>
+    internal static List<RectificationRow> InListOrder(IEnumerable<RectificationRow> rows) =>
+        rows.OrderBy(r => r.Status == "completed").ThenBy(r => r.Due, StringComparer.Ordinal).ToList();
+
+    private static AftercareCase Common(CaseState state, StoredCase stored, ItemDefinition? item) => new()
     {
-        ["caseId"] = stored.Id.ToString("D"),
-        ["number"] = stored.Number.Text,
-        ["version"] = stored.Version,
-        ["itemId"] = state.ItemId,
-        ["itemName"] = item?.Guide?.Name,
-        ["applicantName"] = state.Applicant.Name,
-        ["applicantPhone"] = state.Applicant.Phone,
-        ["status"] = JsonArgs.Kebab(state.Status.ToString()),
-        ["statusLabel"] = state.Status.Label(),
+        CaseId = stored.Id.ToString("D"),
+        Number = stored.Number.Text,
+        Version = stored.Version,
+        ItemId = state.ItemId,
+        ItemName = item?.Guide?.Name,
+        ApplicantName = state.Applicant.Name,
+        ApplicantPhone = state.Applicant.Phone,
+        Status = state.Status,
+        StatusLabel = state.Status.Label(),
     };
 
     /// <summary>The case's documents, newest first; <c>result</c> marks the one the guide names as the result (the one to print).</summary>
-    private static JsonArray Documents(CaseState state, string? resultTemplate)
+    private static List<AftercareDocument> Documents(CaseState state, string? resultTemplate)
     {
         var list = state.Documents.Reverse().ToList();
         var result = list.FirstOrDefault(d => d.TemplateId == resultTemplate)
             ?? list.FirstOrDefault(d => d.TemplateId.StartsWith("certificates/", StringComparison.Ordinal));
-        return new JsonArray(list.Select(d => (JsonNode)new JsonObject
-        {
-            ["templateId"] = d.TemplateId,
-            ["documentId"] = d.DocumentId,
-            ["stepId"] = d.StepId,
-            ["at"] = d.At,
-            ["certificate"] = d.TemplateId.StartsWith("certificates/", StringComparison.Ordinal),
-            ["result"] = ReferenceEquals(d, result),
-        }).ToArray());
+        return list.Select(d => new AftercareDocument(d.TemplateId, d.DocumentId, d.StepId, d.At,
+            d.TemplateId.StartsWith("certificates/", StringComparison.Ordinal), ReferenceEquals(d, result))).ToList();
     }
+}
+
+/// <summary>What every after-the-decision row shows of its case (written with CaseViews.Json: enums as kebab-case text).</summary>
+public record AftercareCase
+{
+    public required string CaseId { get; init; }
+    public required string Number { get; init; }
+    public required long Version { get; init; }
+    public required string ItemId { get; init; }
+    public required string? ItemName { get; init; }
+    public required string ApplicantName { get; init; }
+    public required string? ApplicantPhone { get; init; }
+    public required CaseStatus Status { get; init; }
+    public required string StatusLabel { get; init; }
+}
+
+/// <param name="Certificate">A certificate (证照) rather than a notice.</param>
+/// <param name="Result">The one the guide names as the result: the one to print.</param>
+public sealed record AftercareDocument(string TemplateId, string DocumentId, string? StepId, DateTimeOffset At, bool Certificate, bool Result);
+
+/// <summary>统一出件: the tasks waiting at the issuance window (earliest due first, at most 200 of <c>WaitingTotal</c>) and this week's deliveries.</summary>
+public sealed record IssuanceList(string Today, int WaitingTotal, IReadOnlyList<IssuanceWaitingRow> Waiting, IReadOnlyList<IssuanceDeliveredRow> Delivered);
+
+/// <summary>A task waiting at the issuance window. (Rows copy their case's fields: the constructor sets the base's members.)</summary>
+public sealed record IssuanceWaitingRow : AftercareCase
+{
+    [SetsRequiredMembers] public IssuanceWaitingRow(AftercareCase common) : base(common) { }
+    public required string TaskId { get; init; }
+    public required string? StepName { get; init; }
+    public required string? Window { get; init; }
+    public required string? ClaimedBy { get; init; }
+    public required string? Due { get; init; }
+    public required bool DueProvisional { get; init; }
+    public required int? RemainingWorkingDays { get; init; }
+    public required DeadlineLevel Level { get; init; }
+    public required string LevelLabel { get; init; }
+    public required string? Decision { get; init; }
+    public required string? ResultName { get; init; }
+    public required string? ResultTemplate { get; init; }
+    public required IReadOnlyList<string> DeliveryMethods { get; init; }
+    public required IReadOnlyList<AftercareDocument> Documents { get; init; }
+}
+
+/// <summary>A result handed over this week (a delivery closes the case).</summary>
+public sealed record IssuanceDeliveredRow : AftercareCase
+{
+    [SetsRequiredMembers] public IssuanceDeliveredRow(AftercareCase common) : base(common) { }
+    public required string Method { get; init; }
+    public required string? TrackingNumber { get; init; }
+    public required string? Recipient { get; init; }
+    public required string By { get; init; }
+    public required DateTimeOffset At { get; init; }
+    public required bool Evaluated { get; init; }
+    public required IReadOnlyList<AftercareDocument> Documents { get; init; }
+}
+
+public sealed record PendingEvaluationList(string Today, IReadOnlyList<PendingEvaluationRow> Cases);
+
+/// <summary>A case closed at the window in the last 30 days and not rated yet.</summary>
+public sealed record PendingEvaluationRow : AftercareCase
+{
+    [SetsRequiredMembers] public PendingEvaluationRow(AftercareCase common) : base(common) { }
+    public required DateTimeOffset ClosedAt { get; init; }
+    public required string? Delivery { get; init; }
+}
+
+/// <param name="State">open, completed or all: the filter asked for.</param>
+public sealed record RectificationList(string Today, string State, IReadOnlyList<RectificationRow> Rectifications);
+
+/// <summary>
+/// One 整改 as the lists show it: the rating, its deadline, and where it stands. Its <c>status</c> is the
+/// 整改's (the case is closed); <c>statusLabel</c> is still the case's.
+/// </summary>
+public sealed record RectificationRow
+{
+    public required string CaseId { get; init; }
+    public required string Number { get; init; }
+    public required long Version { get; init; }
+    public required string ItemId { get; init; }
+    public required string? ItemName { get; init; }
+    public required string ApplicantName { get; init; }
+    public required string? ApplicantPhone { get; init; }
+    public required string StatusLabel { get; init; }
+    public required string? Department { get; init; }
+    public required string? DepartmentName { get; init; }
+    public required string? DepartmentShortName { get; init; }
+    /// <summary>The rating (dissatisfied, very-dissatisfied).</summary>
+    public required string? Level { get; init; }
+    public required string? LevelLabel { get; init; }
+    public required string? Comment { get; init; }
+    public required DateTimeOffset? RatedAt { get; init; }
+    public required string OpenedOn { get; init; }
+    public required string Due { get; init; }
+    public required int? RemainingWorkingDays { get; init; }
+    /// <summary>open, overdue or completed.</summary>
+    public required string Status { get; init; }
+    public required string? Measures { get; init; }
+    public required string? By { get; init; }
+    public required DateTimeOffset? CompletedAt { get; init; }
+    public required bool? OnTime { get; init; }
+    public required bool MayRectify { get; init; }
 }

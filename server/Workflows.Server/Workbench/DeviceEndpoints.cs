@@ -41,17 +41,19 @@ public sealed class DeviceAgentSettings(DefinitionCatalog catalog, string? agent
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/devices", (DeviceAgentSettings settings) => Results.Json(new
-            {
-                agent = settings.Agent,
-                protocol = 1,
-                printers = settings.Printers.Select(p => new
-                {
-                    id = p.Id, name = p.Name, kind = p.Kind == PrinterKind.Certificate ? "certificate" : "notice", printer = p.Printer,
-                    offsetX = p.OffsetX ?? 0, offsetY = p.OffsetY ?? 0,
-                }),
-            }))
+        app.MapGet("/api/devices", (DeviceAgentSettings settings) => TypedResults.Ok(new DeviceSetup(
+                settings.Agent,
+                1,
+                settings.Printers.Select(p => new PrinterSetup(
+                    p.Id, p.Name, p.Kind == PrinterKind.Certificate ? "certificate" : "notice", p.Printer, p.OffsetX ?? 0, p.OffsetY ?? 0)).ToList())))
             .RequireAuthorization().WithTags("窗口设备 devices")
             .WithSummary("窗口设备：本机设备代理地址与打印预设 (the device agent's address and printer presets)");
     }
 }
+
+/// <param name="Agent">The device agent's loopback ws:// address.</param>
+/// <param name="Protocol">The agent protocol's version.</param>
+public sealed record DeviceSetup(string Agent, int Protocol, IReadOnlyList<PrinterSetup> Printers);
+
+/// <param name="Kind">notice or certificate.</param>
+public sealed record PrinterSetup(string Id, string Name, string Kind, string Printer, double OffsetX, double OffsetY);

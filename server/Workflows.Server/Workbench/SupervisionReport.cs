@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Workflows.Engine.Queries;
 using Workflows.Engine.State;
 using Workflows.Server.Api;
@@ -32,7 +31,8 @@ public static class SupervisionReport
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/supervision/report", ReportAsync).WithTags("监督 supervision").RequireAuthorization()
-            .WithSummary("效能统计：各部门按时办结率、在办超期/预警/暂停数、特别程序超过告知期限数、每周收件与办结量（weeks = 1–26，默认 8），好差评各等级数量与差评整改");
+            .WithSummary("效能统计：各部门按时办结率、在办超期/预警/暂停数、每周收件与办结量（weeks = 1–26，默认 8），好差评各等级数量与差评整改")
+            .Produces<SupervisionReportView>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
 
     private sealed class Department
     {
@@ -80,7 +80,7 @@ public static class SupervisionReport
             d.WeekClosed[week] += day.Closed;
         }
         var ratings = (await figures.RatingCountsAsync(party, ct)).ToDictionary(r => r.Rating, r => r.Count, StringComparer.Ordinal);
-        var bad = new List<JsonObject>();
+        var bad = new List<RectificationRow>();
         foreach (var id in await figures.RatedAsync(BadRatings, party, MaxBadListed, ct))
         {
             if (await service.LoadAsync(id, ct) is { } loaded && loaded.State.Rectification is not null)
@@ -91,41 +91,34 @@ public static class SupervisionReport
         int Rated(EvaluationLevel l) => ratings.GetValueOrDefault(l.ToString());
         var total = levels.Sum(Rated);
         var good = Rated(EvaluationLevel.VerySatisfied) + Rated(EvaluationLevel.Satisfied) + Rated(EvaluationLevel.BasicallySatisfied);
-        return Results.Json(new JsonObject
-        {
-            ["today"] = today.ToString("yyyy-MM-dd"),
-            ["weeks"] = new JsonArray(mondays.Select(w => (JsonNode)w.ToString("yyyy-MM-dd")).ToArray()),
-            ["departments"] = new JsonArray(departments.Select(d => (JsonNode)new JsonObject
-            {
-                ["department"] = d.Key,
-                ["departmentName"] = snapshot.Set.Department(d.Key)?.Name,
-                ["departmentShortName"] = snapshot.Set.Department(d.Key) is { } known ? known.ShortName ?? known.Name : null,
-                ["received"] = d.Value.Received,
-                ["closed"] = d.Value.Closed,
-                ["onTime"] = d.Value.OnTime,
-                ["late"] = d.Value.Closed - d.Value.OnTime,
-                ["onTimeRate"] = Rate(d.Value.OnTime, d.Value.Closed),
-                ["open"] = d.Value.Open,
-                ["warning"] = d.Value.Warning,
-                ["overdue"] = d.Value.Overdue,
-                ["suspended"] = d.Value.Suspended,
-                ["procedureOverrun"] = d.Value.ProcedureOverrun,
-                ["weekly"] = new JsonArray(mondays.Select((w, i) => (JsonNode)new JsonObject
-                {
-                    ["week"] = w.ToString("yyyy-MM-dd"), ["received"] = d.Value.WeekReceived[i], ["closed"] = d.Value.WeekClosed[i],
-                }).ToArray()),
-            }).ToArray()),
-            ["evaluations"] = new JsonObject
-            {
-                ["total"] = total,
-                ["satisfactionRate"] = Rate(good, total),
-                ["levels"] = new JsonArray(levels.Select(l => (JsonNode)new JsonObject
-                {
-                    ["level"] = JsonArgs.Kebab(l.ToString()), ["label"] = Evaluation.Label(l), ["count"] = Rated(l),
-                }).ToArray()),
-                ["bad"] = new JsonArray(bad.OrderBy(b => (string?)b["status"] == "completed").ThenBy(b => (string?)b["due"], StringComparer.Ordinal)
-                    .Select(b => (JsonNode)b).ToArray()),
-            },
-        }, CaseViews.Json);
+        return TypedResults.Json(new SupervisionReportView(
+            today.ToString("yyyy-MM-dd"),
+            mondays.Select(w => w.ToString("yyyy-MM-dd")).ToList(),
+            departments.Select(d => new ReportDepartment(
+                d.Key,
+                snapshot.Set.Department(d.Key)?.Name,
+                snapshot.Set.Department(d.Key) is { } known ? known.ShortName ?? known.Name : null,
+                d.Value.Received, d.Value.Closed, d.Value.OnTime, d.Value.Closed - d.Value.OnTime, Rate(d.Value.OnTime, d.Value.Closed),
+                d.Value.Open, d.Value.Warning, d.Value.Overdue, d.Value.Suspended, d.Value.ProcedureOverrun,
+                mondays.Select((w, i) => new ReportWeek(w.ToString("yyyy-MM-dd"), d.Value.WeekReceived[i], d.Value.WeekClosed[i])).ToList())).ToList(),
+            new ReportEvaluations(total, Rate(good, total),
+                levels.Select(l => new ReportRating(l, Evaluation.Label(l), Rated(l))).ToList(),
+                AftercareEndpoints.InListOrder(bad))), CaseViews.Json);
     }
 }
+
+public sealed record SupervisionReportView(string Today, IReadOnlyList<string> Weeks, IReadOnlyList<ReportDepartment> Departments, ReportEvaluations Evaluations);
+
+/// <param name="OnTimeRate">按时办结率 in percent with one decimal; null when nothing closed.</param>
+/// <param name="ProcedureOverrun">Open cases whose 特别程序 ran past its announced duration.</param>
+/// <param name="Weekly">Received and closed per week, one entry for each of <c>Weeks</c>.</param>
+public sealed record ReportDepartment(string Department, string? DepartmentName, string? DepartmentShortName, int Received, int Closed, int OnTime, int Late,
+    double? OnTimeRate, int Open, int Warning, int Overdue, int Suspended, int ProcedureOverrun, IReadOnlyList<ReportWeek> Weekly);
+
+/// <param name="Week">The week's Monday.</param>
+public sealed record ReportWeek(string Week, int Received, int Closed);
+
+/// <param name="Bad">差评 and their 整改, open first.</param>
+public sealed record ReportEvaluations(int Total, double? SatisfactionRate, IReadOnlyList<ReportRating> Levels, IReadOnlyList<RectificationRow> Bad);
+
+public sealed record ReportRating(EvaluationLevel Level, string Label, int Count);

@@ -69,6 +69,17 @@ public sealed class DeadlineLevelTests
     }
 
     [Fact]
+    public void Task_WithoutALimitOfItsOwn_ShowsTheCasesLevel()
+    {
+        var state = Accepted().State;
+        var unlimited = Assert.Single(state.ActiveTasks) with { Due = null };
+        var past = state.Clocks.PromisedDue!.Value.AddDays(1);
+
+        Assert.Equal(DeadlineLevel.Overdue, DeadlineLevels.OfCase(state, OfficialCalendar.Calendar, 0.8, past));
+        Assert.Equal(DeadlineLevel.Overdue, DeadlineLevels.OfTask(state, unlimited, OfficialCalendar.Calendar, 0.8, past));
+    }
+
+    [Fact]
     public void Task_LevelCountsFromItsOwnStartAndLimit()
     {
         var state = Accepted().State;

@@ -2,7 +2,8 @@ import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Descriptions, Dropdown, Empty, List, Result, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
-import { api, ApiError, showError } from '../../api/client';
+import { ApiError, showError } from '../../api/client';
+import { workbenchApi } from '../api';
 import { useUser } from '../../auth/AuthContext';
 import { FormView } from '../../forms/FormRenderer';
 import { DocumentViewer } from '../common/DocumentViewer';
@@ -31,7 +32,7 @@ export function CasePage() {
 
   const loadEvents = useCallback(async () => {
     try {
-      const timeline = await api.get<{ events: CaseEvent[]; effects?: CaseEffect[] }>(`/api/cases/${id}/timeline`);
+      const timeline = await workbenchApi.timeline(String(id));
       setEvents(timeline.events);
       setEffects(timeline.effects ?? []);
     } catch { /* the view shows the case anyway */ }
@@ -39,7 +40,7 @@ export function CasePage() {
 
   const load = useCallback(async () => {
     try {
-      const [v, d] = await Promise.all([api.get<CaseView>(`/api/cases/${id}`), api.get<CaseDefinition>(`/api/cases/${id}/definition`)]);
+      const [v, d] = await Promise.all([workbenchApi.case(String(id)), workbenchApi.caseDefinition(String(id))]);
       setView(v);
       setDefinition(d);
       void loadEvents();
@@ -60,7 +61,7 @@ export function CasePage() {
   const isClerk = user.roles.includes('clerk') || user.roles.includes('admin');
   const issue = async (templateId: string, current: CaseView = view) => {
     try {
-      const v = await api.post<CaseView>(`/api/cases/${current.id}/issue-document`, { templateId }, { headers: { 'If-Match': `"${current.version}"` } });
+      const v = await workbenchApi.command(current.id, 'issue-document', { templateId }, current.version);
       updated(v);
       const last = v.case.documents.at(-1);
       if (last) setDoc({ id: last.documentId, title: `${templateLabel(templateId)} · ${v.number}`, templateId: last.templateId });

@@ -1,14 +1,15 @@
 import { Button, Card, Form, Input, Select, Switch, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, showError } from '../../api/client';
+import { showError } from '../../api/client';
+import { workbenchApi } from '../api';
 import { formatDateTime } from '../../common/format';
 
 interface Row { id: string; number: string; status: string; statusLabel: string; department?: string; applicantName: string; applicantId?: string; dueDate?: string; open: boolean; createdAt: string }
 
 const statuses = [
   ['received', '已收件'], ['supplementing', '补正中'], ['in-progress', '办理中'], ['suspended', '挂起'], ['granted', '准予许可'],
-  ['denied', '不予许可'], ['refused', '不予受理'], ['withdrawn', '已撤回'], ['terminated', '终止办理'], ['completed', '已办结'],
+  ['denied', '不予许可'], ['refused', '不予受理'], ['withdrawn', '已撤回'], ['terminated', '终止办理'], ['revoked', '已撤销'], ['completed', '已办结'],
 ];
 
 /** 办件查询: by number, applicant, status; the cases the account may see. */
@@ -28,7 +29,7 @@ export function CaseSearchPage() {
     if (query.procedureOverrun) p.set('procedureOverrun', 'true');
     p.set('take', '200');
     try {
-      const r = await api.get<{ items?: Row[]; cases?: Row[] }>(`/api/cases?${p}`);
+      const r = await workbenchApi.searchCases<Row>(p.toString());
       setRows(r.items ?? r.cases ?? []);
     } catch (e) { showError(e, '办件查询'); setRows([]); }
   }, [query]);

@@ -1,7 +1,8 @@
 import { EyeOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Image, List, Modal, Space, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
-import { api, showError } from '../../api/client';
+import { showError } from '../../api/client';
+import { workbenchApi } from '../api';
 import { materialStatusLabels, type CaseView, type Material } from '../types';
 
 const statusColor = { received: 'green', deferred: 'orange', missing: 'red', defective: 'volcano' } as const;
@@ -15,9 +16,8 @@ export function CaseMaterials({ view, materials, mayUpload, onUpdated }: { view:
   const byId = new Map(materials.map((m) => [m.id, m]));
   const upload = async (file: File, materialId: string) => {
     try {
-      const updated = await api.request<CaseView>('POST', `/api/cases/${view.id}/files?materialId=${encodeURIComponent(materialId)}&name=${encodeURIComponent(file.name)}`,
-        undefined, { raw: file, contentType: file.type || 'application/octet-stream' });
-      onUpdated(updated.data);
+      const updated = await workbenchApi.uploadFile(view.id, materialId, file.name, file, file.type || 'application/octet-stream');
+      onUpdated(updated);
       message.success(`已上传 ${file.name}`);
     } catch (e) { showError(e, '上传'); }
     return false;

@@ -1,7 +1,8 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { api, showError } from '../../api/client';
+import { showError } from '../../api/client';
+import { workbenchApi } from '../api';
 
 interface Phrase { id: string; scope: 'user' | 'department'; scopeLabel: string; text: string }
 
@@ -16,7 +17,7 @@ export function OpinionPhrases({ opinion, onPick }: { opinion: string; onPick(te
 
   const load = useCallback(async () => {
     try {
-      const answer = await api.get<{ phrases: Phrase[]; mayEditDepartment: boolean }>('/api/opinion-phrases');
+      const answer = await workbenchApi.opinionPhrases();
       setPhrases(answer.phrases);
       setMayEditDepartment(answer.mayEditDepartment);
     } catch (e) { showError(e, '常用意见'); setPhrases([]); }
@@ -25,14 +26,14 @@ export function OpinionPhrases({ opinion, onPick }: { opinion: string; onPick(te
 
   const save = async (scope: Phrase['scope']) => {
     try {
-      await api.post('/api/opinion-phrases', { text: opinion.trim(), scope });
+      await workbenchApi.addOpinionPhrase(opinion.trim(), scope);
       message.success(scope === 'department' ? '已存为本部门常用意见' : '已存为常用意见');
       await load();
     } catch (e) { showError(e, '保存常用意见'); }
   };
   const remove = async (p: Phrase) => {
     try {
-      await api.del(`/api/opinion-phrases/${p.id}`);
+      await workbenchApi.deleteOpinionPhrase(p.id);
       await load();
     } catch (e) { showError(e, '删除常用意见'); }
   };

@@ -1,6 +1,7 @@
 import { App, Button, Card, Checkbox, Descriptions, Form, Input, InputNumber, Modal, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, showError } from '../../api/client';
+import { showError } from '../../api/client';
+import { workbenchApi } from '../api';
 import { useUser, type User } from '../../auth/AuthContext';
 import { departmentsOf, useItems } from '../common/useItemNames';
 import { personName, usePeople } from '../common/usePeople';
@@ -57,7 +58,7 @@ export function TaskActions({ view, definition, onUpdated, onNotice }: {
   const run = async (command: string, body: Record<string, unknown>, done: string) => {
     setBusy(true);
     try {
-      const updated = await api.post<CaseView>(`/api/cases/${view.id}/${command}`, body, { headers: { 'If-Match': `"${view.version}"` } });
+      const updated = await workbenchApi.command(view.id, command, body, view.version);
       onUpdated(updated);
       setOpinion('');
       setDialog(null);

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Switch, Timeline as AntTimeline, Typography } from 'antd';
 import { useState } from 'react';
-import { api, showError } from '../../api/client';
+import { showError } from '../../api/client';
+import { workbenchApi } from '../api';
 import { templateLabel, type CaseEffect, type CaseEvent } from '../types';
 import { formatDateTime } from '../../common/format';
 import { outcomeLabel } from '../../common/labels';
@@ -12,6 +13,7 @@ const labels: Record<string, string> = {
   'case-extended': '延期', 'deadline-alert-raised': '时限提醒', 'task-created': '任务产生', 'task-claimed': '认领', 'task-vote-cast': '签署意见',
   'task-completed': '办理完成', 'task-cancelled': '任务取消', 'task-transferred': '转办', 'signer-added': '加签', 'decision-recorded': '作出决定',
   'document-issued': '出具文书', 'notification-sent': '送达通知', 'activity-completed': '插件活动', 'case-urged': '催办', 'case-withdrawn': '撤回', 'catch-up-reminded': '催补', 'case-terminated': '终止办理',
+  'pledge-chosen': '选择告知承诺', 'pledge-check-opened': '告知承诺核查', 'pledge-checked': '核查完成', 'decision-revoked': '撤销许可决定',
   'case-closed': '办结', 'case-evaluated': '好差评', 'file-attached': '上传附件', 'result-delivered': '送达结果', 'rectification-opened': '整改开始',
   'rectification-completed': '整改完成', 'timer-scheduled': '定时器', 'timer-fired': '定时触发', 'token-created': '流转', 'token-moved': '流转', 'token-consumed': '流转',
 };
@@ -50,7 +52,7 @@ function FailedEffects({ effects, caseId, canRun, onRun }: { effects: CaseEffect
   const run = async (effect: CaseEffect) => {
     setRunning(effect.id);
     try {
-      const after = await api.post<CaseEffect>(`/api/cases/${caseId}/effects/${encodeURIComponent(effect.id)}/run`, {});
+      const after = await workbenchApi.runEffect(caseId, effect.id);
       if (after.state === 'done') message.success(`已重新执行：${effect.label}`);
       else message.error(`仍未成功：${after.reason ?? effect.label}`);
     } catch (e) { showError(e, '重新执行'); }

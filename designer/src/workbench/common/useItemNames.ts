@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { workbenchApi } from '../api';
 import type { ItemSummary } from '../types';
 
 let cache: Promise<ItemSummary[]> | null = null;
@@ -8,7 +8,7 @@ let cache: Promise<ItemSummary[]> | null = null;
 export function useItems(): ItemSummary[] {
   const [items, setItems] = useState<ItemSummary[]>([]);
   useEffect(() => {
-    cache ??= api.get<{ items: ItemSummary[] }>('/api/items').then((r) => r.items).catch(() => { cache = null; return []; });
+    cache ??= workbenchApi.items().then((r) => r.items).catch(() => { cache = null; return []; });
     let live = true;
     void cache.then((i) => { if (live) setItems(i); });
     return () => { live = false; };

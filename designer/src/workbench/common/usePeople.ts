@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api } from '../../api/client';
+import { workbenchApi } from '../api';
 
 let cache: Promise<Map<string, string>> | null = null;
 
@@ -7,7 +7,7 @@ let cache: Promise<Map<string, string>> | null = null;
 export function usePeople(): Map<string, string> {
   const [people, setPeople] = useState<Map<string, string>>(new Map());
   useEffect(() => {
-    cache ??= api.get<{ people: { userName: string; displayName: string }[] }>('/api/people')
+    cache ??= workbenchApi.people()
       .then((r) => new Map(r.people.map((p) => [p.userName, p.displayName])))
       .catch(() => { cache = null; return new Map<string, string>(); });
     let live = true;

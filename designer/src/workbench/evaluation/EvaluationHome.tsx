@@ -1,7 +1,8 @@
 import { SendOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Empty, Table, Tabs } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, describeError, showError } from '../../api/client';
+import { describeError, showError } from '../../api/client';
+import { workbenchApi } from '../api';
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { RectificationList } from './RectificationList';
 import { formatDateTime } from '../../common/format';
@@ -22,12 +23,12 @@ function PendingRatings() {
   const { message } = App.useApp();
   const push = async (r: PendingCase) => {
     try {
-      await api.post('/api/kiosk/window-case', { caseId: r.caseId });
+      await workbenchApi.showOnTablet(r.caseId);
       message.success(`已推送 ${r.number} 到本窗口评价器`);
     } catch (e) { showError(e, '推送到评价器'); }
   };
   useEffect(() => {
-    api.get<{ cases: PendingCase[] }>('/api/evaluations/pending').then((r) => setRows(r.cases), (e) => setError(describeError(e)));
+    workbenchApi.pendingEvaluations().then((r) => setRows(r.cases), (e) => setError(describeError(e)));
   }, []);
   return (
     <>

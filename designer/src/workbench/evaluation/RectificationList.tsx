@@ -3,7 +3,8 @@ import { Alert, App, Button, Empty, Form, Input, Modal, Segmented, Space, Table,
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, describeError } from '../../api/client';
+import { describeError } from '../../api/client';
+import { workbenchApi } from '../api';
 import { rectificationLabels } from '../supervision/stats';
 import type { Rectification, RectificationStatus } from '../supervision/types';
 
@@ -30,7 +31,7 @@ export function RectificationList() {
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setRows((await api.get<{ rectifications: Rectification[] }>(`/api/rectifications?state=${state}`)).rectifications);
+      setRows((await workbenchApi.rectifications(state)).rectifications);
       setError(null);
     } catch (e) {
       setError(describeError(e));
@@ -49,7 +50,7 @@ export function RectificationList() {
     setSaving(true);
     setSaveError(null);
     try {
-      await api.post(`/api/cases/${editing.caseId}/rectify`, { measures: measures.trim() });
+      await workbenchApi.command(editing.caseId, 'rectify', { measures: measures.trim() });
       message.success(`${editing.number} 整改情况已记录`);
       setEditing(null);
       void load();

@@ -5,7 +5,8 @@ import {
 import dayjs, { type Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, ApiError, showError } from '../../api/client';
+import { ApiError, showError } from '../../api/client';
+import { workbenchApi } from '../api';
 import { useUser } from '../../auth/AuthContext';
 import { residentIdProblem, usccProblem } from '../../forms/checks';
 import { FormRenderer } from '../../forms/FormRenderer';
@@ -65,7 +66,7 @@ export function IntakePage() {
   const cameraReady = devices.status === 'connected' && devices.hello?.devices.camera?.connected !== false;
 
   useEffect(() => {
-    api.get<{ items: ItemSummary[] }>('/api/items').then((r) => {
+    workbenchApi.items().then((r) => {
       // A clerk sees the items of the window's departments; an admin every item.
       setItems(user.window ? r.items.filter((i) => i.window === user.window) : r.items);
     }).catch((e) => showError(e, '事项目录'));
@@ -78,7 +79,7 @@ export function IntakePage() {
     setMarks({});
     setShowAll(false);
     try {
-      const d = await api.get<ItemDetail>(`/api/items/${item.id}`);
+      const d = await workbenchApi.item(item.id);
       setDetail(d);
       setValues(d.form ? defaultValues(d.form) : {});
       const types = d.form?.['applicant-types'] ?? ['person'];
@@ -125,7 +126,7 @@ export function IntakePage() {
     const t = setTimeout(async () => {
       try {
         const form = detail.form ? valuesToSubmit(detail.form, { form: values, applicant: scriptApplicant }) : {};
-        const answer = await api.post<ChecklistAnswer>(`/api/items/${detail.id}/checklist`, { applicant: scriptApplicant, form });
+        const answer = await workbenchApi.checklist(detail.id, { applicant: scriptApplicant, form });
         if (mine !== seq.current) return;
         setChecklist(answer);
       } catch (e) {
@@ -198,18 +199,16 @@ export function IntakePage() {
         const { contentType, base64 } = fromCard.photoFile;
         scans.push({ fileName: `身份证照片.${contentType === 'image/png' ? 'png' : 'jpg'}`, contentType, blob: blobOf(base64, contentType) });
       }
-      if (scans.length === 0) view = await api.post<CaseView>('/api/cases', body);
+      if (scans.length === 0) view = await workbenchApi.createCase(body);
       else {
         // Captured pages belong to the case before its decision: receive, upload each as its material's file, then decide.
-        view = await api.post<CaseView>('/api/cases', { ...body, decision: undefined });
+        view = await workbenchApi.createCase({ ...body, decision: undefined });
         const receivedCase = { id: view.id, number: view.number };
         try {
           for (const scan of scans) {
-            const material = scan.materialId ? `materialId=${encodeURIComponent(scan.materialId)}&` : '';
-            view = (await api.request<CaseView>('POST', `/api/cases/${view.id}/files?${material}name=${encodeURIComponent(scan.fileName)}`,
-              undefined, { raw: scan.blob, contentType: scan.contentType })).data;
+            view = await workbenchApi.uploadFile(view.id, scan.materialId, scan.fileName, scan.blob, scan.contentType);
           }
-          view = await api.post<CaseView>(`/api/cases/${view.id}/${decision}`, extra);
+          view = await workbenchApi.command(view.id, decision, extra);
         } catch (e) {
           throw e instanceof ApiError ? new ApiError(e.status, { ...e.problem, caseId: receivedCase.id, number: receivedCase.number }) : e;
         }
@@ -220,7 +219,7 @@ export function IntakePage() {
       let documentId: string | null = view.case.documents.find((d) => d.templateId === templateId)?.documentId ?? null;
       if (!documentId) {
         try {
-          view = await api.post<CaseView>(`/api/cases/${view.id}/issue-document`, { templateId });
+          view = await workbenchApi.command(view.id, 'issue-document', { templateId });
           documentId = view.case.documents.at(-1)?.documentId ?? null;
         } catch (e) { showError(e, '出具通知书'); }
       }
@@ -446,7 +445,7 @@ function IntakeDone({ done, viewer, setViewer, onNext, onUpdated, immediate }: {
     if (!windowTask) return;
     setFinishing(true);
     try {
-      const updated = await api.post<CaseView>(`/api/cases/${view.id}/complete`, {
+      const updated = await workbenchApi.command(view.id, 'complete', {
         taskId: windowTask.id, opinion: '当场办结', delivery: { method: 'window', recipient: view.case.applicant.name },
       });
       onUpdated(updated);

@@ -1,6 +1,7 @@
 import { Alert, Button, Form, Input, Modal, Radio, Result, Space, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { api, describeError } from '../../api/client';
+import { describeError } from '../../api/client';
+import { workbenchApi } from '../api';
 import { deliveryBody, deliveryLabels, type DeliveryInput, type DeliveryMethod } from './delivery';
 import type { WaitingCase } from './types';
 
@@ -27,7 +28,7 @@ export function DeliveryModal({ row, onClose, onDelivered }: { row: WaitingCase 
     setSaving(true);
     setError(null);
     try {
-      await api.post(`/api/cases/${row.caseId}/complete`, deliveryBody(row.taskId, input), { headers: { 'If-Match': `"${row.version}"` } });
+      await workbenchApi.command(row.caseId, 'complete', deliveryBody(row.taskId, input), row.version);
       setDone({ number: row.number, caseId: row.caseId, method: input.method });
       onDelivered();
     } catch (e) {

@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Dropdown, Empty, Space, Table, Tabs, Tag, Typ
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, describeError, showError } from '../../api/client';
+import { describeError, showError } from '../../api/client';
+import { workbenchApi } from '../api';
 import { DeliveryModal } from './DeliveryModal';
 import { deliveryLabels, documentName, documentUrl } from './delivery';
 import { DueTag } from './DueTag';
@@ -52,7 +53,7 @@ export function IssuancePage() {
   // The applicant rates on the window's paired tablet (/kiosk), never in this session.
   const pushToTablet = async (r: DeliveredCase) => {
     try {
-      await api.post('/api/kiosk/window-case', { caseId: r.caseId });
+      await workbenchApi.showOnTablet(r.caseId);
       message.success(`已推送 ${r.number} 到本窗口评价器`);
     } catch (e) { showError(e, '推送到评价器'); }
   };
@@ -60,7 +61,7 @@ export function IssuancePage() {
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setData(await api.get<IssuanceList>('/api/issuance'));
+      setData(await workbenchApi.issuance());
       setError(null);
     } catch (e) {
       setError(describeError(e));

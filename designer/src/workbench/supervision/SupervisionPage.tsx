@@ -3,7 +3,8 @@ import { Alert, App, Button, Card, Col, Empty, Popconfirm, Row, Segmented, Space
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import { api, describeError } from '../../api/client';
+import { describeError } from '../../api/client';
+import { workbenchApi } from '../api';
 import { RectificationStatusTag } from '../evaluation/RectificationList';
 import { BarChart, WeeklyChart } from './charts';
 import { downloadCsv } from './csv';
@@ -33,8 +34,8 @@ export function SupervisionPage() {
     setLoading(true);
     try {
       const [o, r] = await Promise.all([
-        api.get<SupervisionOverview>('/api/supervision'),
-        api.get<SupervisionReport>(`/api/supervision/report?weeks=${weeks}`),
+        workbenchApi.supervision(),
+        workbenchApi.supervisionReport(weeks),
       ]);
       setOverview(o);
       setReport(r);
@@ -64,7 +65,7 @@ export function SupervisionPage() {
 
   const urge = async (row: SupervisionCase) => {
     try {
-      await api.post(`/api/cases/${row.id}/urge`, { message: row.level === 'overdue' ? '该件已超过承诺时限，请立即办理并说明原因' : '该件即将到期，请抓紧办理' });
+      await workbenchApi.command(row.id, 'urge', { message: row.level === 'overdue' ? '该件已超过承诺时限，请立即办理并说明原因' : '该件即将到期，请抓紧办理' });
       message.success(`已向 ${row.number} 的承办人发出催办`);
     } catch (e) {
       const d = describeError(e);

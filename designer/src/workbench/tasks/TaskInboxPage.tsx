@@ -2,10 +2,11 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Grid, List, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { api, showError } from '../../api/client';
+import { showError } from '../../api/client';
+import { workbenchApi } from '../api';
 import { itemName, useItems } from '../common/useItemNames';
 import { personName, usePeople } from '../common/usePeople';
-import { levelColors, remainingText, type CaseView, type TaskPage, type TaskRow } from '../types';
+import { levelColors, remainingText, type TaskRow } from '../types';
 import { DueDate } from '../common/DueDate';
 
 type Scope = 'mine' | 'department' | 'claimable';
@@ -34,7 +35,7 @@ export function TaskInboxPage() {
   const load = useCallback(async () => {
     setRows(null);
     try {
-      const answer = await api.get<TaskPage>(`/api/tasks?scope=${scope}&offset=${(page - 1) * pageSize}&limit=${pageSize}`);
+      const answer = await workbenchApi.tasks(scope, (page - 1) * pageSize, pageSize);
       setRows(answer.tasks);
       setTotal(answer.total);
     } catch (e) { showError(e, '待办任务'); setRows([]); }
@@ -45,7 +46,7 @@ export function TaskInboxPage() {
   const claim = async (row: TaskRow) => {
     setBusy(row.taskId + row.caseId);
     try {
-      await api.post<CaseView>(`/api/cases/${row.caseId}/claim`, { taskId: row.taskId });
+      await workbenchApi.command(row.caseId, 'claim', { taskId: row.taskId });
       message.success(`已认领 ${row.number} · ${row.stepName}`);
       navigate(`/workbench/cases/${row.caseId}`);
     } catch (e) { showError(e, '认领'); } finally { setBusy(null); }
