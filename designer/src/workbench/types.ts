@@ -26,7 +26,8 @@ export interface ItemDetail {
 
 export type Guide = Record<string, unknown> & { name: string };
 
-export type MaterialStatus = 'received' | 'deferred' | 'missing' | 'defective';
+// pledged: covered by the applicant's 告知承诺 (chosen before acceptance; never typed in at receipt).
+export type MaterialStatus = 'received' | 'deferred' | 'missing' | 'defective' | 'pledged';
 
 export interface Assignee { department?: string | null; role?: string | null; window?: string | null }
 
@@ -108,7 +109,7 @@ export interface CaseEffect {
   attempts: number; reason: string | null; createdAt: string;
 }
 
-export const materialStatusLabels: Record<MaterialStatus, string> = { received: '已收取', deferred: '容缺后补', missing: '缺少', defective: '有误' };
+export const materialStatusLabels: Record<MaterialStatus, string> = { received: '已收取', deferred: '容缺后补', missing: '缺少', defective: '有误', pledged: '告知承诺' };
 export const necessityLabels: Record<string, string> = { required: '必要', optional: '非必要', deferrable: '可容缺' };
 export const kindLabels: Record<string, string> = { original: '原件', copy: '复印件', 'original-and-copy': '原件和复印件', 'original-or-copy': '原件或复印件' };
 export const formLabels: Record<string, string> = { paper: '纸质', electronic: '电子', both: '纸质和电子' };

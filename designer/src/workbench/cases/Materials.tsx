@@ -5,7 +5,7 @@ import { showError } from '../../api/client';
 import { workbenchApi } from '../api';
 import { materialStatusLabels, type CaseView, type Material } from '../types';
 
-const statusColor = { received: 'green', deferred: 'orange', missing: 'red', defective: 'volcano' } as const;
+const statusColor = { received: 'green', deferred: 'orange', missing: 'red', defective: 'volcano', pledged: 'cyan' } as const;
 
 /** 申请材料 of a case: how each was received, its files (preview, upload). */
 export function CaseMaterials({ view, materials, mayUpload, onUpdated }: { view: CaseView; materials: Material[]; mayUpload: boolean; onUpdated: (v: CaseView) => void }) {
