@@ -7119,7 +7119,7 @@ export interface components {
             acceptedBy: null | string;
             activeProcedure: null | components["schemas"]["ProcedureRun"];
             activeSuspension: null | components["schemas"]["Suspension"];
-            activeTasks: null | components["schemas"]["CaseTask"][];
+            activeTasks: components["schemas"]["CaseTask"][];
             activities: components["schemas"]["ActivityRecord"][];
             alerts: components["schemas"]["DeadlineAlert"][];
             applicant: components["schemas"]["Applicant"];
@@ -7215,7 +7215,7 @@ export interface components {
             outcome: null | string;
             /** Format: int32 */
             pausedWorkingDays: number;
-            pendingSignerIndexes: null | number[];
+            pendingSignerIndexes: number[];
             signers: components["schemas"]["Signer"][];
             state: components["schemas"]["TaskState"];
             stepId: string;

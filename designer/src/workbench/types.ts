@@ -1,6 +1,6 @@
 // What the case API answers (server/Workflows.Server/Api/CaseViews.cs, WorkEndpoints.cs, ItemEndpoints.cs).
 import type { components } from '../api/schema';
-import type { FormDefinition, FormValues } from '../forms/model';
+import type { FormDefinition } from '../forms/model';
 
 export interface ItemSummary {
   id: string; name: string; type: string; 'type-label': string; department: string; 'department-name': string;
@@ -31,59 +31,15 @@ export type MaterialStatus = 'received' | 'deferred' | 'missing' | 'defective' |
 
 export interface Assignee { department?: string | null; role?: string | null; window?: string | null }
 
-// Still written by hand: the OpenAPI document types CaseState's always-written collections (tasks,
-// documents, clocks...) as optional, since the engine's records give them initial values instead of
-// `required`; until the document marks them required these screens keep their own, stricter copy.
-export interface CaseTask {
-  id: string; stepId: string; stepName: string; isCountersign: boolean; mode: string;
-  signers: { assignee: Assignee; added: boolean; addedBy?: string | null }[];
-  votes: { signerIndex: number; userId: string; outcome?: string | null; opinion?: string | null; at: string }[];
-  state: string; claimedBy?: string | null; createdOn: string; due?: string | null; dueProvisional?: boolean; outcome?: string | null; opinion?: string | null;
-  completedBy?: string | null; closedAt?: string | null; assignee: Assignee; isActive: boolean; pendingSignerIndexes: number[];
-}
+// The case's state is generated from the server's OpenAPI document (src/api/schema.d.ts,
+// npm run gen:api): the engine's records, every property present.
+type Generated = components['schemas'];
+export type CaseTask = Generated['CaseTask'];
+export type ProcedureRun = Generated['ProcedureRun'];
+export type CaseState = Generated['CaseState'];
 
-export interface ProcedureRun {
-  stepId: string; kind: string; name: string; basis: string; announced: { value: number; unit: 'working-days' | 'calendar-days' };
-  startedOn: string; announcedEnd: string; endedOn?: string | null; workingDays: number; stoppedClock: boolean;
-}
-
-export interface CaseState {
-  id: string; number: string; itemId: string; definitionVersion: string;
-  applicant: { type: 'person' | 'organization'; name: string; idNumber: string; phone?: string | null; address?: string | null };
-  formData: FormValues;
-  materials: Record<string, { materialId: string; status: MaterialStatus; note?: string | null; catchUpDue?: string | null; remindedOn?: string | null; terminatesAfter?: string | null }>;
-  status: string;
-  /** 终止办理: a deferred (容缺) material never came. */
-  termination?: { reasons: string[]; materialIds: string[]; by: string; on: string } | null;
-  decision?: unknown; refusal?: { reasons: string[]; competentBody?: string | null } | null;
-  openSupplement?: { deficiencies: { materialId: string; kind: 'missing' | 'defective'; note?: string | null }[]; requestedOn: string; supplementedOn?: string | null; beforeAcceptance?: boolean } | null;
-  supplementHistory: unknown[];
-  activeSuspension?: { reason: string; procedure?: string | null; from: string; counted?: boolean; basis?: string | null; approver?: string | null } | null;
-  /** 特别程序 run by a workflow step (行政许可法第四十五条); the clock stands still while it runs. */
-  activeProcedure?: ProcedureRun | null;
-  procedureHistory?: ProcedureRun[];
-  tasks: CaseTask[]; activeTasks: CaseTask[];
-  visitedSteps: string[];
-  clocks: {
-    receivedOn: string; acceptanceDue?: string | null; acceptedOn?: string | null; statutoryDue?: string | null; promisedDue?: string | null;
-    pausedWorkingDays: number; extendedWorkingDays: number; openPause?: unknown;
-    /** The due dates were counted through a year without a published holiday schedule (暂定). */
-    acceptanceDueProvisional?: boolean; decisionDueProvisional?: boolean;
-  };
-  documents: { templateId: string; documentId: string; stepId?: string | null; at: string }[];
-  attachments: { materialId?: string | null; fileName: string; contentType: string; size: number; sha256: string; at?: string; by?: string }[];
-  urges: { message: string; by: string; at: string; taskId?: string | null }[];
-  evaluation?: unknown; delivery?: unknown;
-  receivedAt: string; closedAt?: string | null; isClosed: boolean;
-}
-
-export interface CaseView {
-  id: string; number: string; version: number; itemId: string; itemName?: string; status: string; statusLabel: string; closed: boolean;
-  remaining?: { acceptance?: number | null; promised?: number | null; statutory?: number | null; tasks: Record<string, number>; paused: boolean };
-  /** The server's deadline level (server/Workflows.Engine/Queries/DeadlineLevel.cs) and its label. */
-  level?: DeadlineLevel; levelLabel?: string;
-  case: CaseState;
-}
+/** GET /api/cases/{id}: the state with its labels, remaining days and the server's deadline level (Queries/DeadlineLevel.cs). */
+export type CaseView = Generated['CaseView'];
 
 
 

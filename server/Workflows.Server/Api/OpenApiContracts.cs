@@ -37,7 +37,15 @@ public static class OpenApiContracts
             // every property (null too): each is always there, so the web UI's generated types need no copy of their own.
             // So are the after-care rows, whose constructor copies their case's fields ([SetsRequiredMembers] hides `required`).
             if ((type.Namespace == "Workflows.Engine.State" || typeof(Workbench.AftercareCase).IsAssignableFrom(type)) && context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && schema.Properties is { Count: > 0 } written)
+            {
                 schema.Required = written.Keys.ToHashSet();
+                // Computed collections (ActiveTasks, PendingSignerIndexes: IEnumerable getters) come out as nullable from
+                // the generator; their C# type says never null, and the web UI's types should say so too.
+                foreach (var property in context.JsonTypeInfo.Properties)
+                    if (written.TryGetValue(property.Name, out var described) && described is OpenApiSchema { Type: { } listed } inline
+                        && listed.HasFlag(JsonSchemaType.Array) && listed.HasFlag(JsonSchemaType.Null) && NeverNull(property))
+                        inline.Type = listed & ~JsonSchemaType.Null;
+            }
             // A property left out when null (JsonIgnore WhenWritingNull) may be absent: not required.
             if (schema.Required is { Count: > 0 } required && context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object)
             {
@@ -65,6 +73,10 @@ public static class OpenApiContracts
             return Task.CompletedTask;
         });
     }
+
+    private static bool NeverNull(JsonPropertyInfo property) =>
+        property.AttributeProvider is System.Reflection.PropertyInfo member
+        && new System.Reflection.NullabilityInfoContext().Create(member).ReadState == System.Reflection.NullabilityState.NotNull;
 
     private static bool IsNullable(JsonTypeInfo info, string name) =>
         info.Properties.First(p => p.Name == name) is var property && (property.IsGetNullable || Nullable.GetUnderlyingType(property.PropertyType) is not null);

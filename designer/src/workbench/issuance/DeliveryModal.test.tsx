@@ -8,6 +8,7 @@ import type { WaitingCase } from './types';
 const row: WaitingCase = {
   caseId: 'c-1', number: '桃山-2026-000037', version: 9, itemId: 'teacher-qualification', itemName: '教师资格认定', applicantName: '赵丽娟',
   applicantPhone: '13900000000', status: 'granted', statusLabel: '准予许可', documents: [], taskId: 't3', stepName: '统一出件', window: 'issuance',
+  claimedBy: null, due: '2026-03-20', dueProvisional: false, remainingWorkingDays: 3,
   level: 'normal', levelLabel: '正常', decision: 'granted', resultName: '教师资格证书', resultTemplate: 'certificates/teacher-qualification', deliveryMethods: ['window', 'courier'],
 };
 

@@ -1,57 +1,11 @@
-import type { Level } from '../supervision/types';
+import type { components } from '../../api/schema';
 import type { DeliveryMethod } from './delivery';
 
-export interface CaseDocument {
-  templateId: string;
-  documentId: string;
-  stepId?: string | null;
-  at: string;
-  certificate: boolean;
-  /** The document the guide names as the item's result: the one to print. */
-  result: boolean;
-}
-
-interface IssuanceCase {
-  caseId: string;
-  number: string;
-  version: number;
-  itemId: string;
-  itemName?: string | null;
-  applicantName: string;
-  applicantPhone?: string | null;
-  status: string;
-  statusLabel: string;
-  documents: CaseDocument[];
-}
-
-/** GET /api/issuance: one 统一出件 task waiting at the clerk's window. */
-export interface WaitingCase extends IssuanceCase {
-  taskId: string;
-  stepName?: string | null;
-  window: string;
-  claimedBy?: string | null;
-  due?: string | null;
-  dueProvisional?: boolean;
-  remainingWorkingDays?: number | null;
-  level: Level;
-  levelLabel: string;
-  decision?: 'granted' | 'denied' | 'refused' | null;
-  resultName?: string | null;
-  resultTemplate?: string | null;
-  deliveryMethods: DeliveryMethod[];
-}
-
-export interface DeliveredCase extends IssuanceCase {
-  method: DeliveryMethod;
-  trackingNumber?: string | null;
-  recipient?: string | null;
-  by: string;
-  at: string;
-  evaluated: boolean;
-}
-
-export interface IssuanceList {
-  today: string;
-  waiting: WaitingCase[];
-  delivered: DeliveredCase[];
-}
+// The 统一出件 answers are generated from the server's OpenAPI document (npm run gen:api).
+type Generated = components['schemas'];
+// The server writes delivery methods as strings; the screens know them as the closed set of delivery.ts.
+export type WaitingCase = Omit<Generated['IssuanceWaitingRow'], 'deliveryMethods'> & { deliveryMethods: DeliveryMethod[] };
+export type DeliveredCase = Omit<Generated['IssuanceDeliveredRow'], 'method'> & { method: DeliveryMethod };
+export type CaseDocument = WaitingCase['documents'][number];
+/** GET /api/issuance: the 统一出件 tasks waiting at the clerk's window, and today's deliveries. */
+export type IssuanceList = Omit<Generated['IssuanceList'], 'waiting' | 'delivered'> & { waiting: WaitingCase[]; delivered: DeliveredCase[] };
