@@ -12,7 +12,8 @@ public static class CalendarEndpoints
 {
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/api/calendar/workdays", Workdays).WithTags("定义 definitions")
-            .WithSummary("按已发布的工作日历推算：from 起 days 个工作日后的日期；跨未发布年份时标为暂定 (add working days)");
+            .WithSummary("按已发布的工作日历推算：from 起 days 个工作日后的日期；跨未发布年份时标为暂定 (add working days)")
+            .Produces<WorkdaysAnswer>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
     private static IResult Workdays(DefinitionCatalog catalog, string? from, int? days)
     {
@@ -24,14 +25,10 @@ public static class CalendarEndpoints
         if (n is < -3650 or > 3650) return Problems.Invalid("days 应在 -3650 至 3650 之间 (days out of range)");
         var calendar = snapshot.Calendar;
         var due = calendar.AddWorkingDays(start, n);
-        return Results.Json(new
-        {
-            from = start,
-            days = n,
-            due,
-            provisional = calendar.IsProvisional(start, due),
-            workingDay = calendar.IsWorkingDay(due),
-            publishedYears = calendar.Years,
-        });
+        return TypedResults.Ok(new WorkdaysAnswer(start, n, due, calendar.IsProvisional(start, due), calendar.IsWorkingDay(due), calendar.Years.ToList()));
     }
 }
+
+/// <param name="Provisional">The count ran through a year without a published schedule (暂定).</param>
+/// <param name="WorkingDay">Whether the answer itself is a working day.</param>
+public sealed record WorkdaysAnswer(DateOnly From, int Days, DateOnly Due, bool Provisional, bool WorkingDay, IReadOnlyList<int> PublishedYears);

@@ -18,10 +18,15 @@ public static class DesignerCalendarEndpoints
 {
     public static void Map(RouteGroupBuilder designer)
     {
-        designer.MapGet("/calendars", List).WithSummary("工作日历：各年份、是否已发布、是否有待发布的修改 (calendar years)");
-        designer.MapGet("/calendars/{year}", Get).WithSummary("一年的节假日安排：模型、原文、ETag (one year's schedule)");
-        designer.MapPut("/calendars/{year}", Save).WithSummary("保存一年的节假日安排（管理员，If-Match；新年份不带 If-Match）；校验不通过时 422 并给出位置 (save a year)");
-        designer.MapPost("/calendars/{year}/validate", Validate).WithSummary("校验一年的节假日安排草稿，不保存 (validate a draft year)");
+        designer.MapGet("/calendars", List).WithSummary("工作日历：各年份、是否已发布、是否有待发布的修改 (calendar years)")
+            .Produces<CalendarYears>().DesignerProblems();
+        designer.MapGet("/calendars/{year}", Get).WithSummary("一年的节假日安排：模型、原文、ETag (one year's schedule)")
+            .Produces<DesignerFileView>().DesignerProblems();
+        designer.MapPut("/calendars/{year}", Save).WithSummary("保存一年的节假日安排（管理员，If-Match；新年份不带 If-Match）；校验不通过时 422 并给出位置 (save a year)")
+            .Accepts<DesignerDraft>("application/json").Produces<CalendarSaved>().Produces<CalendarSaved>(StatusCodes.Status201Created).DesignerProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesProblem(StatusCodes.Status428PreconditionRequired);
+        designer.MapPost("/calendars/{year}/validate", Validate).WithSummary("校验一年的节假日安排草稿，不保存 (validate a draft year)")
+            .Accepts<DesignerDraft>("application/json").Produces<DesignerValidation>().DesignerProblems();
     }
 
     /// <summary>The years a schedule may be written for: today's year give or take a generous span.</summary>
@@ -46,26 +51,14 @@ public static class DesignerCalendarEndpoints
         var years = inTree.Union(published).Order().Select(year =>
         {
             var model = workspace.Read(PathOf(year))?.Model as CalendarFile;
-            return new
-            {
-                year,
-                path = PathOf(year),
-                source = model?.Source,
-                holidays = model?.Holidays.Count ?? 0,
-                makeUpWorkdays = model?.MakeUpWorkdays.Count ?? 0,
-                published = published.Contains(year),
-                pending = pending.Contains(PathOf(year)),
-                deleted = model is null && !File.Exists(workspace.FullPath(PathOf(year))),
-            };
+            return new CalendarYear(year, PathOf(year), model?.Source, model?.Holidays.Count ?? 0, model?.MakeUpWorkdays.Count ?? 0,
+                Published: published.Contains(year), Pending: pending.Contains(PathOf(year)),
+                Deleted: model is null && !File.Exists(workspace.FullPath(PathOf(year))));
         }).ToList();
-        return DesignerEndpoints.Json(new
-        {
-            today,
-            years,
+        return DesignerEndpoints.Json(new CalendarYears(today, years,
             // The year after the last published one is counted from the statutory holidays alone (provisional).
-            nextMissing = published.Contains(today.Year + 1) ? (int?)null : today.Year + 1,
-            editable = DesignerAccess.MayManageCatalog(user!),
-        });
+            NextMissing: published.Contains(today.Year + 1) ? null : today.Year + 1,
+            Editable: DesignerAccess.MayManageCatalog(user!)));
     }
 
     private static IResult Get(HttpContext context, int year)
@@ -122,7 +115,7 @@ public static class DesignerCalendarEndpoints
         if (bad is not null) return bad;
         var (_, canonical, diagnostics, invalid) = Check(workspace!, year, body!);
         if (invalid is not null) return invalid;
-        return DesignerEndpoints.Json(new { valid = !diagnostics.Any(d => d.IsError), path = PathOf(year), canonical, diagnostics });
+        return DesignerEndpoints.Json(new DesignerValidation(!diagnostics.Any(d => d.IsError), PathOf(year), canonical, diagnostics));
     }
 
     private static async Task<IResult> Save(HttpContext context, int year)
@@ -149,11 +142,8 @@ public static class DesignerCalendarEndpoints
             if (current?.Text != canonical) workspace.Write(path, canonical);
             var saved = workspace.Read(path)!;
             context.Response.Headers.ETag = saved.ETag;
-            return DesignerEndpoints.Json(new
-            {
-                path, etag = saved.ETag, text = saved.Text, model = saved.Model, editable = true,
-                changed = current?.Text != canonical, created = current is null, diagnostics,
-            }, current is null ? 201 : 200);
+            return DesignerEndpoints.Json(new CalendarSaved(path, saved.ETag, saved.Text, ItemEndpoints.Model(saved.Model), true,
+                Changed: current?.Text != canonical, Created: current is null, diagnostics), current is null ? 201 : 200);
         }
         finally
         {
@@ -161,3 +151,18 @@ public static class DesignerCalendarEndpoints
         }
     }
 }
+
+/// <param name="NextMissing">Next year, while its schedule is not published (dates into it are provisional).</param>
+/// <param name="Editable">Whether the caller may save (administrators).</param>
+[DefinitionShaped]
+public sealed record CalendarYears(DateOnly Today, IReadOnlyList<CalendarYear> Years, int? NextMissing, bool Editable);
+
+/// <param name="Pending">Changed in the work tree since the last publish.</param>
+/// <param name="Deleted">Published, but its file was removed from the work tree.</param>
+[DefinitionShaped]
+public sealed record CalendarYear(int Year, string Path, string? Source, int Holidays, int MakeUpWorkdays, bool Published, bool Pending, bool Deleted);
+
+/// <param name="Created">A new year (201), not an edit of one.</param>
+[DefinitionShaped]
+public sealed record CalendarSaved(string Path, string Etag, string Text, System.Text.Json.Nodes.JsonNode? Model, bool Editable, bool Changed, bool Created,
+    IReadOnlyList<DesignerDiagnostic> Diagnostics);
