@@ -78,9 +78,13 @@ public sealed record MaterialsDeferred(IReadOnlyList<DeferredMaterial> Materials
     internal override CaseState ApplyTo(CaseState state) => state with
     {
         DeferralPledgeSigned = PledgeSigned,
+        // The clerk's note on a material marked 容缺后补 at receipt ("体检报告下周出具") stays; otherwise the pledge is the note.
         Materials = Materials.Aggregate(state.Materials, (materials, deferred) => materials.SetItem(
             deferred.MaterialId,
-            new MaterialRecord(deferred.MaterialId, MaterialStatus.Deferred, PledgeSigned ? "已签署容缺承诺书" : null, deferred.CatchUpDue))),
+            new MaterialRecord(deferred.MaterialId, MaterialStatus.Deferred,
+                materials.TryGetValue(deferred.MaterialId, out var before) && !string.IsNullOrWhiteSpace(before.Note) ? before.Note
+                    : PledgeSigned ? "已签署容缺承诺书" : null,
+                deferred.CatchUpDue))),
     };
 }
 

@@ -237,5 +237,7 @@ public sealed class DeferralOverdueTests
         harness.Run(new AcceptWithDeferral(Actors.Clerk, ["health"], null, PledgeSigned: true));
 
         Assert.Equal(Date("2026-05-08"), harness.State.Materials["health"].CatchUpDue);
+        // The clerk's note at receipt is what the case view and the notice show, not replaced by the pledge.
+        Assert.Equal("体检报告下周出具", harness.State.Materials["health"].Note);
     }
 }

@@ -31,6 +31,10 @@ export function WorkflowEditor({ item, file, onSaved }: { item: DesignerItem; fi
   const [selectedStep, setSelectedStep] = useState<string | null>(null);
   const [selectedEdge, setSelectedEdge] = useState<ExitRef | null>(null);
   const [jointOpen, setJointOpen] = useState(false);
+  // The canvas is controlled, so the nodes' measured sizes are ours to keep (React Flow reports them as
+  // 'dimensions' changes): nodes rebuilt on a re-render without them are hidden until measured again,
+  // which on a busy machine left the canvas blank (seen in the designer's browser test).
+  const [sizes, setSizes] = useState<Record<string, { width: number; height: number }>>({});
 
   const graph = useMemo(() => toGraph(workflow, editor.diagnostics, { kind: d.kindLabel, outcome: d.outcomeLabel }), [workflow, editor.diagnostics, d]);
   const positions = useMemo(() => layout(graph), [graph]);
@@ -56,6 +60,7 @@ export function WorkflowEditor({ item, file, onSaved }: { item: DesignerItem; fi
     type: n.type,
     position: { x: positions.get(n.id)!.x, y: positions.get(n.id)!.y },
     data: { ...n.data, assignee: assigneeText(n.data.step), kindLabel: n.data.step ? d.kindLabel(n.data.step.kind) : '' },
+    measured: sizes[n.id],
     selected: n.id === selectedStep,
     draggable: false,
     connectable: !readOnly && n.type === 'step',
@@ -80,6 +85,11 @@ export function WorkflowEditor({ item, file, onSaved }: { item: DesignerItem; fi
   }));
 
   const onNodesChange = (changes: NodeChange<StepFlowNode>[]) => {
+    const measured = changes.flatMap((c) => (c.type === 'dimensions' && c.dimensions ? [[c.id, c.dimensions] as const] : []));
+    if (measured.length > 0) {
+      setSizes((before) => measured.every(([id, size]) => before[id]?.width === size.width && before[id]?.height === size.height)
+        ? before : { ...before, ...Object.fromEntries(measured) });
+    }
     for (const c of changes) {
       if (c.type === 'select' && c.selected) { setSelectedStep(c.id); setSelectedEdge(null); }
       if (c.type === 'remove' && !readOnly && workflow.steps.some((s) => s.id === c.id)) { editor.execute(removeStep(c.id)); setSelectedStep(null); }
