@@ -83,7 +83,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         ["POST /api/cases/{id}/withdraw"] = Rows((Who.Admin, Open), (Who.IntakeClerk, Open)),
         // The material receipt: the intake window at any time, the issuance window while the case is at its task.
         ["POST /api/cases/{id}/issue-document"] = Rows((Who.Admin, All), (Who.IntakeClerk, All), (Who.IssuanceClerk, [At.Granted])),
-        ["POST /api/cases/{id}/evaluate"] = Rows((Who.Admin, [At.Finished]), (Who.IntakeClerk, [At.Finished]), (Who.IssuanceClerk, [At.Finished])),
+        // The applicant rates on the paired tablet; staff never rate their own service (an admin registers other channels).
+        ["POST /api/cases/{id}/evaluate"] = Rows((Who.Admin, [At.Finished])),
         // Task work: whoever fits the open task, while the case runs. Admins work on no department's tasks.
         ["POST /api/cases/{id}/claim"] = Rows((Who.Reviewer, [At.Review]), (Who.IssuanceClerk, [At.Granted])),
         ["POST /api/cases/{id}/complete"] = Rows((Who.Reviewer, [At.Review]), (Who.IssuanceClerk, [At.Granted])),

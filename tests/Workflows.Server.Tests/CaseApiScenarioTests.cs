@@ -286,7 +286,7 @@ public sealed class CaseApiScenarioTests : IAsyncLifetime
         Assert.Contains("GB 11643", problem["detail"]!.GetValue<string>());
 
         var view = await CreateAsync(Agri, new JsonObject { ["kind"] = "accept" });
-        var (badLevel, levelProblem) = await CaseApi.PostAsync(clerk, $"/api/cases/{view["id"]}/evaluate", new JsonObject { ["level"] = "great" });
+        var (badLevel, levelProblem) = await CaseApi.PostAsync(await As("admin"), $"/api/cases/{view["id"]}/evaluate", new JsonObject { ["level"] = "great" });
         Assert.Equal(HttpStatusCode.BadRequest, badLevel.StatusCode);
         Assert.Contains("very-satisfied", levelProblem["detail"]!.GetValue<string>());
 

@@ -143,7 +143,11 @@ public sealed class CaseFilesAndAftercareApiTests : IAsyncLifetime
         Assert.Equal("completed", done["status"]!.GetValue<string>());
         Assert.Equal("EMS1100223344", done["case"]!["delivery"]!["trackingNumber"]!.GetValue<string>());
 
-        var (_, rated) = await CaseApi.PostAsync(await As(Clerk), $"/api/cases/{view["id"]}/evaluate", new JsonObject { ["level"] = "very-dissatisfied", ["comment"] = "证书寄错地址" });
+        // A rating received by another channel (12345 回访) is registered by an admin; the clerk who served may not rate.
+        Assert.Equal(HttpStatusCode.Forbidden, (await CaseApi.PostAsync(await As(Clerk), $"/api/cases/{view["id"]}/evaluate",
+            new JsonObject { ["level"] = "very-satisfied" })).Response.StatusCode);
+        var (_, rated) = await CaseApi.PostAsync(await As("admin"), $"/api/cases/{view["id"]}/evaluate",
+            new JsonObject { ["level"] = "very-dissatisfied", ["comment"] = "证书寄错地址", ["by"] = "12345 回访" });
         Assert.True(rated["case"]!["rectification"]!["due"] is not null, rated.ToJsonString());
 
         Assert.Equal(HttpStatusCode.Forbidden, (await CaseApi.PostAsync(await As("agriculture-reviewer"), $"/api/cases/{view["id"]}/rectify",

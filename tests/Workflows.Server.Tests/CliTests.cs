@@ -42,9 +42,10 @@ public class CliTests
     /// names, which are typed as they are) are left out; what remains with Latin letters must carry Chinese.
     /// </summary>
     [Fact]
-    public void EveryCommandsHelp_HasNoEnglishOnlyLine()
+    public void EveryCommandsHelp_IsInChinese_WithTheEnglishAfter()
     {
         var englishOnly = new List<string>();
+        var chineseOnly = new List<string>();
         var pending = new Queue<string[]>([[]]);
         var seen = 0;
         while (pending.TryDequeue(out var path))
@@ -64,10 +65,16 @@ public class CliTests
                 if (section == "命令" && columns.Success && !columns.Groups[1].Value.StartsWith('-'))
                     pending.Enqueue([.. path, columns.Groups[1].Value.Split(' ')[0]]);
                 CheckText(path, text, englishOnly);
+                // A description (not the usage lines, not a continuation) says it in English after the Chinese: "中文 (English)".
+                if (section is "选项" or "命令" or "参数" && columns.Success && columns.Groups[2].Value.Length > 0
+                    && columns.Groups[2].Value.Any(c => c is >= '\u4e00' and <= '\u9fff')
+                    && !System.Text.RegularExpressions.Regex.IsMatch(columns.Groups[2].Value, @"\([^)]*[A-Za-z]{3,}[^)]*\)"))
+                    chineseOnly.Add($"workflows {string.Join(' ', path)} --help: {line.Trim()}");
             }
         }
         Assert.True(seen > 12, $"only {seen} commands' help was read");
         Assert.True(englishOnly.Count == 0, "English-only help lines:\n" + string.Join('\n', englishOnly));
+        Assert.True(chineseOnly.Count == 0, "help lines without the English after the Chinese:\n" + string.Join('\n', chineseOnly));
     }
 
     private static void CheckText(string[] path, string text, List<string> englishOnly)

@@ -105,7 +105,7 @@ public sealed class IssueReproductionTests : IAsyncLifetime
         // The right person, but a state that does not admit the command: 受理 twice, 恢复 of a running case, 评价 before 办结.
         Assert.Equal((HttpStatusCode.Forbidden, CaseCommandPolicy.NotInThisState), await As("clerk-comprehensive-1", "accept", new JsonObject()));
         Assert.Equal((HttpStatusCode.Forbidden, CaseCommandPolicy.NotInThisState), await As("education-head", "resume", new JsonObject()));
-        Assert.Equal((HttpStatusCode.Forbidden, CaseCommandPolicy.NotInThisState), await As("clerk-comprehensive-1", "evaluate", new JsonObject { ["level"] = "satisfied" }));
+        Assert.Equal((HttpStatusCode.Forbidden, CaseCommandPolicy.NotInThisState), await As("admin", "evaluate", new JsonObject { ["level"] = "satisfied" }));
 
         // Granted and at 统一出件: the issuance window works its task, but neither withdraws nor refuses the case.
         Assert.Equal(HttpStatusCode.OK, (await As("education-reviewer", "complete", new JsonObject { ["taskId"] = review, ["outcome"] = "pass" })).Item1);

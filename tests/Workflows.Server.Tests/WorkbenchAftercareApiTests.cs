@@ -100,7 +100,10 @@ public sealed class WorkbenchAftercareApiTests : IAsyncLifetime
 
         // the tablet at the issuance window offers the closed case for rating, once
         Row(await GetAsync("clerk-issuance", "/api/evaluations/pending"), "cases", view);
-        var (rated, _) = await CaseApi.PostAsync(await As("clerk-issuance"), $"/api/cases/{view["id"]}/evaluate",
+        // The issuance clerk served the applicant, so it is rated and cannot record the rating itself.
+        Assert.Equal(HttpStatusCode.Forbidden, (await CaseApi.PostAsync(await As("clerk-issuance"), $"/api/cases/{view["id"]}/evaluate",
+            new JsonObject { ["level"] = "very-satisfied" })).Response.StatusCode);
+        var (rated, _) = await CaseApi.PostAsync(await As("admin"), $"/api/cases/{view["id"]}/evaluate",
             new JsonObject { ["level"] = "dissatisfied", ["comment"] = "取证等候时间长" });
         Assert.Equal(HttpStatusCode.OK, rated.StatusCode);
         Assert.DoesNotContain((await GetAsync("clerk-issuance", "/api/evaluations/pending"))["cases"]!.AsArray(),
@@ -134,7 +137,7 @@ public sealed class WorkbenchAftercareApiTests : IAsyncLifetime
     {
         var onTime = await GrantedAsync("张桂兰");
         await DeliverAsync(onTime, new JsonObject { ["method"] = "window" });
-        await CaseApi.PostAsync(await As("clerk-issuance"), $"/api/cases/{onTime["id"]}/evaluate", new JsonObject { ["level"] = "very-satisfied" });
+        await CaseApi.PostAsync(await As("admin"), $"/api/cases/{onTime["id"]}/evaluate", new JsonObject { ["level"] = "very-satisfied" });
         var late = await GrantedAsync("刘志强");
         var (response, open) = await CaseApi.PostAsync(await As("clerk-comprehensive-2"), "/api/cases",
             CaseApi.NewCase(_set.Item(Agri)!, new JsonObject { ["kind"] = "accept" }));
@@ -152,7 +155,7 @@ public sealed class WorkbenchAftercareApiTests : IAsyncLifetime
         Assert.Equal(("2026-11-02", 3, 1), (week["week"]!.GetValue<string>(), week["received"]!.GetValue<int>(), week["closed"]!.GetValue<int>()));
 
         await DeliverAsync(late, new JsonObject { ["method"] = "courier", ["trackingNumber"] = "EMS9", ["recipient"] = "刘志强" });
-        await CaseApi.PostAsync(await As("clerk-issuance"), $"/api/cases/{late["id"]}/evaluate", new JsonObject { ["level"] = "very-dissatisfied", ["comment"] = "超期" });
+        await CaseApi.PostAsync(await As("admin"), $"/api/cases/{late["id"]}/evaluate", new JsonObject { ["level"] = "very-dissatisfied", ["comment"] = "超期" });
         var after = await GetAsync("supervisor", "/api/supervision/report?weeks=4");
         agriculture = Assert.Single(after["departments"]!.AsArray(), d => d!["department"]!.GetValue<string>() == "agriculture")!;
         Assert.Equal((2, 1, 1, 50.0, 1), (agriculture["closed"]!.GetValue<int>(), agriculture["onTime"]!.GetValue<int>(), agriculture["late"]!.GetValue<int>(),

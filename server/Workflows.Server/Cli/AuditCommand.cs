@@ -13,8 +13,8 @@ public static class AuditCommand
 {
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "数据目录", DefaultValueFactory = _ => "data" };
-        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL 连接字符串（多节点部署时）" };
+        var data = new Option<string>("--data") { Description = "数据目录 (data folder)", DefaultValueFactory = _ => "data" };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL 连接字符串（多节点部署时） (PostgreSQL connection string, for several nodes)" };
         var verify = new Command("verify", "校验办件事件日志的哈希链 (verify the event log's hash chains)") { data, postgres };
         verify.SetAction(async (result, cancel) =>
         {

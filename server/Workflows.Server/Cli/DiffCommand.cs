@@ -14,9 +14,9 @@ public static class DiffCommand
 {
     public static Command Create()
     {
-        var before = new Argument<string>("OLD") { Description = "旧版本：目录或 git 版本（如 HEAD~1）" };
-        var after = new Argument<string>("NEW") { Description = "新版本：目录或 git 版本", DefaultValueFactory = _ => "definitions" };
-        var path = new Option<string>("--path") { Description = "git 版本中定义目录的路径", DefaultValueFactory = _ => "definitions" };
+        var before = new Argument<string>("OLD") { Description = "旧版本：目录或 git 版本（如 HEAD~1） (old version: a folder or a git revision)" };
+        var after = new Argument<string>("NEW") { Description = "新版本：目录或 git 版本 (new version: a folder or a git revision)", DefaultValueFactory = _ => "definitions" };
+        var path = new Option<string>("--path") { Description = "git 版本中定义目录的路径 (path of the definitions inside a git revision)", DefaultValueFactory = _ => "definitions" };
         var command = new Command("diff", "以业务语言比较两个版本的定义 (semantic diff)") { before, after, path };
         command.SetAction(result =>
         {

@@ -13,9 +13,9 @@ public static class EvalCommand
 {
     public static Command Create()
     {
-        var expression = new Argument<string>("EXPR") { Description = "脚本表达式，如 \"idcard.valid('11010519491231002X')\"" };
-        var data = new Option<string?>("--data") { Description = "样例数据 JSON 文件：{ \"applicant\": {...}, \"form\": {...}, \"materials\": {...} }" };
-        var definitions = new Option<string>("--definitions") { Description = "定义目录（读取工作日历）", DefaultValueFactory = _ => "definitions" };
+        var expression = new Argument<string>("EXPR") { Description = "脚本表达式，如 \"idcard.valid('11010519491231002X')\" (a script expression)" };
+        var data = new Option<string?>("--data") { Description = "样例数据 JSON 文件：{ \"applicant\": {...}, \"form\": {...}, \"materials\": {...} } (sample data JSON file)" };
+        var definitions = new Option<string>("--definitions") { Description = "定义目录（读取工作日历） (definitions folder, for the calendar)", DefaultValueFactory = _ => "definitions" };
         var command = new Command("eval", "在沙箱中试算脚本表达式 (evaluate a script expression)") { expression, data, definitions };
         command.SetAction(result =>
         {

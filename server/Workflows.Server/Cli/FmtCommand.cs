@@ -14,8 +14,8 @@ public static class FmtCommand
 {
     public static Command Create()
     {
-        var dir = new Argument<string>("DIR") { Description = "定义目录或单个文件", DefaultValueFactory = _ => "definitions" };
-        var check = new Option<bool>("--check") { Description = "只检查，不写入；有未规范的文件时退出码为 1" };
+        var dir = new Argument<string>("DIR") { Description = "定义目录或单个文件 (definitions folder or one file)", DefaultValueFactory = _ => "definitions" };
+        var check = new Option<bool>("--check") { Description = "只检查，不写入；有未规范的文件时退出码为 1 (check only; exit code 1 when a file is not canonical)" };
         var command = new Command("fmt", "按规范格式重写定义文件 (write definition files in canonical form)") { dir, check };
         command.SetAction(result => Run(result.GetValue(dir)!, result.GetValue(check)));
         return command;

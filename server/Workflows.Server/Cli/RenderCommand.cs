@@ -15,13 +15,13 @@ public static class RenderCommand
 {
     public static Command Create()
     {
-        var template = new Argument<string>("TEMPLATE") { Description = "模板标识（如 notices/acceptance）或 .sbn 文件路径" };
-        var data = new Option<string?>("--data") { Description = "数据 JSON 文件，默认为模板旁的样例数据 NAME.sample.json" };
-        var output = new Option<string>("--out") { Description = "输出的 PDF 文件", Required = true };
-        var templates = new Option<string>("--templates") { Description = "模板目录", DefaultValueFactory = _ => "templates" };
-        var definitions = new Option<string>("--definitions") { Description = "定义目录（印章图片）", DefaultValueFactory = _ => "definitions" };
-        var overprint = new Option<bool>("--overprint") { Description = "套打：不打印 print=\"false\" 的底图" };
-        var offset = new Option<string?>("--offset") { Description = "打印机校准偏移（毫米）：右移,下移，如 0.8,-0.5" };
+        var template = new Argument<string>("TEMPLATE") { Description = "模板标识（如 notices/acceptance）或 .sbn 文件路径 (template id or .sbn file)" };
+        var data = new Option<string?>("--data") { Description = "数据 JSON 文件，默认为模板旁的样例数据 NAME.sample.json (data JSON file; default: the template's sample data)" };
+        var output = new Option<string>("--out") { Description = "输出的 PDF 文件 (output PDF file)", Required = true };
+        var templates = new Option<string>("--templates") { Description = "模板目录 (templates folder)", DefaultValueFactory = _ => "templates" };
+        var definitions = new Option<string>("--definitions") { Description = "定义目录（印章图片） (definitions folder, for the seals)", DefaultValueFactory = _ => "definitions" };
+        var overprint = new Option<bool>("--overprint") { Description = "套打：不打印 print=\"false\" 的底图 (overprint: leave out the background marked print=false)" };
+        var offset = new Option<string?>("--offset") { Description = "打印机校准偏移（毫米）：右移,下移，如 0.8,-0.5 (printer calibration offset in mm: right,down)" };
         var command = new Command("render", "把模板渲染为 PDF (render a template to PDF)") { template, data, output, templates, definitions, overprint, offset };
         command.SetAction(result =>
         {

@@ -26,15 +26,15 @@ public static class ServeCommand
 
     public static Command Create()
     {
-        var definitions = new Option<string?>("--definitions") { Description = "直接使用此定义目录（不经数据目录中的 git 工作区）" };
-        var templates = new Option<string?>("--templates") { Description = "模板目录，默认为定义目录旁的 templates" };
-        var data = new Option<string>("--data") { Description = "数据目录", DefaultValueFactory = _ => "data" };
-        var urls = new Option<string>("--urls") { Description = "监听地址", DefaultValueFactory = _ => DefaultUrls };
-        var demo = new Option<bool>("--demo") { Description = "演示模式：数据目录为空时导入示例县定义" };
-        var plugins = new Option<string?>("--plugins") { Description = "插件目录，默认为数据目录下的 plugins" };
-        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL 连接字符串（多节点部署时；默认读取环境变量 WORKFLOWS_POSTGRES，未设置则使用数据目录中的 SQLite）" };
-        var noDemoCases = new Option<bool>("--no-demo-cases") { Description = "演示模式下不生成演示办件（只建演示账号）" };
-        var webRoot = new Option<string?>("--web-root") { Description = "网页界面目录（designer 的构建结果），默认为服务器旁的 wwwroot" };
+        var definitions = new Option<string?>("--definitions") { Description = "直接使用此定义目录（不经数据目录中的 git 工作区） (serve this definitions folder directly, without the data folder's git work tree)" };
+        var templates = new Option<string?>("--templates") { Description = "模板目录，默认为定义目录旁的 templates (templates folder; default: templates beside the definitions)" };
+        var data = new Option<string>("--data") { Description = "数据目录 (data folder)", DefaultValueFactory = _ => "data" };
+        var urls = new Option<string>("--urls") { Description = "监听地址 (addresses to listen on)", DefaultValueFactory = _ => DefaultUrls };
+        var demo = new Option<bool>("--demo") { Description = "演示模式：数据目录为空时导入示例县定义 (demo mode: seed the sample county into an empty data folder)" };
+        var plugins = new Option<string?>("--plugins") { Description = "插件目录，默认为数据目录下的 plugins (plugins folder; default: plugins in the data folder)" };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL 连接字符串（多节点部署时；默认读取环境变量 WORKFLOWS_POSTGRES，未设置则使用数据目录中的 SQLite） (PostgreSQL connection string for several nodes; default: WORKFLOWS_POSTGRES, else SQLite in the data folder)" };
+        var noDemoCases = new Option<bool>("--no-demo-cases") { Description = "演示模式下不生成演示办件（只建演示账号） (demo mode without demo cases)" };
+        var webRoot = new Option<string?>("--web-root") { Description = "网页界面目录（designer 的构建结果），默认为服务器旁的 wwwroot (web UI folder; default: wwwroot beside the server)" };
         var testClock = new Option<bool>("--test-clock") { Description = "仅供测试：允许通过 POST /api/test/clock 拨动服务器时钟", Hidden = true };
         var command = new Command("serve", "启动服务 (start the server)") { definitions, templates, data, urls, demo, noDemoCases, plugins, postgres, webRoot, testClock };
         command.SetAction(async (result, cancel) =>

@@ -10,7 +10,7 @@ public static class ValidateCommand
     public static Command Create()
     {
         var dir = new Argument<string>("DIR") { Description = "定义目录 (definitions folder)", DefaultValueFactory = _ => "definitions" };
-        var templates = new Option<string?>("--templates") { Description = "模板目录，默认为定义目录旁的 templates" };
+        var templates = new Option<string?>("--templates") { Description = "模板目录，默认为定义目录旁的 templates (templates folder; default: templates beside the definitions)" };
         var warningsAsErrors = new Option<bool>("--strict") { Description = "警告也视为错误 (warnings fail too)" };
         var command = new Command("validate", "校验定义文件 (validate definition files)") { dir, templates, warningsAsErrors };
         command.SetAction(result =>

@@ -11,9 +11,9 @@ public static class WorkdaysCommand
 {
     public static Command Create()
     {
-        var date = new Argument<string>("DATE") { Description = "起算日期，如 2026-02-13" };
-        var count = new Argument<int>("N") { Description = "工作日数（负数向前推）" };
-        var definitions = new Option<string>("--definitions") { Description = "定义目录", DefaultValueFactory = _ => "definitions" };
+        var date = new Argument<string>("DATE") { Description = "起算日期，如 2026-02-13 (start date)" };
+        var count = new Argument<int>("N") { Description = "工作日数（负数向前推） (working days; negative counts back)" };
+        var definitions = new Option<string>("--definitions") { Description = "定义目录 (definitions folder)", DefaultValueFactory = _ => "definitions" };
         var command = new Command("workdays", "按工作日历推算日期 (add working days)") { date, count, definitions };
         command.SetAction(result =>
         {

@@ -101,8 +101,10 @@ public static class CaseCommandPolicy
             CommandGate.Intake or CommandGate.Window => user.IsAdmin || (clerkWindow is not null && seats.IntakeWindows.Contains(clerkWindow)),
             // 出具通知书: the intake window, or a window whose task the case is at (统一出件).
             CommandGate.Document => user.IsAdmin || (clerkWindow is not null && (seats.IntakeWindows.Contains(clerkWindow) || ActiveWindows(state).Contains(clerkWindow))),
-            // 好差评: a window that served the applicant (intake, or a window task such as 统一出件).
-            CommandGate.Evaluate => user.IsAdmin || (clerkWindow is not null && (seats.IntakeWindows.Contains(clerkWindow) || state.Tasks.Any(t => t.Signers.Any(s => s.Assignee.Window == clerkWindow)))),
+            // 好差评: the applicant rates on the window's paired tablet (/api/kiosk/evaluate). The staff who served the
+            // case are the ones rated and feed staff assessment, so they never record it; an admin may register a
+            // rating that came through another channel (12345 回访, 短信), naming it in `by`.
+            CommandGate.Evaluate => user.IsAdmin,
             // Task work: whoever fits an open task of the case (the engine then checks the task named).
             CommandGate.Task => FitsAnOpenTask(user, state),
             // 挂起、恢复、延期: the head of a department responsible for the case or holding its open task.
@@ -135,7 +137,7 @@ public static class CaseCommandPolicy
     {
         CommandGate.Intake or CommandGate.Window => "受理、补正、撤回由事项的受理窗口办理",
         CommandGate.Document => "通知书由受理窗口或当前环节的窗口出具",
-        CommandGate.Evaluate => "评价由为申请人办理的窗口发起",
+        CommandGate.Evaluate => "评价由申请人在评价器上作出；管理员可登记其他渠道（12345 回访等）收到的评价",
         CommandGate.Task => "任务由当前环节的办理人办理",
         CommandGate.Clock => "挂起、恢复、延期由负责部门的负责人办理",
         CommandGate.Rectify => "差评整改由事项所属部门的负责人记录",
