@@ -97,8 +97,15 @@ public static class LifecycleCounty
         return definitions;
     }
 
+    /// <summary>A valid 申请表 of the copied item (as tests/fixtures/sample-applications.json has it): the server checks forms.</summary>
+    public static JsonObject Form() => (JsonObject)JsonNode.Parse("""
+        {"machines": [{"machineType": "wheeled-tractor", "brand": "东方红", "model": "LX904", "engineNumber": "E2026A0917",
+          "chassisNumber": "C2026B0917", "color": "红色", "purchaseDate": "2026-03-02"}],
+         "usage": "farming", "ownerAddress": "黑龙江省七台河市桃山区桃北街18号"}
+        """)!;
+
     public static ReceiveMaterials Receive(string name = "张建国", string idNumber = "230903197806123513") =>
-        new("", "", new Applicant(ApplicantType.Person, name, idNumber, "13800000000"), new JsonObject(),
+        new("", "", new Applicant(ApplicantType.Person, name, idNumber, "13800000000"), Form(),
             Materials.Select(id => new MaterialRecord(id, MaterialStatus.Received)).ToList(), Clerk);
 
     /// <summary>The body of <c>POST /api/cases</c> for the same intake, accepted on the spot.</summary>
@@ -106,7 +113,7 @@ public static class LifecycleCounty
     {
         ["itemId"] = ItemId,
         ["applicant"] = new JsonObject { ["type"] = "person", ["name"] = "张建国", ["idNumber"] = "230903197806123513", ["phone"] = "13800000000" },
-        ["form"] = new JsonObject(),
+        ["form"] = Form(),
         ["materials"] = new JsonArray(Materials.Select(m => (JsonNode)new JsonObject { ["materialId"] = m, ["status"] = "received" }).ToArray()),
         ["decision"] = new JsonObject { ["kind"] = "accept" },
     };
