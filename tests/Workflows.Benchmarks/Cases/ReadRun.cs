@@ -64,8 +64,9 @@ public static class ReadRun
     private static async Task<HttpClient> SignInAsync(Uri server, string userName)
     {
         var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer() }) { BaseAddress = server };
+        client.DefaultRequestHeaders.Add("X-Workflows-Request", "1"); // the server refuses writes (sign-in too) without it
         var login = await client.PostAsJsonAsync("/api/auth/login", new { userName, password = "demo2026" });
-        if (!login.IsSuccessStatusCode) throw new InvalidOperationException($"sign-in {userName}: {(int)login.StatusCode}");
+        if (!login.IsSuccessStatusCode) throw new InvalidOperationException($"sign-in {userName}: {(int)login.StatusCode} {await login.Content.ReadAsStringAsync()}");
         return client;
     }
 }
