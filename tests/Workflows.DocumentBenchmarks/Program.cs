@@ -20,9 +20,10 @@ var sample = TemplateStore.Sample(templateFile);
 // The seal drawn as vectors from the office's name (seal: drawn), the way the issue asks notices to be
 // signed; the same notice with the sample seal image (a one-ink PNG, embedded as a 1-bit stencil) is
 // rendered once too, for its size.
-var imageSeal = sample["office"]!["seal"]!.ToString();
+var imageSeal = sample["department"]!["seal"]!.ToString();
 var withImage = renderer.Render(Template, sample);
 sample["office"]!["seal"] = "drawn";
+sample["department"]!["seal"] = "drawn"; // notices are signed in the licensing body's name and seal
 var work = Directory.CreateDirectory(Path.Combine(root, ".bench", "documents")).FullName;
 
 var first = Stopwatch.StartNew();
