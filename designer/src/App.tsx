@@ -17,6 +17,7 @@ const DesignerRoutes = lazy(() => import('./designer/DesignerRoutes'));
 const UsersPage = lazy(() => import('./admin/UsersPage'));
 const KioskDevicesPage = lazy(() => import('./admin/KioskDevicesPage'));
 const SecurityLogPage = lazy(() => import('./admin/SecurityLogPage'));
+const CreditMarksPage = lazy(() => import('./admin/CreditMarksPage'));
 // The rating tablet's page: no sign-in, no shell; it holds a device session of its own.
 const KioskPage = lazy(() => import('./kiosk/KioskPage'));
 
@@ -37,6 +38,7 @@ export function AppRoutes() {
       <Route element={<RequireAuth><PasswordGate><AppShell /></PasswordGate></RequireAuth>}>
         <Route path="/admin/users" element={<RequireAuth roles={['admin']}><Suspense fallback={loading}><UsersPage /></Suspense></RequireAuth>} />
         <Route path="/admin/kiosks" element={<RequireAuth roles={['admin']}><Suspense fallback={loading}><KioskDevicesPage /></Suspense></RequireAuth>} />
+        <Route path="/admin/credit" element={<RequireAuth roles={['admin', 'supervisor']}><Suspense fallback={loading}><CreditMarksPage /></Suspense></RequireAuth>} />
         <Route path="/admin/security" element={<RequireAuth roles={['admin']}><Suspense fallback={loading}><SecurityLogPage /></Suspense></RequireAuth>} />
         <Route path="/workbench/*" element={<RequireAuth roles={workbenchRoles}><Suspense fallback={loading}><WorkbenchRoutes /></Suspense></RequireAuth>} />
         <Route path="/designer/*" element={<RequireAuth roles={designerRoles}><Suspense fallback={loading}><DesignerRoutes /></Suspense></RequireAuth>} />

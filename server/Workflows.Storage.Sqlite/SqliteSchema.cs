@@ -148,6 +148,21 @@ internal static class SqliteSchema
             """,
             "CREATE INDEX ix_credit_marks_applicant ON credit_marks (applicant_id)",
         ],
+        [
+            // 失信 marks an office manages (CreditMarkAdministration): where a mark comes from, until when it
+            // refuses, who entered it, and 信用修复 (a lifted mark keeps its row with who, when and why).
+            "ALTER TABLE credit_marks ADD COLUMN applicant_name TEXT",
+            "ALTER TABLE credit_marks ADD COLUMN basis TEXT",
+            "ALTER TABLE credit_marks ADD COLUMN valid_until TEXT",
+            "ALTER TABLE credit_marks ADD COLUMN added_by TEXT",
+            "ALTER TABLE credit_marks ADD COLUMN lifted_on TEXT",
+            "ALTER TABLE credit_marks ADD COLUMN lifted_by TEXT",
+            "ALTER TABLE credit_marks ADD COLUMN lift_reason TEXT",
+            // The admin's list: newest first, a page at a time.
+            "CREATE INDEX ix_credit_marks_marked ON credit_marks (marked_on DESC, id)",
+        ],
+        // The open 告知承诺 核查's due date, and the inbox over cases with open tasks (CaseFiguresSql.PledgeCheckMigration).
+        CaseFiguresSql.PledgeCheckMigration("text"),
     ];
 
     public static int LatestVersion => Migrations.Length;

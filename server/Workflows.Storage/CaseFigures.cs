@@ -19,6 +19,8 @@ namespace Workflows.Storage;
 /// <param name="Assignees">The open tasks' signers as <c>|d:department:role#claimer|</c> or <c>|w:window:role#claimer|</c>
 /// (role <c>*</c> when any role fits, claimer empty while unclaimed): what an inbox matches with <see cref="WorkQuery.AnyOf"/>.</param>
 /// <param name="TaskDue">The earliest due date of the open tasks: the inbox's order.</param>
+/// <param name="ProcedureDue">The announced end of the 特别程序 running now.</param>
+/// <param name="PledgeCheckDue">The due date of the open 告知承诺 核查 task (it stays open after 办结): supervision counts it past due.</param>
 public sealed record CaseFigures(
     string? ItemId = null,
     string? ItemDepartment = null,
@@ -31,7 +33,8 @@ public sealed record CaseFigures(
     string? Rating = null,
     string? Assignees = null,
     DateOnly? TaskDue = null,
-    DateOnly? ProcedureDue = null)
+    DateOnly? ProcedureDue = null,
+    DateOnly? PledgeCheckDue = null)
 {
     public static CaseFigures None { get; } = new();
 

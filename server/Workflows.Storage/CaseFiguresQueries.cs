@@ -18,12 +18,28 @@ public sealed class CaseFiguresQueries(FigureRows rows)
             FROM cases WHERE is_open = @open{CaseFiguresSql.PartyFilter(party, p)}
             GROUP BY item_department ORDER BY item_department
             """;
-        return (await rows(sql, p, cancellationToken))
+        var counts = (await rows(sql, p, cancellationToken))
             .Select(r => new DeadlineCount(CaseFiguresSql.Text(r[0]), CaseFiguresSql.Int(r[1]), CaseFiguresSql.Int(r[2]), CaseFiguresSql.Int(r[3]), CaseFiguresSql.Int(r[4]))
             {
                 ProcedureOverrun = CaseFiguresSql.Int(r[5]),
             })
             .ToList();
+        // 核查 past due, over every case (the index ix_cases_pledge_check), merged into the departments' rows.
+        var c = new List<(string, object?)> { ("today", today) };
+        var checks = await rows($"""
+            SELECT item_department, COUNT(*) FROM cases WHERE {CaseFiguresSql.PledgeCheckOverdue}{CaseFiguresSql.PartyFilter(party, c)}
+            GROUP BY item_department
+            """, c, cancellationToken);
+        var added = false;
+        foreach (var r in checks)
+        {
+            var department = CaseFiguresSql.Text(r[0]);
+            var at = counts.FindIndex(d => d.Department == department);
+            if (at >= 0) { counts[at] = counts[at] with { PledgeCheckOverdue = CaseFiguresSql.Int(r[1]) }; continue; }
+            counts.Add(new DeadlineCount(department, 0, 0, 0, 0) { PledgeCheckOverdue = CaseFiguresSql.Int(r[1]) });
+            added = true;
+        }
+        return added ? counts.OrderBy(d => d.Department ?? "", StringComparer.Ordinal).ToList() : counts;
     }
 
     public async Task<IReadOnlyList<DeadlineCase>> DeadlineCasesAsync(DateOnly today, string? party, int take, CancellationToken cancellationToken = default)
@@ -94,14 +110,15 @@ public sealed class CaseFiguresQueries(FigureRows rows)
         ArgumentOutOfRangeException.ThrowIfNegative(query.Skip);
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Take, 1);
         if (query.AnyOf.Count == 0) return new WorkPage([], 0);
-        var p = new List<(string, object?)> { ("open", true) };
+        var p = new List<(string, object?)>();
         var any = new List<string>();
         for (var i = 0; i < query.AnyOf.Count; i++)
         {
             any.Add($"assignees LIKE @a{i} ESCAPE '\\'");
             p.Add(($"a{i}", "%" + CaseSearchSql.LikePrefix(query.AnyOf[i])));
         }
-        var where = $"WHERE is_open = @open AND ({string.Join(" OR ", any)})";
+        // Every case with an open task (ix_cases_tasks): open ones, and 办结 ones whose 告知承诺 核查 is still open.
+        var where = $"WHERE assignees IS NOT NULL AND ({string.Join(" OR ", any)})";
         var total = CaseFiguresSql.Int((await rows($"SELECT COUNT(*) FROM cases {where}", p, cancellationToken))[0][0]);
         p.Add(("take", query.Take));
         p.Add(("skip", query.Skip));

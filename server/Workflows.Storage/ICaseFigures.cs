@@ -9,7 +9,11 @@ namespace Workflows.Storage;
 /// </summary>
 public interface ICaseFigures
 {
-    /// <summary>Open cases per item department, with how many are at 预警, 超期 and 已暂停 on <paramref name="today"/>, and in a 特别程序 past its announced end.</summary>
+    /// <summary>
+    /// Open cases per item department, with how many are at 预警, 超期 and 已暂停 on <paramref name="today"/>, and in a 特别程序
+    /// past its announced end; and per department the 告知承诺 核查 past due, open or closed (a department with only such a
+    /// check has a row with no open case).
+    /// </summary>
     Task<IReadOnlyList<DeadlineCount>> DeadlineCountsAsync(DateOnly today, string? party, CancellationToken cancellationToken = default);
 
     /// <summary>The open cases at 预警, 超期 or 已暂停 on <paramref name="today"/>: overdue first, then by due date; at most <paramref name="take"/>.</summary>
@@ -24,7 +28,7 @@ public interface ICaseFigures
     /// <summary>How many cases got each 好差评 level.</summary>
     Task<IReadOnlyList<RatingCount>> RatingCountsAsync(string? party, CancellationToken cancellationToken = default);
 
-    /// <summary>A page of open cases with a task for any of the given assignees, earliest task due first, and how many there are.</summary>
+    /// <summary>A page of cases with an open task for any of the given assignees (a 核查 outlives 办结), earliest task due first, and how many there are.</summary>
     Task<WorkPage> WorkAsync(WorkQuery query, CancellationToken cancellationToken = default);
 
     /// <summary>Cases closed on or after a day, most recently closed first.</summary>
@@ -48,6 +52,9 @@ public sealed record DeadlineCount(string? Department, int Open, int Warning, in
 {
     /// <summary>Open cases whose 特别程序 has run past its announced end (<see cref="CaseFigures.ProcedureDue"/>).</summary>
     public int ProcedureOverrun { get; init; }
+
+    /// <summary>Cases, open or 办结, whose 告知承诺 核查 is still open after its due date (<see cref="CaseFigures.PledgeCheckDue"/>).</summary>
+    public int PledgeCheckOverdue { get; init; }
 }
 
 /// <summary>An open case at a deadline level, from index columns.</summary>

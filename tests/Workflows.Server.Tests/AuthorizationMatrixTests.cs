@@ -133,6 +133,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         ["GET /api/security/locks"] = w => w == Who.Admin,
         ["GET /api/ops/status"] = w => w == Who.Admin,
         ["GET /api/admin/users"] = w => w == Who.Admin,
+        // 信用记录: admins and supervisors read; only admins add or lift (below).
+        ["GET /api/credit-marks"] = w => w is Who.Admin or Who.Supervisor,
         ["GET /api/people"] = w => w != Who.Anonymous,
         ["GET /api/devices"] = w => w != Who.Anonymous,
         ["GET /api/opinion-phrases"] = w => w != Who.Anonymous,
@@ -167,6 +169,8 @@ public sealed class AuthorizationMatrixTests(ITestOutputHelper output) : IAsyncL
         new("POST /api/admin/users/{userName}/disable", "/api/admin/users/no-such-user/disable", "{}", w => w == Who.Admin),
         new("POST /api/admin/users/{userName}/enable", "/api/admin/users/no-such-user/enable", "{}", w => w == Who.Admin),
         new("POST /api/admin/users/{userName}/reset-password", "/api/admin/users/no-such-user/reset-password", "{}", w => w == Who.Admin),
+        new("POST /api/credit-marks", "/api/credit-marks", "{}", w => w == Who.Admin),
+        new("POST /api/credit-marks/{id}/lift", "/api/credit-marks/no-such-mark/lift", "{}", w => w == Who.Admin),
         new("POST /api/kiosk/devices", "/api/kiosk/devices", """{"name":"","window":"","pin":"1"}""", w => w == Who.Admin),
         new("POST /api/kiosk/devices/{id}/pairing-code", "/api/kiosk/devices/kd-000000000000/pairing-code", "{}", w => w == Who.Admin),
         new("POST /api/kiosk/devices/{id}/pin", "/api/kiosk/devices/kd-000000000000/pin", """{"pin":"1"}""", w => w == Who.Admin),

@@ -353,6 +353,40 @@ public class CliTests
         Assert.Equal(1, Repo.Cli(county.Root, "users", "disable", "nobody", "--data", data).ExitCode);
     }
 
+    [Fact]
+    public async Task Credit_AddListLift_KeepsTheLiftedMarkAndLogsEachChange()
+    {
+        using var county = new Repo.SampleCounty();
+        var data = Path.Combine(county.Root, "data");
+        await (await Hosting.CaseStores.OpenAsync(data, null)).DisposeAsync();
+
+        var bad = Repo.Cli(county.Root, "credit", "add", "12345", "--name", "张三", "--reason", "失信被执行人", "--basis", "名单", "--data", data);
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("error WF9630: ", bad.Error);
+        var added = Repo.Cli(county.Root, "credit", "add", "230903199001010019", "--name", "张三", "--reason", "失信被执行人",
+            "--basis", "法院失信被执行人名单 (2026)黑0903执123号", "--until", "2099-12-31", "--data", data);
+        Assert.True(added.ExitCode == 0, added.All);
+        var id = added.Out.Trim().Split(' ')[1];
+        Assert.StartsWith("dishonest:", id);
+
+        var listed = Repo.Cli(county.Root, "credit", "list", "--applicant", "230903199001010019", "--data", data);
+        Assert.True(listed.ExitCode == 0, listed.All);
+        Assert.Contains($"{id}\tdishonest\t230903199001010019\t张三\t", listed.Out);
+        Assert.Contains("\t至 2099-12-31\t有效\t失信被执行人\t法院失信被执行人名单 (2026)黑0903执123号", listed.Out);
+
+        Assert.Equal(0, Repo.Cli(county.Root, "credit", "lift", id, "--reason", "已履行判决义务", "--data", data).ExitCode);
+        var again = Repo.Cli(county.Root, "credit", "lift", id, "--reason", "again", "--data", data);
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("error WF9634: ", again.Error);
+        Assert.Contains("\t已解除 ", Repo.Cli(county.Root, "credit", "list", "--data", data).Out);
+
+        await using var store = await Hosting.CaseStores.OpenAsync(data, null);
+        var logged = await ((Storage.ISecurityStore)store).ReadSecurityEventsAsync(DateTimeOffset.UtcNow.AddHours(-1), null, null, 10);
+        Assert.Equal(["credit-mark-lifted", "credit-mark-added"], logged.Select(e => e.Kind));
+        Assert.All(logged, e => Assert.Equal(id, e.Target));
+        Assert.All(logged, e => Assert.StartsWith("cli:", e.UserName));
+    }
+
     private static string RealDotnet() =>
         Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(d => Path.Combine(d, "dotnet")).First(File.Exists);
 

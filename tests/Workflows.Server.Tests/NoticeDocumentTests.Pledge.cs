@@ -40,13 +40,13 @@ public sealed partial class NoticeDocumentTests
         var caseId = Guid.Parse(state.Id);
         Assert.Equal("有效", Assert.Single(await register.CertificatesOfCaseAsync(caseId)).Status);
 
-        state = await run(new CheckPledge(new Actor("education-reviewer", "education", "reviewer"), check.Id, Truthful: false, "七台河市公安局桃山分局回函：申请人有犯罪记录"));
+        state = await run(new CheckPledge(new Actor("education-reviewer", "education", "reviewer"), check.Id, Truthful: false, "七台河市公安局桃山分局回函：申请人有犯罪记录") { Approver = "刘志强" });
         Assert.Equal(CaseStatus.Revoked, state.Status);
         Assert.Equal("notices/revocation", state.Documents[^1].TemplateId);
         Read(state, PledgeItem, "revocation",
             ["撤销行政许可决定书", $"{department.DocumentCode}许撤〔2026〕", Applicant(item) + "：", Guide(item).Name, "选择告知承诺", "本机关于2026年3月2日作出准予行政许可的决定",
              $"1．经核查，申请人以告知承诺代替的{proof.Name}与承诺内容不符：七台河市公安局桃山分局回函：申请人有犯罪记录",
-             "《中华人民共和国行政许可法》第六十九条第二款", "决定撤销上述准予行政许可的决定", "虚假承诺情况已记入",
+             "《中华人民共和国行政许可法》第六十九条第二款", "经本机关负责人刘志强批准", "决定撤销上述准予行政许可的决定", "虚假承诺情况已记入",
              "六十日内向七台河市桃山区人民政府申请行政复议", "六个月内依法向七台河市桃山区人民法院提起行政诉讼", department.Name, "经办人：赵婷"]);
 
         // The register follows the case, the credit record keeps the false pledge.

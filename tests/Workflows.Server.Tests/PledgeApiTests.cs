@@ -116,8 +116,19 @@ public sealed class PledgeApiTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode)422, noFindings.StatusCode);
         Assert.Equal("WF6084", problem["code"]!.GetValue<string>());
 
-        view = await OkAsync(reviewer, $"/api/cases/{id}/check-pledge",
+        // 撤销 is the licensing body's decision: without the head's approval nothing is stored and the check stays open.
+        var before = (await reviewer.GetFromJsonAsync<JsonObject>($"/api/cases/{id}"))!["version"]!.GetValue<long>();
+        var (unapproved, unapprovedProblem) = await CaseApi.PostAsync(reviewer, $"/api/cases/{id}/check-pledge",
             new JsonObject { ["taskId"] = checkTask, ["truthful"] = false, ["findings"] = "公安机关回函：申请人有犯罪记录" });
+        Assert.Equal((HttpStatusCode)422, unapproved.StatusCode);
+        Assert.Equal("WF6086", unapprovedProblem["code"]!.GetValue<string>());
+        var unchanged = (await reviewer.GetFromJsonAsync<JsonObject>($"/api/cases/{id}"))!;
+        Assert.Equal(before, unchanged["version"]!.GetValue<long>());
+        Assert.Equal(checkTask, TaskAt(unchanged, "pledge-check"));
+
+        view = await OkAsync(reviewer, $"/api/cases/{id}/check-pledge",
+            new JsonObject { ["taskId"] = checkTask, ["truthful"] = false, ["findings"] = "公安机关回函：申请人有犯罪记录", ["approver"] = "刘志强" });
+        Assert.Equal("刘志强", view["case"]!["revocation"]!["approver"]!.GetValue<string>());
         Assert.Equal("revoked", view["status"]!.GetValue<string>());
         Assert.Equal("已撤销", view["statusLabel"]!.GetValue<string>());
         Assert.Contains(view["case"]!["documents"]!.AsArray(), d => d!["templateId"]!.GetValue<string>() == "notices/revocation");
@@ -136,6 +147,64 @@ public sealed class PledgeApiTests : IAsyncLifetime
         var after = await clerk.GetFromJsonAsync<JsonObject>($"/api/cases/{next}");
         Assert.Equal(received["version"]!.GetValue<long>(), after!["version"]!.GetValue<long>());
         Assert.Null(after["case"]!["pledge"]);
+    }
+
+    [Fact]
+    public async Task ADishonestMark_RefusesThePledge_UntilAnAdminLiftsIt_AndEveryChangeIsLogged()
+    {
+        var applicantId = ApplicantId(4);
+        using var admin = await _server.SignInAsync("admin");
+        using var supervisor = await _server.SignInAsync("supervisor");
+
+        var (badId, badIdProblem) = await CaseApi.PostAsync(admin, "/api/credit-marks",
+            new JsonObject { ["applicantId"] = "12345", ["applicantName"] = "张三", ["reason"] = "失信被执行人", ["basis"] = "名单" });
+        Assert.Equal(HttpStatusCode.BadRequest, badId.StatusCode);
+        Assert.Equal("WF9630", badIdProblem["code"]!.GetValue<string>());
+        var (past, pastProblem) = await CaseApi.PostAsync(admin, "/api/credit-marks",
+            new JsonObject { ["applicantId"] = applicantId, ["applicantName"] = "张三", ["reason"] = "失信被执行人", ["basis"] = "名单", ["validUntil"] = "2000-01-01" });
+        Assert.Equal(HttpStatusCode.BadRequest, past.StatusCode);
+        Assert.Equal("WF9632", pastProblem["code"]!.GetValue<string>());
+
+        var mark = await OkAsync(admin, "/api/credit-marks", new JsonObject
+        {
+            ["applicantId"] = applicantId, ["applicantName"] = "张三", ["reason"] = "拒不履行生效判决",
+            ["basis"] = "法院失信被执行人名单 (2026)黑0903执123号",
+        });
+        var markId = mark["id"]!.GetValue<string>();
+        Assert.True(mark["active"]!.GetValue<bool>());
+
+        var (clerk, caseId, received) = await ReceiveAsync(applicantId);
+        var (refused, why) = await CaseApi.PostAsync(clerk, $"/api/cases/{caseId}/choose-pledge", new JsonObject { ["materialIds"] = new JsonArray(Proof) });
+        Assert.Equal((HttpStatusCode)422, refused.StatusCode);
+        Assert.Equal("WF6082", why["code"]!.GetValue<string>());
+        Assert.Contains("失信", why["detail"]!.GetValue<string>());
+        Assert.Contains("拒不履行生效判决", why["detail"]!.GetValue<string>());
+
+        // Supervisors read the record; only admins change it.
+        var listed = (await supervisor.GetFromJsonAsync<JsonObject>($"/api/credit-marks?applicantId={applicantId}"))!;
+        Assert.Equal(1, listed["total"]!.GetValue<int>());
+        Assert.Equal(markId, listed["marks"]![0]!["id"]!.GetValue<string>());
+        var (denied, _) = await CaseApi.PostAsync(supervisor, $"/api/credit-marks/{markId}/lift", new JsonObject { ["reason"] = "x" });
+        Assert.Equal(HttpStatusCode.Forbidden, denied.StatusCode);
+
+        // 信用修复: the mark stays, lifted with who and why, and refuses no more.
+        var lifted = await OkAsync(admin, $"/api/credit-marks/{markId}/lift", new JsonObject { ["reason"] = "已履行判决义务，已移出失信名单" });
+        Assert.False(lifted["active"]!.GetValue<bool>());
+        Assert.Equal("admin", lifted["liftedBy"]!.GetValue<string>());
+        var (again, againProblem) = await CaseApi.PostAsync(admin, $"/api/credit-marks/{markId}/lift", new JsonObject { ["reason"] = "again" });
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("WF9634", againProblem["code"]!.GetValue<string>());
+        var kept = (await admin.GetFromJsonAsync<JsonObject>($"/api/credit-marks?applicantId={applicantId}"))!;
+        Assert.Equal("已履行判决义务，已移出失信名单", kept["marks"]![0]!["liftReason"]!.GetValue<string>());
+
+        var pledged = await OkAsync(clerk, $"/api/cases/{caseId}/choose-pledge", new JsonObject { ["materialIds"] = new JsonArray(Proof) });
+        Assert.Equal(new JsonArray(Proof).ToJsonString(), pledged["case"]!["pledge"]!["materialIds"]!.ToJsonString());
+        Assert.True(pledged["version"]!.GetValue<long>() > received["version"]!.GetValue<long>());
+
+        var log = (await admin.GetFromJsonAsync<JsonObject>("/api/security/events?kind=credit-mark-*"))!["events"]!.AsArray();
+        Assert.Equal(["credit-mark-lifted", "credit-mark-added"], log.Select(e => e!["kind"]!.GetValue<string>()));
+        Assert.All(log, e => Assert.Equal(markId, e!["target"]!.GetValue<string>()));
+        Assert.All(log, e => Assert.Equal("admin", e!["userName"]!.GetValue<string>()));
     }
 
     [Fact]

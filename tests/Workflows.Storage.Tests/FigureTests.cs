@@ -153,3 +153,30 @@ public abstract partial class CaseStoreComplianceTests
             (await Figures.DeadlineCountsAsync(D(3, 18), null)).OrderBy(c => c.Department is null).ToList());
     }
 }
+
+/// <summary>告知承诺 核查 outlives 办结: counted past its due date over every case, and in the department's inbox.</summary>
+public abstract partial class CaseStoreComplianceTests
+{
+    [Fact]
+    public async Task Figures_PledgeChecksPastDue_AreCountedOnClosedCases_AndTheirCasesStayInTheInbox()
+    {
+        var checkedLate = FigureIndex("Completed", false, "education", new CaseFigures("teacher", "education", ReceivedOn: D(2, 2), ClosedOn: D(2, 9),
+            OnTime: true, Assignees: "|d:education:*#|", TaskDue: D(3, 13), PledgeCheckDue: D(3, 13)));
+        var notYetDue = FigureIndex("Completed", false, "water", new CaseFigures("well", "water", ReceivedOn: D(2, 2), ClosedOn: D(2, 9),
+            OnTime: true, Assignees: "|d:water:*#|", TaskDue: D(3, 20), PledgeCheckDue: D(3, 20)));
+        var late = (await CreateAsync(new NewCase(Guid.NewGuid(), "桃山", 2026, Cases.Change(checkedLate, "case.received")))).CaseId;
+        await CreateAsync(new NewCase(Guid.NewGuid(), "桃山", 2026, Cases.Change(notYetDue, "case.received")));
+
+        var counts = await Figures.DeadlineCountsAsync(FigureToday, party: null);
+
+        Assert.Equal([new DeadlineCount("education", 0, 0, 0, 0) { PledgeCheckOverdue = 1 }], counts);
+        Assert.Empty(await Figures.DeadlineCountsAsync(FigureToday, party: "water"));
+        Assert.Equal(2, (await Figures.DeadlineCountsAsync(D(3, 21), null)).Sum(c => c.PledgeCheckOverdue));
+        // Supervision's own lists stay the open cases'.
+        Assert.Empty(await Figures.DeadlineCasesAsync(FigureToday, null, 10));
+
+        var inbox = await Figures.WorkAsync(new WorkQuery(["|d:education:"]));
+        Assert.Equal([late], inbox.Ids);
+        Assert.Equal(1, inbox.Total);
+    }
+}

@@ -63,6 +63,6 @@ public sealed class PostgreSqlCaseStoreTests : CaseStoreComplianceTests
         await using var connection = new NpgsqlConnection(StoreConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT version FROM schema_version", connection);
-        Assert.Equal(10, await command.ExecuteScalarAsync());
+        Assert.Equal(12, await command.ExecuteScalarAsync());
     }
 }

@@ -37,7 +37,7 @@ public sealed class SqliteCaseStoreTests : CaseStoreComplianceTests
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", await command.ExecuteScalarAsync());
         command.CommandText = "SELECT version FROM schema_version";
-        Assert.Equal(10L, await command.ExecuteScalarAsync());
+        Assert.Equal(12L, await command.ExecuteScalarAsync());
     }
 
     [Fact]
@@ -50,12 +50,13 @@ public sealed class SqliteCaseStoreTests : CaseStoreComplianceTests
         {
             await connection.OpenAsync();
             await using var back = connection.CreateCommand();
-            // Back to what such a server left: schema 5, the security tables beside it, nothing of steps 7 to 10.
+            // Back to what such a server left: schema 5, the security tables beside it, nothing of steps 7 to 12.
             back.CommandText = """
                 UPDATE schema_version SET version = 5;
                 DROP TABLE opinion_phrases; DROP TABLE kiosk_devices; DROP TABLE window_cases; DROP TABLE credit_marks;
                 ALTER TABLE security_events DROP COLUMN target;
                 DROP INDEX ix_cases_procedure; ALTER TABLE cases DROP COLUMN procedure_due;
+                DROP INDEX ix_cases_pledge_check; DROP INDEX ix_cases_tasks; ALTER TABLE cases DROP COLUMN pledge_check_due;
                 """;
             await back.ExecuteNonQueryAsync();
         }
@@ -67,6 +68,6 @@ public sealed class SqliteCaseStoreTests : CaseStoreComplianceTests
         await check.OpenAsync();
         await using var version = check.CreateCommand();
         version.CommandText = "SELECT version FROM schema_version";
-        Assert.Equal(10L, await version.ExecuteScalarAsync());
+        Assert.Equal(12L, await version.ExecuteScalarAsync());
     }
 }

@@ -1374,7 +1374,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 告知承诺核查：承诺属实，或不实（撤销决定、记入信用记录） (check-pledge) */
+        /** 告知承诺核查：承诺属实，或不实（须写明负责人 approver 批准撤销；撤销决定、记入信用记录） (check-pledge) */
         post: {
             parameters: {
                 query?: never;
@@ -3285,6 +3285,247 @@ export interface paths {
                 };
                 /** @description Unprocessable Entity */
                 422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-marks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 信用记录：按申请人证件号码或统一社会信用代码 applicantId 筛选，最新在前，page、pageSize 分页（管理员、监督）(credit marks) */
+        get: {
+            parameters: {
+                query?: {
+                    applicantId?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreditMarkList"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增失信记录：applicantId、applicantName、reason、basis（来源依据，如失信被执行人名单文号）、validUntil（可选，有效期至）（管理员）(add a 失信 mark) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["AddCreditMarkRequest"];
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreditMarkView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/credit-marks/{id}/lift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 信用修复：解除信用记录并写明理由，记录保留（管理员）(lift a mark) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["LiftCreditMarkRequest"];
+                };
+            };
+            responses: {
+                /** @description OK */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CreditMarkView"];
+                    };
+                };
+                /** @description Bad Request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Unauthorized */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Forbidden */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Not Found */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["ProblemDetails"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -7053,7 +7294,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 效能监督：预警、超期、已暂停办件、特别程序超过告知期限的办件与各部门统计（统计全部在办办件） */
+        /** 效能监督：预警、超期、已暂停办件、特别程序超过告知期限的办件、告知承诺核查超期（含已办结办件）与各部门统计（统计全部在办办件） */
         get: {
             parameters: {
                 query?: never;
@@ -7275,6 +7516,14 @@ export interface components {
             outcome: null | string;
             output: null | components["schemas"]["JsonObject"];
             stepId: string;
+        };
+        AddCreditMarkRequest: {
+            applicantId: string;
+            applicantName: string;
+            basis: string;
+            reason: string;
+            /** Format: date */
+            validUntil?: null | string;
         };
         AddOpinionPhraseRequest: {
             scope?: null | string;
@@ -7607,6 +7856,7 @@ export interface components {
             material: components["schemas"]["JsonNode"];
         };
         CheckPledgeRequest: {
+            approver?: null | string;
             findings?: null | string;
             taskId: string;
             truthful: boolean;
@@ -7671,6 +7921,37 @@ export interface components {
             name: string;
             pin: string;
             window: string;
+        };
+        CreditMarkList: {
+            marks: components["schemas"]["CreditMarkView"][];
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+            /** Format: int32 */
+            total: number;
+        };
+        CreditMarkView: {
+            active: boolean;
+            addedBy: null | string;
+            applicantId: string;
+            applicantName: null | string;
+            basis: null | string;
+            /** Format: uuid */
+            caseId: null | string;
+            caseNumber: null | string;
+            id: string;
+            kind: string;
+            kindLabel: string;
+            liftedBy: null | string;
+            /** Format: date */
+            liftedOn: null | string;
+            liftReason: null | string;
+            /** Format: date */
+            markedOn: string;
+            reason: string;
+            /** Format: date */
+            validUntil: null | string;
         };
         DeadlineAlert: {
             /** Format: date */
@@ -8150,6 +8431,9 @@ export interface components {
         KioskPushRequest: {
             caseId: string;
         };
+        LiftCreditMarkRequest: {
+            reason: string;
+        };
         MaterialDeficiency: {
             kind: components["schemas"]["DeficiencyKind"];
             materialId: string;
@@ -8517,6 +8801,7 @@ export interface components {
             review: string;
         };
         Revocation: {
+            approver: null | string;
             basis: string;
             by: string;
             /** Format: date */
@@ -8625,6 +8910,8 @@ export interface components {
             /** Format: int32 */
             overdue: number;
             /** Format: int32 */
+            pledgeCheckOverdue?: number;
+            /** Format: int32 */
             procedureOverrun?: number;
             /** Format: int32 */
             suspended: number;
@@ -8666,6 +8953,8 @@ export interface components {
             open: number;
             /** Format: int32 */
             overdue: number;
+            /** Format: int32 */
+            pledgeCheckOverdue?: number;
             /** Format: int32 */
             procedureOverrun?: number;
             /** Format: int32 */

@@ -1,5 +1,5 @@
 import {
-  AuditOutlined, ClusterOutlined, DashboardOutlined, FileSearchOutlined, FormOutlined, InboxOutlined, LogoutOutlined,
+  AuditOutlined, ClusterOutlined, IdcardOutlined, DashboardOutlined, FileSearchOutlined, FormOutlined, InboxOutlined, LogoutOutlined,
   PrinterOutlined, ProfileOutlined, SafetyCertificateOutlined, SmileOutlined, TabletOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Button, Grid, Layout, Menu, Space, Tag, Typography, type MenuProps } from 'antd';
@@ -26,6 +26,8 @@ export const designerEntries: Entry[] = [
 export const adminEntries: Entry[] = [
   { key: '/admin/users', label: '账号管理', icon: <TeamOutlined />, roles: ['admin'] },
   { key: '/admin/kiosks', label: '评价器管理', icon: <TabletOutlined />, roles: ['admin'] },
+  // 信用记录: admins add and lift 失信 marks, supervisors read (the server checks).
+  { key: '/admin/credit', label: '信用记录', icon: <IdcardOutlined />, roles: ['admin', 'supervisor'] },
   { key: '/admin/security', label: '安全日志', icon: <SafetyCertificateOutlined />, roles: ['admin'] },
   // Pending and failed effects, the recurring jobs: admins act there, supervisors read (the server checks).
   { key: '/hangfire', label: '后台任务', icon: <ClusterOutlined />, roles: ['admin', 'supervisor'], page: true },

@@ -53,6 +53,8 @@ public static class ErrorCodes
     public const string ApplicantCreditExcluded = "WF6082";
     public const string NoPledgeCheck = "WF6083";
     public const string RevocationNeedsReasons = "WF6084";
+    /// <summary>撤销 for a false pledge without the head's approval (行政许可法 art. 69: the licensing body's decision).</summary>
+    public const string RevocationNeedsApproval = "WF6086";
 
     // 特别程序 (art. 45) and 挂起: the clock stops only for a procedure or with a legal basis.
     public const string SuspensionNeedsApprover = "WF6070";

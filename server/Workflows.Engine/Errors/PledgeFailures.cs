@@ -16,6 +16,9 @@ internal static partial class Fail
 
     public static CaseRuleViolation NoPledgeCheck(string message) => With(ErrorCodes.NoPledgeCheck, message);
 
+    public static CaseRuleViolation RevocationNeedsApproval() =>
+        With(ErrorCodes.RevocationNeedsApproval, "撤销行政许可须经本机关负责人批准，请填写批准人 (a revocation needs the head's approval: name the approver)");
+
     public static CaseRuleViolation RevocationNeedsReasons() =>
         With(ErrorCodes.RevocationNeedsReasons, "承诺不实须写明核查发现的事实，作为撤销决定的理由 (a false pledge needs the findings as the revocation's reasons)");
 }

@@ -34,11 +34,14 @@ public sealed record PledgeChecked(bool Truthful, string? Findings, string By, D
 /// <summary>撤销: the granted decision is revoked; the case ends revoked (its certificate stops being valid).</summary>
 public sealed record DecisionRevoked(IReadOnlyList<string> Reasons, string Basis, string By, DateOnly On) : CaseEvent
 {
+    /// <summary>The head (负责人) who approved the revocation (null in events recorded before it was required).</summary>
+    public string? Approver { get; init; }
+
     internal override CaseState ApplyTo(CaseState state) => state with
     {
         Status = CaseStatus.Revoked,
         Decision = CaseDecision.Revoked,
-        Revocation = new Revocation(Reasons, Basis, By, On),
+        Revocation = new Revocation(Reasons, Basis, By, On) { Approver = Approver },
         Tokens = [],
         OpenSupplement = null,
         ClosedAt = state.ClosedAt ?? At,

@@ -71,6 +71,8 @@ internal static class PledgeHandler
         Guard.MayWorkOn(task, command.By);
         var findings = command.Findings?.Trim();
         if (!command.Truthful && string.IsNullOrEmpty(findings)) throw Fail.RevocationNeedsReasons();
+        var approver = command.Approver?.Trim();
+        if (!command.Truthful && string.IsNullOrEmpty(approver)) throw Fail.RevocationNeedsApproval();
 
         tx.Emit(new TaskCompleted(task.Id, command.Truthful ? "pledge-true" : "pledge-false", findings, command.By.UserId));
         tx.Emit(new PledgeChecked(command.Truthful, findings, command.By.UserId, tx.Today));
@@ -80,7 +82,10 @@ internal static class PledgeHandler
         foreach (var open in tx.State.ActiveTasks.ToList()) tx.Emit(new TaskCancelled(open.Id, "准予决定已撤销 (decision revoked)"));
         if (tx.State.ActiveProcedure is { } procedure) ProcedureHandler.Leave(tx, procedure.TokenId);
         var names = string.Join("、", pledge.MaterialIds.Select(id => Checklist.NameOf(tx, id)));
-        tx.Emit(new DecisionRevoked([$"经核查，申请人以告知承诺代替的{names}与承诺内容不符：{findings}"], RevocationBasis, command.By.UserId, tx.Today));
+        tx.Emit(new DecisionRevoked([$"经核查，申请人以告知承诺代替的{names}与承诺内容不符：{findings}"], RevocationBasis, command.By.UserId, tx.Today)
+        {
+            Approver = approver,
+        });
         DocumentIntents.Issue(tx, RevocationTemplate, stepId: null);
     }
 }

@@ -17,7 +17,11 @@ public sealed record PledgeRecord(IReadOnlyList<string> MaterialIds, DateOnly Ch
 }
 
 /// <summary>撤销 of a granted decision (行政许可法 art. 69: a licence obtained by deception shall be revoked).</summary>
-public sealed record Revocation(IReadOnlyList<string> Reasons, string Basis, string By, DateOnly On);
+public sealed record Revocation(IReadOnlyList<string> Reasons, string Basis, string By, DateOnly On)
+{
+    /// <summary>The head (负责人) of the licensing body who approved it.</summary>
+    public string? Approver { get; init; }
+}
 
 /// <summary>
 /// A mark in the applicant's credit record (a false pledge, or 失信 from a credit list), found by the

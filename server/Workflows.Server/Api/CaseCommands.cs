@@ -74,9 +74,9 @@ public static class CaseCommands
         new("urge", "催办", CommandGate.Urge, (a, u, s) => new Urge(u.Actor(), a.String("taskId"), a.Required("message"))),
         new("choose-pledge", "告知承诺：申请人以书面承诺代替的证明材料（出具告知承诺书）", CommandGate.Intake, (a, u, s) =>
             new ChoosePledge(u.Actor(Roles.Clerk), a.Strings("materialIds", required: true))),
-        new("check-pledge", "告知承诺核查：承诺属实，或不实（撤销决定、记入信用记录）", CommandGate.Task, (a, u, s) =>
+        new("check-pledge", "告知承诺核查：承诺属实，或不实（须写明负责人 approver 批准撤销；撤销决定、记入信用记录）", CommandGate.Task, (a, u, s) =>
             a.Bool("truthful", required: true) is { } truthful
-                ? TaskCommand(a, u, s, (actor, task) => new CheckPledge(actor, task, truthful, a.String("findings")))
+                ? TaskCommand(a, u, s, (actor, task) => new CheckPledge(actor, task, truthful, a.String("findings")) { Approver = a.String("approver") })
                 : null),
     ];
 

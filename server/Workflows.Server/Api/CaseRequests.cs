@@ -47,8 +47,11 @@ public sealed record TerminateRequest(string Reason);
 public sealed record UrgeRequest(string Message, string? TaskId = null);
 /// <summary>告知承诺: the proofs the applicant's written pledge replaces (materials the item's guide offers for it).</summary>
 public sealed record ChoosePledgeRequest(IReadOnlyList<string> MaterialIds);
-/// <summary>核查 of the pledge: <paramref name="Truthful"/> false revokes the decision, with <paramref name="Findings"/> as its reasons.</summary>
-public sealed record CheckPledgeRequest(string TaskId, bool Truthful, string? Findings = null);
+/// <summary>
+/// 核查 of the pledge: <paramref name="Truthful"/> false revokes the decision, with <paramref name="Findings"/> as its
+/// reasons and <paramref name="Approver"/> the head (负责人) who approved the revocation (required then, 422 WF6086 without).
+/// </summary>
+public sealed record CheckPledgeRequest(string TaskId, bool Truthful, string? Findings = null, string? Approver = null);
 
 public static class CaseRequests
 {

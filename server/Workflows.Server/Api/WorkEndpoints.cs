@@ -28,7 +28,7 @@ public static class WorkEndpoints
             .WithSummary("待办任务：scope = mine（我的）| claimable（可认领）| department（本部门全部），按到期日排序；offset/limit 分页（默认 50，最多 200），total 为办件总数")
             .Produces<InboxPage>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
         app.MapGet("/api/supervision", Supervision).WithTags("监督 supervision").RequireAuthorization()
-            .WithSummary("效能监督：预警、超期、已暂停办件、特别程序超过告知期限的办件与各部门统计（统计全部在办办件）")
+            .WithSummary("效能监督：预警、超期、已暂停办件、特别程序超过告知期限的办件、告知承诺核查超期（含已办结办件）与各部门统计（统计全部在办办件）")
             .Produces<SupervisionView>().ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
@@ -111,13 +111,14 @@ public static class WorkEndpoints
             new SupervisionTotals(counts.Sum(c => c.Open), counts.Sum(c => c.Warning), counts.Sum(c => c.Overdue), counts.Sum(c => c.Suspended))
             {
                 ProcedureOverrun = counts.Sum(c => c.ProcedureOverrun),
+                PledgeCheckOverdue = counts.Sum(c => c.PledgeCheckOverdue),
             },
             rows.Count,
             At(DeadlineLevel.Warning),
             At(DeadlineLevel.Overdue),
             suspended,
             counts.Select(c => new SupervisionDepartment(c.Department ?? "(未知)", c.Department is { } d ? snapshot.Set.Department(d)?.Name : null,
-                c.Open, c.Warning, c.Overdue, c.Suspended) { ProcedureOverrun = c.ProcedureOverrun }).ToList()), CaseViews.Json);
+                c.Open, c.Warning, c.Overdue, c.Suspended) { ProcedureOverrun = c.ProcedureOverrun, PledgeCheckOverdue = c.PledgeCheckOverdue }).ToList()), CaseViews.Json);
     }
 
     /// <summary>
@@ -198,12 +199,18 @@ public sealed record SupervisionTotals(int Open, int Warning, int Overdue, int S
 {
     /// <summary>Open cases in a 特别程序 past its announced end.</summary>
     public int ProcedureOverrun { get; init; }
+
+    /// <summary>告知承诺 核查 still open after their due date, on open or 办结 cases (the tasks are in the department's inbox as 超期).</summary>
+    public int PledgeCheckOverdue { get; init; }
 }
 
 public sealed record SupervisionDepartment(string Department, string? DepartmentName, int Open, int Warning, int Overdue, int Suspended)
 {
     /// <summary>Open cases in a 特别程序 past its announced end.</summary>
     public int ProcedureOverrun { get; init; }
+
+    /// <summary>告知承诺 核查 still open after their due date, on open or 办结 cases.</summary>
+    public int PledgeCheckOverdue { get; init; }
 }
 
 /// <param name="Listed">Cases in the three lists (at most WorkEndpoints.MaxListed); the totals always count all.</param>

@@ -35,7 +35,9 @@ public static class CaseFigureIndex
             Assignees: open.Count == 0 ? null : CaseIndex.PartiesOf(open.SelectMany(t => t.Signers.Select(s =>
                 CaseFigures.AssigneeKey(s.Assignee.Department, s.Assignee.Window, s.Assignee.Role, t.ClaimedBy)))),
             TaskDue: open.Select(t => t.Due).Where(d => d is not null).Min(),
-            ProcedureDue: state.ActiveProcedure?.AnnouncedEnd);
+            ProcedureDue: state.ActiveProcedure?.AnnouncedEnd,
+            // The 核查 task outlives 办结: its due date while it is open, so supervision counts it once past.
+            PledgeCheckDue: state.Pledge is { CheckTaskId: { } check } && open.Any(t => t.Id == check) ? state.Pledge.CheckDue : null);
     }
 
     /// <summary>The China-time (UTC+8) calendar day of an instant.</summary>

@@ -203,7 +203,7 @@ public sealed class CaseService
                 $"事项 {state.ItemId} 的定义版本 {state.DefinitionVersion} 不可用 (the case's definition version is not available)");
         }
 
-        command = await CreditRecord.WithApplicantCreditAsync(_store, command, state, ct);
+        command = await CreditRecord.WithApplicantCreditAsync(_store, command, state, ChinaToday(), ct);
         var result = CaseEngine.Execute(state, command, Context(pinned, item));
         if (!result.Succeeded) return speculative ? null : new CaseCommandResult.Rejected(result.Error!.Code, result.Error.Message);
         if (result.Events.Count == 0) return speculative ? null : new CaseCommandResult.Ok(caseId, number, version, state);

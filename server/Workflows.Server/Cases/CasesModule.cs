@@ -11,7 +11,7 @@ namespace Workflows.Server.Cases;
 /// <summary>
 /// The Cases module: the case store (each provider registers its own interfaces, see
 /// <see cref="CaseStores.AddCaseStore"/>), the server clock, the case service, the figures
-/// backfill and the calendar recompute; the case, file and test-clock endpoints.
+/// backfill, the calendar recompute and the credit record; the case, file, credit-mark and test-clock endpoints.
 /// </summary>
 public static class CasesModule
 {
@@ -28,6 +28,10 @@ public static class CasesModule
         services.AddSingleton(sp => new CaseService(sp.GetRequiredService<ICaseStore>(), sp.GetRequiredService<DefinitionVersions>(),
             options.DataFolder, sp.GetRequiredService<IClock>(), sp.GetServices<ICaseCommitListener>(), new PluginActivityPort(sp.GetRequiredService<PluginRegistry>()),
             sp.GetRequiredService<CaseDocuments>(), sp.GetRequiredService<CaseNotifications>(), sp.GetRequiredService<IEffectQueue>()));
+        // 信用记录 an office manages; every change goes to the security log (SecurityLog comes from the Security module).
+        services.AddSingleton(sp => new CreditMarkAdministration(sp.GetRequiredService<ICreditRecords>(),
+            (e, ct) => sp.GetRequiredService<Security.SecurityLog>().WriteAsync(e.Kind, e.UserName, e.Address, e.Detail, e.Target, ct),
+            () => sp.GetRequiredService<IClock>().Now));
         // Adding a year's calendar makes the open cases' provisional due dates firm (recorded as events).
         services.AddSingleton<CalendarRecompute>();
         services.AddHostedService(sp => sp.GetRequiredService<CalendarRecompute>());
@@ -39,6 +43,7 @@ public static class CasesModule
         var services = endpoints.ServiceProvider;
         CaseEndpoints.Map(endpoints);
         FileEndpoints.Map(endpoints, services.GetRequiredService<UploadLimits>());
+        CreditMarkEndpoints.Map(endpoints);
         TestClockEndpoints.Map(endpoints, services.GetRequiredService<ServerOptions>().TestClock);
         return endpoints;
     }

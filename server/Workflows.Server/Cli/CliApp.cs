@@ -22,6 +22,7 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(AuditCommand.Create());
         root.Subcommands.Add(UsersCommand.Create());
+        root.Subcommands.Add(CreditCommand.Create());
         root.Subcommands.Add(RenderCommand.Create());
         return await InvokeInChineseAsync(root, args);
     }

@@ -37,6 +37,7 @@ public static class PledgeNotices
         {
             ["revokedAt"] = revocation.On.ToString("yyyy-MM-dd"),
             ["basis"] = revocation.Basis,
+            ["approver"] = revocation.Approver,
             ["grantedAt"] = grant?.ClosedAt is { } at ? Workflows.Domain.ChinaTime.DateOf(at).ToString("yyyy-MM-dd") : null,
             ["resultName"] = guide?.Result.Name,
         };

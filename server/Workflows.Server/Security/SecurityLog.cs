@@ -4,7 +4,7 @@ namespace Workflows.Server.Security;
 
 /// <summary>
 /// The security log: every sign-in, failure, lock, sign-out, password change and ended session, every
-/// account and role change, publish, download of personal documents and tablet pairing, in
+/// account and role change, publish, download of personal documents, tablet pairing and credit mark (信用记录), in
 /// the store (shared by all nodes, readable by admins at <c>/api/security/events</c>) and in the
 /// server log.
 /// </summary>
@@ -41,6 +41,10 @@ public sealed class SecurityLog(ISecurityStore store, SecuritySettings settings,
     /// <summary>A case file or a rendered document of a case downloaded (the target is the case).</summary>
     public const string PersonalDocumentDownloaded = "personal-document-downloaded";
 
+    // 信用记录 (CreditMarkAdministration): a 失信 mark entered, a mark lifted (信用修复); the target is the mark.
+    public const string CreditMarkAdded = "credit-mark-added";
+    public const string CreditMarkLifted = "credit-mark-lifted";
+
     // The rating tablets (the user name is the admin, or kiosk:{device} for what the tablet does).
     public const string KioskDeviceCreated = "kiosk-device-created";
     public const string KioskPairingCode = "kiosk-pairing-code";
@@ -60,7 +64,7 @@ public sealed class SecurityLog(ISecurityStore store, SecuritySettings settings,
         [AccountCreated] = "新建账号", [AccountChanged] = "账号或角色变更", [AccountDisabled] = "停用账号", [AccountEnabled] = "启用账号",
         [PasswordReset] = "重置密码", [DefinitionsPublished] = "发布事项定义", [PersonalDocumentDownloaded] = "下载个人文件",
         [ReviewRequested] = "提交发布复核", [ReviewApproved] = "批准发布", [ReviewRejected] = "退回发布",
-        [CalendarYearMissing] = "缺少下一年工作日历",
+        [CalendarYearMissing] = "缺少下一年工作日历", [CreditMarkAdded] = "新增失信记录", [CreditMarkLifted] = "信用修复（解除信用记录）",
         [KioskDeviceCreated] = "新建评价器", [KioskPairingCode] = "评价器配对码", [KioskPinSet] = "设置评价器 PIN", [KioskPaired] = "评价器配对",
         [KioskPairFailed] = "评价器配对失败", [KioskUnpaired] = "解除评价器配对", [KioskPinFailed] = "评价器 PIN 错误",
         [KioskPinLocked] = "评价器 PIN 锁定", [KioskExited] = "评价器退出",

@@ -161,13 +161,15 @@ public class PledgeTests
         harness.Complete("deliver", Actors.Issuer, null);
         var closedAt = harness.State.ClosedAt;
 
-        var result = harness.Run(new CheckPledge(Actors.Reviewer, CheckTask(harness).Id, Truthful: false, "公安机关核查：申请人有犯罪记录"));
+        var result = harness.Run(new CheckPledge(Actors.Reviewer, CheckTask(harness).Id, Truthful: false, "公安机关核查：申请人有犯罪记录") { Approver = "刘志强" });
 
         Assert.Equal(CaseStatus.Revoked, harness.State.Status);
         Assert.Equal(CaseDecision.Revoked, harness.State.Decision);
         Assert.Equal(closedAt, harness.State.ClosedAt);
         Assert.Contains("第六十九条", harness.State.Revocation!.Basis);
         Assert.Contains("申请人有犯罪记录", Assert.Single(harness.State.Revocation.Reasons));
+        Assert.Equal("刘志强", harness.State.Revocation.Approver);
+        Assert.Equal("刘志强", Assert.Single(result.Events.OfType<DecisionRevoked>()).Approver);
         Assert.Single(result.Events.OfType<DecisionRevoked>());
         Assert.Contains(harness.Documents.Rendered, d => d.TemplateId == "notices/revocation");
     }
@@ -177,11 +179,27 @@ public class PledgeTests
     {
         var harness = Granted();
 
-        harness.Run(new CheckPledge(Actors.Reviewer, CheckTask(harness).Id, Truthful: false, "核查不实"));
+        harness.Run(new CheckPledge(Actors.Reviewer, CheckTask(harness).Id, Truthful: false, "核查不实") { Approver = "刘志强" });
 
         Assert.Empty(harness.State.ActiveTasks);
         Assert.True(harness.State.IsClosed);
         Assert.Equal(CaseStatus.Revoked, harness.State.Status);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("  ")]
+    public void AFalsePledge_WithoutTheHeadsApproval_IsRefused_AndTheCheckStaysOpen(string? approver)
+    {
+        var harness = Granted();
+        var task = CheckTask(harness);
+
+        var error = harness.Reject(new CheckPledge(Actors.Reviewer, task.Id, false, "公安机关核查：申请人有犯罪记录") { Approver = approver });
+
+        Assert.Equal(ErrorCodes.RevocationNeedsApproval, error.Code);
+        Assert.Contains("负责人批准", error.Message);
+        Assert.True(CheckTask(harness).IsActive);
+        Assert.Null(harness.State.Revocation);
     }
 
     [Fact]

@@ -146,6 +146,9 @@ export function SupervisionPage() {
             <Statistic title="特别程序超时" value={overview?.totals.procedureOverrun ?? '—'} styles={{ content: { color: overview?.totals.procedureOverrun ? '#cf1322' : undefined } }} />
           </Link>
         </Col>
+        <Col xs={12} md={4} data-testid="pledge-check-overdue-count" title="告知承诺核查任务已过核查期限仍未完成（含已办结办件），在承办部门待办中显示为超期">
+          <Statistic title="告知承诺核查超期" value={overview?.totals.pledgeCheckOverdue ?? '—'} styles={{ content: { color: overview?.totals.pledgeCheckOverdue ? '#cf1322' : undefined } }} />
+        </Col>
       </Row>
       <Tabs
         items={[

@@ -26,7 +26,13 @@ export interface SupervisionCase {
 }
 
 /** Open cases by level; the card, the table and the report count the same cases the same way. */
-export interface LevelCounts { open: number; warning: number; overdue: number; suspended: number; /** 特别程序 past the announced duration. */ procedureOverrun?: number }
+export interface LevelCounts {
+  open: number; warning: number; overdue: number; suspended: number;
+  /** 特别程序 past the announced duration. */
+  procedureOverrun?: number;
+  /** 告知承诺 核查 past due, on open or 办结 cases (the check task waits in the department's inbox as 超期). */
+  pledgeCheckOverdue?: number;
+}
 
 export interface SupervisionOverview {
   today: string;
