@@ -7660,6 +7660,7 @@ export interface components {
             id?: null | string;
             itemId: string;
             materials?: null | components["schemas"]["MaterialRequest"][];
+            pledge?: null | components["schemas"]["ChoosePledgeRequest"];
         };
         CreateItemRequest: {
             department: string;
