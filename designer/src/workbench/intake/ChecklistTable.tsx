@@ -42,9 +42,6 @@ export function ChecklistTable({ materials, marks, shared, onMark, loading, upda
               {shared[m.id] && <Tooltip title={shared[m.id].note}><Tag color="green">信息共享：{shared[m.id].certificate ?? '已调取'}</Tag></Tooltip>}
             </Space>
             {m.standard && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '2px 0 0' }}>标准：{m.standard}</Typography.Paragraph>}
-            {pledge && marks[m.id]?.status === 'pledged' && (
-              <Alert type="info" showIcon style={{ marginTop: 4, fontSize: 12 }} data-testid={`pledge-explanation-${m.id}`} title={pledgeExplanation(pledge)} />
-            )}
             {camera && (camera.captured[m.id]?.length ?? 0) > 0 && (
               <Space size={4} wrap style={{ marginTop: 4 }} data-testid={`captured-${m.id}`}>
                 {camera.captured[m.id].map((name, i) => <Tag key={`${name}-${i}`} color="blue" closable onClose={() => camera.onRemove(m.id, i)}>已拍摄 {name}</Tag>)}
@@ -52,13 +49,17 @@ export function ChecklistTable({ materials, marks, shared, onMark, loading, upda
             )}
           </div>
         ) },
-        { title: '收取情况', key: 'status', width: pledge ? 400 : 330, render: (_, m) => (
+        { title: '收取情况', key: 'status', width: pledge ? 400 : 330, render: (_, m) => (<>
           <Radio.Group size="small" optionType="button" buttonStyle="solid" value={marks[m.id]?.status ?? null} data-testid={`mark-${m.id}`}
             onChange={(e) => onMark(m.id, { ...marks[m.id], status: e.target.value })}
             options={(['received', 'deferred', 'missing', 'defective', ...(pledgeable(m) ? ['pledged'] : [])] as MaterialStatus[]).map((s) => ({
               value: s, label: materialStatusLabels[s], disabled: s === 'deferred' && m.necessity !== 'deferrable',
             }))} />
-        ) },
+          {/* What the pledge means, where the clerk just chose it: read to the applicant before the 告知承诺书 is signed. */}
+          {pledge && marks[m.id]?.status === 'pledged' && (
+            <Alert type="info" style={{ marginTop: 6, padding: '4px 8px', fontSize: 12 }} data-testid={`pledge-explanation-${m.id}`} title={pledgeExplanation(pledge)} />
+          )}
+        </>) },
         { title: '说明', key: 'note', width: 220, render: (_, m) => (
           <Input size="small" placeholder={marks[m.id]?.status === 'defective' ? '哪里有误、如何补正' : '备注'} value={marks[m.id]?.note ?? ''}
             onChange={(e) => onMark(m.id, { status: marks[m.id]?.status, note: e.target.value })} data-testid={`note-${m.id}`} />
