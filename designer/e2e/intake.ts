@@ -79,7 +79,7 @@ export async function fillForm(page: Page, fields: Field[], values: Record<strin
   }
 }
 
-export type Mark = '已收取' | '容缺后补' | '缺少' | '有误';
+export type Mark = '已收取' | '容缺后补' | '缺少' | '有误' | '告知承诺';
 
 export async function markMaterial(page: Page, materialId: string, mark: Mark, note?: string): Promise<void> {
   await page.getByTestId(`mark-${materialId}`).getByText(mark, { exact: true }).click();

@@ -149,6 +149,72 @@ public sealed class PledgeApiTests : IAsyncLifetime
         Assert.Null(after["case"]!["pledge"]);
     }
 
+    /// <summary>收件 with the proof not handed over, the pledge and the decision in one <c>POST /api/cases</c>, as the window sends it.</summary>
+    private JsonObject PledgedIntake(string applicantId, string decision)
+    {
+        var body = CaseApi.NewCase(_item, new JsonObject { ["kind"] = decision }, m => m.Id == Proof ? "missing" : "received");
+        body["applicant"]!["idNumber"] = applicantId;
+        body["pledge"] = new JsonObject { ["materialIds"] = new JsonArray(Proof) };
+        return body;
+    }
+
+    [Fact]
+    public async Task PledgeAndAcceptInOneCall_AcceptsWithTheProofPledgedAndTheNotice_AndARetryReplaysBothHalves()
+    {
+        using var clerk = await _server.SignInAsync("clerk-comprehensive-1");
+        var key = Guid.NewGuid().ToString();
+        var (created, view) = await CaseApi.PostAsync(clerk, "/api/cases", PledgedIntake(ApplicantId(4), "accept"), key);
+        Assert.True(created.StatusCode == HttpStatusCode.Created, view.ToJsonString());
+        Assert.Equal("in-progress", view["status"]!.GetValue<string>());
+        Assert.Equal("pledged", view["case"]!["materials"]![Proof]!["status"]!.GetValue<string>());
+        Assert.Equal(new[] { Proof }, view["case"]!["pledge"]!["materialIds"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.Single(view["case"]!["documents"]!.AsArray(), d => d!["templateId"]!.GetValue<string>() == "notices/pledge");
+        Assert.NotNull(view["case"]!["clocks"]!["acceptedOn"]);
+
+        // The same request again (a lost answer): the same case, the pledge not chosen twice.
+        var (again, replayed) = await CaseApi.PostAsync(clerk, "/api/cases", PledgedIntake(ApplicantId(4), "accept"), key);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(view["id"]!.GetValue<string>(), replayed["id"]!.GetValue<string>());
+        var stored = await clerk.GetFromJsonAsync<JsonObject>($"/api/cases/{view["id"]}");
+        Assert.Equal(view["version"]!.GetValue<long>(), stored!["version"]!.GetValue<long>());
+        Assert.Single(stored["case"]!["documents"]!.AsArray(), d => d!["templateId"]!.GetValue<string>() == "notices/pledge");
+    }
+
+    /// <summary>
+    /// Decided: a refused pledge leaves the case 收件 (received, nothing pledged, no decision), like a refused
+    /// decision does; the problem names the case so the window goes on with it instead of receiving again.
+    /// </summary>
+    [Fact]
+    public async Task PledgeInOneCall_ForAMarkedApplicant_IsRefusedWithWF6082_AndTheCaseStaysReceived()
+    {
+        var applicantId = ApplicantId(5);
+        var credit = (ICreditRecords)_server.Services.GetRequiredService<ICaseStore>();
+        Assert.True(await credit.AddCreditMarkAsync(new StoredCreditMark($"dishonest:{applicantId}", applicantId, "dishonest", "列入严重失信主体名单", new DateOnly(2026, 3, 1))));
+
+        using var clerk = await _server.SignInAsync("clerk-comprehensive-1");
+        var (refused, problem) = await CaseApi.PostAsync(clerk, "/api/cases", PledgedIntake(applicantId, "accept"), Guid.NewGuid().ToString());
+        Assert.Equal((HttpStatusCode)422, refused.StatusCode);
+        Assert.Equal("WF6082", problem["code"]!.GetValue<string>());
+        Assert.Contains("失信", problem["detail"]!.GetValue<string>());
+        var id = problem["caseId"]!.GetValue<string>();
+        Assert.Contains(problem["number"]!.GetValue<string>(), problem["detail"]!.GetValue<string>());
+
+        var received = await clerk.GetFromJsonAsync<JsonObject>($"/api/cases/{id}");
+        Assert.Equal("received", received!["status"]!.GetValue<string>());
+        Assert.Null(received["case"]!["pledge"]);
+        Assert.Null(received["case"]!["clocks"]!["acceptedOn"]);
+        Assert.Equal("missing", received["case"]!["materials"]![Proof]!["status"]!.GetValue<string>());
+        Assert.DoesNotContain(received["case"]!["documents"]!.AsArray(), d => d!["templateId"]!.GetValue<string>() == "notices/pledge");
+
+        // A pledge without materials is the caller's mistake: 400 before anything is received.
+        var empty = PledgedIntake(ApplicantId(6), "accept");
+        empty["pledge"] = new JsonObject { ["materialIds"] = new JsonArray() };
+        var (invalid, why) = await CaseApi.PostAsync(clerk, "/api/cases", empty);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("pledge.materialIds", why["detail"]!.GetValue<string>());
+        Assert.Null(why["caseId"]);
+    }
+
     [Fact]
     public async Task ADishonestMark_RefusesThePledge_UntilAnAdminLiftsIt_AndEveryChangeIsLogged()
     {

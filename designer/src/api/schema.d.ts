@@ -7910,6 +7910,7 @@ export interface components {
             id?: null | string;
             itemId: string;
             materials?: null | components["schemas"]["MaterialRequest"][];
+            pledge?: null | components["schemas"]["ChoosePledgeRequest"];
         };
         CreateItemRequest: {
             department: string;

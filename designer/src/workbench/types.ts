@@ -88,6 +88,38 @@ export const templateLabels: Record<string, string> = {
   'notices/pledge': '证明事项告知承诺书', 'notices/revocation': '撤销行政许可决定书',
 };
 
+/** 告知承诺 as the item's guide publishes it (guide.yaml pledge; docs/pledge.md). */
+export interface PledgeScheme { materials: string[]; check: 'written' | 'online' | 'on-site' | 'public'; basis?: string }
+export const pledgeCheckLabels: Record<PledgeScheme['check'], string> = { written: '书面核查', online: '网络核验', 'on-site': '实地调查', public: '公示核查' };
+/** What 告知承诺 means for the applicant, in the row of a pledged proof (国办发〔2020〕42号). */
+export function pledgeExplanation(scheme: PledgeScheme): string {
+  const method = pledgeCheckLabels[scheme.check];
+  return `申请人以书面承诺代替本证明，窗口不再索要；作出决定后由部门核查${method ? `（${method}）` : ''}；`
+    + '承诺不实的，撤销许可决定，并记入申请人信用记录。受理时出具《证明事项告知承诺书》，由申请人签字。';
+}
+
+/** The step id of the department's 核查 task (not a workflow step: it has no outcomes, only check-pledge). */
+export const pledgeCheckStep = 'pledge-check';
+
+export function pledgeSchemeOf(guide: Guide | undefined): PledgeScheme | null {
+  const p = guide?.pledge as Partial<PledgeScheme> | undefined;
+  return p && Array.isArray(p.materials) && p.materials.length > 0 ? { materials: p.materials, check: p.check ?? 'written', basis: p.basis } : null;
+}
+
+/** The case statuses (the server labels them; these are for filters and colours). */
+export const caseStatuses: [string, string][] = [
+  ['received', '已收件'], ['supplementing', '补正中'], ['in-progress', '办理中'], ['suspended', '挂起'], ['granted', '准予许可'],
+  ['denied', '不予许可'], ['refused', '不予受理'], ['withdrawn', '已撤回'], ['terminated', '终止办理'], ['revoked', '已撤销'], ['completed', '已办结'],
+];
+const statusColors: Record<string, string> = {
+  received: 'gold', supplementing: 'orange', 'in-progress': 'blue', suspended: 'default', granted: 'green', denied: 'volcano',
+  refused: 'volcano', withdrawn: 'default', terminated: 'magenta', revoked: 'red', completed: 'green',
+};
+/** A status's tag colour; 已撤销 red wherever a status is shown. */
+export function caseStatusColor(status: string | undefined): string {
+  return (status && statusColors[status]) || 'blue';
+}
+
 export function templateLabel(id: string): string {
   return templateLabels[id] ?? (id.startsWith('certificates/') ? '证照' : id);
 }

@@ -12,7 +12,7 @@ using Workflows.Definitions.Model;
 namespace Workflows.Server.Api;
 
 /// <summary>
-/// 办件: create (收件 and the acceptance decision in one call), read, search, timeline, and every
+/// 办件: create (收件, the applicant's 告知承诺 and the acceptance decision in one call), read, search, timeline, and every
 /// command. POSTs take an <c>Idempotency-Key</c> header (a retry gets the first answer) and an
 /// optional <c>If-Match</c> with the version the caller decided on (a stale one gets 409).
 /// </summary>
@@ -75,6 +75,7 @@ public static class CaseEndpoints
         var id = args.String("id") is { } text ? (Guid.TryParse(text, out var g) ? g : Invalid(args, "id 应为 GUID"))
             : Key(user, key) is { } k ? new Guid(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("case:" + k)).AsSpan(0, 16))
             : Guid.NewGuid();
+        var pledged = PledgeOf(args);
         var decision = args.Object("decision");
         if (!args.Ok) return args.Problem();
         if (catalog.Current is not { } snapshot) return Problems.NoDefinitions();
@@ -98,6 +99,16 @@ public static class CaseEndpoints
         var receive = new ReceiveMaterials("", "", applicant!, form, SharedMaterials.Apply(materials, shared), user.Actor(Roles.Clerk));
         var received = await service.ExecuteAsync(id, receive, Key(user, key), itemId, cancellationToken: context.RequestAborted);
         if (received is not CaseCommandResult.Ok ok) return Answer(received, service, catalog, user);
+
+        // 告知承诺 between 收件 and the decision, a command of its own with a derived key like the
+        // decision's. Refused (a marked applicant, a material not in the scheme): the case stays 收件.
+        if (pledged is not null)
+        {
+            var chosen = await service.ExecuteAsync(ok.CaseId, new ChoosePledge(user.Actor(Roles.Clerk), pledged), Key(user, key, ":pledge"),
+                cancellationToken: context.RequestAborted);
+            if (chosen is not CaseCommandResult.Ok withPledge) return WithCase(Answer(chosen, service, catalog, user), ok);
+            ok = withPledge;
+        }
         if (decision is null) return Created(ok, service, catalog);
 
         // The decision is a second command on the new case; its key derives from the request's, so
@@ -260,6 +271,16 @@ public static class CaseEndpoints
         if (type == ApplicantType.Organization && idNumber is not null && !Uscc.IsValid(idNumber))
             args.Error($"applicant.idNumber '{idNumber}' 不是有效的统一社会信用代码（GB 32100 校验码不符）");
         return type is { } t && name is not null && idNumber is not null ? new Applicant(t, name, idNumber, phone, address is { Length: > 0 } ? address : null) : null;
+    }
+
+    /// <summary><c>pledge: {materialIds}</c>: the proofs the applicant's written pledge replaces; null without a pledge.</summary>
+    private static IReadOnlyList<string>? PledgeOf(JsonArgs args)
+    {
+        if (args.Object("pledge") is not { } pledge) return null;
+        if (pledge["materialIds"] is System.Text.Json.Nodes.JsonArray ids && ids.Count > 0 && ids.All(n => n?.GetValueKind() == System.Text.Json.JsonValueKind.String))
+            return ids.Select(n => (string)n!).ToList();
+        args.Error("pledge.materialIds 应为非空的材料标识数组 (the materials the pledge replaces)");
+        return null;
     }
 
     private static IReadOnlyList<MaterialRecord> MaterialsOf(JsonArgs args) =>

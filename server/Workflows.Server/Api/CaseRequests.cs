@@ -13,11 +13,14 @@ public sealed record ApplicantRequest(ApplicantType Type, string Name, string Id
 
 public sealed record MaterialRequest(string MaterialId, MaterialStatus Status, string? Note = null);
 
-/// <summary>收件: the applicant, materials and 申请表; with <paramref name="Decision"/> the acceptance decision in the same call.</summary>
+/// <summary>收件: the applicant, materials and 申请表; with <paramref name="Pledge"/> the applicant's 告知承诺 and with
+/// <paramref name="Decision"/> the acceptance decision in the same call (收件, then the pledge, then the decision).</summary>
 /// <param name="Id">Optional case id (GUID); without it a retried request with the same Idempotency-Key names the same case.</param>
+/// <param name="Pledge">告知承诺 (choose-pledge) before the decision: the replaced proofs are sent as <c>missing</c> in
+/// <paramref name="Materials"/>. Refused (WF6080–WF6082): the case stays 收件 and the problem names it.</param>
 /// <param name="Decision"><c>{kind: accept | accept-with-deferral | request-supplement | refuse | none, ...that command's fields}</c>.</param>
 public sealed record CreateCaseRequest(string ItemId, ApplicantRequest Applicant, IReadOnlyList<MaterialRequest>? Materials = null,
-    JsonObject? Form = null, string? Id = null, JsonObject? Decision = null);
+    JsonObject? Form = null, string? Id = null, ChoosePledgeRequest? Pledge = null, JsonObject? Decision = null);
 
 public sealed record DeficiencyRequest(string MaterialId, DeficiencyKind Kind, string? Note = null);
 

@@ -1,5 +1,5 @@
 import { PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Descriptions, Dropdown, Empty, List, Result, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Dropdown, Empty, List, Result, Row, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { ApiError, showError } from '../../api/client';
@@ -8,7 +8,7 @@ import { useUser } from '../../auth/AuthContext';
 import { FormView } from '../../forms/FormRenderer';
 import { DocumentViewer } from '../common/DocumentViewer';
 import { DueDate } from '../common/DueDate';
-import { levelColors, remainingText, templateLabel, templateLabels, type CaseDefinition, type CaseEffect, type CaseEvent, type CaseView } from '../types';
+import { caseStatusColor, levelColors, pledgeCheckLabels, pledgeSchemeOf, remainingText, templateLabel, templateLabels, type CaseDefinition, type CaseEffect, type CaseEvent, type CaseView } from '../types';
 import { CaseMaterials } from './Materials';
 import { TaskActions, describeAssignee } from './TaskActions';
 import { CaseTimeline } from './Timeline';
@@ -68,6 +68,11 @@ export function CasePage() {
       message.success(`已出具${templateLabel(templateId)}`);
     } catch (e) { showError(e, '出具通知书'); }
   };
+  /** A document a command issued by itself (the 撤销行政许可决定书): opened, not issued again. */
+  const openIssued = (templateId: string, current: CaseView) => {
+    const issued = current.case.documents.filter((d) => d.templateId === templateId).at(-1);
+    if (issued) setDoc({ id: issued.documentId, title: `${templateLabel(templateId)} · ${current.number}`, templateId });
+  };
   const opinions = c.tasks.flatMap((t) => t.votes.map((v) => ({ ...v, stepName: t.stepName, taskId: t.id })));
 
   return (
@@ -78,7 +83,7 @@ export function CasePage() {
             <Space align="baseline" wrap>
               <Typography.Title level={3} style={{ margin: 0, fontFamily: 'monospace' }} data-testid="case-number">{view.number}</Typography.Title>
               <Typography.Title level={4} style={{ margin: 0 }}>{view.itemName}</Typography.Title>
-              <Tag color="blue" data-testid="case-status">{view.statusLabel}</Tag>
+              <Tag color={caseStatusColor(view.status)} data-testid="case-status">{view.statusLabel}</Tag>
               {view.level && !view.closed && <Tag color={levelColors[view.level]}>{view.levelLabel}</Tag>}
               {view.remaining?.promised !== undefined && !view.closed && <Tag>{remainingText(view.remaining.promised)}（承诺）</Tag>}
               {view.remaining?.paused && <Tag color="orange">计时暂停</Tag>}
@@ -105,6 +110,8 @@ export function CasePage() {
           </Col>
         </Row>
         {c.activeProcedure && !view.closed && <div style={{ marginTop: 8 }}><ProcedureBanner procedure={c.activeProcedure} /></div>}
+        {c.revocation && <div style={{ marginTop: 8 }}><RevocationBanner view={view} onOpen={() => openIssued('notices/revocation', view)} /></div>}
+        {c.pledge && !c.revocation && <div style={{ marginTop: 8 }}><PledgeLine view={view} definition={definition} /></div>}
       </Card>
       <Row gutter={12}>
         <Col xs={24} xl={16}>
@@ -129,7 +136,7 @@ export function CasePage() {
         </Col>
         <Col xs={24} xl={8}>
           <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-            <TaskActions view={view} definition={definition} onUpdated={updated} onNotice={(t, v) => void issue(t, v)} />
+            <TaskActions view={view} definition={definition} onUpdated={updated} onNotice={(t, v) => void issue(t, v)} onOpenDocument={openIssued} />
             <Card size="small" title="时限">
               <Descriptions size="small" column={1}>
                 <Descriptions.Item label="收件">{c.clocks.receivedOn}</Descriptions.Item>
@@ -149,6 +156,34 @@ export function CasePage() {
       {doc && <DocumentViewer caseId={view.id} documentId={doc.id} title={doc.title} templateId={doc.templateId} open onClose={() => setDoc(null)} />}
     </Space>
   );
+}
+
+/** 撤销: the decision revoked after a false pledge, its reasons and basis, its notice, and what the register now says. */
+function RevocationBanner({ view, onOpen }: { view: CaseView; onOpen: () => void }) {
+  const r = view.case.revocation!;
+  const certified = view.case.documents.some((d) => d.templateId.startsWith('certificates/'));
+  return (
+    <Alert type="error" showIcon data-testid="revocation"
+      title={<>准予许可决定已于 {r.on} 撤销（{r.basis}）</>}
+      description={<>
+        {r.reasons.map((reason) => <div key={reason} data-testid="revocation-reason">{reason}</div>)}
+        <div data-testid="revocation-register">
+          {certified ? '证照登记：本件核发的证照已标记为“已撤销”，扫码核验不再显示有效。' : '证照登记：本件未核发证照。'}
+          申请人信用记录：已记入虚假承诺。
+        </div>
+      </>}
+      action={<Button size="small" onClick={onOpen} data-testid="open-revocation">查看 / 打印撤销决定书</Button>} />
+  );
+}
+
+/** 告知承诺 on this case: the proofs it replaced and the 核查 (due, or its result). */
+function PledgeLine({ view, definition }: { view: CaseView; definition: CaseDefinition }) {
+  const p = view.case.pledge!;
+  const scheme = pledgeSchemeOf(definition.guide);
+  const names = p.materialIds.map((id) => definition.materials.find((m) => m.id === id)?.name ?? id).join('、');
+  const state = p.truthful === true ? `已核查：承诺属实（${p.checkedOn}）`
+    : p.checkDue ? `待核查，期限 ${p.checkDue}${scheme ? `（${pledgeCheckLabels[scheme.check] ?? scheme.check}）` : ''}` : '作出准予决定后核查';
+  return <Alert type="info" showIcon data-testid="pledge-line" title={<>告知承诺：{names} · {state}</>} />;
 }
 
 function Steps({ definition, view }: { definition: CaseDefinition; view: CaseView }) {

@@ -4,13 +4,9 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { showError } from '../../api/client';
 import { workbenchApi } from '../api';
 import { formatDateTime } from '../../common/format';
+import { caseStatusColor, caseStatuses } from '../types';
 
 interface Row { id: string; number: string; status: string; statusLabel: string; department?: string; applicantName: string; applicantId?: string; dueDate?: string; open: boolean; createdAt: string }
-
-const statuses = [
-  ['received', '已收件'], ['supplementing', '补正中'], ['in-progress', '办理中'], ['suspended', '挂起'], ['granted', '准予许可'],
-  ['denied', '不予许可'], ['refused', '不予受理'], ['withdrawn', '已撤回'], ['terminated', '终止办理'], ['revoked', '已撤销'], ['completed', '已办结'],
-];
 
 /** 办件查询: by number, applicant, status; the cases the account may see. */
 export function CaseSearchPage() {
@@ -39,7 +35,7 @@ export function CaseSearchPage() {
       <Form layout="inline" onFinish={(v) => setQuery(v)} initialValues={query} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item name="number" label="办件编号"><Input allowClear placeholder="如 桃山-2026-000001" /></Form.Item>
         <Form.Item name="applicant" label="申请人"><Input allowClear placeholder="姓名或单位名称开头" /></Form.Item>
-        <Form.Item name="status" label="状态"><Select allowClear style={{ width: 130 }} options={statuses.map(([value, label]) => ({ value, label }))} /></Form.Item>
+        <Form.Item name="status" label="状态"><Select allowClear style={{ width: 130 }} options={caseStatuses.map(([value, label]) => ({ value, label }))} /></Form.Item>
         <Form.Item name="open" label="仅在办" valuePropName="checked"><Switch /></Form.Item>
         <Form.Item name="procedureOverrun" label="特别程序超时" valuePropName="checked"><Switch aria-label="特别程序超时" /></Form.Item>
         <Button type="primary" htmlType="submit">查询</Button>
@@ -48,7 +44,7 @@ export function CaseSearchPage() {
         columns={[
           { title: '办件编号', key: 'n', render: (_, r) => <Link to={`/workbench/cases/${r.id}`} style={{ fontFamily: 'monospace' }}>{r.number}</Link> },
           { title: '申请人', dataIndex: 'applicantName' },
-          { title: '状态', key: 's', render: (_, r) => <Tag color={r.open ? 'blue' : 'default'}>{r.statusLabel}</Tag> },
+          { title: '状态', key: 's', render: (_, r) => <Tag color={caseStatusColor(r.status)} data-testid={`status-${r.number}`}>{r.statusLabel}</Tag> },
           { title: '到期日', dataIndex: 'dueDate', render: (d) => d ?? '—' },
           { title: '收件时间', dataIndex: 'createdAt', render: (d: string) => formatDateTime(d) },
         ]} />

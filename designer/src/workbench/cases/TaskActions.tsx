@@ -5,9 +5,10 @@ import { workbenchApi } from '../api';
 import { useUser, type User } from '../../auth/AuthContext';
 import { departmentsOf, useItems } from '../common/useItemNames';
 import { personName, usePeople } from '../common/usePeople';
-import { remainingText, type Assignee, type CaseDefinition, type CaseTask, type CaseView, type Material, type WorkflowStep } from '../types';
+import { pledgeCheckStep, remainingText, type Assignee, type CaseDefinition, type CaseTask, type CaseView, type Material, type WorkflowStep } from '../types';
 import { DueDate } from '../common/DueDate';
 import { OpinionPhrases } from './OpinionPhrases';
+import { PledgeCheck } from './PledgeCheck';
 
 type Dialog =
   | { kind: 'return' } | { kind: 'transfer' } | { kind: 'add-signer' } | { kind: 'supplement-outcome'; outcome: string }
@@ -32,10 +33,12 @@ export function myTasks(user: User, view: CaseView): CaseTask[] {
 }
 
 /** 当前环节: the actions of the step (pass, return, transfer, add signer, decide, supplement...), with keyboard shortcuts. */
-export function TaskActions({ view, definition, onUpdated, onNotice }: {
+export function TaskActions({ view, definition, onUpdated, onNotice, onOpenDocument }: {
   view: CaseView; definition: CaseDefinition; onUpdated: (v: CaseView) => void;
   /** Issue and open a notice (after a decision taken here). */
   onNotice: (templateId: string, view: CaseView) => void;
+  /** Open a document the command itself issued (the 撤销行政许可决定书 of a false pledge). */
+  onOpenDocument?: (templateId: string, view: CaseView) => void;
 }) {
   const user = useUser();
   const { message } = App.useApp();
@@ -45,7 +48,9 @@ export function TaskActions({ view, definition, onUpdated, onNotice }: {
   const [busy, setBusy] = useState(false);
   const [dialog, setDialog] = useState<Dialog>(null);
   const tasks = myTasks(user, view);
-  const task = tasks[0];
+  // The 告知承诺核查 is no workflow step: it gets its own form (check-pledge), never the step outcomes.
+  const checkTask = tasks.find((t) => t.stepId === pledgeCheckStep);
+  const task = tasks.find((t) => t.stepId !== pledgeCheckStep);
   const step: WorkflowStep | undefined = task ? definition.steps.find((s) => s.id === task.stepId) : undefined;
   const outcomes = step?.outcomes ?? [];
   const isHead = user.roles.includes('head') || user.roles.includes('admin');
@@ -67,6 +72,7 @@ export function TaskActions({ view, definition, onUpdated, onNotice }: {
       // 前台收件、后台受理: the department's 受理 outcome is the acceptance; its notice goes out in the department's name.
       if (command === 'complete' && body.outcome === 'accept' && updated.case.clocks.acceptedOn) onNotice('notices/acceptance', updated);
       if (command === 'refuse') onNotice('notices/refusal', updated);
+      if (command === 'check-pledge' && updated.case.revocation) onOpenDocument?.('notices/revocation', updated);
     } catch (e) { showError(e, done.replace(/^已/, '')); } finally { setBusy(false); }
   };
 
@@ -112,8 +118,9 @@ export function TaskActions({ view, definition, onUpdated, onNotice }: {
           <Descriptions.Item label="认领">{t.claimedBy ? personName(people, t.claimedBy) : '未认领'}</Descriptions.Item>
         </Descriptions>
       ))}
+      {checkTask && <PledgeCheck key={checkTask.id} view={view} definition={definition} task={checkTask} busy={busy} run={run} />}
       {task && (
-        <Space orientation="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%', marginTop: checkTask ? 12 : 0 }}>
           <Input.TextArea rows={3} placeholder="办理意见" value={opinion} onChange={(e) => setOpinion(e.target.value)} data-testid="opinion" />
           <OpinionPhrases opinion={opinion} onPick={(text) => setOpinion((o) => (o.trim() ? `${o.trim()}${/[。；，]$/.test(o.trim()) ? '' : '；'}${text}` : text))} />
           <Space wrap>

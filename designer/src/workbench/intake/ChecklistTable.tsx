@@ -1,6 +1,6 @@
 import { CameraOutlined } from '@ant-design/icons';
-import { Button, Input, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { formLabels, kindLabels, materialStatusLabels, necessityLabels, sourceLabels, type Material, type MaterialStatus } from '../types';
+import { Alert, Button, Input, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { formLabels, kindLabels, materialStatusLabels, necessityLabels, pledgeExplanation, sourceLabels, type Material, type MaterialStatus, type PledgeScheme } from '../types';
 
 /** The document camera (高拍仪) on the rows: capture pages into a material; disabled (not a tab stop) without an agent. */
 export interface CameraControls {
@@ -13,14 +13,20 @@ export interface CameraControls {
 /** A material's mark; no status yet = not checked by the clerk. */
 export interface MaterialMark { status?: MaterialStatus; note?: string }
 
-/** 材料清单: the materials that apply (evaluated by the server), each marked received / deferred / missing / defective with a note. */
-export function ChecklistTable({ materials, marks, shared, onMark, loading, updating, camera }: {
+/**
+ * 材料清单: the materials that apply (evaluated by the server), each marked received / deferred / missing /
+ * defective with a note; a proof of the item's 告知承诺 scheme may also be marked 告知承诺 (the applicant's pledge replaces it).
+ */
+export function ChecklistTable({ materials, marks, shared, onMark, loading, updating, camera, pledge }: {
   materials: Material[]; marks: Record<string, MaterialMark>; shared: Record<string, { certificate?: string; note?: string }>;
   onMark: (id: string, mark: MaterialMark) => void; loading?: boolean;
   /** The server is evaluating the checklist again for the latest form: the decision waits for it. */
   updating?: boolean;
   camera?: CameraControls;
+  /** The item's 告知承诺 scheme: its proofs get the 告知承诺 choice. */
+  pledge?: PledgeScheme | null;
 }) {
+  const pledgeable = (m: Material) => !!pledge && m.pledge === true && pledge.materials.includes(m.id);
   return (
     <Table<Material> size="small" rowKey="id" loading={loading} pagination={false} dataSource={materials} data-testid="checklist" data-updating={updating ? 'true' : 'false'}
       columns={[
@@ -32,6 +38,7 @@ export function ChecklistTable({ materials, marks, shared, onMark, loading, upda
               <Tag>{kindLabels[m.kind] ?? m.kind}</Tag>
               <Tag>{formLabels[m.form] ?? m.form}{m.copies ? ` ${m.copies} 份` : ''}</Tag>
               <Tag>{sourceLabels[m.source] ?? m.source}</Tag>
+              {pledgeable(m) && <Tag color="cyan" data-testid={`pledgeable-${m.id}`}>可告知承诺</Tag>}
               {shared[m.id] && <Tooltip title={shared[m.id].note}><Tag color="green">信息共享：{shared[m.id].certificate ?? '已调取'}</Tag></Tooltip>}
             </Space>
             {m.standard && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '2px 0 0' }}>标准：{m.standard}</Typography.Paragraph>}
@@ -42,13 +49,17 @@ export function ChecklistTable({ materials, marks, shared, onMark, loading, upda
             )}
           </div>
         ) },
-        { title: '收取情况', key: 'status', width: 330, render: (_, m) => (
+        { title: '收取情况', key: 'status', width: pledge ? 400 : 330, render: (_, m) => (<>
           <Radio.Group size="small" optionType="button" buttonStyle="solid" value={marks[m.id]?.status ?? null} data-testid={`mark-${m.id}`}
             onChange={(e) => onMark(m.id, { ...marks[m.id], status: e.target.value })}
-            options={(['received', 'deferred', 'missing', 'defective'] as MaterialStatus[]).map((s) => ({
+            options={(['received', 'deferred', 'missing', 'defective', ...(pledgeable(m) ? ['pledged'] : [])] as MaterialStatus[]).map((s) => ({
               value: s, label: materialStatusLabels[s], disabled: s === 'deferred' && m.necessity !== 'deferrable',
             }))} />
-        ) },
+          {/* What the pledge means, where the clerk just chose it: read to the applicant before the 告知承诺书 is signed. */}
+          {pledge && marks[m.id]?.status === 'pledged' && (
+            <Alert type="info" style={{ marginTop: 6, padding: '4px 8px', fontSize: 12 }} data-testid={`pledge-explanation-${m.id}`} title={pledgeExplanation(pledge)} />
+          )}
+        </>) },
         { title: '说明', key: 'note', width: 220, render: (_, m) => (
           <Input size="small" placeholder={marks[m.id]?.status === 'defective' ? '哪里有误、如何补正' : '备注'} value={marks[m.id]?.note ?? ''}
             onChange={(e) => onMark(m.id, { status: marks[m.id]?.status, note: e.target.value })} data-testid={`note-${m.id}`} />

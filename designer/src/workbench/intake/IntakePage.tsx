@@ -13,7 +13,7 @@ import { FormRenderer } from '../../forms/FormRenderer';
 import type { ApplicantValues, FormValues } from '../../forms/model';
 import { defaultValues, validateForm, valuesToSubmit } from '../../forms/validation';
 import { DocumentViewer } from '../common/DocumentViewer';
-import { noticeOf, type CaseView, type ChecklistAnswer, type ItemDetail, type ItemSummary, type Material } from '../types';
+import { caseStatusColor, noticeOf, pledgeExplanation, pledgeSchemeOf, templateLabels, type CaseView, type ChecklistAnswer, type ItemDetail, type ItemSummary, type Material, type PledgeScheme } from '../types';
 import { ChecklistTable, type MaterialMark } from './ChecklistTable';
 import { ItemPicker } from './ItemPicker';
 import { DueDate } from '../common/DueDate';
@@ -56,7 +56,10 @@ export function IntakePage() {
   const [decision, setDecision] = useState<DecisionKind | null>(null);
   const [done, setDone] = useState<{ view: CaseView; kind: DecisionKind; documentId: string | null } | null>(null);
   const [viewer, setViewer] = useState(false);
-  const [received, setReceived] = useState<{ id: string; number: string } | null>(null);
+  /** A case this page received whose pledge or decision the server refused: the next decision goes on with it (same item and applicant). */
+  const [received, setReceived] = useState<{ id: string; number: string; itemId: string; idNumber: string } | null>(null);
+  /** The server's refusal of the last decision (a marked applicant's 告知承诺, WF6082...), shown until the next try. */
+  const [refusal, setRefusal] = useState<{ code?: string; title: string; detail?: string } | null>(null);
   const devices = useDeviceAgent();
   const [card, setCard] = useState<CardDetails | null>(null);
   const [reading, setReading] = useState(false);
@@ -75,6 +78,8 @@ export function IntakePage() {
   const choose = useCallback(async (item: ItemSummary) => {
     setSummary(item);
     setDetail(null);
+    setReceived(null);
+    setRefusal(null);
     setChecklist(null);
     setMarks({});
     setShowAll(false);
@@ -144,6 +149,9 @@ export function IntakePage() {
   const deferred = applying.filter((m) => markOf(m.id).status === 'deferred');
   const deficient = applying.filter((m) => ['missing', 'defective'].includes(markOf(m.id).status ?? ''));
   const unmarked = applying.filter((m) => !markOf(m.id).status);
+  // 告知承诺: a proof the applicant's pledge replaces counts as looked at; the server records the choice before the decision.
+  const pledgeScheme = pledgeSchemeOf(detail?.guide);
+  const pledged = pledgeScheme ? applying.filter((m) => markOf(m.id).status === 'pledged') : [];
 
   const applicantProblem = !applicant.name.trim() ? '请填写申请人名称'
     : !applicant.idNumber ? (applicant.type === 'person' ? '请填写身份证号码' : '请填写统一社会信用代码')
@@ -153,7 +161,7 @@ export function IntakePage() {
   const backOffice = detail?.acceptance?.setUp === 'back-office';
 
   const reset = () => {
-    setSummary(null); setDetail(null); setChecklist(null); setMarks({}); setValues({}); setDone(null); setShowAll(false); setReceived(null);
+    setSummary(null); setDetail(null); setChecklist(null); setMarks({}); setValues({}); setDone(null); setShowAll(false); setReceived(null); setRefusal(null);
     setApplicant({ type: 'person', name: '', idNumber: '', phone: '' });
     setCard(null); setCaptures({});
   };
@@ -175,6 +183,9 @@ export function IntakePage() {
   const submit = async (extra: Record<string, unknown>) => {
     if (!detail || !decision) return;
     setBusy(true);
+    setRefusal(null);
+    // 不予受理 takes no pledge: the proof is recorded as not handed over.
+    const pledge = decision !== 'refuse' && pledged.length > 0 ? { materialIds: pledged.map((m) => m.id) } : undefined;
     try {
       const form = detail.form ? valuesToSubmit(detail.form, { form: values, applicant: scriptApplicant }) : {};
       // What the reader gave belongs to the case only while the applicant is still the person on the card.
@@ -187,7 +198,9 @@ export function IntakePage() {
         },
         form,
         // A refusal may come before the materials were checked: what was handed over is recorded as received (and returned).
-        materials: applying.map((m) => ({ materialId: m.id, status: markOf(m.id).status ?? 'received', note: markOf(m.id).note?.trim() || undefined })),
+        // A pledged proof was not handed over: received as missing, then the pledge (in the same call) covers it.
+        materials: applying.map((m) => ({ materialId: m.id, status: receiptStatus(markOf(m.id).status), note: markOf(m.id).note?.trim() || undefined })),
+        pledge,
         // 前台收件、后台受理: the window only receives; the department decides acceptance.
         decision: decision === 'receive' ? undefined : { kind: decision, ...extra },
       };
@@ -199,7 +212,14 @@ export function IntakePage() {
         const { contentType, base64 } = fromCard.photoFile;
         scans.push({ fileName: `身份证照片.${contentType === 'image/png' ? 'png' : 'jpg'}`, contentType, blob: blobOf(base64, contentType) });
       }
-      if (scans.length === 0) view = await workbenchApi.createCase(body);
+      const continuing = received && received.itemId === detail.id && received.idNumber === body.applicant.idNumber.toUpperCase() ? received : null;
+      if (continuing) {
+        // The case was received by an earlier try whose pledge or decision the server refused: go on with
+        // that case (its pledge, then the decision) instead of receiving the applicant a second time.
+        view = await workbenchApi.case(continuing.id);
+        if (pledge && !view.case.pledge) view = await workbenchApi.command(view.id, 'choose-pledge', pledge, view.version);
+        if (decision !== 'receive') view = await workbenchApi.command(view.id, decision, extra, view.version);
+      } else if (scans.length === 0) view = await workbenchApi.createCase(body);
       else {
         // Captured pages belong to the case before its decision: receive, upload each as its material's file, then decide.
         view = await workbenchApi.createCase({ ...body, decision: undefined });
@@ -224,15 +244,17 @@ export function IntakePage() {
         } catch (e) { showError(e, '出具通知书'); }
       }
       setDone({ view, kind: decision, documentId });
+      setReceived(null);
       setDecision(null);
       setViewer(documentId !== null);
     } catch (e) {
       showError(e, '提交失败');
-      // The materials were received (the case exists, with its number) but the decision was not taken.
+      if (e instanceof ApiError) setRefusal({ code: e.code, title: e.title, detail: e.detail });
+      // The materials were received (the case exists, with its number) but the pledge or the decision was not taken.
       if (e instanceof ApiError && typeof e.problem.caseId === 'string') {
         setDecision(null);
-        setReceived({ id: e.problem.caseId, number: String(e.problem.number ?? '') });
-      }
+        setReceived({ id: e.problem.caseId, number: String(e.problem.number ?? ''), itemId: detail.id, idNumber: applicant.idNumber.trim().toUpperCase() });
+      } else if (e instanceof ApiError && received) setDecision(null);
     } finally {
       setBusy(false);
     }
@@ -286,7 +308,7 @@ export function IntakePage() {
               extra={checklist && <Typography.Text type="secondary">适用 {applying.length} 项{checklist.materials.length > applying.length ? `，不适用 ${checklist.materials.length - applying.length} 项` : ''}
                 {unmarked.length > 0 && <Tag color="orange" style={{ marginInlineStart: 8 }} data-testid="unmarked-count">待核验 {unmarked.length} 项</Tag>}</Typography.Text>}>
               <ChecklistTable materials={applying} marks={Object.fromEntries(applying.map((m) => [m.id, markOf(m.id)]))} shared={checklist?.shared ?? {}}
-                onMark={(id, mark) => setMarks((all) => ({ ...all, [id]: mark }))} loading={!checklist} updating={checking}
+                onMark={(id, mark) => setMarks((all) => ({ ...all, [id]: mark }))} loading={!checklist} updating={checking} pledge={pledgeScheme}
                 camera={{
                   ready: cameraReady, busy: capturing, format: captureFormat,
                   captured: Object.fromEntries(Object.entries(captures).map(([id, list]) => [id, list.map((c) => `${c.fileName}（${c.pages} 页）`)])),
@@ -294,9 +316,13 @@ export function IntakePage() {
                   onRemove: (id, index) => setCaptures((all) => ({ ...all, [id]: (all[id] ?? []).filter((_, i) => i !== index) })),
                 }} />
             </Card>
+            {refusal && (
+              <Alert type="error" showIcon data-testid="intake-refusal" closable onClose={() => setRefusal(null)}
+                title={`${refusal.title}${refusal.code ? `（${refusal.code}）` : ''}`} description={refusal.detail} />
+            )}
             {received && (
               <Alert type="warning" showIcon data-testid="received-only" title={`已收件 ${received.number}，但受理决定未执行`}
-                description={<span>请按提示处理后，在<Link to={`/workbench/cases/${received.id}`}>办件详情</Link>中继续（如一次性告知补正或不予受理）。</span>} />
+                description={<span>已填写的内容和材料标记都保留：按提示修改后（如申请人不适用告知承诺，改为提交证明或一次性告知补正）再次选择受理决定，同一事项、同一申请人将在本办件上继续，不会重复收件；也可在<Link to={`/workbench/cases/${received.id}`}>办件详情</Link>中继续。</span>} />
             )}
             {backOffice ? (
               <Card size="small">
@@ -326,6 +352,7 @@ export function IntakePage() {
       {/* Keyed by the decision: each opening starts from fresh state, and nothing that re-renders the page
           (a checklist re-evaluation) can reset what the clerk already ticked in the dialog. */}
       <DecisionModal key={decision ?? 'closed'} kind={decision} deferred={deferred} deficient={deficient} marks={marks} busy={busy} onCancel={() => setDecision(null)} onSubmit={submit}
+        pledged={pledged} pledgeScheme={pledgeScheme}
         promisedDays={Number(summary?.promised.replace(/\D/g, '') || 5)} />
     </Row>
   );
@@ -373,9 +400,24 @@ function ApplicantForm({ applicant, onChange, types, showErrors }: { applicant: 
   );
 }
 
-function DecisionModal({ kind, deferred, deficient, marks, busy, onCancel, onSubmit, promisedDays }: {
+/** How the receipt records a mark: a pledged proof was not handed over (the pledge, chosen next, covers it). */
+function receiptStatus(status: MaterialMark['status']): string {
+  return status === 'pledged' ? 'missing' : status ?? 'received';
+}
+
+/** The proofs the applicant's pledge replaces, as the decision dialog lists them. */
+function PledgeSummary({ pledged, scheme }: { pledged: Material[]; scheme: PledgeScheme }) {
+  return (
+    <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="decision-pledge"
+      title={<>告知承诺：{pledged.map((m) => m.name).join('、')}</>}
+      description={<>{pledgeExplanation(scheme)}{scheme.basis ? <div style={{ fontSize: 12, color: '#888' }}>依据：{scheme.basis}</div> : null}</>} />
+  );
+}
+
+function DecisionModal({ kind, deferred, deficient, marks, busy, onCancel, onSubmit, promisedDays, pledged, pledgeScheme }: {
   kind: DecisionKind | null; deferred: Material[]; deficient: Material[]; marks: Record<string, MaterialMark>; busy: boolean;
   onCancel: () => void; onSubmit: (extra: Record<string, unknown>) => void; promisedDays: number;
+  pledged: Material[]; pledgeScheme: PledgeScheme | null;
 }) {
   const [catchUpBy, setCatchUpBy] = useState<Dayjs | null>(() => dayjs().add(Math.max(1, Math.min(promisedDays, 5)), 'day'));
   const [pledge, setPledge] = useState(false);
@@ -429,6 +471,7 @@ function DecisionModal({ kind, deferred, deficient, marks, busy, onCancel, onSub
     // Not closed by a click beside it: a clerk who ticked the pledge should not lose it to a stray click.
     <Modal open title={titles[kind]} onCancel={onCancel} maskClosable={false} okText="确认并出具通知书" cancelText="取消" confirmLoading={busy}
       okButtonProps={{ disabled: !ok, danger: kind === 'refuse', 'data-testid': 'decision-confirm' } as never} onOk={() => onSubmit(extra)}>
+      {kind !== 'refuse' && pledgeScheme && pledged.length > 0 && <PledgeSummary pledged={pledged} scheme={pledgeScheme} />}
       {body}
     </Modal>
   );
@@ -440,6 +483,9 @@ function IntakeDone({ done, viewer, setViewer, onNext, onUpdated, immediate }: {
 }) {
   const { view, kind, documentId } = done;
   const [finishing, setFinishing] = useState(false);
+  // 告知承诺: the pledge the applicant signs, issued before the decision's notice.
+  const pledgeDocument = view.case.documents.find((d) => d.templateId === 'notices/pledge') ?? null;
+  const [pledgeOpen, setPledgeOpen] = useState(false);
   const windowTask = view.case.activeTasks.find((t) => t.assignee.window);
   const finish = async () => {
     if (!windowTask) return;
@@ -455,9 +501,10 @@ function IntakeDone({ done, viewer, setViewer, onNext, onUpdated, immediate }: {
   return (
     <Card>
       <Result status={kind === 'refuse' ? 'warning' : 'success'} title={titles[kind]}
-        subTitle={<span>{view.itemName} · {view.case.applicant.name} · 状态：<Tag>{view.statusLabel}</Tag></span>}
+        subTitle={<span>{view.itemName} · {view.case.applicant.name} · 状态：<Tag color={caseStatusColor(view.status)}>{view.statusLabel}</Tag></span>}
         extra={[
           <Button key="print" type="primary" size="large" icon={<PrinterOutlined />} disabled={!documentId} onClick={() => setViewer(true)} data-testid="open-notice">打印{noticeOf[kind].label}</Button>,
+          pledgeDocument ? <Button key="pledge" size="large" icon={<PrinterOutlined />} onClick={() => setPledgeOpen(true)} data-testid="open-pledge">打印告知承诺书</Button> : null,
           immediate && windowTask && !view.closed
             ? <Button key="finish" size="large" icon={<CheckCircleOutlined />} loading={finishing} onClick={finish} data-testid="finish-on-the-spot">当场办结（即办件）</Button> : null,
           <Link key="case" to={`/workbench/cases/${view.id}`}><Button size="large">办件详情</Button></Link>,
@@ -475,6 +522,8 @@ function IntakeDone({ done, viewer, setViewer, onNext, onUpdated, immediate }: {
         </div>
       </Result>
       <DocumentViewer caseId={view.id} documentId={documentId} title={`${noticeOf[kind].label} · ${view.number}`} templateId={noticeOf[kind].templateId} open={viewer} onClose={() => setViewer(false)} />
+      {pledgeDocument && <DocumentViewer caseId={view.id} documentId={pledgeDocument.documentId} title={`${templateLabels['notices/pledge']} · ${view.number}`}
+        templateId="notices/pledge" open={pledgeOpen} onClose={() => setPledgeOpen(false)} />}
     </Card>
   );
 }

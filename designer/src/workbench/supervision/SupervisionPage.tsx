@@ -8,7 +8,7 @@ import { workbenchApi } from '../api';
 import { RectificationStatusTag } from '../evaluation/RectificationList';
 import { BarChart, WeeklyChart } from './charts';
 import { downloadCsv } from './csv';
-import { levelColors as deadlineColors } from '../types';
+import { caseStatusColor, levelColors as deadlineColors } from '../types';
 import { alertRows, alertsCsv, departmentsCsv, formatRate, officeTotals, ratingsCsv, weeklyTotals } from './stats';
 import type { DepartmentReport, Rectification, SupervisionCase, SupervisionOverview, SupervisionReport } from './types';
 import { DueDate } from '../common/DueDate';
@@ -82,7 +82,7 @@ export function SupervisionPage() {
     { title: '事项', dataIndex: 'itemName', render: (v, r) => v ?? r.itemId },
     { title: '申请人', dataIndex: 'applicantName' },
     { title: '当前部门', dataIndex: 'department', render: (v) => names(v) || '—' },
-    { title: '状态', dataIndex: 'statusLabel' },
+    { title: '状态', dataIndex: 'statusLabel', render: (v: string, r) => <Tag color={caseStatusColor(r.status)}>{v}</Tag> },
     { title: '承诺办结日', dataIndex: 'promisedDue', width: 120, render: (v, r) => <DueDate date={v} provisional={r.promisedDueProvisional} /> },
     { title: '剩余工作日', dataIndex: 'remaining', width: 110, align: 'right', render: (v: number | null) => (v === null || v === undefined ? '—' : v < 0 ? <span style={{ color: '#cf1322' }}>{v}</span> : v) },
     {
