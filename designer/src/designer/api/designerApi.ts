@@ -53,14 +53,18 @@ export interface ReviewRequestedAnswer {
   remaining: string[];
 }
 
-/** A change waiting for a second admin: the commit, its diff against the version it was asked on. */
-export interface PendingReview {
+/** A change submitted for review: its commit, author (display and user name), when, and the publish message. */
+export interface SubmittedChange {
   review: string;
   shortCommit: string;
   author: string;
   authorUser: string;
   date: string;
   message: string;
+}
+
+/** A change waiting for a second admin: the commit, its diff against the version it was asked on. */
+export interface PendingReview extends SubmittedChange {
   base: string;
   /** Another publish went live since: it cannot go live as reviewed. */
   stale: boolean;
@@ -92,13 +96,7 @@ export interface ReviewRound {
 }
 
 /** A change sent back or withdrawn: its edits stay in the work tree for the author to revise and submit again. */
-export interface ReturnedReview {
-  review: string;
-  shortCommit: string;
-  author: string;
-  authorUser: string;
-  date: string;
-  message: string;
+export interface ReturnedReview extends SubmittedChange {
   files: string[];
   decision: ReviewDecision;
   history: ReviewRound[];
