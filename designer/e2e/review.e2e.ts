@@ -1,6 +1,8 @@
 // Issue 15, Deliver 7: review before publish. With office.yaml designer.review-before-publish on, the
 // author's 发布 becomes 提交复核; the author sees the pending change but no 批准; a second admin sees
-// its diff, presses 批准 and exactly that commit goes live; a second change is sent back with 退回.
+// its diff, presses 批准 and exactly that commit goes live; a second change is sent back with 退回: the
+// author reads the reason, the reviewer's name and the time (Beijing) where they publish, submits it
+// again, and the reviewer sees the rejection in the new submission's history before approving it.
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -126,6 +128,32 @@ describe('发布前复核', () => {
     expect(await necessity(reviewer.page)).toBe('deferrable');
     const changes = await (await author.page.request.get('/api/designer/changes')).json();
     expect(changes.files.map((f: { path: string }) => f.path)).toContain(`definitions/items/${teacher}/materials.yaml`);
+
+    // The author sees why, who and when, where they publish (times in Beijing time, the reviewer by name).
+    const decidedAt = new Date(JSON.parse(rejected.body).decision.at as string);
+    const beijing = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(decidedAt);
+    await author.page.goto('/designer/changes');
+    const sentBack = author.page.getByTestId('review-returned').filter({ hasText: '居民身份证改回必须提交' });
+    await sentBack.getByText(`已退回：请先与教育局确认（审核人 李管理，${beijing}）`).waitFor();
+    await shot(author.page, suite, '04-author-reads-why');
+    // ...and submits it again with the same words plus what was done.
+    await sentBack.getByRole('button', { name: '沿用原发布说明' }).click();
+    const note = author.page.getByLabel('发布说明');
+    expect(await note.inputValue()).toBe('居民身份证改回必须提交');
+    await note.fill('居民身份证改回必须提交（已与教育局确认）');
+    const again = await press(author.page, author.page.getByRole('button', { name: '提交复核' }), '/api/designer/publish');
+    expect(again.status, again.body).toBe(202);
+    await author.page.getByTestId('returned').waitFor({ state: 'detached' });
+
+    // The reviewer sees the earlier rejection with the new submission, and approves it.
+    await reviewer.page.goto('/designer/changes');
+    const resubmitted = reviewer.page.getByTestId('review').filter({ hasText: '居民身份证改回必须提交（已与教育局确认）' });
+    await resubmitted.getByTestId('review-history').getByText(`已退回：请先与教育局确认（审核人 李管理，${beijing}）`).waitFor();
+    await shot(reviewer.page, suite, '05-history-with-resubmission');
+    const finallyApproved = await press(reviewer.page, resubmitted.getByRole('button', { name: '批准' }), '/approve');
+    expect(finallyApproved.status, finallyApproved.body).toBe(200);
+    await resubmitted.waitFor({ state: 'detached' });
+    expect(await necessity(reviewer.page)).toBe('required');
     await author.context.close();
     await reviewer.context.close();
   });

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
+using static Workflows.Server.Tests.DesignerHttp;
 
 namespace Workflows.Server.Tests;
 
@@ -16,23 +16,6 @@ public class DesignerCalendarApiTests : IAsyncLifetime
 
     public async Task InitializeAsync() => _server = await RunningServer.StartAsync(demo: true, workTree: true);
     public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    private static async Task<(HttpStatusCode Status, JsonObject Body)> SendAsync(HttpClient client, HttpMethod method, string path, JsonObject? body = null, string? ifMatch = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!.AsObject());
-    }
-
-    private static async Task<JsonObject> OkAsync(Task<(HttpStatusCode Status, JsonObject Body)> call, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var (status, body) = await call;
-        Assert.True(status == expected, $"expected {(int)expected}, got {(int)status}: {body.ToJsonString()}");
-        return body;
-    }
 
     /// <summary>2028 with 国庆节 10/1–10/8 and a make-up workday (a Saturday unless told otherwise).</summary>
     private static JsonObject Year2028(string makeUp = "2028-10-14") => new()

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
+using static Workflows.Server.Tests.DesignerHttp;
 
 namespace Workflows.Server.Tests;
 
@@ -23,23 +23,6 @@ public sealed class DesignerReviewApiTests : IAsyncLifetime
     public async Task DisposeAsync() => await _server.DisposeAsync();
 
     private string Git(params string[] args) => Repo.Git(_server.CountyRepository, args);
-
-    private static async Task<(HttpStatusCode Status, JsonObject Body)> SendAsync(HttpClient client, HttpMethod method, string path, JsonObject? body = null, string? ifMatch = null)
-    {
-        using var request = new HttpRequestMessage(method, path);
-        if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        if (ifMatch is not null) request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!.AsObject());
-    }
-
-    private static async Task<JsonObject> OkAsync(Task<(HttpStatusCode Status, JsonObject Body)> call, HttpStatusCode expected = HttpStatusCode.OK)
-    {
-        var (status, body) = await call;
-        Assert.True(status == expected, $"expected {(int)expected}, got {(int)status}: {body.ToJsonString()}");
-        return body;
-    }
 
     /// <summary>A second admin, created by the first and past the forced password change.</summary>
     private async Task<HttpClient> SecondAdminAsync()
@@ -134,6 +117,68 @@ public sealed class DesignerReviewApiTests : IAsyncLifetime
         Assert.Equal("WF9404", gone["code"]!.GetValue<string>());
         Assert.Equal("admin", (await EventsAsync(second, "definitions-review-requested", review)).Single()!["userName"]!.GetValue<string>());
         Assert.Equal("li-admin", (await EventsAsync(second, "definitions-review-approved", review)).Single()!["userName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task ARejection_ReachesTheAuthorWithReasonReviewerAndTime_AndTheResubmissionCarriesItInItsHistory()
+    {
+        const string materials = $"definitions/items/{Teacher}/materials.yaml";
+        var editor = await _server.SignInAsync("education-editor");
+        var otherEditor = await _server.SignInAsync("agriculture-editor");
+        var second = await SecondAdminAsync();
+
+        await SaveIdCardAsync(editor, "deferrable");
+        var first = (await OkAsync(SendAsync(editor, HttpMethod.Post, "/api/designer/publish", new JsonObject { ["message"] = "居民身份证可容缺受理" }), HttpStatusCode.Accepted))["review"]!.GetValue<string>();
+        var before = DateTimeOffset.UtcNow;
+        var rejected = await OkAsync(SendAsync(second, HttpMethod.Post, $"/api/designer/reviews/{first}/reject", new JsonObject { ["reason"] = "容缺期限请与教育局确认" }));
+        Assert.Equal("rejected", rejected["decision"]!["kind"]!.GetValue<string>());
+
+        // Where the author publishes: no longer pending, and it says why, who (by name) and when.
+        var seen = await OkAsync(SendAsync(editor, HttpMethod.Get, "/api/designer/reviews"));
+        Assert.Empty(seen["reviews"]!.AsArray());
+        var returned = Assert.Single(seen["returned"]!.AsArray())!;
+        Assert.Equal((first, "居民身份证可容缺受理", "education-editor"), (returned["review"]!.GetValue<string>(), returned["message"]!.GetValue<string>(), returned["authorUser"]!.GetValue<string>()));
+        Assert.Equal([materials], returned["files"]!.AsArray().Select(f => f!.GetValue<string>()));
+        var decision = returned["decision"]!;
+        Assert.Equal(("rejected", "李管理", "li-admin", "容缺期限请与教育局确认"),
+            (decision["kind"]!.GetValue<string>(), decision["by"]!.GetValue<string>(), decision["byUser"]!.GetValue<string>(), decision["reason"]!.GetValue<string>()));
+        Assert.InRange(decision["at"]!.GetValue<DateTimeOffset>(), before.AddMinutes(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+        Assert.EndsWith("+08:00", decision["at"]!.GetValue<string>()); // Beijing time, as the security log answers
+        Assert.Empty(returned["history"]!.AsArray());
+        // Admins see it too; an editor of another department does not.
+        Assert.Single((await OkAsync(SendAsync(second, HttpMethod.Get, "/api/designer/reviews")))["returned"]!.AsArray());
+        Assert.Empty((await OkAsync(SendAsync(otherEditor, HttpMethod.Get, "/api/designer/reviews")))["returned"]!.AsArray());
+
+        // The author revises and submits again: the new pending change carries the rejection, which is returned no longer.
+        await SaveIdCardAsync(editor, "deferrable", deferralLimit: "3wd");
+        var again = (await OkAsync(SendAsync(editor, HttpMethod.Post, "/api/designer/publish", new JsonObject { ["message"] = "居民身份证可容缺受理（3 个工作日内补交）" }),
+            HttpStatusCode.Accepted))["review"]!.GetValue<string>();
+        var listed = await OkAsync(SendAsync(second, HttpMethod.Get, "/api/designer/reviews"));
+        Assert.Empty(listed["returned"]!.AsArray());
+        var pending = Assert.Single(listed["reviews"]!.AsArray())!;
+        Assert.Equal(again, pending["review"]!.GetValue<string>());
+        var round = Assert.Single(pending["history"]!.AsArray())!;
+        Assert.Equal((first, "居民身份证可容缺受理", "rejected", "李管理", "容缺期限请与教育局确认"),
+            (round["review"]!.GetValue<string>(), round["message"]!.GetValue<string>(), round["decision"]!["kind"]!.GetValue<string>(),
+             round["decision"]!["by"]!.GetValue<string>(), round["decision"]!["reason"]!.GetValue<string>()));
+
+        // The author takes it back this time: a withdrawal, and the history keeps the first round.
+        var withdrawn = await OkAsync(SendAsync(editor, HttpMethod.Post, $"/api/designer/reviews/{again}/reject", new JsonObject()));
+        Assert.Equal(("withdrawn", "education-editor"), (withdrawn["decision"]!["kind"]!.GetValue<string>(), withdrawn["decision"]!["byUser"]!.GetValue<string>()));
+        var back = Assert.Single((await OkAsync(SendAsync(editor, HttpMethod.Get, "/api/designer/reviews")))["returned"]!.AsArray())!;
+        Assert.Equal(again, back["review"]!.GetValue<string>());
+        Assert.Equal([first], back["history"]!.AsArray().Select(r => r!["review"]!.GetValue<string>()));
+
+        // Approved on the third submission: both earlier rounds stay with the published change, in order.
+        var third = (await OkAsync(SendAsync(editor, HttpMethod.Post, "/api/designer/publish", new JsonObject { ["message"] = "居民身份证可容缺受理（第三次提交）" }),
+            HttpStatusCode.Accepted))["review"]!.GetValue<string>();
+        var history = Assert.Single((await OkAsync(SendAsync(second, HttpMethod.Get, "/api/designer/reviews")))["reviews"]!.AsArray())!["history"]!.AsArray();
+        Assert.Equal([(first, "rejected"), (again, "withdrawn")], history.Select(r => (r!["review"]!.GetValue<string>(), r["decision"]!["kind"]!.GetValue<string>())));
+        await OkAsync(SendAsync(second, HttpMethod.Post, $"/api/designer/reviews/{third}/approve", new JsonObject()));
+        var after = await OkAsync(SendAsync(editor, HttpMethod.Get, "/api/designer/reviews"));
+        Assert.Empty(after["reviews"]!.AsArray());
+        Assert.Empty(after["returned"]!.AsArray());
+        Assert.Contains("李管理", Git("notes", "--ref", "refs/notes/workflows-reviews", "show", third));
     }
 
     [Fact]

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Workflows.Definitions.Model;
 
 namespace Workflows.Server.Tests;
 
@@ -12,55 +10,19 @@ namespace Workflows.Server.Tests;
 /// </summary>
 public sealed class WorkbenchAftercareApiTests : IAsyncLifetime
 {
-    private const string Agri = "agri-machinery-registration";
-    private RunningServer _server = null!;
-    private DefinitionSet _set = null!;
-    private readonly Dictionary<string, HttpClient> _clients = [];
+    private IssuanceScenario _scenario = null!;
 
-    public async Task InitializeAsync()
-    {
-        _server = await RunningServer.StartAsync(demo: true, configure: o => o with { TestClock = true });
-        _set = CaseApi.Definitions(_server);
-        await MoveClockAsync("2026-11-02T09:00:00+08:00");
-    }
+    public async Task InitializeAsync() => _scenario = await IssuanceScenario.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        foreach (var client in _clients.Values) client.Dispose();
-        await _server.DisposeAsync();
-    }
-
-    private async Task MoveClockAsync(string now) =>
-        Assert.Equal(HttpStatusCode.OK, (await _server.Http.PostAsJsonAsync("/api/test/clock", new { now })).StatusCode);
-
-    private async Task<HttpClient> As(string account) =>
-        _clients.TryGetValue(account, out var client) ? client : _clients[account] = await _server.SignInAsync(account);
-
-    private async Task<JsonObject> GetAsync(string account, string path) => (await (await As(account)).GetFromJsonAsync<JsonObject>(path))!;
-
-    /// <summary>Received and accepted at window 2, then passed and granted by 农业农村局: waiting at the issuance window.</summary>
-    private async Task<JsonObject> GrantedAsync(string name)
-    {
-        var body = CaseApi.NewCase(_set.Item(Agri)!, new JsonObject { ["kind"] = "accept" });
-        body["applicant"]!["name"] = name;
-        var (response, view) = await CaseApi.PostAsync(await As("clerk-comprehensive-2"), "/api/cases", body);
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-        foreach (var (step, account, outcome) in new[] { ("review", "agriculture-reviewer", "pass"), ("decide", "agriculture-head", "grant") })
-        {
-            var task = CaseApi.ActiveTasks(view).Single(t => t!["stepId"]!.GetValue<string>() == step)!["id"]!.GetValue<string>();
-            (response, view) = await CaseApi.PostAsync(await As(account), $"/api/cases/{view["id"]}/complete", new JsonObject { ["taskId"] = task, ["outcome"] = outcome });
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
-        return view;
-    }
+    public async Task DisposeAsync() => await _scenario.DisposeAsync();
 
     private static JsonNode Row(JsonObject list, string key, JsonObject view) =>
         Assert.Single(list[key]!.AsArray(), r => r!["caseId"]!.GetValue<string>() == view["id"]!.GetValue<string>())!;
 
     private async Task<JsonObject> DeliverAsync(JsonObject view, JsonObject delivery)
     {
-        var row = Row(await GetAsync("clerk-issuance", "/api/issuance"), "waiting", view);
-        var (response, done) = await CaseApi.PostAsync(await As("clerk-issuance"), $"/api/cases/{view["id"]}/complete",
+        var row = Row(await _scenario.GetAsync("clerk-issuance", "/api/issuance"), "waiting", view);
+        var (response, done) = await CaseApi.PostAsync(await _scenario.As("clerk-issuance"), $"/api/cases/{view["id"]}/complete",
             new JsonObject { ["taskId"] = row["taskId"]!.GetValue<string>(), ["delivery"] = delivery });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return done;
@@ -69,9 +31,9 @@ public sealed class WorkbenchAftercareApiTests : IAsyncLifetime
     [Fact]
     public async Task IssuanceList_ShowsTheGrantedCaseWithItsCertificate_ThenTheCourierDelivery()
     {
-        var view = await GrantedAsync("王秀英");
+        var view = await _scenario.GrantedAsync("王秀英");
 
-        var waiting = Row(await GetAsync("clerk-issuance", "/api/issuance"), "waiting", view);
+        var waiting = Row(await _scenario.GetAsync("clerk-issuance", "/api/issuance"), "waiting", view);
         Assert.Equal("统一出件", waiting["stepName"]!.GetValue<string>());
         Assert.Equal("granted", waiting["decision"]!.GetValue<string>());
         Assert.Equal("王秀英", waiting["applicantName"]!.GetValue<string>());
@@ -81,11 +43,11 @@ public sealed class WorkbenchAftercareApiTests : IAsyncLifetime
         Assert.True(certificate["certificate"]!.GetValue<bool>());
         Assert.Matches("^[0-9a-f]{32}-[0-9]+-[0-9]+$", certificate["documentId"]!.GetValue<string>()); // named in the command: case, version, ordinal
         // the intake window does not hand results over, and sees none of them here
-        Assert.Empty((await GetAsync("clerk-comprehensive-2", "/api/issuance"))["waiting"]!.AsArray());
+        Assert.Empty((await _scenario.GetAsync("clerk-comprehensive-2", "/api/issuance"))["waiting"]!.AsArray());
 
         await DeliverAsync(view, new JsonObject { ["method"] = "courier", ["trackingNumber"] = "EMS1100223344", ["recipient"] = "王秀英" });
 
-        var after = await GetAsync("clerk-issuance", "/api/issuance");
+        var after = await _scenario.GetAsync("clerk-issuance", "/api/issuance");
         Assert.DoesNotContain(after["waiting"]!.AsArray(), r => r!["caseId"]!.GetValue<string>() == view["id"]!.GetValue<string>());
         var delivered = Row(after, "delivered", view);
         Assert.Equal(("courier", "EMS1100223344", "王秀英", false), (delivered["method"]!.GetValue<string>(), delivered["trackingNumber"]!.GetValue<string>(),
@@ -95,39 +57,39 @@ public sealed class WorkbenchAftercareApiTests : IAsyncLifetime
     [Fact]
     public async Task ABadRating_ListsTheRectificationForHeadAndSupervisor_UntilTheHeadRecordsIt()
     {
-        var view = await GrantedAsync("李建华");
+        var view = await _scenario.GrantedAsync("李建华");
         await DeliverAsync(view, new JsonObject { ["method"] = "window", ["recipient"] = "李建华" });
 
         // the tablet at the issuance window offers the closed case for rating, once
-        Row(await GetAsync("clerk-issuance", "/api/evaluations/pending"), "cases", view);
+        Row(await _scenario.GetAsync("clerk-issuance", "/api/evaluations/pending"), "cases", view);
         // The issuance clerk served the applicant, so it is rated and cannot record the rating itself.
-        Assert.Equal(HttpStatusCode.Forbidden, (await CaseApi.PostAsync(await As("clerk-issuance"), $"/api/cases/{view["id"]}/evaluate",
+        Assert.Equal(HttpStatusCode.Forbidden, (await CaseApi.PostAsync(await _scenario.As("clerk-issuance"), $"/api/cases/{view["id"]}/evaluate",
             new JsonObject { ["level"] = "very-satisfied" })).Response.StatusCode);
-        var (rated, _) = await CaseApi.PostAsync(await As("admin"), $"/api/cases/{view["id"]}/evaluate",
+        var (rated, _) = await CaseApi.PostAsync(await _scenario.As("admin"), $"/api/cases/{view["id"]}/evaluate",
             new JsonObject { ["level"] = "dissatisfied", ["comment"] = "取证等候时间长" });
         Assert.Equal(HttpStatusCode.OK, rated.StatusCode);
-        Assert.DoesNotContain((await GetAsync("clerk-issuance", "/api/evaluations/pending"))["cases"]!.AsArray(),
+        Assert.DoesNotContain((await _scenario.GetAsync("clerk-issuance", "/api/evaluations/pending"))["cases"]!.AsArray(),
             r => r!["caseId"]!.GetValue<string>() == view["id"]!.GetValue<string>());
 
-        var head = Row(await GetAsync("agriculture-head", "/api/rectifications"), "rectifications", view);
+        var head = Row(await _scenario.GetAsync("agriculture-head", "/api/rectifications"), "rectifications", view);
         Assert.Equal(("dissatisfied", "不满意", "取证等候时间长", "open", true),
             (head["level"]!.GetValue<string>(), head["levelLabel"]!.GetValue<string>(), head["comment"]!.GetValue<string>(),
              head["status"]!.GetValue<string>(), head["mayRectify"]!.GetValue<bool>()));
         Assert.Equal("2026-11-09", head["due"]!.GetValue<string>()); // 5 working days after Monday 2 November
         Assert.Equal(("七台河市桃山区农业农村局", "农业农村局"), (head["departmentName"]!.GetValue<string>(), head["departmentShortName"]!.GetValue<string>()));
-        var supervisor = Row(await GetAsync("supervisor", "/api/rectifications"), "rectifications", view);
+        var supervisor = Row(await _scenario.GetAsync("supervisor", "/api/rectifications"), "rectifications", view);
         Assert.False(supervisor["mayRectify"]!.GetValue<bool>());
-        Assert.Empty((await GetAsync("water-head", "/api/rectifications"))["rectifications"]!.AsArray());
+        Assert.Empty((await _scenario.GetAsync("water-head", "/api/rectifications"))["rectifications"]!.AsArray());
 
         // past its deadline it shows as overdue
-        await MoveClockAsync("2026-11-10T09:00:00+08:00");
-        Assert.Equal("overdue", Row(await GetAsync("supervisor", "/api/rectifications"), "rectifications", view)["status"]!.GetValue<string>());
+        await _scenario.MoveClockAsync("2026-11-10T09:00:00+08:00");
+        Assert.Equal("overdue", Row(await _scenario.GetAsync("supervisor", "/api/rectifications"), "rectifications", view)["status"]!.GetValue<string>());
 
-        var (done, _) = await CaseApi.PostAsync(await As("agriculture-head"), $"/api/cases/{view["id"]}/rectify",
+        var (done, _) = await CaseApi.PostAsync(await _scenario.As("agriculture-head"), $"/api/cases/{view["id"]}/rectify",
             new JsonObject { ["measures"] = "增设出件窗口叫号，已向申请人致歉" });
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
-        Assert.Empty((await GetAsync("agriculture-head", "/api/rectifications"))["rectifications"]!.AsArray());
-        var completed = Row(await GetAsync("supervisor", "/api/rectifications?state=completed"), "rectifications", view);
+        Assert.Empty((await _scenario.GetAsync("agriculture-head", "/api/rectifications"))["rectifications"]!.AsArray());
+        var completed = Row(await _scenario.GetAsync("supervisor", "/api/rectifications?state=completed"), "rectifications", view);
         Assert.Equal(("completed", "增设出件窗口叫号，已向申请人致歉", false),
             (completed["status"]!.GetValue<string>(), completed["measures"]!.GetValue<string>(), completed["onTime"]!.GetValue<bool>()));
     }
@@ -135,17 +97,17 @@ public sealed class WorkbenchAftercareApiTests : IAsyncLifetime
     [Fact]
     public async Task Report_CountsOnTimeAndLateClosures_OpenOverdueCases_WeeklyVolumes_AndRatings()
     {
-        var onTime = await GrantedAsync("张桂兰");
+        var onTime = await _scenario.GrantedAsync("张桂兰");
         await DeliverAsync(onTime, new JsonObject { ["method"] = "window" });
-        await CaseApi.PostAsync(await As("admin"), $"/api/cases/{onTime["id"]}/evaluate", new JsonObject { ["level"] = "very-satisfied" });
-        var late = await GrantedAsync("刘志强");
-        var (response, open) = await CaseApi.PostAsync(await As("clerk-comprehensive-2"), "/api/cases",
-            CaseApi.NewCase(_set.Item(Agri)!, new JsonObject { ["kind"] = "accept" }));
+        await CaseApi.PostAsync(await _scenario.As("admin"), $"/api/cases/{onTime["id"]}/evaluate", new JsonObject { ["level"] = "very-satisfied" });
+        var late = await _scenario.GrantedAsync("刘志强");
+        var (response, open) = await CaseApi.PostAsync(await _scenario.As("clerk-comprehensive-2"), "/api/cases",
+            CaseApi.NewCase(_scenario.Set.Item(IssuanceScenario.Agri)!, new JsonObject { ["kind"] = "accept" }));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
         // 2 working days promised: on Tuesday 10 November both open cases are past due
-        await MoveClockAsync("2026-11-10T09:00:00+08:00");
-        var before = await GetAsync("supervisor", "/api/supervision/report?weeks=4");
+        await _scenario.MoveClockAsync("2026-11-10T09:00:00+08:00");
+        var before = await _scenario.GetAsync("supervisor", "/api/supervision/report?weeks=4");
         var agriculture = Assert.Single(before["departments"]!.AsArray(), d => d!["department"]!.GetValue<string>() == "agriculture")!;
         Assert.Equal((3, 1, 1, 0, 100.0, 2, 2), (agriculture["received"]!.GetValue<int>(), agriculture["closed"]!.GetValue<int>(), agriculture["onTime"]!.GetValue<int>(),
             agriculture["late"]!.GetValue<int>(), agriculture["onTimeRate"]!.GetValue<double>(), agriculture["open"]!.GetValue<int>(), agriculture["overdue"]!.GetValue<int>()));
@@ -155,8 +117,8 @@ public sealed class WorkbenchAftercareApiTests : IAsyncLifetime
         Assert.Equal(("2026-11-02", 3, 1), (week["week"]!.GetValue<string>(), week["received"]!.GetValue<int>(), week["closed"]!.GetValue<int>()));
 
         await DeliverAsync(late, new JsonObject { ["method"] = "courier", ["trackingNumber"] = "EMS9", ["recipient"] = "刘志强" });
-        await CaseApi.PostAsync(await As("admin"), $"/api/cases/{late["id"]}/evaluate", new JsonObject { ["level"] = "very-dissatisfied", ["comment"] = "超期" });
-        var after = await GetAsync("supervisor", "/api/supervision/report?weeks=4");
+        await CaseApi.PostAsync(await _scenario.As("admin"), $"/api/cases/{late["id"]}/evaluate", new JsonObject { ["level"] = "very-dissatisfied", ["comment"] = "超期" });
+        var after = await _scenario.GetAsync("supervisor", "/api/supervision/report?weeks=4");
         agriculture = Assert.Single(after["departments"]!.AsArray(), d => d!["department"]!.GetValue<string>() == "agriculture")!;
         Assert.Equal((2, 1, 1, 50.0, 1), (agriculture["closed"]!.GetValue<int>(), agriculture["onTime"]!.GetValue<int>(), agriculture["late"]!.GetValue<int>(),
             agriculture["onTimeRate"]!.GetValue<double>(), agriculture["overdue"]!.GetValue<int>()));
@@ -191,7 +153,7 @@ public sealed class WorkbenchAftercareApiTests : IAsyncLifetime
         ];
         foreach (var (path, account, expected) in matrix)
         {
-            var client = account == "" ? _server.Http : await As(account);
+            var client = account == "" ? _scenario.Server.Http : await _scenario.As(account);
             Assert.True(expected == (int)(await client.GetAsync(path)).StatusCode, $"{account} GET {path}: expected {expected}");
         }
     }

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag
 import { useCallback, useEffect, useState } from 'react';
 import { api, showError } from '../api/client';
 import { formatDateTime } from '../common/format';
+import { personName, usePeople } from '../workbench/common/usePeople';
 
 interface Device {
   id: string; name: string; window: string; createdAt: string; createdBy: string; pairedAt?: string | null;
@@ -43,6 +44,7 @@ export default function KioskDevicesPage() {
     },
   });
   const windowName = (id: string) => windows.find((w) => w.id === id)?.name ?? id;
+  const people = usePeople();
 
   return (
     <Card title="评价器管理" extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>配对新评价器</Button>}>
@@ -54,9 +56,9 @@ export default function KioskDevicesPage() {
           { title: '窗口', dataIndex: 'window', render: windowName },
           { title: '状态', dataIndex: 'status', render: (s: Device['status']) => statusTags[s] },
           { title: '配对时间', dataIndex: 'pairedAt', render: (v?: string | null) => (v ? formatDateTime(v) : '—') },
-          { title: '新建', key: 'created', render: (_, d) => `${d.createdBy} · ${formatDateTime(d.createdAt)}` },
+          { title: '新建', key: 'created', render: (_, d) => `${personName(people, d.createdBy)} · ${formatDateTime(d.createdAt)}` },
           {
-            title: '操作', key: 'actions', render: (_, d) => d.status === 'revoked' ? <Typography.Text type="secondary">{d.revokedBy} 于 {formatDateTime(d.revokedAt!)} 解除</Typography.Text> : (
+            title: '操作', key: 'actions', render: (_, d) => d.status === 'revoked' ? <Typography.Text type="secondary">{personName(people, d.revokedBy)} 于 {formatDateTime(d.revokedAt!)} 解除</Typography.Text> : (
               <Space>
                 <Button size="small" onClick={() => void newCode(d)}>新配对码</Button>
                 <Button size="small" onClick={() => setPinFor(d)}>设置 PIN</Button>

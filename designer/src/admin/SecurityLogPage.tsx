@@ -3,6 +3,7 @@ import { Alert, Button, Card, Input, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api, describeError } from '../api/client';
 import { formatDateTimeSeconds } from '../common/format';
+import { personWithUser, usePeople } from '../workbench/common/usePeople';
 
 interface SecurityEvent {
   at: string; kind: string; kindLabel: string; userName?: string | null; target?: string | null; address?: string | null; detail?: string | null;
@@ -38,6 +39,7 @@ export default function SecurityLogPage() {
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
   const [data, setData] = useState<EventPage | null>(null);
+  const people = usePeople();
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<ReturnType<typeof describeError> | null>(null);
 
@@ -82,7 +84,7 @@ export default function SecurityLogPage() {
         columns={[
           { title: '时间（北京时间）', dataIndex: 'at', width: 170, render: (v: string) => formatDateTimeSeconds(v) },
           { title: '类型', dataIndex: 'kindLabel', width: 160, render: (label: string, e) => <Tag color={kindColor(e.kind)}>{label}</Tag> },
-          { title: '用户', dataIndex: 'userName', width: 180, render: (v?: string | null) => v ?? '—' },
+          { title: '用户', dataIndex: 'userName', width: 200, render: (v?: string | null) => personWithUser(people, v) },
           { title: '对象', dataIndex: 'target', render: (v?: string | null) => v ?? '—' },
           { title: '地址', dataIndex: 'address', width: 140, render: (v?: string | null) => v ?? '—' },
           { title: '说明', dataIndex: 'detail', render: (v?: string | null) => v ?? '' },

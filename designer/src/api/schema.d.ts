@@ -8521,6 +8521,7 @@ export interface components {
             /** Format: date-time */
             date: string;
             files: components["schemas"]["FileDiff"][];
+            history: components["schemas"]["ReviewRound"][];
             mayDecide: boolean;
             message: string;
             review: string;
@@ -8767,6 +8768,18 @@ export interface components {
         ResetPasswordRequest: {
             password: string;
         };
+        ReturnedReview: {
+            author: string;
+            authorUser: string;
+            /** Format: date-time */
+            date: string;
+            decision: components["schemas"]["ReviewDecision"];
+            files: string[];
+            history: components["schemas"]["ReviewRound"][];
+            message: string;
+            review: string;
+            shortCommit: string;
+        };
         ReturnRequest: {
             reason: string;
             targetStepId: string;
@@ -8780,11 +8793,21 @@ export interface components {
             remaining: string[];
             version: null | string;
         };
+        ReviewDecision: {
+            /** Format: date-time */
+            at: string;
+            by: string;
+            byUser: string;
+            kind: string;
+            reason: string;
+        };
         ReviewList: {
             enabled: boolean;
+            returned: components["schemas"]["ReturnedReview"][];
             reviews: components["schemas"]["PendingReview"][];
         };
         ReviewRejection: {
+            decision: components["schemas"]["ReviewDecision"];
             reason: string;
             rejectedBy: string;
             review: string;
@@ -8799,6 +8822,14 @@ export interface components {
             message: string;
             pending: boolean;
             remaining: string[];
+            review: string;
+        };
+        ReviewRound: {
+            author: string;
+            /** Format: date-time */
+            date: string;
+            decision: components["schemas"]["ReviewDecision"];
+            message: string;
             review: string;
         };
         Revocation: {

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
+import { forgetIdPhotos } from '../common/idPhotos';
 
 export type Role = 'admin' | 'department-editor' | 'clerk' | 'reviewer' | 'head' | 'supervisor';
 
@@ -65,6 +66,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await api.post('/api/auth/logout');
     } finally {
+      forgetIdPhotos();
       setUser(null);
     }
   }, []);

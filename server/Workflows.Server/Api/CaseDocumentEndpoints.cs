@@ -41,11 +41,11 @@ public static class CaseDocumentEndpoints
             return Problems.Of(503, Problems.DocumentPending, "文书正在生成，请稍后再试 (the document is being rendered)",
                 $"文书 {document.DocumentId} 尚未生成完成；稍后重试，或在办件时间线查看生成情况");
         }
+        // no-store like every API answer (SecurityHeaders): an issued notice names the applicant.
         context.Response.Headers["X-Content-Type-Options"] = "nosniff";
-        context.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
         // Inline, so the browser opens it ready to print; the name says which notice of which case.
         var name = $"{loaded.Value.Stored.Number.Text}-{document!.TemplateId.Replace('/', '-')}.pdf";
-        await Security.PersonalDownloads.LogAsync(context, loaded.Value.Stored, $"文书 {document.TemplateId} ({document.DocumentId})");
+        await Security.PersonalDownloads.LogAsync(context, loaded.Value.Stored, $"文书 {document.TemplateId} ({document.DocumentId})", "document:" + document.DocumentId);
         context.Response.Headers.ContentDisposition = $"inline; filename*=UTF-8''{Uri.EscapeDataString(name)}";
         return Results.File(pdf, "application/pdf");
     }

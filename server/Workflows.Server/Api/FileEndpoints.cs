@@ -75,9 +75,10 @@ public static class FileEndpoints
         var attachment = loaded.Value.State.Attachments.LastOrDefault(a => a.Sha256 == sha256.ToLowerInvariant());
         if (attachment is null || await contents.GetContentAsync(ContentKey(attachment.Sha256), context.RequestAborted) is not { } content)
             return Problems.Of(404, Problems.NotFound, "附件不存在 (file not found)", $"办件中没有摘要为 {sha256} 的附件");
-        await Security.PersonalDownloads.LogAsync(context, loaded.Value.Stored, $"附件 {attachment.FileName}");
+        await Security.PersonalDownloads.LogAsync(context, loaded.Value.Stored, $"附件 {attachment.FileName}", "file:" + attachment.Sha256);
+        // Personal data: no-store like every API answer (SecurityHeaders), so a window PC's disk cache keeps no ID photo;
+        // the case page keeps the photo in memory instead of fetching it at every render.
         context.Response.Headers["X-Content-Type-Options"] = "nosniff";
-        context.Response.Headers.CacheControl = "private, max-age=31536000, immutable";
         return Results.File(content.Content, attachment.ContentType, attachment.FileName, enableRangeProcessing: true);
     }
 

@@ -36,7 +36,7 @@ public static class OpenApiContracts
             // The engine's state records give their collections initial values instead of `required`, and the API writes
             // every property (null too): each is always there, so the web UI's generated types need no copy of their own.
             // So are the after-care rows, whose constructor copies their case's fields ([SetsRequiredMembers] hides `required`).
-            if ((type.Namespace == "Workflows.Engine.State" || typeof(Workbench.AftercareCase).IsAssignableFrom(type)) && context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && schema.Properties is { Count: > 0 } written)
+            if ((type.Namespace == "Workflows.Engine.State" || typeof(Workbench.AftercareRow).IsAssignableFrom(type)) && context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && schema.Properties is { Count: > 0 } written)
             {
                 schema.Required = written.Keys.ToHashSet();
                 // Computed collections (ActiveTasks, PendingSignerIndexes: IEnumerable getters) come out as nullable from

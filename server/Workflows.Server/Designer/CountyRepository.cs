@@ -10,7 +10,7 @@ namespace Workflows.Server.Designer;
 /// a second, detached work tree of the same repository (<c>data/published</c>) holds HEAD's files,
 /// and that is what the server runs. So a save never changes a running server; a publish does.
 /// </summary>
-public sealed class CountyRepository(string root, string publishedRoot)
+public sealed partial class CountyRepository(string root, string publishedRoot)
 {
     public const string Definitions = "definitions";
     public const string Templates = "templates";
@@ -162,8 +162,15 @@ public sealed class CountyRepository(string root, string publishedRoot)
     {
         if (commit.Length != 40 || !commit.All(Uri.IsHexDigit)) return null;
         if (Run(Root, ["rev-parse", "--verify", "--quiet", ReviewRefs + commit]).ExitCode != 0) return null;
+        var (found, parent) = CommitWithParent(commit);
+        return new Review(found, parent);
+    }
+
+    /// <summary>A commit and its (single) parent.</summary>
+    private (Commit Commit, string Parent) CommitWithParent(string commit)
+    {
         var f = Git("log", "-1", "-z", "--format=%H%x1f%h%x1f%an%x1f%ae%x1f%aI%x1f%P%x1f%B", commit).TrimEnd('\0').Split('\x1f');
-        return new Review(new Commit(f[0], f[1], f[2], f[3], DateTimeOffset.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture), f[6].Trim()), f[5].Trim());
+        return (new Commit(f[0], f[1], f[2], f[3], DateTimeOffset.Parse(f[4], System.Globalization.CultureInfo.InvariantCulture), f[6].Trim()), f[5].Trim());
     }
 
     /// <summary>Drops the review ref (the commit itself stays in git until garbage collection).</summary>

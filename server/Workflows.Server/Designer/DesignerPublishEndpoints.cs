@@ -178,13 +178,17 @@ public static class DesignerPublishEndpoints
             Directory.Delete(scratch, recursive: true);
         }
 
+        // A change sent back earlier and revised now: this submission (or publish) carries its history.
+        var revised = repository.ReturnedTouching(chosen);
         if (ReviewBeforePublish(catalog))
         {
             var review = repository.CommitForReview(chosen, message, user.DisplayName, AuthorEmail(user));
+            repository.TakeUp(review, revised);
             await Log(context).WriteAsync(context, Security.SecurityLog.ReviewRequested, $"{message} · {chosen.Count} 个文件", review);
             return DesignerEndpoints.Json(new ReviewRequested(review, true, user.DisplayName, AuthorEmail(user), message, chosen, repository.PendingPaths()), 202);
         }
         var commit = repository.CommitPaths(chosen, message, user.DisplayName, AuthorEmail(user));
+        repository.TakeUp(commit, revised);
         var version = await GoLiveAsync(workspace, catalog, versions, context, $"{message} · {chosen.Count} 个文件 · 提交 {commit}", commit);
         return DesignerEndpoints.Json(new Publication(commit, version, user.DisplayName, AuthorEmail(user), message, chosen, repository.PendingPaths()), 201);
     }
@@ -205,15 +209,19 @@ public static class DesignerPublishEndpoints
     }
 
     /// <summary>The user name a commit's author e-mail stands for (<c>user@workflows.local</c>).</summary>
-    private static string AuthorOf(CountyRepository.Commit commit) =>
-        commit.Email.EndsWith("@workflows.local", StringComparison.Ordinal) ? commit.Email[..^"@workflows.local".Length] : commit.Email;
+    private static string AuthorOf(CountyRepository.Commit commit) => CountyRepository.AuthorUser(commit);
 
     private static PendingReview ReviewView(DesignerWorkspace workspace, CountyRepository.Review review, CurrentUser user) => new(
         review.Commit.Id, review.Commit.ShortId, review.Commit.Author, AuthorOf(review.Commit), review.Commit.Date, review.Commit.Message, review.Parent,
         // A review asked for on an older version cannot go live as it is: its author asks again.
         Stale: review.Parent != workspace.Repository.Head(),
         MayDecide: user.IsAdmin && AuthorOf(review.Commit) != user.UserName,
-        Files: Compare(workspace, review.Parent, review.Commit.Id, [CountyRepository.Definitions, CountyRepository.Templates]));
+        Files: Compare(workspace, review.Parent, review.Commit.Id, [CountyRepository.Definitions, CountyRepository.Templates]),
+        History: workspace.Repository.EarlierRounds(review.Commit.Id));
+
+    private static ReturnedReview ReturnedView(CountyRepository.ReturnedChange returned) => new(
+        returned.Commit.Id, returned.Commit.ShortId, returned.Commit.Author, AuthorOf(returned.Commit), returned.Commit.Date, returned.Commit.Message,
+        returned.Paths, returned.Decision, returned.Earlier);
 
     // The review answers are camelCase (the API's own convention), not the definitions' kebab-case.
     private static IResult Reviews(HttpContext context, DefinitionCatalog catalog)
@@ -221,8 +229,14 @@ public static class DesignerPublishEndpoints
         var (user, workspace, problem) = DesignerEndpoints.Begin(context);
         if (problem is not null) return problem;
         // Admins review everything; an editor sees the changes they asked to publish.
-        var reviews = workspace!.Repository.Reviews().Where(r => user!.IsAdmin || AuthorOf(r.Commit) == user.UserName);
-        return Results.Json(new ReviewList(ReviewBeforePublish(catalog), reviews.Select(r => ReviewView(workspace, r, user!)).ToList()));
+        bool Visible(CountyRepository.Commit commit) => user!.IsAdmin || AuthorOf(commit) == user.UserName;
+        var repository = workspace!.Repository;
+        var reviews = repository.Reviews().Where(r => Visible(r.Commit));
+        // Sent back and not taken up again, while its edits are still in the work tree (reverted edits leave nothing to revise).
+        var pending = repository.PendingPaths().ToHashSet(StringComparer.Ordinal);
+        var returned = repository.Returned().Where(r => Visible(r.Commit) && r.Paths.Any(pending.Contains));
+        return Results.Json(new ReviewList(ReviewBeforePublish(catalog), reviews.Select(r => ReviewView(workspace, r, user!)).ToList(),
+            returned.Select(ReturnedView).ToList()));
     }
 
     /// <summary>The review, if the user may decide it: admins only, never the author (rejecting: the author may withdraw their own).</summary>
@@ -291,11 +305,14 @@ public static class DesignerPublishEndpoints
         {
             var (review, refused) = Decidable(user!, workspace, id, approving: false);
             if (refused is not null) return refused;
-            workspace.Repository.DropReview(review!.Commit.Id);
-            await Log(context).WriteAsync(context, Security.SecurityLog.ReviewRejected,
+            var log = Log(context);
+            // The author taking their own change back withdraws it; anyone else sends it back.
+            var decision = new ReviewDecision(AuthorOf(review!.Commit) == user!.UserName ? "withdrawn" : "rejected", user.DisplayName, user.UserName, Workflows.Domain.ChinaTime.Of(log.Now), reason);
+            // The work tree keeps the edits: the author sees why, changes them and asks again.
+            workspace.Repository.Return(review.Commit.Id, decision);
+            await log.WriteAsync(context, Security.SecurityLog.ReviewRejected,
                 $"{review.Commit.Message} · 作者 {AuthorOf(review.Commit)}{(reason.Length > 0 ? " · 理由 " + reason : "")}", review.Commit.Id);
-            // The work tree keeps the edits: the author can change them and ask again.
-            return Results.Json(new ReviewRejection(review.Commit.Id, user!.DisplayName, reason));
+            return Results.Json(new ReviewRejection(review.Commit.Id, user.DisplayName, reason, decision));
         }
         finally
         {
@@ -368,16 +385,24 @@ public sealed record DesignerItemDiff(string Item, string From, string To, IRead
 public sealed record ReviewRequested(string Review, bool Pending, string Author, string Email, string Message, IReadOnlyList<string> Files, IReadOnlyList<string> Remaining);
 
 /// <param name="Enabled">Whether office.yaml asks for review before publish now.</param>
-public sealed record ReviewList(bool Enabled, IReadOnlyList<PendingReview> Reviews);
+/// <param name="Returned">Changes sent back or withdrawn, waiting for their author to revise and submit them again.</param>
+public sealed record ReviewList(bool Enabled, IReadOnlyList<PendingReview> Reviews, IReadOnlyList<ReturnedReview> Returned);
 
 /// <param name="Base">The published commit the change was asked on.</param>
 /// <param name="Stale">Another publish went live since: it cannot go live as reviewed.</param>
 /// <param name="MayDecide">The caller is an admin and not the author.</param>
+/// <param name="History">The earlier submissions of this change that were sent back or withdrawn, oldest first.</param>
 public sealed record PendingReview(string Review, string ShortCommit, string Author, string AuthorUser, DateTimeOffset Date, string Message, string Base,
-    bool Stale, bool MayDecide, IReadOnlyList<DesignerPublishEndpoints.FileDiff> Files);
+    bool Stale, bool MayDecide, IReadOnlyList<DesignerPublishEndpoints.FileDiff> Files, IReadOnlyList<ReviewRound> History);
+
+/// <summary>A change sent back (退回) or withdrawn (撤回): its edits stay in the work tree for the author to revise and submit again.</summary>
+/// <param name="Files">The files it touched.</param>
+/// <param name="History">The submissions before this one, oldest first.</param>
+public sealed record ReturnedReview(string Review, string ShortCommit, string Author, string AuthorUser, DateTimeOffset Date, string Message,
+    IReadOnlyList<string> Files, ReviewDecision Decision, IReadOnlyList<ReviewRound> History);
 
 public sealed record ReviewApproval(string Commit, string? Version, string Author, string ApprovedBy, string Message, IReadOnlyList<string> Remaining);
 
 public sealed record ReviewRejectRequest(string? Reason);
 
-public sealed record ReviewRejection(string Review, string RejectedBy, string Reason);
+public sealed record ReviewRejection(string Review, string RejectedBy, string Reason, ReviewDecision Decision);

@@ -15,6 +15,7 @@ public static class SecuritySetup
         services.AddSingleton<SecurityLog>();
         services.AddSingleton<SignInLimiter>();
         services.AddSingleton<Sessions>();
+        services.AddSingleton<PersonalDownloads>();
         services.PostConfigure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, options => UseSessions(options, settings));
         if (settings.TrustForwardedHeaders)
         {

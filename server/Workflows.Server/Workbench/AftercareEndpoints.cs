@@ -166,11 +166,8 @@ public static class AftercareEndpoints
         var r = c.Rectification!;
         var item = snapshot.Set.Item(c.ItemId);
         var department = item?.Guide?.Department is { } d ? snapshot.Set.Department(d) : null;
-        var common = Common(c, stored, item);
-        return new RectificationRow
+        return new RectificationRow(Common(c, stored, item))
         {
-            CaseId = common.CaseId, Number = common.Number, Version = common.Version, ItemId = common.ItemId, ItemName = common.ItemName,
-            ApplicantName = common.ApplicantName, ApplicantPhone = common.ApplicantPhone, StatusLabel = common.StatusLabel,
             Department = item?.Guide?.Department,
             DepartmentName = department?.Name,
             DepartmentShortName = department?.ShortName ?? department?.Name,
@@ -219,7 +216,7 @@ public static class AftercareEndpoints
 }
 
 /// <summary>What every after-the-decision row shows of its case (written with CaseViews.Json: enums as kebab-case text).</summary>
-public record AftercareCase
+public record AftercareRow
 {
     public required string CaseId { get; init; }
     public required string Number { get; init; }
@@ -228,8 +225,14 @@ public record AftercareCase
     public required string? ItemName { get; init; }
     public required string ApplicantName { get; init; }
     public required string? ApplicantPhone { get; init; }
-    public required CaseStatus Status { get; init; }
+    /// <summary>The case's status in words.</summary>
     public required string StatusLabel { get; init; }
+}
+
+/// <summary>A row of the case itself: with the case's status as a key (a 整改's row has its own status instead).</summary>
+public record AftercareCase : AftercareRow
+{
+    public required CaseStatus Status { get; init; }
 }
 
 /// <param name="Certificate">A certificate (证照) rather than a notice.</param>
@@ -289,16 +292,10 @@ public sealed record RectificationList(string Today, string State, IReadOnlyList
 /// One 整改 as the lists show it: the rating, its deadline, and where it stands. Its <c>status</c> is the
 /// 整改's (the case is closed); <c>statusLabel</c> is still the case's.
 /// </summary>
-public sealed record RectificationRow
+public sealed record RectificationRow : AftercareRow
 {
-    public required string CaseId { get; init; }
-    public required string Number { get; init; }
-    public required long Version { get; init; }
-    public required string ItemId { get; init; }
-    public required string? ItemName { get; init; }
-    public required string ApplicantName { get; init; }
-    public required string? ApplicantPhone { get; init; }
-    public required string StatusLabel { get; init; }
+    /// <summary>The case's fields from <paramref name="common"/> (the copy constructor sets the base's members; its case status is not taken).</summary>
+    [SetsRequiredMembers] public RectificationRow(AftercareRow common) : base(common) { }
     public required string? Department { get; init; }
     public required string? DepartmentName { get; init; }
     public required string? DepartmentShortName { get; init; }

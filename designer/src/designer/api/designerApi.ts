@@ -53,20 +53,59 @@ export interface ReviewRequestedAnswer {
   remaining: string[];
 }
 
-/** A change waiting for a second admin: the commit, its diff against the version it was asked on. */
-export interface PendingReview {
+/** A change submitted for review: its commit, author (display and user name), when, and the publish message. */
+export interface SubmittedChange {
   review: string;
   shortCommit: string;
   author: string;
   authorUser: string;
   date: string;
   message: string;
+}
+
+/** A change waiting for a second admin: the commit, its diff against the version it was asked on. */
+export interface PendingReview extends SubmittedChange {
   base: string;
   /** Another publish went live since: it cannot go live as reviewed. */
   stale: boolean;
   /** An admin who is not the author. */
   mayDecide: boolean;
   files: FileDiff[];
+  /** Earlier submissions of this change that were sent back or withdrawn, oldest first. */
+  history: ReviewRound[];
+}
+
+/** 退回 by a reviewer (rejected) or 撤回 by the author (withdrawn): who, when, why. */
+export interface ReviewDecision {
+  kind: 'rejected' | 'withdrawn';
+  /** Display name. */
+  by: string;
+  byUser: string;
+  at: string;
+  /** Empty when none was given. */
+  reason: string;
+}
+
+/** An earlier submission of a change and what became of it. */
+export interface ReviewRound {
+  review: string;
+  message: string;
+  author: string;
+  date: string;
+  decision: ReviewDecision;
+}
+
+/** A change sent back or withdrawn: its edits stay in the work tree for the author to revise and submit again. */
+export interface ReturnedReview extends SubmittedChange {
+  files: string[];
+  decision: ReviewDecision;
+  history: ReviewRound[];
+}
+
+export interface ReviewsAnswer {
+  enabled: boolean;
+  reviews: PendingReview[];
+  returned: ReturnedReview[];
 }
 
 export interface PublishAnswer {
@@ -159,9 +198,9 @@ export const designerApi = {
   /** Saves a year; a new year is saved without If-Match. */
   saveCalendar: (year: number, model: CalendarModel, etag?: string) =>
     api.put<SaveAnswer<CalendarModel>>(`${base}/calendars/${year}`, { model }, etag ? { headers: { 'If-Match': etag } } : {}),
-  reviews: () => api.get<{ enabled: boolean; reviews: PendingReview[] }>(`${base}/reviews`),
+  reviews: () => api.get<ReviewsAnswer>(`${base}/reviews`),
   approve: (review: string) => api.post<PublishAnswer & { approvedBy: string }>(`${base}/reviews/${enc(review)}/approve`, {}),
-  reject: (review: string, reason: string) => api.post<{ review: string }>(`${base}/reviews/${enc(review)}/reject`, { reason }),
+  reject: (review: string, reason: string) => api.post<{ review: string; decision: ReviewDecision }>(`${base}/reviews/${enc(review)}/reject`, { reason }),
   history: () => api.get<{ commits: Commit[] }>(`${base}/history`),
   itemHistory: (id: string) => api.get<{ item: string; commits: Commit[] }>(`${base}/items/${enc(id)}/history`),
   itemDiff: (id: string, from: string, to?: string) =>

@@ -2,6 +2,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined, Plu
 import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
 import type { CompletionContext } from '../conditions/completion';
+import { describeCondition } from '../conditions/describe';
 import type { DesignerFile, DesignerItem, Material } from '../model/types';
 import { ConditionEditor } from '../monaco/lazy';
 import { ConflictModal } from '../shared/ConflictModal';
@@ -78,7 +79,9 @@ export function MaterialsEditor({ item, file, onSaved }: { item: DesignerItem; f
                 title: '材料名称', render: (_, m) => (
                   <Space direction="vertical" size={0} style={{ width: '100%' }}>
                     <Input size="small" value={m.name} disabled={readOnly} aria-label="材料名称" onChange={(e) => set(m, { name: e.target.value })} />
-                    {m.when && <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: m.when }}>条件：{m.when}</Typography.Text>}
+                    {/* In words for a department editor; the code is in the tooltip and in the row's condition editor (+). */}
+                    {m.when && <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: `代码：${m.when}` }} data-testid={`material-condition-${m.id}`}>
+                      条件：{describeCondition(m.when, completion) ?? m.when}</Typography.Text>}
                     {diagnosticsFor(editor.diagnostics, 'material', m.id).map((x, i) => (
                       <Typography.Text key={i} type={x.severity === 'error' ? 'danger' : 'warning'} style={{ fontSize: 12 }}>{x.message}</Typography.Text>
                     ))}

@@ -3,11 +3,11 @@ import { Alert, Button, Card, Checkbox, Input, Result, Space, Spin, Typography }
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { showError } from '../../api/client';
-import { designerApi, diagnosticsOf, type ChangesAnswer, type PendingReview, type PublishAnswer, type ReviewRequestedAnswer } from '../api/designerApi';
+import { designerApi, diagnosticsOf, type ChangesAnswer, type PublishAnswer, type ReviewRequestedAnswer, type ReviewsAnswer } from '../api/designerApi';
 import type { Diagnostic } from '../model/types';
 import { DiagnosticsList } from '../shared/Diagnostics';
 import { FileDiffs } from './FileDiffs';
-import { ReviewsPanel } from './ReviewsPanel';
+import { ReturnedPanel, ReviewsPanel } from './ReviewsPanel';
 import { formatDateTime } from '../../common/format';
 
 function newKey() {
@@ -24,7 +24,7 @@ export function ChangesPage() {
   const [publishing, setPublishing] = useState(false);
   const [published, setPublished] = useState<PublishAnswer | null>(null);
   const [requested, setRequested] = useState<ReviewRequestedAnswer | null>(null);
-  const [reviews, setReviews] = useState<{ enabled: boolean; reviews: PendingReview[] } | null>(null);
+  const [reviews, setReviews] = useState<ReviewsAnswer | null>(null);
   const [decided, setDecided] = useState<string | null>(null);
   const [problems, setProblems] = useState<Diagnostic[]>([]);
   // One key per publish attempt: a retry after a network error cannot publish twice.
@@ -80,6 +80,7 @@ export function ChangesPage() {
       {reviews && (review || reviews.reviews.length > 0) && (
         <ReviewsPanel reviews={reviews.reviews} onDecided={(text) => { setDecided(text); void load(); }} />
       )}
+      {reviews && <ReturnedPanel returned={reviews.returned} onReuseMessage={setMessage} />}
       <Card size="small" style={{ marginBottom: 12 }} title="发布">
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Text type="secondary">

@@ -13,6 +13,7 @@ import { CaseMaterials } from './Materials';
 import { TaskActions, describeAssignee } from './TaskActions';
 import { CaseTimeline } from './Timeline';
 import { ProcedureBanner } from './ProcedureBanner';
+import { IdPhoto } from './IdPhoto';
 import { formatDateTime } from '../../common/format';
 import { limitLabel, outcomeLabel, stepKindLabel } from '../../common/labels';
 import { personName, usePeople } from '../common/usePeople';
@@ -95,8 +96,7 @@ export function CasePage() {
           </Col>
           {idPhoto && (
             <Col>
-              <img src={`/api/cases/${view.id}/files/${idPhoto.sha256}`} alt="身份证照片" width={52} height={64}
-                style={{ border: '1px solid #eee', objectFit: 'cover' }} data-testid="case-id-photo" />
+              <IdPhoto caseId={view.id} sha256={idPhoto.sha256} />
             </Col>
           )}
           <Col>

@@ -23,3 +23,10 @@ export function personName(people: Map<string, string>, userName: string | null 
   if (userName === 'system') return '系统';
   return people.get(userName) ?? userName;
 }
+
+/** 王芳（wang-fang） where the account itself matters too (the security log); a name not in the directory as it is. */
+export function personWithUser(people: Map<string, string>, userName: string | null | undefined): string {
+  if (!userName) return '—';
+  const name = people.get(userName);
+  return name && name !== userName ? `${name}（${userName}）` : userName;
+}
