@@ -7243,6 +7243,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        AcceptanceSetUp: "window" | "back-office";
         AcceptWithDeferralRequest: {
             catchUpBy?: null | string;
             materialIds: string[];
@@ -7251,7 +7253,7 @@ export interface components {
         AccountList: {
             departments: components["schemas"]["NamedChoice"][];
             passwordRules: components["schemas"]["PasswordRules"];
-            roles: string[];
+            roles: ("admin" | "department-editor" | "clerk" | "reviewer" | "head" | "supervisor")[];
             users: components["schemas"]["AccountRow"][];
             windows: components["schemas"]["NamedChoice"][];
         };
@@ -7263,7 +7265,7 @@ export interface components {
             /** Format: date-time */
             lastSignInAt: null | string;
             mustChangePassword: boolean;
-            roles: string[];
+            roles: ("admin" | "department-editor" | "clerk" | "reviewer" | "head" | "supervisor")[];
             userName: string;
             window: null | string;
             windowName: null | string;
@@ -7343,18 +7345,18 @@ export interface components {
             /** Format: int32 */
             holidays: number;
             /** Format: int32 */
-            "make-up-workdays": number | string;
+            "make-up-workdays": number;
             path: string;
             pending: boolean;
             published: boolean;
-            source?: null | string;
+            source?: string;
             /** Format: int32 */
             year: number;
         };
         CalendarYears: {
             editable: boolean;
             /** Format: int32 */
-            "next-missing"?: null | number | string;
+            "next-missing"?: number;
             /** Format: date */
             today: string;
             years: components["schemas"]["CalendarYear"][];
@@ -7413,7 +7415,7 @@ export interface components {
             kind: string;
             label: string;
             reason: null | string;
-            state: string;
+            state: components["schemas"]["EffectState"];
             /** Format: int64 */
             version: number;
         };
@@ -7486,14 +7488,14 @@ export interface components {
             branches: string[];
             by?: null | components["schemas"]["StepAssigneeView"];
             id: string;
-            kind: string;
-            limit?: null | string;
-            mode?: null | string;
+            kind: components["schemas"]["StepKind"];
+            limit?: string;
+            mode?: null | components["schemas"]["SignMode"];
             name: string;
-            next?: null | string;
+            next?: string;
             outcomes: components["schemas"]["StepOutcomeView"][];
             signers: components["schemas"]["StepAssigneeView"][];
-            template?: null | string;
+            template?: string;
         };
         CaseSummaryView: {
             applicantId: null | string;
@@ -7603,7 +7605,7 @@ export interface components {
         };
         ChecklistRow: {
             applies: boolean;
-            "condition-error"?: null | string;
+            "condition-error"?: string;
             material: components["schemas"]["JsonNode"];
         };
         CheckPledgeRequest: {
@@ -7693,7 +7695,7 @@ export interface components {
             code: string;
             /** Format: int32 */
             column: number;
-            file?: null | string;
+            file?: string;
             /** Format: int32 */
             line: number;
             message: string;
@@ -7704,12 +7706,12 @@ export interface components {
             /** Format: int32 */
             items: number;
             /** Format: date-time */
-            "last-attempt-at"?: null | string;
+            "last-attempt-at"?: string;
             "last-attempt-failed": boolean;
             /** Format: date-time */
-            "loaded-at"?: null | string;
+            "loaded-at"?: string;
             plugins: components["schemas"]["PluginStatus"];
-            version?: null | string;
+            version?: string;
         };
         /** @enum {string} */
         Delivery: "window" | "courier" | "electronic";
@@ -7730,17 +7732,17 @@ export interface components {
             items: components["schemas"]["DesignerCatalogRow"][];
         };
         DesignerCatalogRow: {
-            "base-code"?: null | string;
-            department?: null | string;
-            "department-name"?: null | string;
-            editable: string[];
+            "base-code"?: string;
+            department?: string;
+            "department-name"?: string;
+            editable: ("guide" | "materials" | "form" | "workflow")[];
             id: string;
             name: string;
             pending: boolean;
             readable: boolean;
             retired: boolean;
-            type?: null | string;
-            "type-label"?: null | string;
+            type?: string;
+            "type-label"?: string;
         };
         DesignerChanges: {
             files: components["schemas"]["FileDiff"][];
@@ -7762,20 +7764,21 @@ export interface components {
             code: string;
             /** Format: int32 */
             column: number;
-            element?: null | string;
-            "element-id"?: null | string;
+            element?: string;
+            "element-id"?: string;
             file: string;
             /** Format: int32 */
             line: number;
             message: string;
-            severity: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
         };
         DesignerDraft: {
             model: null | components["schemas"]["JsonObject"];
             text: null | string;
         };
         DesignerField: {
-            columns?: null | components["schemas"]["DesignerField"][];
+            columns?: components["schemas"]["DesignerField"][];
             id: string;
             label: string;
             type: string;
@@ -7789,20 +7792,20 @@ export interface components {
         };
         DesignerHistory: {
             commits: components["schemas"]["CommitView"][];
-            item?: null | string;
+            item?: string;
         };
         DesignerItem: {
-            department?: null | string;
+            department?: string;
             diagnostics: components["schemas"]["DesignerDiagnostic"][];
             fields: components["schemas"]["DesignerField"][];
             files: {
                 [key: string]: components["schemas"]["DesignerFileView"];
             };
             id: string;
-            name?: null | string;
+            name?: string;
             "pending-files": string[];
             published: boolean;
-            "published-version"?: null | string;
+            "published-version"?: string;
             retired: boolean;
             templates: components["schemas"]["DesignerItemTemplate"][];
         };
@@ -7820,11 +7823,11 @@ export interface components {
         };
         DesignerItemTemplate: {
             editable: boolean;
-            etag?: null | string;
+            etag?: string;
             exists: boolean;
             id: string;
             path: string;
-            text?: null | string;
+            text?: string;
         };
         DesignerNewItem: {
             diagnostics: components["schemas"]["DesignerDiagnostic"][];
@@ -7844,17 +7847,17 @@ export interface components {
             starters: components["schemas"]["ReferenceStarter"][];
             "step-kinds": components["schemas"]["ReferenceStepKind"][];
             templates: string[];
-            version?: null | string;
+            version?: string;
             windows: components["schemas"]["ReferenceWindow"][];
         };
         DesignerSampleMaterial: {
             applies: boolean;
-            "condition-error"?: null | string;
+            "condition-error"?: string;
             id: string;
             name: string;
             necessity: string;
             "necessity-label": string;
-            when?: null | string;
+            when?: string;
         };
         DesignerSampleResult: {
             materials: components["schemas"]["DesignerSampleMaterial"][];
@@ -7892,7 +7895,7 @@ export interface components {
             text: string;
         };
         DesignerValidation: {
-            canonical?: null | string;
+            canonical?: string;
             diagnostics: components["schemas"]["DesignerDiagnostic"][];
             path: string;
             valid: boolean;
@@ -7922,6 +7925,8 @@ export interface components {
         };
         /** @enum {string} */
         DurationUnit: "working-days" | "calendar-days";
+        /** @enum {string} */
+        EffectState: "pending" | "failed" | "done";
         EmptyCommandRequest: Record<string, never>;
         EvaluateRequest: {
             by?: null | string;
@@ -7953,11 +7958,12 @@ export interface components {
             workingDays: number;
         };
         FileDiff: {
-            item?: null | string;
+            item?: string;
             path: string;
             raw: string;
-            semantic?: null | string[];
-            status: string;
+            semantic?: string[];
+            /** @enum {string} */
+            status: "added" | "modified" | "deleted";
             title: string;
         };
         ForkScope: {
@@ -7987,7 +7993,7 @@ export interface components {
             evaluated: boolean;
             itemId: string;
             itemName: null | string;
-            method: string;
+            method: components["schemas"]["Delivery"];
             number: string;
             recipient: null | string;
             status: components["schemas"]["CaseStatus"];
@@ -8008,8 +8014,8 @@ export interface components {
             applicantPhone: null | string;
             caseId: string;
             claimedBy: null | string;
-            decision: null | string;
-            deliveryMethods: string[];
+            decision: null | components["schemas"]["CaseDecision"];
+            deliveryMethods: components["schemas"]["Delivery"][];
             documents: components["schemas"]["AftercareDocument"][];
             due: null | string;
             dueProvisional: boolean;
@@ -8042,7 +8048,7 @@ export interface components {
         };
         ItemAcceptance: {
             department: null | string;
-            setUp: string;
+            setUp: components["schemas"]["AcceptanceSetUp"];
             stepName: null | string;
         };
         ItemDetail: {
@@ -8073,7 +8079,7 @@ export interface components {
             statutory: string;
             type: string;
             "type-label": string;
-            window?: null | string;
+            window?: string;
         };
         JsonArray: unknown[];
         JsonNode: unknown;
@@ -8112,7 +8118,8 @@ export interface components {
             /** Format: date-time */
             revokedAt: null | string;
             revokedBy: null | string;
-            status: string;
+            /** @enum {string} */
+            status: "waiting" | "paired" | "revoked";
             window: string;
         };
         KioskEvaluated: {
@@ -8183,7 +8190,8 @@ export interface components {
         };
         OpinionPhraseView: {
             id: string;
-            scope: string;
+            /** @enum {string} */
+            scope: "user" | "department";
             scopeLabel: string;
             text: string;
         };
@@ -8220,7 +8228,7 @@ export interface components {
             caseId: string;
             /** Format: date-time */
             closedAt: string;
-            delivery: null | string;
+            delivery: null | components["schemas"]["Delivery"];
             itemId: string;
             itemName: null | string;
             number: string;
@@ -8313,7 +8321,7 @@ export interface components {
             files: string[];
             message: string;
             remaining: string[];
-            version?: null | string;
+            version?: string;
         };
         PublishedCommit: {
             author: string;
@@ -8357,7 +8365,7 @@ export interface components {
             due: string;
             itemId: string;
             itemName: null | string;
-            level: null | string;
+            level: null | components["schemas"]["EvaluationLevel"];
             levelLabel: null | string;
             mayRectify: boolean;
             measures: null | string;
@@ -8368,18 +8376,20 @@ export interface components {
             ratedAt: null | string;
             /** Format: int32 */
             remainingWorkingDays: null | number;
-            status: string;
+            status: components["schemas"]["RectificationStatus"];
             statusLabel: string;
             /** Format: int64 */
             version: number;
         };
+        /** @enum {string} */
+        RectificationStatus: "open" | "overdue" | "completed";
         RectifyRequest: {
             measures: string;
         };
         ReferenceDepartment: {
             id: string;
             name: string;
-            "short-name"?: null | string;
+            "short-name"?: string;
         };
         ReferenceOption: {
             label: string;
@@ -8398,7 +8408,7 @@ export interface components {
         ReferenceStepKind: {
             keys: string[];
             label: string;
-            value: string;
+            value: components["schemas"]["StepKind"];
         };
         ReferenceWindow: {
             departments: string[];
@@ -8577,7 +8587,8 @@ export interface components {
         SharedCertificate: {
             certificate: components["schemas"]["JsonObject"];
             connector: string;
-            note?: null | string;
+            name?: string;
+            note?: string;
         };
         Signer: {
             /** @default false */
@@ -8603,16 +8614,18 @@ export interface components {
         /** @enum {string} */
         SignMode: "all" | "any";
         StepAssigneeView: {
-            department?: null | string;
-            "department-name"?: null | string;
-            role?: null | string;
-            "role-name"?: null | string;
-            window?: null | string;
-            "window-name"?: null | string;
+            department?: string;
+            "department-name"?: string;
+            role?: string;
+            "role-name"?: string;
+            window?: string;
+            "window-name"?: string;
         };
+        /** @enum {string} */
+        StepKind: "intake" | "task" | "countersign" | "parallel" | "join" | "branch" | "document" | "notify" | "timer" | "subcase" | "plugin";
         StepOutcomeView: {
             label: string;
-            next?: null | string;
+            next?: string;
             outcome: string;
         };
         /** Format: binary */
@@ -8800,7 +8813,7 @@ export interface components {
         UserView: {
             department: null | string;
             displayName: string;
-            roles: string[];
+            roles: ("admin" | "department-editor" | "clerk" | "reviewer" | "head" | "supervisor")[];
             userName: string;
             window: null | string;
         };

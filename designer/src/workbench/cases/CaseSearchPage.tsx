@@ -4,8 +4,10 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { showError } from '../../api/client';
 import { workbenchApi } from '../api';
 import { formatDateTime } from '../../common/format';
+import type { components } from '../../api/schema';
 
-interface Row { id: string; number: string; status: string; statusLabel: string; department?: string; applicantName: string; applicantId?: string; dueDate?: string; open: boolean; createdAt: string }
+/** A row of GET /api/cases (CaseSummaryView). */
+type Row = components['schemas']['CaseSummaryView'];
 
 const statuses = [
   ['received', '已收件'], ['supplementing', '补正中'], ['in-progress', '办理中'], ['suspended', '挂起'], ['granted', '准予许可'],
@@ -29,8 +31,7 @@ export function CaseSearchPage() {
     if (query.procedureOverrun) p.set('procedureOverrun', 'true');
     p.set('take', '200');
     try {
-      const r = await workbenchApi.searchCases<Row>(p.toString());
-      setRows(r.items ?? r.cases ?? []);
+      setRows((await workbenchApi.searchCases(p.toString())).items);
     } catch (e) { showError(e, '办件查询'); setRows([]); }
   }, [query]);
   useEffect(() => { void load(); }, [load]);

@@ -1,6 +1,6 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { Button, Input, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { formLabels, kindLabels, materialStatusLabels, necessityLabels, sourceLabels, type Material, type MaterialStatus } from '../types';
+import { formLabels, kindLabels, materialStatusLabels, necessityLabels, sourceLabels, type ChecklistAnswer, type Material, type MaterialStatus } from '../types';
 
 /** The document camera (高拍仪) on the rows: capture pages into a material; disabled (not a tab stop) without an agent. */
 export interface CameraControls {
@@ -15,7 +15,7 @@ export interface MaterialMark { status?: MaterialStatus; note?: string }
 
 /** 材料清单: the materials that apply (evaluated by the server), each marked received / deferred / missing / defective with a note. */
 export function ChecklistTable({ materials, marks, shared, onMark, loading, updating, camera }: {
-  materials: Material[]; marks: Record<string, MaterialMark>; shared: Record<string, { certificate?: string; note?: string }>;
+  materials: Material[]; marks: Record<string, MaterialMark>; shared: ChecklistAnswer['shared'];
   onMark: (id: string, mark: MaterialMark) => void; loading?: boolean;
   /** The server is evaluating the checklist again for the latest form: the decision waits for it. */
   updating?: boolean;
@@ -32,7 +32,7 @@ export function ChecklistTable({ materials, marks, shared, onMark, loading, upda
               <Tag>{kindLabels[m.kind] ?? m.kind}</Tag>
               <Tag>{formLabels[m.form] ?? m.form}{m.copies ? ` ${m.copies} 份` : ''}</Tag>
               <Tag>{sourceLabels[m.source] ?? m.source}</Tag>
-              {shared[m.id] && <Tooltip title={shared[m.id].note}><Tag color="green">信息共享：{shared[m.id].certificate ?? '已调取'}</Tag></Tooltip>}
+              {shared[m.id] && <Tooltip title={shared[m.id].note}><Tag color="green">信息共享：{shared[m.id].name ?? '已调取'}</Tag></Tooltip>}
             </Space>
             {m.standard && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '2px 0 0' }}>标准：{m.standard}</Typography.Paragraph>}
             {camera && (camera.captured[m.id]?.length ?? 0) > 0 && (
