@@ -130,6 +130,7 @@ public class OpenApiContractTests : IAsyncLifetime
         Refers(Property("CaseStepView", "kind"), "StepKind");
         Assert.Equal(["user", "department"], Values(Property("OpinionPhraseView", "scope")));
         Assert.Equal(["waiting", "paired", "revoked"], Values(Property("KioskDeviceView", "status")));
+        Assert.Equal(["notice", "certificate"], Values(Property("PrinterSetup", "kind")));
         Assert.Equal(["admin", "department-editor", "clerk", "reviewer", "head", "supervisor"], Values(Property("UserView", "roles")["items"]));
         Assert.Equal(Values(Property("UserView", "roles")["items"]), Values(Property("AccountRow", "roles")["items"]));
     }

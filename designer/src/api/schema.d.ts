@@ -8277,7 +8277,8 @@ export interface components {
         };
         PrinterSetup: {
             id: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "notice" | "certificate";
             name: string;
             /** Format: double */
             offsetX: number;
