@@ -29,6 +29,26 @@ public sealed class ScriptSandbox
     public ScriptLimits Limits { get; }
 
     /// <summary>
+    /// Runs plain expressions with the native-call guard too, as every other script. Off in the server:
+    /// a plain expression (<see cref="IsPlainExpression"/>) cannot call the built-ins the guard wraps, and
+    /// skipping it is the sandbox's fast path. On, it is the reference path that the conformance suite
+    /// (tests/conformance, ConformanceTests) proves the fast path equal to and that
+    /// <c>./bench.sh conditions</c> measures it against.
+    /// </summary>
+    public bool GuardPlainExpressions { get; init; }
+
+    /// <summary>
+    /// Whether the expression takes the fast path: one expression of literals, names, member reads,
+    /// operators and calls of the helpers (Parsing.PlainExpression), run without the native-call guard
+    /// unless <see cref="GuardPlainExpressions"/>. False for a script that does not compile.
+    /// </summary>
+    public bool IsPlainExpression(string expression)
+    {
+        ArgumentNullException.ThrowIfNull(expression);
+        return _scripts.Get(expression).IsPlainExpression;
+    }
+
+    /// <summary>
     /// The expression's value as JSON (what JSON.stringify would give; undefined is null).
     /// <paramref name="data"/> may hold applicant, form, materials and case.
     /// </summary>
@@ -46,6 +66,6 @@ public sealed class ScriptSandbox
         ArgumentNullException.ThrowIfNull(expression);
         ScriptData.Validate(data);
         var compiled = _scripts.Get(expression);
-        return ScriptExecution.Run(compiled.Program, compiled.IsPlainExpression, data, Limits, _calendar, _today(), readResult);
+        return ScriptExecution.Run(compiled.Program, compiled.IsPlainExpression && !GuardPlainExpressions, data, Limits, _calendar, _today(), readResult);
     }
 }

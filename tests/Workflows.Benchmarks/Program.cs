@@ -11,6 +11,12 @@ if (args.Length > 0 && args[0] == "cases")
         args.Length > 1 ? args[1] : ".", args.Length > 2 ? int.Parse(args[2]) : 2000, args.Length > 3 ? int.Parse(args[3]) : 1_000_000);
 }
 
+// Usage: Workflows.Benchmarks conditions [REPO_ROOT] [ROUNDS]: the sandbox's fast path against its guarded path (./bench.sh conditions).
+if (args.Length > 0 && args[0] == "conditions")
+{
+    return ConditionBenchmark.Run(args.Length > 1 ? args[1] : ".", args.Length > 2 ? int.Parse(args[2]) : 21);
+}
+
 // Usage: Workflows.Benchmarks [REPO_ROOT] [ITEMS]
 // Loads and validates a generated county of ITEMS items (default 1,000), then reloads one changed
 // item; the peer is YamlDotNet parsing the same files into plain dictionaries (no mapping, no

@@ -106,6 +106,35 @@ public class OpenApiContractTests : IAsyncLifetime
         Assert.Contains("in-progress", values);
     }
 
+    /// <summary>
+    /// Text that takes a few values reaches the web UI's generated types as their union (a C# enum, or
+    /// [AllowedValues] on the property), so no screen keeps a stricter copy of the answer of its own.
+    /// </summary>
+    [Fact]
+    public void TextOfAFewValues_IsDescribedAsTheirUnion()
+    {
+        List<string> Values(JsonNode? schema) => schema!["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ToList();
+        JsonNode Property(string schema, string name) => Schemas[schema]!["properties"]![name]!;
+        void Refers(JsonNode? property, string schema) =>
+            Assert.Contains($"\"#/components/schemas/{schema}\"", property!.ToJsonString());
+
+        Assert.Equal(["pending", "failed", "done"], Values(Schemas["EffectState"]));
+        Refers(Property("CaseEffectView", "state"), "EffectState");
+        Assert.Equal(["open", "overdue", "completed"], Values(Schemas["RectificationStatus"]));
+        Refers(Property("RectificationRow", "status"), "RectificationStatus");
+        Refers(Property("RectificationRow", "level"), "EvaluationLevel");
+        Assert.Equal(["window", "back-office"], Values(Schemas["AcceptanceSetUp"]));
+        Refers(Property("ItemAcceptance", "setUp"), "AcceptanceSetUp");
+        Refers(Property("IssuanceWaitingRow", "deliveryMethods")["items"], "Delivery");
+        Refers(Property("IssuanceDeliveredRow", "method"), "Delivery");
+        Refers(Property("CaseStepView", "kind"), "StepKind");
+        Assert.Equal(["user", "department"], Values(Property("OpinionPhraseView", "scope")));
+        Assert.Equal(["waiting", "paired", "revoked"], Values(Property("KioskDeviceView", "status")));
+        Assert.Equal(["notice", "certificate"], Values(Property("PrinterSetup", "kind")));
+        Assert.Equal(["admin", "department-editor", "clerk", "reviewer", "head", "supervisor"], Values(Property("UserView", "roles")["items"]));
+        Assert.Equal(Values(Property("UserView", "roles")["items"]), Values(Property("AccountRow", "roles")["items"]));
+    }
+
     [Fact]
     public void Problems_CarryTheirStableCode()
     {

@@ -3,6 +3,7 @@ import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, describeError } from '../api/client';
+import type { components } from '../api/schema';
 import { homeOf, useUser } from '../auth/AuthContext';
 
 /** 修改密码: required at the first sign-in with a password an administrator set or reset. */
@@ -57,7 +58,7 @@ export function PasswordGate({ children }: { children: React.ReactNode }) {
   const [checked, setChecked] = useState<{ user: string; must: boolean } | null>(null);
   useEffect(() => {
     let live = true;
-    api.get<{ mustChangePassword: boolean }>('/api/account')
+    api.get<components['schemas']['OwnAccount']>('/api/account')
       .then((a) => { if (live) setChecked({ user: user.userName, must: a.mustChangePassword }); })
       .catch(() => { if (live) setChecked({ user: user.userName, must: false }); });
     return () => { live = false; };

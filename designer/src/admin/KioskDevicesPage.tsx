@@ -4,12 +4,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, showError } from '../api/client';
 import { formatDateTime } from '../common/format';
 import { personName, usePeople } from '../workbench/common/usePeople';
+import type { components } from '../api/schema';
 
-interface Device {
-  id: string; name: string; window: string; createdAt: string; createdBy: string; pairedAt?: string | null;
-  pairingCodeExpiresAt?: string | null; revokedAt?: string | null; revokedBy?: string | null; status: 'waiting' | 'paired' | 'revoked';
-}
-interface Issued { device: Device; pairingCode: string; expiresAt: string }
+type Device = components['schemas']['KioskDeviceView'];
+/** A one-time pairing code just issued (shown once). */
+type Issued = components['schemas']['KioskPairingCode'];
 
 const statusTags: Record<Device['status'], React.ReactNode> = {
   waiting: <Tag color="gold">待配对</Tag>, paired: <Tag color="green">已配对</Tag>, revoked: <Tag>已解除</Tag>,
@@ -27,11 +26,11 @@ export default function KioskDevicesPage() {
   const [creating, setCreating] = useState(false);
   const [issued, setIssued] = useState<Issued | null>(null);
   const [pinFor, setPinFor] = useState<Device | null>(null);
-  const load = useCallback(() => api.get<{ devices: Device[]; pinLength: number }>('/api/kiosk/devices')
+  const load = useCallback(() => api.get<components['schemas']['KioskDeviceList']>('/api/kiosk/devices')
     .then((r) => { setDevices(r.devices); setPinLength(r.pinLength); }).catch((e) => showError(e, '评价器列表')), []);
   useEffect(() => {
     void load();
-    api.get<{ windows: { id: string; name: string }[] }>('/api/admin/users').then((r) => setWindows(r.windows), (e) => showError(e, '窗口列表'));
+    api.get<components['schemas']['AccountList']>('/api/admin/users').then((r) => setWindows(r.windows), (e) => showError(e, '窗口列表'));
   }, [load]);
 
   const newCode = async (d: Device) => {

@@ -4,14 +4,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, describeError } from '../api/client';
 import { formatDateTimeSeconds } from '../common/format';
 import { personWithUser, usePeople } from '../workbench/common/usePeople';
+import type { components } from '../api/schema';
 
-interface SecurityEvent {
-  at: string; kind: string; kindLabel: string; userName?: string | null; target?: string | null; address?: string | null; detail?: string | null;
-}
-interface EventPage {
-  events: SecurityEvent[]; page: number; pageSize: number; total: number; hasMore: boolean; truncated: boolean;
-  kinds: { kind: string; label: string }[];
-}
+/** GET /api/security/events: one page of the log, newest first, and the kinds the filter offers. */
+type EventPage = components['schemas']['SecurityEventPage'];
+type SecurityEvent = EventPage['events'][number];
 
 /** The periods an admin looks back over, in hours. */
 const periods = [

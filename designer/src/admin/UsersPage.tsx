@@ -4,12 +4,11 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, describeError, showError } from '../api/client';
 import { roleLabels, useUser, type Role } from '../auth/AuthContext';
 import { formatDateTime } from '../common/format';
+import type { components } from '../api/schema';
 
-interface UserRow {
-  userName: string; displayName: string; roles: Role[]; department?: string | null; departmentName?: string | null;
-  window?: string | null; windowName?: string | null; disabled: boolean; mustChangePassword: boolean; lastSignInAt?: string | null;
-}
-interface UsersAnswer { users: UserRow[]; departments: { id: string; name: string }[]; windows: { id: string; name: string }[]; roles: Role[] }
+/** GET /api/admin/users: the accounts, and what the account form may choose from. */
+type UsersAnswer = components['schemas']['AccountList'];
+type UserRow = UsersAnswer['users'][number];
 
 const passwordRule = { min: 10, message: '密码至少 10 个字符，且不能只由一类字符组成' };
 

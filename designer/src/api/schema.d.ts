@@ -7484,6 +7484,8 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @enum {string} */
+        AcceptanceSetUp: "window" | "back-office";
         AcceptWithDeferralRequest: {
             catchUpBy?: null | string;
             materialIds: string[];
@@ -7492,7 +7494,7 @@ export interface components {
         AccountList: {
             departments: components["schemas"]["NamedChoice"][];
             passwordRules: components["schemas"]["PasswordRules"];
-            roles: string[];
+            roles: ("admin" | "department-editor" | "clerk" | "reviewer" | "head" | "supervisor")[];
             users: components["schemas"]["AccountRow"][];
             windows: components["schemas"]["NamedChoice"][];
         };
@@ -7504,7 +7506,7 @@ export interface components {
             /** Format: date-time */
             lastSignInAt: null | string;
             mustChangePassword: boolean;
-            roles: string[];
+            roles: ("admin" | "department-editor" | "clerk" | "reviewer" | "head" | "supervisor")[];
             userName: string;
             window: null | string;
             windowName: null | string;
@@ -7592,18 +7594,18 @@ export interface components {
             /** Format: int32 */
             holidays: number;
             /** Format: int32 */
-            "make-up-workdays": number | string;
+            "make-up-workdays": number;
             path: string;
             pending: boolean;
             published: boolean;
-            source?: null | string;
+            source?: string;
             /** Format: int32 */
             year: number;
         };
         CalendarYears: {
             editable: boolean;
             /** Format: int32 */
-            "next-missing"?: null | number | string;
+            "next-missing"?: number;
             /** Format: date */
             today: string;
             years: components["schemas"]["CalendarYear"][];
@@ -7662,7 +7664,7 @@ export interface components {
             kind: string;
             label: string;
             reason: null | string;
-            state: string;
+            state: components["schemas"]["EffectState"];
             /** Format: int64 */
             version: number;
         };
@@ -7735,14 +7737,14 @@ export interface components {
             branches: string[];
             by?: null | components["schemas"]["StepAssigneeView"];
             id: string;
-            kind: string;
-            limit?: null | string;
-            mode?: null | string;
+            kind: components["schemas"]["StepKind"];
+            limit?: string;
+            mode?: null | components["schemas"]["SignMode"];
             name: string;
-            next?: null | string;
+            next?: string;
             outcomes: components["schemas"]["StepOutcomeView"][];
             signers: components["schemas"]["StepAssigneeView"][];
-            template?: null | string;
+            template?: string;
         };
         CaseSummaryView: {
             applicantId: null | string;
@@ -7852,7 +7854,7 @@ export interface components {
         };
         ChecklistRow: {
             applies: boolean;
-            "condition-error"?: null | string;
+            "condition-error"?: string;
             material: components["schemas"]["JsonNode"];
         };
         CheckPledgeRequest: {
@@ -7975,7 +7977,7 @@ export interface components {
             code: string;
             /** Format: int32 */
             column: number;
-            file?: null | string;
+            file?: string;
             /** Format: int32 */
             line: number;
             message: string;
@@ -7986,12 +7988,12 @@ export interface components {
             /** Format: int32 */
             items: number;
             /** Format: date-time */
-            "last-attempt-at"?: null | string;
+            "last-attempt-at"?: string;
             "last-attempt-failed": boolean;
             /** Format: date-time */
-            "loaded-at"?: null | string;
+            "loaded-at"?: string;
             plugins: components["schemas"]["PluginStatus"];
-            version?: null | string;
+            version?: string;
         };
         /** @enum {string} */
         Delivery: "window" | "courier" | "electronic";
@@ -8012,17 +8014,17 @@ export interface components {
             items: components["schemas"]["DesignerCatalogRow"][];
         };
         DesignerCatalogRow: {
-            "base-code"?: null | string;
-            department?: null | string;
-            "department-name"?: null | string;
-            editable: string[];
+            "base-code"?: string;
+            department?: string;
+            "department-name"?: string;
+            editable: ("guide" | "materials" | "form" | "workflow")[];
             id: string;
             name: string;
             pending: boolean;
             readable: boolean;
             retired: boolean;
-            type?: null | string;
-            "type-label"?: null | string;
+            type?: string;
+            "type-label"?: string;
         };
         DesignerChanges: {
             files: components["schemas"]["FileDiff"][];
@@ -8044,20 +8046,21 @@ export interface components {
             code: string;
             /** Format: int32 */
             column: number;
-            element?: null | string;
-            "element-id"?: null | string;
+            element?: string;
+            "element-id"?: string;
             file: string;
             /** Format: int32 */
             line: number;
             message: string;
-            severity: string;
+            /** @enum {string} */
+            severity: "error" | "warning";
         };
         DesignerDraft: {
             model: null | components["schemas"]["JsonObject"];
             text: null | string;
         };
         DesignerField: {
-            columns?: null | components["schemas"]["DesignerField"][];
+            columns?: components["schemas"]["DesignerField"][];
             id: string;
             label: string;
             type: string;
@@ -8071,20 +8074,20 @@ export interface components {
         };
         DesignerHistory: {
             commits: components["schemas"]["CommitView"][];
-            item?: null | string;
+            item?: string;
         };
         DesignerItem: {
-            department?: null | string;
+            department?: string;
             diagnostics: components["schemas"]["DesignerDiagnostic"][];
             fields: components["schemas"]["DesignerField"][];
             files: {
                 [key: string]: components["schemas"]["DesignerFileView"];
             };
             id: string;
-            name?: null | string;
+            name?: string;
             "pending-files": string[];
             published: boolean;
-            "published-version"?: null | string;
+            "published-version"?: string;
             retired: boolean;
             templates: components["schemas"]["DesignerItemTemplate"][];
         };
@@ -8102,11 +8105,11 @@ export interface components {
         };
         DesignerItemTemplate: {
             editable: boolean;
-            etag?: null | string;
+            etag?: string;
             exists: boolean;
             id: string;
             path: string;
-            text?: null | string;
+            text?: string;
         };
         DesignerNewItem: {
             diagnostics: components["schemas"]["DesignerDiagnostic"][];
@@ -8126,17 +8129,17 @@ export interface components {
             starters: components["schemas"]["ReferenceStarter"][];
             "step-kinds": components["schemas"]["ReferenceStepKind"][];
             templates: string[];
-            version?: null | string;
+            version?: string;
             windows: components["schemas"]["ReferenceWindow"][];
         };
         DesignerSampleMaterial: {
             applies: boolean;
-            "condition-error"?: null | string;
+            "condition-error"?: string;
             id: string;
             name: string;
             necessity: string;
             "necessity-label": string;
-            when?: null | string;
+            when?: string;
         };
         DesignerSampleResult: {
             materials: components["schemas"]["DesignerSampleMaterial"][];
@@ -8174,7 +8177,7 @@ export interface components {
             text: string;
         };
         DesignerValidation: {
-            canonical?: null | string;
+            canonical?: string;
             diagnostics: components["schemas"]["DesignerDiagnostic"][];
             path: string;
             valid: boolean;
@@ -8204,6 +8207,8 @@ export interface components {
         };
         /** @enum {string} */
         DurationUnit: "working-days" | "calendar-days";
+        /** @enum {string} */
+        EffectState: "pending" | "failed" | "done";
         EmptyCommandRequest: Record<string, never>;
         EvaluateRequest: {
             by?: null | string;
@@ -8235,11 +8240,12 @@ export interface components {
             workingDays: number;
         };
         FileDiff: {
-            item?: null | string;
+            item?: string;
             path: string;
             raw: string;
-            semantic?: null | string[];
-            status: string;
+            semantic?: string[];
+            /** @enum {string} */
+            status: "added" | "modified" | "deleted";
             title: string;
         };
         ForkScope: {
@@ -8269,7 +8275,7 @@ export interface components {
             evaluated: boolean;
             itemId: string;
             itemName: null | string;
-            method: string;
+            method: components["schemas"]["Delivery"];
             number: string;
             recipient: null | string;
             status: components["schemas"]["CaseStatus"];
@@ -8290,8 +8296,8 @@ export interface components {
             applicantPhone: null | string;
             caseId: string;
             claimedBy: null | string;
-            decision: null | string;
-            deliveryMethods: string[];
+            decision: null | components["schemas"]["CaseDecision"];
+            deliveryMethods: components["schemas"]["Delivery"][];
             documents: components["schemas"]["AftercareDocument"][];
             due: null | string;
             dueProvisional: boolean;
@@ -8324,7 +8330,7 @@ export interface components {
         };
         ItemAcceptance: {
             department: null | string;
-            setUp: string;
+            setUp: components["schemas"]["AcceptanceSetUp"];
             stepName: null | string;
         };
         ItemDetail: {
@@ -8355,7 +8361,7 @@ export interface components {
             statutory: string;
             type: string;
             "type-label": string;
-            window?: null | string;
+            window?: string;
         };
         JsonArray: unknown[];
         JsonNode: unknown;
@@ -8394,7 +8400,8 @@ export interface components {
             /** Format: date-time */
             revokedAt: null | string;
             revokedBy: null | string;
-            status: string;
+            /** @enum {string} */
+            status: "waiting" | "paired" | "revoked";
             window: string;
         };
         KioskEvaluated: {
@@ -8468,7 +8475,8 @@ export interface components {
         };
         OpinionPhraseView: {
             id: string;
-            scope: string;
+            /** @enum {string} */
+            scope: "user" | "department";
             scopeLabel: string;
             text: string;
         };
@@ -8505,7 +8513,7 @@ export interface components {
             caseId: string;
             /** Format: date-time */
             closedAt: string;
-            delivery: null | string;
+            delivery: null | components["schemas"]["Delivery"];
             itemId: string;
             itemName: null | string;
             number: string;
@@ -8555,7 +8563,8 @@ export interface components {
         };
         PrinterSetup: {
             id: string;
-            kind: string;
+            /** @enum {string} */
+            kind: "notice" | "certificate";
             name: string;
             /** Format: double */
             offsetX: number;
@@ -8599,7 +8608,7 @@ export interface components {
             files: string[];
             message: string;
             remaining: string[];
-            version?: null | string;
+            version?: string;
         };
         PublishedCommit: {
             author: string;
@@ -8643,7 +8652,7 @@ export interface components {
             due: string;
             itemId: string;
             itemName: null | string;
-            level: null | string;
+            level: null | components["schemas"]["EvaluationLevel"];
             levelLabel: null | string;
             mayRectify: boolean;
             measures: null | string;
@@ -8654,18 +8663,20 @@ export interface components {
             ratedAt: null | string;
             /** Format: int32 */
             remainingWorkingDays: null | number;
-            status: string;
+            status: components["schemas"]["RectificationStatus"];
             statusLabel: string;
             /** Format: int64 */
             version: number;
         };
+        /** @enum {string} */
+        RectificationStatus: "open" | "overdue" | "completed";
         RectifyRequest: {
             measures: string;
         };
         ReferenceDepartment: {
             id: string;
             name: string;
-            "short-name"?: null | string;
+            "short-name"?: string;
         };
         ReferenceOption: {
             label: string;
@@ -8684,7 +8695,7 @@ export interface components {
         ReferenceStepKind: {
             keys: string[];
             label: string;
-            value: string;
+            value: components["schemas"]["StepKind"];
         };
         ReferenceWindow: {
             departments: string[];
@@ -8894,7 +8905,8 @@ export interface components {
         SharedCertificate: {
             certificate: components["schemas"]["JsonObject"];
             connector: string;
-            note?: null | string;
+            name?: string;
+            note?: string;
         };
         Signer: {
             /** @default false */
@@ -8920,16 +8932,18 @@ export interface components {
         /** @enum {string} */
         SignMode: "all" | "any";
         StepAssigneeView: {
-            department?: null | string;
-            "department-name"?: null | string;
-            role?: null | string;
-            "role-name"?: null | string;
-            window?: null | string;
-            "window-name"?: null | string;
+            department?: string;
+            "department-name"?: string;
+            role?: string;
+            "role-name"?: string;
+            window?: string;
+            "window-name"?: string;
         };
+        /** @enum {string} */
+        StepKind: "intake" | "task" | "countersign" | "parallel" | "join" | "branch" | "document" | "notify" | "timer" | "subcase" | "plugin";
         StepOutcomeView: {
             label: string;
-            next?: null | string;
+            next?: string;
             outcome: string;
         };
         /** Format: binary */
@@ -9121,7 +9135,7 @@ export interface components {
         UserView: {
             department: null | string;
             displayName: string;
-            roles: string[];
+            roles: ("admin" | "department-editor" | "clerk" | "reviewer" | "head" | "supervisor")[];
             userName: string;
             window: null | string;
         };

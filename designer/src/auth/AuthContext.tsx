@@ -1,16 +1,13 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/client';
 import { forgetIdPhotos } from '../common/idPhotos';
+import type { components } from '../api/schema';
 
-export type Role = 'admin' | 'department-editor' | 'clerk' | 'reviewer' | 'head' | 'supervisor';
+/** The signed-in account (UserView of the server's OpenAPI document, src/api/schema.d.ts). */
+export type User = components['schemas']['UserView'];
 
-export interface User {
-  userName: string;
-  displayName: string;
-  roles: Role[];
-  department?: string | null;
-  window?: string | null;
-}
+/** One of the six roles (Workflows.Server/Auth/Roles.cs). */
+export type Role = User['roles'][number];
 
 export const roleLabels: Record<Role, string> = {
   admin: '管理员',
@@ -45,7 +42,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // GET /api/auth/session answers 200 signed in or not, so the sign-in page logs no 401 in the console.
   const refresh = useCallback(async () => {
     try {
-      const session = await api.get<{ authenticated: boolean; user?: User }>('/api/auth/session');
+      const session = await api.get<components['schemas']['SessionView']>('/api/auth/session');
       setUser(session.authenticated && session.user ? session.user : null);
     } catch {
       setUser(null);

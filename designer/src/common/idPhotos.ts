@@ -7,6 +7,8 @@
  * (server/Workflows.Server/Security/PersonalDownloads.cs). Files are addressed by their SHA-256, so a
  * kept photo cannot be stale. Signing out forgets them all.
  */
+import { workbenchApi } from '../workbench/api';
+
 const keep = 20;
 const photos = new Map<string, Promise<string | null>>();
 
@@ -23,7 +25,7 @@ export function idPhotoUrl(caseId: string, sha256: string): Promise<string | nul
     photos.set(key, kept);
     return kept;
   }
-  const url = fetch(`/api/cases/${encodeURIComponent(caseId)}/files/${encodeURIComponent(sha256)}`, { credentials: 'same-origin' })
+  const url = fetch(workbenchApi.fileUrl(caseId, sha256), { credentials: 'same-origin' })
     .then(async (r) => (r.ok ? URL.createObjectURL(await r.blob()) : null))
     .catch(() => null);
   // A failed fetch is not kept: the next visit asks again.

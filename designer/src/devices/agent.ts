@@ -2,11 +2,13 @@
 // clerk's PC, JSON requests with ids, answers matched by id, errors with stable codes. Nothing here
 // knows a vendor: the agent hides the ID card reader's, the document camera's and the printers' SDKs.
 import { api } from '../api/client';
+import type { components } from '../api/schema';
 
 export const protocolVersion = 1;
 
-export interface PrinterPreset { id: string; name: string; kind: 'notice' | 'certificate'; printer: string; offsetX: number; offsetY: number }
-export interface DeviceConfig { agent: string; protocol: number; printers: PrinterPreset[] }
+/** GET /api/devices: the agent's address, the protocol version and the office's printer presets. */
+export type DeviceConfig = components['schemas']['DeviceSetup'];
+export type PrinterPreset = DeviceConfig['printers'][number];
 
 export interface AgentHello {
   agent: string; protocol: number;

@@ -22,7 +22,8 @@ export class Undecidable extends Error {}
 
 type Token = { type: 'number' | 'string' | 'name' | 'punct'; value: string; at: number };
 
-const punctuators = ['===', '!==', '==', '!=', '<=', '>=', '&&', '||', '<', '>', '+', '-', '*', '/', '%', '!', '?', ':', '.', ',', '(', ')', '[', ']'];
+// ++ and -- are tokens of their own so that `++form.n` is refused (the server would increment), not read as +(+form.n).
+const punctuators = ['===', '!==', '==', '!=', '<=', '>=', '&&', '||', '++', '--', '<', '>', '+', '-', '*', '/', '%', '!', '?', ':', '.', ',', '(', ')', '[', ']'];
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];

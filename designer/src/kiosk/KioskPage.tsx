@@ -6,8 +6,10 @@ import type { EvaluationLevel } from '../workbench/supervision/types';
 import { Face } from '../workbench/evaluation/Face';
 import { evaluationBody, isBad, levels, thankYouSeconds } from '../workbench/evaluation/levels';
 
-interface KioskCase { id: string; number: string; itemName?: string | null; applicantName: string; evaluated: boolean }
-interface Current { device: string; window: string; case: KioskCase | null }
+import type { components } from '../api/schema';
+
+/** GET /api/kiosk/current: the tablet's window and the case it shows (null when none). */
+type Current = components['schemas']['KioskCurrent'];
 
 const page: React.CSSProperties = {
   position: 'fixed', inset: 0, overflow: 'auto', background: 'linear-gradient(160deg, #fff7f0 0%, #fdecec 100%)',

@@ -1,69 +1,63 @@
-// What the case API answers (server/Workflows.Server/Api/CaseViews.cs, WorkEndpoints.cs, ItemEndpoints.cs).
+// What the case API answers, generated from the server's OpenAPI document (src/api/schema.d.ts,
+// npm run gen:api). The parts of a definition the API sends as the files spell them (a guide,
+// materials, a form: JSON in the document) take the definition types (src/api/definitions.d.ts).
+// Only the screens' own labels and colours are written here.
 import type { components } from '../api/schema';
+import type { GuideFile, MaterialsFile } from '../api/definitions';
 import type { FormDefinition } from '../forms/model';
 
-export interface ItemSummary {
-  id: string; name: string; type: string; 'type-label': string; department: string; 'department-name': string;
-  'handling-type': string; 'handling-type-label': string; statutory: string; promised: string; 'base-code': string; window?: string | null;
-}
+type Schemas = components['schemas'];
 
-export interface Material {
-  id: string; name: string; kind: string; form: string; copies?: number; 'paper-size'?: string; necessity: 'required' | 'optional' | 'deferrable';
-  pledge?: boolean; source: string; 'source-note'?: string; standard?: string; when?: string; 'blank-form'?: string; 'filling-notes'?: string; basis?: string;
-}
+/** A row of GET /api/items. */
+export type ItemSummary = Schemas['ItemSummary'];
 
-export interface ChecklistAnswer {
-  item: string; version: string;
-  materials: { material: Material; applies: boolean }[];
-  shared: Record<string, { certificate?: string; note?: string; connector?: string }>;
-}
+/** A material of the item (materials.yaml), as GET /api/items/{id}, the checklist and the case's definition send it. */
+export type Material = MaterialsFile[number];
 
-export interface ItemDetail {
-  id: string; version: string; summary: ItemSummary; guide: Guide; materials: Material[]; form?: FormDefinition;
-  /** 委托受理 at the window, or 前台收件、后台受理 (the department's step named here decides acceptance). */
-  acceptance?: { setUp: 'window' | 'back-office'; stepName?: string | null; department?: string | null };
-}
+/** 办事指南 (guide.yaml). */
+export type Guide = GuideFile;
 
-export type Guide = Record<string, unknown> & { name: string };
+/** One row of POST /api/items/{id}/checklist: the material, whether it applies, and the condition's error when it failed. */
+export type ChecklistRow = Omit<Schemas['ChecklistRow'], 'material'> & { material: Material };
+
+/** POST /api/items/{id}/checklist; shared: material id → the certificate 信息共享 found. */
+export type ChecklistAnswer = Omit<Schemas['ChecklistAnswer'], 'materials'> & { materials: ChecklistRow[] };
+
+/** GET /api/items/{id}: the summary, the guide, materials and form, and the acceptance set-up (委托受理 or 前台收件、后台受理). */
+export type ItemDetail = Omit<Schemas['ItemDetail'], 'guide' | 'materials' | 'form'> & { guide: Guide; materials: Material[]; form?: FormDefinition | null };
 
 // pledged: covered by the applicant's 告知承诺 (chosen before acceptance; never typed in at receipt).
-export type MaterialStatus = 'received' | 'deferred' | 'missing' | 'defective' | 'pledged';
+export type MaterialStatus = Schemas['MaterialStatus'];
 
-export interface Assignee { department?: string | null; role?: string | null; window?: string | null }
+/** Who a task (TaskAssignee) or a step (StepAssigneeView, its keys left out when empty) is for: a department's role, or a window. */
+export type Assignee = Partial<Schemas['TaskAssignee']>;
 
-// The case's state is generated from the server's OpenAPI document (src/api/schema.d.ts,
-// npm run gen:api): the engine's records, every property present.
-type Generated = components['schemas'];
-export type CaseTask = Generated['CaseTask'];
-export type ProcedureRun = Generated['ProcedureRun'];
-export type CaseState = Generated['CaseState'];
+export type CaseTask = Schemas['CaseTask'];
+export type ProcedureRun = Schemas['ProcedureRun'];
+export type CaseState = Schemas['CaseState'];
 
 /** GET /api/cases/{id}: the state with its labels, remaining days and the server's deadline level (Queries/DeadlineLevel.cs). */
-export type CaseView = Generated['CaseView'];
+export type CaseView = Schemas['CaseView'];
 
-
-
-// The inbox rows are generated from the server's OpenAPI document (src/api/schema.d.ts, npm run gen:api).
-type Schemas = components['schemas'];
 export type TaskRow = Schemas['TaskRow'];
 /** GET /api/tasks: one page of the scope's tasks; total counts the cases with such tasks. */
 export type TaskPage = Schemas['InboxPage'];
 
-export interface StepOutcome { outcome: string; label: string; next: string }
-export interface StepAssignee { department?: string; 'department-name'?: string; role?: string; 'role-name'?: string; window?: string; 'window-name'?: string }
-export interface WorkflowStep {
-  id: string; kind: string; name: string; by?: StepAssignee; signers: StepAssignee[]; mode?: string; limit?: string; template?: string;
-  next?: string; branches: string[]; outcomes: StepOutcome[];
-}
-export interface CaseDefinition { id: string; version: string; guide: Guide; materials: Material[]; form?: FormDefinition; steps: WorkflowStep[] }
+export type StepOutcome = Schemas['StepOutcomeView'];
+export type StepAssignee = Schemas['StepAssigneeView'];
+export type WorkflowStep = Schemas['CaseStepView'];
 
-export interface CaseEvent { sequence: number; type: string; at: string; data: Record<string, unknown> }
+/** GET /api/cases/{id}/definition: the definition the case runs on (its pinned version), with its steps named. */
+export type CaseDefinition = Omit<Schemas['CaseDefinitionView'], 'guide' | 'materials' | 'form'> & { guide: Guide; materials: Material[]; form?: FormDefinition | null };
+
+/** An event of the case's log; data is its payload as stored. */
+export type CaseEvent = Schemas['CaseEventView'];
 
 /** An effect of the case not done yet (生成文书, 发送通知): pending, or failed after its last retry. */
-export interface CaseEffect {
-  id: string; kind: string; label: string; version: number; state: 'pending' | 'failed' | 'done';
-  attempts: number; reason: string | null; createdAt: string;
-}
+export type CaseEffect = Schemas['CaseEffectView'];
+
+/** GET /api/cases/{id}/timeline. */
+export type CaseTimeline = Schemas['CaseTimeline'];
 
 export const materialStatusLabels: Record<MaterialStatus, string> = { received: '已收取', deferred: '容缺后补', missing: '缺少', defective: '有误', pledged: '告知承诺' };
 export const necessityLabels: Record<string, string> = { required: '必要', optional: '非必要', deferrable: '可容缺' };
@@ -125,7 +119,7 @@ export function templateLabel(id: string): string {
 }
 
 /** 正常/预警/超期/已暂停 as the server decides it; the browser only colours it (labels come with each row as levelLabel). */
-export type DeadlineLevel = components['schemas']['DeadlineLevel'];
+export type DeadlineLevel = Schemas['DeadlineLevel'];
 export const levelColors: Record<DeadlineLevel, string> = { normal: 'green', warning: 'gold', overdue: 'red', suspended: 'default' };
 
 /** "剩余 3 个工作日" / "今日到期" / "超期 2 个工作日". */

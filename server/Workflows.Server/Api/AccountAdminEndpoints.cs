@@ -152,9 +152,9 @@ public static class AccountAdminEndpoints
 
 /// <summary>The administrator's account list and what the account form may choose from.</summary>
 public sealed record AccountList(IReadOnlyList<AccountRow> Users, IReadOnlyList<NamedChoice> Departments, IReadOnlyList<NamedChoice> Windows,
-    IReadOnlyList<string> Roles, PasswordRules PasswordRules);
+    [property: RoleNames] IReadOnlyList<string> Roles, PasswordRules PasswordRules);
 
-public sealed record AccountRow(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? Department, string? DepartmentName,
+public sealed record AccountRow(string UserName, string DisplayName, [property: RoleNames] IReadOnlyList<string> Roles, string? Department, string? DepartmentName,
     string? Window, string? WindowName, bool Disabled, bool MustChangePassword, DateTimeOffset? LastSignInAt);
 
 /// <summary>A department or window the form offers: its id and display name.</summary>

@@ -80,7 +80,7 @@ public static class AuthEndpoints
 }
 
 /// <summary>The signed-in account as the web UI sees it.</summary>
-public sealed record UserView(string UserName, string DisplayName, IReadOnlyList<string> Roles, string? Department, string? Window);
+public sealed record UserView(string UserName, string DisplayName, [property: RoleNames] IReadOnlyList<string> Roles, string? Department, string? Window);
 
 /// <param name="User">Absent when signed out.</param>
 public sealed record SessionView(bool Authenticated,

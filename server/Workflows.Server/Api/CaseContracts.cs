@@ -50,4 +50,12 @@ public sealed record CaseEventView(long Sequence, string Type, DateTimeOffset At
 public sealed record CaseTimeline(Guid Id, string Number, IReadOnlyList<CaseEventView> Events, IReadOnlyList<CaseEffectView> Effects);
 
 /// <summary>An effect not done yet; <paramref name="Reason"/> only for admins and supervisors.</summary>
-public sealed record CaseEffectView(string Id, string Kind, string Label, long Version, string State, int Attempts, string? Reason, DateTimeOffset CreatedAt);
+public sealed record CaseEffectView(string Id, string Kind, string Label, long Version, EffectState State, int Attempts, string? Reason, DateTimeOffset CreatedAt);
+
+/// <summary>Where an effect stands: waiting for its job or a retry, failed after its last retry, or done (only in a run's answer).</summary>
+public enum EffectState
+{
+    Pending,
+    Failed,
+    Done,
+}

@@ -68,11 +68,11 @@ public static class CaseDocumentEndpoints
             a.Window, WindowName(a.Window));
         var steps = (item.Workflow?.Steps ?? []).Select(s => new CaseStepView(
             s.Id,
-            Definitions.Mapping.ScalarCodec.Write(s.Kind),
+            s.Kind,
             s.Name ?? s.Id,
             Who(s.By),
             s.Signers.Select(Who).ToList(),
-            s.Mode is { } m ? Definitions.Mapping.ScalarCodec.Write(m) : null,
+            s.Mode,
             s.Limit?.ToYaml(),
             s.Template,
             s.Next,
@@ -94,7 +94,7 @@ public sealed record CaseDefinitionView(string Id, string Version, System.Text.J
 
 /// <param name="Branches">A parallel step's branches (step ids).</param>
 [DefinitionShaped]
-public sealed record CaseStepView(string Id, string Kind, string Name, StepAssigneeView? By, IReadOnlyList<StepAssigneeView?> Signers, string? Mode,
+public sealed record CaseStepView(string Id, Definitions.Model.StepKind Kind, string Name, StepAssigneeView? By, IReadOnlyList<StepAssigneeView?> Signers, Definitions.Model.SignMode? Mode,
     string? Limit, string? Template, string? Next, IReadOnlyList<string> Branches, IReadOnlyList<StepOutcomeView> Outcomes);
 
 [DefinitionShaped]

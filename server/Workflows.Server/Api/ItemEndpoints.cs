@@ -53,7 +53,7 @@ public static class ItemEndpoints
     {
         var step = item.Workflow is { } workflow ? AcceptanceSetUpRules.BackOfficeStep(workflow) : null;
         var department = set.Departments.FirstOrDefault(d => d.Id == item.Guide?.Department);
-        return new ItemAcceptance(step is null ? "window" : "back-office", step?.Name, department?.Name);
+        return new ItemAcceptance(step is null ? AcceptanceSetUp.Window : AcceptanceSetUp.BackOffice, step?.Name, department?.Name);
     }
 
     /// <summary>A part of the definition as the definition files spell it (its types: designer/src/api/definitions.d.ts).</summary>
@@ -74,7 +74,8 @@ public static class ItemEndpoints
             : new Dictionary<string, Cases.SharedMaterial>();
         return TypedResults.Json(new ChecklistAnswer(item.Id, snapshot.Version,
             result.Select(e => new ChecklistRow(Model(e.Material)!, e.Applies, e.ConditionError)).ToList(),
-            shared.ToDictionary(s => s.Key, s => new SharedCertificate(s.Value.Certificate, s.Value.Note, s.Value.ConnectorName))), DefinitionJson.Options);
+            shared.ToDictionary(s => s.Key, s => new SharedCertificate(s.Value.Certificate, s.Value.Note, s.Value.ConnectorName,
+                s.Value.Certificate["name"] is System.Text.Json.Nodes.JsonValue name && name.TryGetValue<string>(out var text) ? text : null))), DefinitionJson.Options);
     }
 
     private static IResult Status(DefinitionCatalog catalog, Plugins.PluginLoader.LoadReport plugins) => TypedResults.Json(new DefinitionStatus(
@@ -119,9 +120,8 @@ public sealed record ItemDetail(string Id, string Version, ItemEndpoints.ItemSum
 /// <summary>
 /// The item's acceptance set-up (DOMAIN §3). Keys spelled here, nulls written (this object never followed the files' naming).
 /// </summary>
-/// <param name="SetUp">window（窗口受理）or back-office（前台收件、后台受理）.</param>
 public sealed record ItemAcceptance(
-    [property: System.Text.Json.Serialization.JsonPropertyName("setUp")] string SetUp,
+    [property: System.Text.Json.Serialization.JsonPropertyName("setUp")] AcceptanceSetUp SetUp,
     [property: System.Text.Json.Serialization.JsonPropertyName("stepName"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? StepName,
     [property: System.Text.Json.Serialization.JsonPropertyName("department"), System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] string? Department);
 
@@ -136,8 +136,10 @@ public sealed record ChecklistAnswer(string Item, string Version, IReadOnlyList<
 [DefinitionShaped]
 public sealed record ChecklistRow(System.Text.Json.Nodes.JsonNode Material, bool Applies, string? ConditionError);
 
+/// <param name="Certificate">The certificate as the connector answered (its fields vary by connector).</param>
+/// <param name="Name">The certificate's name, for the checklist's tag (absent when the connector gave none).</param>
 [DefinitionShaped]
-public sealed record SharedCertificate(System.Text.Json.Nodes.JsonObject Certificate, string? Note, string Connector);
+public sealed record SharedCertificate(System.Text.Json.Nodes.JsonObject Certificate, string? Note, string Connector, string? Name);
 
 [DefinitionShaped]
 public sealed record DefinitionStatus(PluginStatus Plugins, string? Version, DateTimeOffset? LoadedAt, int Items,

@@ -27,12 +27,11 @@ public static class OpenApiContracts
                 schema.Pattern = null;
                 schema.Enum = Enum.GetNames(type).Select(n => (JsonNode)JsonValue.Create(JsonNamingPolicy.KebabCaseLower.ConvertName(n))!).ToList();
             }
-            // Numbers are written as numbers; the host's options only also read them from strings.
-            if (schema.Type is { } kind && kind.HasFlag(JsonSchemaType.String) && (kind.HasFlag(JsonSchemaType.Integer) || kind.HasFlag(JsonSchemaType.Number)))
-            {
-                schema.Type = kind & ~JsonSchemaType.String;
-                schema.Pattern = null;
-            }
+            // Numbers are written as numbers; the host's options only also read them from strings. (Also each property
+            // of an object: a property schema the generator shares between several properties may not come here on its own.)
+            NumbersAsNumbers(schema);
+            if (context.JsonTypeInfo.Kind == JsonTypeInfoKind.Object && schema.Properties is { Count: > 0 } ownProperties)
+                foreach (var property in ownProperties.Values.OfType<OpenApiSchema>()) NumbersAsNumbers(property);
             // The engine's state records give their collections initial values instead of `required`, and the API writes
             // every property (null too): each is always there, so the web UI's generated types need no copy of their own.
             // So are the after-care rows, whose constructor copies their case's fields ([SetsRequiredMembers] hides `required`).
@@ -59,10 +58,22 @@ public static class OpenApiContracts
             // An answer written with the definitions' JSON options (DefinitionJson.Options: kebab-case keys, nulls left out).
             if (type.GetCustomAttributes(typeof(DefinitionShapedAttribute), false).Length > 0 && schema.Properties is { Count: > 0 } properties)
             {
+                // Nulls are left out, never written: an optional key of such an answer is absent or has a value.
+                foreach (var property in properties.Values.OfType<OpenApiSchema>())
+                    if (property.Type is { } optional && optional.HasFlag(JsonSchemaType.Null) && optional != JsonSchemaType.Null)
+                        property.Type = optional & ~JsonSchemaType.Null;
                 schema.Properties = properties.ToDictionary(p => JsonNamingPolicy.KebabCaseLower.ConvertName(p.Key), p => p.Value);
                 if (schema.Required is { } needed)
                     schema.Required = needed.Where(n => !IsNullable(context.JsonTypeInfo, n))
                         .Select(JsonNamingPolicy.KebabCaseLower.ConvertName).ToHashSet();
+            }
+            // A text property that takes only a few values ([AllowedValues] on the property, or on a list of them):
+            // the document lists them, so the web UI's generated type is that union rather than any string.
+            if (context.JsonPropertyInfo?.AttributeProvider?.GetCustomAttributes(typeof(System.ComponentModel.DataAnnotations.AllowedValuesAttribute), true)
+                    is [System.ComponentModel.DataAnnotations.AllowedValuesAttribute allowed, ..])
+            {
+                var target = schema.Type is { } listed && listed.HasFlag(JsonSchemaType.Array) ? schema.Items as OpenApiSchema : schema;
+                if (target is not null) target.Enum = allowed.Values.Select(v => (JsonNode)JsonValue.Create((string)v!)!).ToList();
             }
             // Every problem carries a stable code (Problems.Of): WF9xxx for the API, the validator's own otherwise.
             if (type == typeof(Microsoft.AspNetCore.Mvc.ProblemDetails) || type == typeof(Microsoft.AspNetCore.Http.HttpValidationProblemDetails))
@@ -72,6 +83,15 @@ public static class OpenApiContracts
             }
             return Task.CompletedTask;
         });
+    }
+
+    private static void NumbersAsNumbers(OpenApiSchema schema)
+    {
+        if (schema.Type is { } kind && kind.HasFlag(JsonSchemaType.String) && (kind.HasFlag(JsonSchemaType.Integer) || kind.HasFlag(JsonSchemaType.Number)))
+        {
+            schema.Type = kind & ~JsonSchemaType.String;
+            schema.Pattern = null;
+        }
     }
 
     private static bool NeverNull(JsonPropertyInfo property) =>

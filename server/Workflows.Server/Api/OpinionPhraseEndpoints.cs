@@ -80,7 +80,8 @@ public static class OpinionPhraseEndpoints
 }
 
 /// <param name="Scope">user（本人）or department（本部门）.</param>
-public sealed record OpinionPhraseView(string Id, string Scope, string ScopeLabel, string Text);
+public sealed record OpinionPhraseView(string Id,
+    [property: System.ComponentModel.DataAnnotations.AllowedValues(OpinionPhrase.UserScope, OpinionPhrase.DepartmentScope)] string Scope, string ScopeLabel, string Text);
 
 public sealed record OpinionPhraseList(IReadOnlyList<OpinionPhraseView> Phrases, bool MayEditDepartment);
 

@@ -19,3 +19,11 @@ public static class Roles
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
         { Admin, DepartmentEditor, Clerk, Reviewer, Head, Supervisor };
 }
+
+/// <summary>
+/// On a property listing roles: the OpenAPI document names the six roles (Api/OpenApiContracts.cs), so the
+/// web UI's generated type is their union.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class RoleNamesAttribute() : System.ComponentModel.DataAnnotations.AllowedValuesAttribute(
+    Roles.Admin, Roles.DepartmentEditor, Roles.Clerk, Roles.Reviewer, Roles.Head, Roles.Supervisor);

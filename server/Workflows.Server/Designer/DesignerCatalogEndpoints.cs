@@ -180,7 +180,8 @@ public static class DesignerCatalogEndpoints
 /// <param name="Editable">The files the signed-in user may change.</param>
 [Api.DefinitionShaped]
 public sealed record DesignerCatalogRow(string Id, string Name, string? BaseCode, string? Department, string? DepartmentName, string? Type, string? TypeLabel,
-    bool Retired, bool Readable, bool Pending, IReadOnlyList<string> Editable);
+    bool Retired, bool Readable, bool Pending,
+    [property: System.ComponentModel.DataAnnotations.AllowedValues("guide", "materials", "form", "workflow")] IReadOnlyList<string> Editable);
 
 /// <param name="Files">guide, materials, form, workflow → the file as written.</param>
 [Api.DefinitionShaped]

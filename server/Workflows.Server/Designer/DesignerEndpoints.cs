@@ -94,7 +94,7 @@ public static class DesignerEndpoints
             departments.Select(d => new ReferenceDepartment(d.Id, d.Name, d.ShortName)).ToList(),
             windows.Select(w => new ReferenceWindow(w.Id, w.Name, ScalarCodec.Write(w.Kind), w.Departments)).ToList(),
             roles.Select(r => new ReferenceRole(r.Id, r.Name, ScalarCodec.Write(r.Scope))).ToList(),
-            Enum.GetValues<StepKind>().Where(WorkflowRules.IsRunnable).Select(k => new ReferenceStepKind(ScalarCodec.Write(k), ScalarCodec.Describe(k), WorkflowRules.KeysOf(k))).ToList(),
+            Enum.GetValues<StepKind>().Where(WorkflowRules.IsRunnable).Select(k => new ReferenceStepKind(k, ScalarCodec.Describe(k), WorkflowRules.KeysOf(k))).ToList(),
             Outcomes.Labels.Select(o => new ReferenceOption(o.Key, o.Value)).ToList(),
             new Dictionary<string, IReadOnlyList<ReferenceOption>>
             {
@@ -315,7 +315,7 @@ public sealed record DesignerReference(IReadOnlyList<ReferenceDepartment> Depart
 [DefinitionShaped] public sealed record ReferenceWindow(string Id, string Name, string Kind, IReadOnlyList<string> Departments);
 [DefinitionShaped] public sealed record ReferenceRole(string Id, string Name, string Scope);
 /// <param name="Keys">The step keys this kind allows.</param>
-[DefinitionShaped] public sealed record ReferenceStepKind(string Value, string Label, IReadOnlyList<string> Keys);
+[DefinitionShaped] public sealed record ReferenceStepKind(StepKind Value, string Label, IReadOnlyList<string> Keys);
 [DefinitionShaped] public sealed record ReferenceOption(string Value, string Label);
 /// <param name="Steps">The workflow a new item of this type starts with.</param>
 [DefinitionShaped] public sealed record ReferenceStarter(string Type, string Label, IReadOnlyList<string> Steps);

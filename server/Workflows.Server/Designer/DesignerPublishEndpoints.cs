@@ -40,7 +40,7 @@ public static class DesignerPublishEndpoints
     /// <param name="Status">added, modified or deleted.</param>
     /// <param name="Semantic">The change in the files' terms (a step added, a material's necessity changed), for definition files.</param>
     [DefinitionShaped]
-    public sealed record FileDiff(string Path, string Status, string? Item, string Title, IReadOnlyList<string>? Semantic, string Raw);
+    public sealed record FileDiff(string Path, [property: System.ComponentModel.DataAnnotations.AllowedValues("added", "modified", "deleted")] string Status, string? Item, string Title, IReadOnlyList<string>? Semantic, string Raw);
 
     /// <summary>The files under <paramref name="paths"/> that differ between <paramref name="from"/> and <paramref name="to"/> (null: the work tree).</summary>
     internal static List<FileDiff> Compare(DesignerWorkspace workspace, string from, string? to, IReadOnlyList<string> paths)

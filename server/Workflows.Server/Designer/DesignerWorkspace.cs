@@ -17,7 +17,7 @@ namespace Workflows.Server.Designer;
 /// step, a material, a form field), so an editor can mark the node or row as well as the line.
 /// </summary>
 [Api.DefinitionShaped]
-public sealed record DesignerDiagnostic(string Severity, string Code, string File, int Line, int Column, string Message)
+public sealed record DesignerDiagnostic([property: System.ComponentModel.DataAnnotations.AllowedValues("error", "warning")] string Severity, string Code, string File, int Line, int Column, string Message)
 {
     /// <summary><c>step</c>, <c>material</c> or <c>field</c> (a calendar: <c>holiday</c>, <c>make-up-workday</c>); null when the line is outside any.</summary>
     public string? Element { get; init; }

@@ -23,7 +23,7 @@ public static class CaseEffectEndpoints
         (await outbox.IntentsOfCaseAsync(caseId, ct)).Where(i => i.DoneAt is null).Select(i => View(i, user)).ToList();
 
     private static CaseEffectView View(StoredIntent intent, CurrentUser user) =>
-        new(intent.Id, intent.Kind, Label(intent.Kind), intent.Version, intent.Failed ? "failed" : "pending", intent.Attempts,
+        new(intent.Id, intent.Kind, Label(intent.Kind), intent.Version, intent.Failed ? EffectState.Failed : EffectState.Pending, intent.Attempts,
             HangfireDashboardAccess.MaySee(user) ? intent.LastError : null, intent.CreatedAt);
 
     private static string Label(string kind) => kind switch
@@ -53,8 +53,8 @@ public static class CaseEffectEndpoints
             // Recorded on the intent by the runner; the answer shows it as the timeline will.
         }
         var now = (await outbox.FindIntentAsync(intentId, context.RequestAborted))!;
-        return TypedResults.Ok(now.DoneAt is not null
-            ? new CaseEffectView(now.Id, now.Kind, Label(now.Kind), now.Version, "done", now.Attempts, null, now.CreatedAt)
-            : View(now, user));
+        return TypedResults.Json(now.DoneAt is not null
+            ? new CaseEffectView(now.Id, now.Kind, Label(now.Kind), now.Version, EffectState.Done, now.Attempts, null, now.CreatedAt)
+            : View(now, user), CaseViews.Json);
     }
 }

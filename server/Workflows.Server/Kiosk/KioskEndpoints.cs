@@ -271,7 +271,8 @@ public sealed record KioskDeviceList(int PinLength, IReadOnlyList<KioskDeviceVie
 /// <param name="PairingCodeExpiresAt">While a one-time pairing code is open.</param>
 /// <param name="Status">waiting, paired or revoked.</param>
 public sealed record KioskDeviceView(string Id, string Name, string Window, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? PairedAt,
-    DateTimeOffset? PairingCodeExpiresAt, DateTimeOffset? RevokedAt, string? RevokedBy, string Status);
+    DateTimeOffset? PairingCodeExpiresAt, DateTimeOffset? RevokedAt, string? RevokedBy,
+    [property: System.ComponentModel.DataAnnotations.AllowedValues("waiting", "paired", "revoked")] string Status);
 
 /// <param name="PairingCode">Shown once: the tablet types it in.</param>
 public sealed record KioskPairingCode(KioskDeviceView Device, string PairingCode, DateTimeOffset? ExpiresAt);

@@ -78,10 +78,10 @@ public static class AftercareEndpoints
                     RemainingWorkingDays = task.Due is { } d ? snapshot.Calendar.WorkingDaysBetween(today, d) : null,
                     Level = level,
                     LevelLabel = level.Label(),
-                    Decision = state.Decision is { } decision ? JsonArgs.Kebab(decision.ToString()) : null,
+                    Decision = state.Decision,
                     ResultName = item?.Guide?.Result?.Name,
                     ResultTemplate = item?.Guide?.Result?.Template,
-                    DeliveryMethods = (item?.Guide?.Result?.Delivery ?? [Delivery.Window]).Select(m => JsonArgs.Kebab(m.ToString())).ToList(),
+                    DeliveryMethods = (item?.Guide?.Result?.Delivery ?? [Delivery.Window]).ToList(),
                     Documents = Documents(state, item?.Guide?.Result?.Template),
                 };
                 waiting.Add((task.Due ?? DateOnly.MaxValue, stored.Number.Text, row));
@@ -97,7 +97,7 @@ public static class AftercareEndpoints
             var item = snapshot.Set.Item(state.ItemId);
             var row = new IssuanceDeliveredRow(Common(state, stored, item))
             {
-                Method = JsonArgs.Kebab(delivery.Method.ToString()),
+                Method = delivery.Method,
                 TrackingNumber = delivery.TrackingNumber,
                 Recipient = delivery.Recipient,
                 By = delivery.By,
@@ -130,7 +130,7 @@ public static class AftercareEndpoints
             var row = new PendingEvaluationRow(Common(state, stored, snapshot.Set.Item(state.ItemId)))
             {
                 ClosedAt = closed,
-                Delivery = state.Delivery is { } d ? JsonArgs.Kebab(d.Method.ToString()) : null,
+                Delivery = state.Delivery?.Method,
             };
             rows.Add((closed, row));
         }
@@ -171,14 +171,14 @@ public static class AftercareEndpoints
             Department = item?.Guide?.Department,
             DepartmentName = department?.Name,
             DepartmentShortName = department?.ShortName ?? department?.Name,
-            Level = c.Evaluation is { } e ? JsonArgs.Kebab(e.Level.ToString()) : null,
+            Level = c.Evaluation?.Level,
             LevelLabel = c.Evaluation is { } e2 ? Evaluation.Label(e2.Level) : null,
             Comment = c.Evaluation?.Comment,
             RatedAt = c.Evaluation?.At,
             OpenedOn = r.OpenedOn.ToString("yyyy-MM-dd"),
             Due = r.Due.ToString("yyyy-MM-dd"),
             RemainingWorkingDays = r.IsOpen ? snapshot.Calendar.WorkingDaysBetween(today, r.Due) : null,
-            Status = !r.IsOpen ? "completed" : today > r.Due ? "overdue" : "open",
+            Status = !r.IsOpen ? RectificationStatus.Completed : today > r.Due ? RectificationStatus.Overdue : RectificationStatus.Open,
             Measures = r.Measures,
             By = r.By,
             CompletedAt = r.CompletedAt,
@@ -189,7 +189,7 @@ public static class AftercareEndpoints
 
     /// <summary>Open and overdue 整改 first, then completed, each by due date: the order every list shows.</summary>
     internal static List<RectificationRow> InListOrder(IEnumerable<RectificationRow> rows) =>
-        rows.OrderBy(r => r.Status == "completed").ThenBy(r => r.Due, StringComparer.Ordinal).ToList();
+        rows.OrderBy(r => r.Status == RectificationStatus.Completed).ThenBy(r => r.Due, StringComparer.Ordinal).ToList();
 
     private static AftercareCase Common(CaseState state, StoredCase stored, ItemDefinition? item) => new()
     {
@@ -255,10 +255,10 @@ public sealed record IssuanceWaitingRow : AftercareCase
     public required int? RemainingWorkingDays { get; init; }
     public required DeadlineLevel Level { get; init; }
     public required string LevelLabel { get; init; }
-    public required string? Decision { get; init; }
+    public required CaseDecision? Decision { get; init; }
     public required string? ResultName { get; init; }
     public required string? ResultTemplate { get; init; }
-    public required IReadOnlyList<string> DeliveryMethods { get; init; }
+    public required IReadOnlyList<Delivery> DeliveryMethods { get; init; }
     public required IReadOnlyList<AftercareDocument> Documents { get; init; }
 }
 
@@ -266,7 +266,7 @@ public sealed record IssuanceWaitingRow : AftercareCase
 public sealed record IssuanceDeliveredRow : AftercareCase
 {
     [SetsRequiredMembers] public IssuanceDeliveredRow(AftercareCase common) : base(common) { }
-    public required string Method { get; init; }
+    public required Delivery Method { get; init; }
     public required string? TrackingNumber { get; init; }
     public required string? Recipient { get; init; }
     public required string By { get; init; }
@@ -282,7 +282,7 @@ public sealed record PendingEvaluationRow : AftercareCase
 {
     [SetsRequiredMembers] public PendingEvaluationRow(AftercareCase common) : base(common) { }
     public required DateTimeOffset ClosedAt { get; init; }
-    public required string? Delivery { get; init; }
+    public required Delivery? Delivery { get; init; }
 }
 
 /// <param name="State">open, completed or all: the filter asked for.</param>
@@ -300,18 +300,25 @@ public sealed record RectificationRow : AftercareRow
     public required string? DepartmentName { get; init; }
     public required string? DepartmentShortName { get; init; }
     /// <summary>The rating (dissatisfied, very-dissatisfied).</summary>
-    public required string? Level { get; init; }
+    public required EvaluationLevel? Level { get; init; }
     public required string? LevelLabel { get; init; }
     public required string? Comment { get; init; }
     public required DateTimeOffset? RatedAt { get; init; }
     public required string OpenedOn { get; init; }
     public required string Due { get; init; }
     public required int? RemainingWorkingDays { get; init; }
-    /// <summary>open, overdue or completed.</summary>
-    public required string Status { get; init; }
+    public required RectificationStatus Status { get; init; }
     public required string? Measures { get; init; }
     public required string? By { get; init; }
     public required DateTimeOffset? CompletedAt { get; init; }
     public required bool? OnTime { get; init; }
     public required bool MayRectify { get; init; }
+}
+
+/// <summary>Where a 整改 stands: open, past its due date, or completed.</summary>
+public enum RectificationStatus
+{
+    Open,
+    Overdue,
+    Completed,
 }

@@ -56,4 +56,5 @@ public sealed class DeviceAgentSettings(DefinitionCatalog catalog, string? agent
 public sealed record DeviceSetup(string Agent, int Protocol, IReadOnlyList<PrinterSetup> Printers);
 
 /// <param name="Kind">notice or certificate.</param>
-public sealed record PrinterSetup(string Id, string Name, string Kind, string Printer, double OffsetX, double OffsetY);
+public sealed record PrinterSetup(string Id, string Name,
+    [property: System.ComponentModel.DataAnnotations.AllowedValues("notice", "certificate")] string Kind, string Printer, double OffsetX, double OffsetY);

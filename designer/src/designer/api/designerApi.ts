@@ -2,25 +2,22 @@
 // through the SPA's client (cookies, problem details, Idempotency-Key).
 
 import { api, ApiError, request, writeHeaders } from '../../api/client';
-import type {
-  CatalogRow, Commit, DesignerFile, DesignerItem, Diagnostic, FileDiff, ItemFileName, Material, Reference,
-} from '../model/types';
+import type { CalendarFile } from '../../api/definitions';
+import type { components } from '../../api/schema';
+import type { DesignerFile, DesignerItem, Diagnostic, ItemFileName, Material, Reference } from '../model/types';
 
 const base = '/api/designer';
 const enc = encodeURIComponent;
 
-export interface ValidateAnswer {
-  valid: boolean;
-  path: string;
-  canonical: string | null;
-  diagnostics: Diagnostic[];
-}
+// The answers are generated from the server's OpenAPI document (src/api/schema.d.ts, npm run gen:api);
+// a file's model takes the definition type of that file.
+type Schemas = components['schemas'];
 
-export interface SaveAnswer<M> extends DesignerFile<M> {
-  changed: boolean;
-  diagnostics: Diagnostic[];
-}
+export type ValidateAnswer = Schemas['DesignerValidation'];
 
+export type SaveAnswer<M> = Omit<Schemas['DesignerSaved'], 'model'> & { model?: M | null };
+
+/** A made-up application the checklist preview is computed for (the request's samples). */
 export interface ChecklistSample {
   name: string;
   applicant: Record<string, unknown>;
@@ -28,131 +25,36 @@ export interface ChecklistSample {
   materials?: Record<string, unknown>;
 }
 
-export interface ChecklistAnswer {
-  item: string;
-  samples: {
-    name: string;
-    materials: { id: string; name: string; applies: boolean; necessity: string; 'necessity-label': string; when?: string; 'condition-error'?: string }[];
-  }[];
-  diagnostics: Diagnostic[];
-}
+export type ChecklistAnswer = Schemas['DesignerChecklist'];
 
-export interface ChangesAnswer {
-  published: { commit: string; author: string; date: string; message: string };
-  files: FileDiff[];
-  publishable: string[];
-}
+export type ChangesAnswer = Schemas['DesignerChanges'];
 
 /** A publish held for review (office.yaml designer.review-before-publish): 202 with the pending commit. */
-export interface ReviewRequestedAnswer {
-  review: string;
-  pending: true;
-  author: string;
-  message: string;
-  files: string[];
-  remaining: string[];
-}
+export type ReviewRequestedAnswer = Schemas['ReviewRequested'];
 
-/** A change submitted for review: its commit, author (display and user name), when, and the publish message. */
-export interface SubmittedChange {
-  review: string;
-  shortCommit: string;
-  author: string;
-  authorUser: string;
-  date: string;
-  message: string;
-}
-
-/** A change waiting for a second admin: the commit, its diff against the version it was asked on. */
-export interface PendingReview extends SubmittedChange {
-  base: string;
-  /** Another publish went live since: it cannot go live as reviewed. */
-  stale: boolean;
-  /** An admin who is not the author. */
-  mayDecide: boolean;
-  files: FileDiff[];
-  /** Earlier submissions of this change that were sent back or withdrawn, oldest first. */
-  history: ReviewRound[];
-}
-
+/** A change waiting for a second admin: the commit, its diff against the version it was asked on (stale: another publish went live since), and its earlier rounds. */
+export type PendingReview = Schemas['PendingReview'];
 /** 退回 by a reviewer (rejected) or 撤回 by the author (withdrawn): who, when, why. */
-export interface ReviewDecision {
-  kind: 'rejected' | 'withdrawn';
-  /** Display name. */
-  by: string;
-  byUser: string;
-  at: string;
-  /** Empty when none was given. */
-  reason: string;
-}
-
+export type ReviewDecision = Schemas['ReviewDecision'];
 /** An earlier submission of a change and what became of it. */
-export interface ReviewRound {
-  review: string;
-  message: string;
-  author: string;
-  date: string;
-  decision: ReviewDecision;
-}
-
+export type ReviewRound = Schemas['ReviewRound'];
 /** A change sent back or withdrawn: its edits stay in the work tree for the author to revise and submit again. */
-export interface ReturnedReview extends SubmittedChange {
-  files: string[];
-  decision: ReviewDecision;
-  history: ReviewRound[];
-}
+export type ReturnedReview = Schemas['ReturnedReview'];
+export type ReviewsAnswer = Schemas['ReviewList'];
+/** What a pending and a returned change have in common (the UI shows both the same way). */
+export type SubmittedChange = Pick<PendingReview, 'review' | 'shortCommit' | 'author' | 'authorUser' | 'date' | 'message'>;
 
-export interface ReviewsAnswer {
-  enabled: boolean;
-  reviews: PendingReview[];
-  returned: ReturnedReview[];
-}
-
-export interface PublishAnswer {
-  commit: string;
-  version?: string;
-  author: string;
-  email: string;
-  message: string;
-  files: string[];
-  remaining: string[];
-}
+export type PublishAnswer = Schemas['Publication'];
 
 /** One year of definitions/calendars/ as GET /api/designer/calendars lists it. */
-export interface CalendarYearRow {
-  year: number;
-  path: string;
-  source?: string | null;
-  holidays: number;
-  'make-up-workdays': number;
-  published: boolean;
-  pending: boolean;
-  deleted: boolean;
-}
+export type CalendarYearRow = Schemas['CalendarYear'];
 
-export interface CalendarList {
-  today: string;
-  years: CalendarYearRow[];
-  'next-missing': number | null;
-  editable: boolean;
-}
+export type CalendarList = Schemas['CalendarYears'];
 
-/** A calendar file's model (calendars/<year>.yaml). */
-export interface CalendarModel {
-  year: number;
-  source?: string | null;
-  holidays: { name: string; from: string; to: string }[];
-  'make-up-workdays': { date: string; for?: string | null }[];
-}
+/** A calendar file's model (calendars/<year>.yaml); the server's model lists both kinds of day, empty when there are none. */
+export type CalendarModel = CalendarFile & Required<Pick<CalendarFile, 'holidays' | 'make-up-workdays'>>;
 
-export interface TemplateFile {
-  id: string;
-  path: string;
-  etag: string;
-  text: string;
-  sample: Record<string, unknown> | null;
-  editable: boolean;
-}
+export type TemplateFile = Omit<Schemas['DesignerTemplate'], 'sample'> & { sample?: Record<string, unknown> | null };
 
 /** A 409 with the file as someone else saved it (the problem's `current`). */
 export function conflictOf<M>(error: unknown): DesignerFile<M> | null {
@@ -173,7 +75,7 @@ export const designerApi = {
     const params = new URLSearchParams();
     for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') params.set(k, String(v));
     const qs = params.toString();
-    return api.get<{ items: CatalogRow[] }>(`${base}/items${qs ? '?' + qs : ''}`);
+    return api.get<Schemas['DesignerCatalog']>(`${base}/items${qs ? '?' + qs : ''}`);
   },
   item: (id: string) => api.get<DesignerItem>(`${base}/items/${enc(id)}`),
   file: <M>(id: string, file: ItemFileName) => api.get<DesignerFile<M>>(`${base}/items/${enc(id)}/${file}`),
@@ -184,9 +86,9 @@ export const designerApi = {
   checklist: (id: string, materials: Material[], samples?: ChecklistSample[], signal?: AbortSignal) =>
     api.post<ChecklistAnswer>(`${base}/items/${enc(id)}/checklist`, { model: materials, ...(samples ? { samples } : {}) }, { signal }),
   create: (body: { id: string; name: string; department: string; type: string }) =>
-    api.post<{ id: string; diagnostics: Diagnostic[] }>(`${base}/items`, body),
+    api.post<Schemas['DesignerNewItem']>(`${base}/items`, body),
   duplicate: (id: string, body: { id: string; name?: string }) =>
-    api.post<{ id: string; diagnostics: Diagnostic[] }>(`${base}/items/${enc(id)}/duplicate`, body),
+    api.post<Schemas['DesignerNewItem']>(`${base}/items/${enc(id)}/duplicate`, body),
   retire: (id: string, note: string) => api.post(`${base}/items/${enc(id)}/retire`, { note }),
   reinstate: (id: string) => api.post(`${base}/items/${enc(id)}/reinstate`, {}),
   changes: (item?: string) => api.get<ChangesAnswer>(`${base}/changes${item ? '?item=' + enc(item) : ''}`),
@@ -198,17 +100,17 @@ export const designerApi = {
   /** Saves a year; a new year is saved without If-Match. */
   saveCalendar: (year: number, model: CalendarModel, etag?: string) =>
     api.put<SaveAnswer<CalendarModel>>(`${base}/calendars/${year}`, { model }, etag ? { headers: { 'If-Match': etag } } : {}),
-  reviews: () => api.get<ReviewsAnswer>(`${base}/reviews`),
-  approve: (review: string) => api.post<PublishAnswer & { approvedBy: string }>(`${base}/reviews/${enc(review)}/approve`, {}),
-  reject: (review: string, reason: string) => api.post<{ review: string; decision: ReviewDecision }>(`${base}/reviews/${enc(review)}/reject`, { reason }),
-  history: () => api.get<{ commits: Commit[] }>(`${base}/history`),
-  itemHistory: (id: string) => api.get<{ item: string; commits: Commit[] }>(`${base}/items/${enc(id)}/history`),
+  reviews: () => api.get<Schemas['ReviewList']>(`${base}/reviews`),
+  approve: (review: string) => api.post<Schemas['ReviewApproval']>(`${base}/reviews/${enc(review)}/approve`, {}),
+  reject: (review: string, reason: string) => api.post<Schemas['ReviewRejection']>(`${base}/reviews/${enc(review)}/reject`, { reason }),
+  history: () => api.get<Schemas['DesignerHistory']>(`${base}/history`),
+  itemHistory: (id: string) => api.get<Schemas['DesignerHistory']>(`${base}/items/${enc(id)}/history`),
   itemDiff: (id: string, from: string, to?: string) =>
-    api.get<{ item: string; from: string; to: string; files: FileDiff[] }>(`${base}/items/${enc(id)}/diff?from=${enc(from)}${to ? '&to=' + enc(to) : ''}`),
-  templates: () => api.get<{ templates: { id: string; path: string }[] }>(`${base}/templates`),
+    api.get<Schemas['DesignerItemDiff']>(`${base}/items/${enc(id)}/diff?from=${enc(from)}${to ? '&to=' + enc(to) : ''}`),
+  templates: () => api.get<Schemas['DesignerTemplateList']>(`${base}/templates`),
   template: (id: string) => api.get<TemplateFile>(`${base}/templates/${id}`),
   saveTemplate: (id: string, text: string, etag: string) =>
-    api.put<{ id: string; etag: string; text: string; diagnostics: Diagnostic[] }>(`${base}/templates/${id}`, { text }, { headers: { 'If-Match': etag } }),
+    api.put<Schemas['DesignerTemplateSaved']>(`${base}/templates/${id}`, { text }, { headers: { 'If-Match': etag } }),
   /** The draft rendered as PDF (a Blob), or an ApiError with file/line/column. */
   previewTemplate: async (id: string, body: { text?: string; data?: unknown; mode?: string }, signal?: AbortSignal): Promise<{ pdf: Blob; pages: number; warnings: string[] }> => {
     const response = await fetch(`${base}/templates/${id}/preview`, {

@@ -3,6 +3,7 @@ import { Alert, Button, Card, Col, Empty, Input, InputNumber, List, Row, Space, 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, showError } from '../../api/client';
+import type { components } from '../../api/schema';
 import { designerApi, diagnosticsOf, type CalendarList, type CalendarModel } from '../api/designerApi';
 import type { Diagnostic } from '../model/types';
 import { DiagnosticsList, diagnosticsFor } from '../shared/Diagnostics';
@@ -37,7 +38,7 @@ export function CalendarPage() {
   useEffect(() => { void load(); }, [load]);
   useEffect(() => {
     if (!list?.editable) return;
-    api.get<{ calendar: { warning: boolean; message?: string | null } }>('/api/ops/status').then(
+    api.get<components['schemas']['OpsStatus']>('/api/ops/status').then(
       (s) => setOpsWarning(s.calendar.warning ? s.calendar.message ?? null : null), () => setOpsWarning(null));
   }, [list]);
 

@@ -3,7 +3,7 @@
 // option values of a select field after `form.x == '`, and otherwise the globals and helpers.
 // Pure, so it is tested without Monaco; the Monaco adapter only maps the kinds.
 
-import type { ScriptReference } from '../model/types';
+import type { DesignerItem, ScriptReference } from '../model/types';
 
 export interface CompletionField {
   id: string;
@@ -11,6 +11,13 @@ export interface CompletionField {
   type: string;
   options?: { value: string; label: string }[];
   columns?: { id: string; label: string; type: string }[];
+}
+
+/** The item's fields for completion: from the form being edited (with a select's options), else as the server listed them. */
+export function completionFields(item: DesignerItem): CompletionField[] {
+  const form = item.files.form?.model;
+  if (form) return form.fields.map((f) => ({ id: f.id, label: f.label, type: f.type, options: f.options, columns: f.columns }));
+  return item.fields.map((f) => ({ id: f.id, label: f.label, type: f.type, columns: f.columns }));
 }
 
 export interface CompletionContext {

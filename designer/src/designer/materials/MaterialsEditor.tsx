@@ -1,7 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, HolderOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Select, Space, Switch, Table, Tag, Tooltip, Typography } from 'antd';
 import { useMemo, useRef, useState } from 'react';
-import type { CompletionContext } from '../conditions/completion';
+import { completionFields, type CompletionContext } from '../conditions/completion';
 import { describeCondition } from '../conditions/describe';
 import type { DesignerFile, DesignerItem, Material } from '../model/types';
 import { ConditionEditor } from '../monaco/lazy';
@@ -24,7 +24,7 @@ export function MaterialsEditor({ item, file, onSaved }: { item: DesignerItem; f
 
   const completion: CompletionContext = useMemo(() => ({
     script: d.reference.script,
-    fields: (item.files.form?.model?.fields ?? item.fields).map((f) => ({ id: f.id, label: f.label, type: f.type, options: 'options' in f ? f.options : undefined, columns: f.columns })),
+    fields: completionFields(item),
     materials: materials.map((m) => ({ id: m.id, name: m.name })),
   }), [d.reference.script, item, materials]);
 

@@ -3,6 +3,7 @@
 // the server writes (definitions/.schemas → src/api/definitions.d.ts, npm run gen:api); only the
 // designer API's own shapes (workflow steps as a list with their id, files, diagnostics) are written here.
 import type { Field as FieldFile, FormFile, MaterialsFile, WorkflowFile } from '../../api/definitions';
+import type { components } from '../../api/schema';
 
 export type Duration = string; // "10wd" working days, "30d" calendar days
 
@@ -34,115 +35,40 @@ export type Form = FormFile;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Guide = Record<string, any> & { name: string; department: string; type: string };
 
-export interface Diagnostic {
-  severity: 'error' | 'warning';
-  code: string;
-  file: string;
-  line: number;
-  column: number;
-  message: string;
-  element?: 'step' | 'material' | 'field' | 'holiday' | 'make-up-workday';
-  'element-id'?: string;
-}
+// The designer API's own answers are generated from the server's OpenAPI document (src/api/schema.d.ts).
+type Schemas = components['schemas'];
 
-export interface DesignerFile<M = unknown> {
-  path: string;
-  etag: string;
-  text: string;
-  model: M | null;
-  editable: boolean;
-}
+/** A diagnostic of a definition file, located by line and, in an item file, by its element (step, material, field). */
+export type Diagnostic = Schemas['DesignerDiagnostic'];
+
+/** A file as the designer API sends it: text, ETag, and the parsed model (absent when the text does not parse). */
+export type DesignerFile<M = unknown> = Omit<Schemas['DesignerFileView'], 'model'> & { model?: M | null };
 
 export type ItemFileName = 'guide' | 'materials' | 'form' | 'workflow';
 
-export interface ItemTemplateRef {
-  id: string;
-  path: string;
-  etag?: string;
-  text?: string;
-  exists: boolean;
-  editable: boolean;
-}
+export type ItemTemplateRef = Schemas['DesignerItemTemplate'];
 
-export interface FormFieldRef {
-  id: string;
-  label: string;
-  type: string;
-  columns: { id: string; label: string; type: string }[];
-}
+export type FormFieldRef = Schemas['DesignerField'];
 
-export interface DesignerItem {
-  id: string;
-  name?: string;
-  department?: string;
-  retired: boolean;
-  published: boolean;
-  'pending-files': string[];
+/** GET /api/designer/items/{id}: the item's four files (each typed by its model), templates, fields and diagnostics. */
+export type DesignerItem = Omit<Schemas['DesignerItem'], 'files'> & {
   files: {
-    guide: DesignerFile<Guide> | null;
-    materials: DesignerFile<Material[]> | null;
-    form: DesignerFile<Form> | null;
-    workflow: DesignerFile<Workflow> | null;
+    guide?: DesignerFile<Guide> | null;
+    materials?: DesignerFile<Material[]> | null;
+    form?: DesignerFile<Form> | null;
+    workflow?: DesignerFile<Workflow> | null;
   };
-  templates: ItemTemplateRef[];
-  fields: FormFieldRef[];
-  diagnostics: Diagnostic[];
-  'published-version'?: string;
-}
+};
 
-export interface CatalogRow {
-  id: string;
-  name: string;
-  'base-code'?: string;
-  department?: string;
-  'department-name'?: string;
-  type?: string;
-  'type-label'?: string;
-  retired: boolean;
-  readable: boolean;
-  pending: boolean;
-  editable: ItemFileName[];
-}
+export type CatalogRow = Schemas['DesignerCatalogRow'];
 
-export interface Option {
-  value: string;
-  label: string;
-}
+export type Option = Schemas['ReferenceOption'];
 
-export interface ScriptReference {
-  globals: string[];
-  applicant: Record<string, string>;
-  data: Record<string, string>;
-  helpers: { name: string; signature: string; description: string }[];
-}
+export type ScriptReference = Schemas['ScriptReferenceView'];
 
-export interface Reference {
-  departments: { id: string; name: string; 'short-name'?: string }[];
-  windows: { id: string; name: string; kind: string; departments: string[] }[];
-  roles: { id: string; name: string; scope: string }[];
-  'step-kinds': { value: StepKind; label: string; keys: string[] }[];
-  outcomes: Option[];
-  enums: Record<string, Option[]>;
-  templates: string[];
-  starters: { type: string; label: string; steps: unknown }[];
-  script: ScriptReference;
-  version?: string;
-}
+/** GET /api/designer/reference: departments, windows, roles, step kinds, enums, templates, the script vocabulary. */
+export type Reference = Schemas['DesignerReference'];
 
-export interface FileDiff {
-  path: string;
-  status: 'added' | 'modified' | 'deleted';
-  item?: string;
-  title: string;
-  semantic?: string[];
-  raw: string;
-}
+export type FileDiff = Schemas['FileDiff'];
 
-export interface Commit {
-  commit: string;
-  'short-commit': string;
-  author: string;
-  email: string;
-  date: string;
-  message: string;
-}
+export type Commit = Schemas['CommitView'];

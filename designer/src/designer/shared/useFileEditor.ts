@@ -69,7 +69,7 @@ export function useFileEditor<M>(
       try {
         const answer = await designerApi.validate(itemId, fileName, { model }, controller.signal);
         setDiagnostics(answer.diagnostics);
-        setCanonical(answer.canonical);
+        setCanonical(answer.canonical ?? null);
       } catch (e) {
         if ((e as Error).name !== 'AbortError') setDiagnostics(diagnosticsOf(e) ?? []);
       } finally {

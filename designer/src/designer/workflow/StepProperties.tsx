@@ -3,7 +3,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Card, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { Command } from '../commands/commandStack';
-import type { CompletionContext } from '../conditions/completion';
+import { completionFields, type CompletionContext } from '../conditions/completion';
 import type { Assignee, DesignerItem, Diagnostic, Step, Workflow } from '../model/types';
 import { ConditionEditor } from '../monaco/lazy';
 import { useDesigner } from '../shared/DesignerContext';
@@ -25,7 +25,7 @@ export function StepProperties({ step, workflow, item, readOnly, diagnostics, ex
   const update = (patch: Partial<Step>, label?: string) => execute(updateStep(step.id, patch, label));
   const completion: CompletionContext = useMemo(() => ({
     script: d.reference.script,
-    fields: (item.files.form?.model?.fields ?? item.fields).map((f) => ({ id: f.id, label: f.label, type: f.type, options: 'options' in f ? f.options : undefined, columns: f.columns })),
+    fields: completionFields(item),
     materials: (item.files.materials?.model ?? []).map((m) => ({ id: m.id, name: m.name })),
   }), [d.reference.script, item]);
 

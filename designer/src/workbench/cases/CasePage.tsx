@@ -35,7 +35,7 @@ export function CasePage() {
     try {
       const timeline = await workbenchApi.timeline(String(id));
       setEvents(timeline.events);
-      setEffects(timeline.effects ?? []);
+      setEffects(timeline.effects);
     } catch { /* the view shows the case anyway */ }
   }, [id]);
 
@@ -206,15 +206,18 @@ function Steps({ definition, view }: { definition: CaseDefinition; view: CaseVie
 }
 
 function GuidePanel({ definition }: { definition: CaseDefinition }) {
-  const g = definition.guide as Record<string, unknown>;
-  const text = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-  const rows: [string, unknown][] = [
-    ['事项名称', g.name], ['基本编码', g['base-code']], ['实施编码', g['implementation-code']], ['事项类型', g.type], ['受理条件', g['acceptance-conditions'] ?? g.conditions],
-    ['办理时限', g.limits], ['收费', g.fees], ['办理地点', g.location], ['咨询电话', g['consult-phone'] ?? g.phone], ['监督投诉', g['complaint-phone']],
+  const g = definition.guide;
+  const rows: [string, string][] = [
+    ['事项名称', g.name], ['基本编码', g['base-code']], ['实施编码', g['implementation-code']], ['事项类型', g.type],
+    ['受理条件', g['acceptance-conditions'].join('\n')],
+    ['办理时限', `法定 ${limitLabel(g.limits.statutory)}，承诺 ${limitLabel(g.limits.promised)}${g.limits.note ? `（${g.limits.note}）` : ''}`],
+    ['收费', g.fee.charged ? (g.fee.items ?? []).map((f) => f.name).join('、') || '收费' : '不收费'],
+    ['办理地点', g.locations.map((l) => `${l.name}：${l.address}${l.hours ? `（${l.hours}）` : ''}`).join('\n')],
+    ['咨询电话', g['consult-phone']], ['监督投诉', g['complaint-phone']],
   ];
   return (
     <Descriptions bordered size="small" column={1} data-testid="guide">
-      {rows.filter(([, v]) => v !== undefined).map(([k, v]) => <Descriptions.Item key={k} label={k}><span style={{ whiteSpace: 'pre-wrap' }}>{text(v)}</span></Descriptions.Item>)}
+      {rows.map(([k, v]) => <Descriptions.Item key={k} label={k}><span style={{ whiteSpace: 'pre-wrap' }}>{v || '—'}</span></Descriptions.Item>)}
     </Descriptions>
   );
 }

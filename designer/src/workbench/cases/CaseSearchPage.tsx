@@ -5,8 +5,10 @@ import { showError } from '../../api/client';
 import { workbenchApi } from '../api';
 import { formatDateTime } from '../../common/format';
 import { caseStatusColor, caseStatuses } from '../types';
+import type { components } from '../../api/schema';
 
-interface Row { id: string; number: string; status: string; statusLabel: string; department?: string; applicantName: string; applicantId?: string; dueDate?: string; open: boolean; createdAt: string }
+/** A row of GET /api/cases (CaseSummaryView). */
+type Row = components['schemas']['CaseSummaryView'];
 
 /** 办件查询: by number, applicant, status; the cases the account may see. */
 export function CaseSearchPage() {
@@ -25,8 +27,7 @@ export function CaseSearchPage() {
     if (query.procedureOverrun) p.set('procedureOverrun', 'true');
     p.set('take', '200');
     try {
-      const r = await workbenchApi.searchCases<Row>(p.toString());
-      setRows(r.items ?? r.cases ?? []);
+      setRows((await workbenchApi.searchCases(p.toString())).items);
     } catch (e) { showError(e, '办件查询'); setRows([]); }
   }, [query]);
   useEffect(() => { void load(); }, [load]);

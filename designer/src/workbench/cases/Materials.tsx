@@ -41,7 +41,7 @@ export function CaseMaterials({ view, materials, mayUpload, onUpdated }: { view:
                 {m?.standard && <Typography.Text type="secondary" style={{ fontSize: 12 }}>标准：{m.standard}</Typography.Text>}
                 {files.length > 0 && <div style={{ marginTop: 4 }}>{files.map((f) => (
                   <Button key={f.sha256} size="small" type="link" icon={<EyeOutlined />}
-                    onClick={() => setPreview({ url: `/api/cases/${view.id}/files/${f.sha256}`, type: f.contentType, name: f.fileName })}>{f.fileName}</Button>
+                    onClick={() => setPreview({ url: workbenchApi.fileUrl(view.id, f.sha256), type: f.contentType, name: f.fileName })}>{f.fileName}</Button>
                 ))}</div>}
               </>} />
           </List.Item>

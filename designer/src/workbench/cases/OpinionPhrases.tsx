@@ -2,9 +2,7 @@ import { DeleteOutlined } from '@ant-design/icons';
 import { App, Button, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { showError } from '../../api/client';
-import { workbenchApi } from '../api';
-
-interface Phrase { id: string; scope: 'user' | 'department'; scopeLabel: string; text: string }
+import { workbenchApi, type OpinionPhrase as Phrase } from '../api';
 
 /**
  * 常用意见 under the opinion box: a click puts the phrase into the opinion; the text being written can be

@@ -2,10 +2,7 @@ import { ExportOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Button, Modal, Space } from 'antd';
 import { useRef } from 'react';
 import { DevicePrint } from '../../devices/DevicePrint';
-
-export function documentUrl(caseId: string, documentId: string): string {
-  return `/api/cases/${caseId}/documents/${documentId}`;
-}
+import { workbenchApi } from '../api';
 
 /** A notice or certificate of a case, in the browser's PDF viewer, ready to print. */
 export function DocumentViewer({ caseId, documentId, title, open, onClose, templateId }: {
@@ -15,7 +12,7 @@ export function DocumentViewer({ caseId, documentId, title, open, onClose, templ
 }) {
   const frame = useRef<HTMLIFrameElement>(null);
   if (!documentId) return null;
-  const url = documentUrl(caseId, documentId);
+  const url = workbenchApi.documentUrl(caseId, documentId);
   return (
     <Modal open={open} onCancel={onClose} width={960} title={title} destroyOnHidden data-testid="document-viewer"
       footer={

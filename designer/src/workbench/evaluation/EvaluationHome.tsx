@@ -6,15 +6,10 @@ import { workbenchApi } from '../api';
 import { hasAnyRole, useAuth } from '../../auth/AuthContext';
 import { RectificationList } from './RectificationList';
 import { formatDateTime } from '../../common/format';
+import type { components } from '../../api/schema';
 
-interface PendingCase {
-  caseId: string;
-  number: string;
-  itemName?: string | null;
-  applicantName: string;
-  closedAt: string;
-  delivery?: string | null;
-}
+/** A case closed at the window and not rated yet (GET /api/evaluations/pending). */
+type PendingCase = components['schemas']['PendingEvaluationRow'];
 
 /** For the window: the closed cases not yet rated, each one can be shown on the window's paired tablet. */
 function PendingRatings() {

@@ -1,6 +1,6 @@
 import { CameraOutlined } from '@ant-design/icons';
 import { Alert, Button, Input, Radio, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { formLabels, kindLabels, materialStatusLabels, necessityLabels, pledgeExplanation, sourceLabels, type Material, type MaterialStatus, type PledgeScheme } from '../types';
+import { formLabels, kindLabels, materialStatusLabels, necessityLabels, pledgeExplanation, sourceLabels, type ChecklistAnswer, type Material, type MaterialStatus, type PledgeScheme } from '../types';
 
 /** The document camera (高拍仪) on the rows: capture pages into a material; disabled (not a tab stop) without an agent. */
 export interface CameraControls {
@@ -18,7 +18,7 @@ export interface MaterialMark { status?: MaterialStatus; note?: string }
  * defective with a note; a proof of the item's 告知承诺 scheme may also be marked 告知承诺 (the applicant's pledge replaces it).
  */
 export function ChecklistTable({ materials, marks, shared, onMark, loading, updating, camera, pledge }: {
-  materials: Material[]; marks: Record<string, MaterialMark>; shared: Record<string, { certificate?: string; note?: string }>;
+  materials: Material[]; marks: Record<string, MaterialMark>; shared: ChecklistAnswer['shared'];
   onMark: (id: string, mark: MaterialMark) => void; loading?: boolean;
   /** The server is evaluating the checklist again for the latest form: the decision waits for it. */
   updating?: boolean;
@@ -39,7 +39,7 @@ export function ChecklistTable({ materials, marks, shared, onMark, loading, upda
               <Tag>{formLabels[m.form] ?? m.form}{m.copies ? ` ${m.copies} 份` : ''}</Tag>
               <Tag>{sourceLabels[m.source] ?? m.source}</Tag>
               {pledgeable(m) && <Tag color="cyan" data-testid={`pledgeable-${m.id}`}>可告知承诺</Tag>}
-              {shared[m.id] && <Tooltip title={shared[m.id].note}><Tag color="green">信息共享：{shared[m.id].certificate ?? '已调取'}</Tag></Tooltip>}
+              {shared[m.id] && <Tooltip title={shared[m.id].note}><Tag color="green">信息共享：{shared[m.id].name ?? '已调取'}</Tag></Tooltip>}
             </Space>
             {m.standard && <Typography.Paragraph type="secondary" style={{ fontSize: 12, margin: '2px 0 0' }}>标准：{m.standard}</Typography.Paragraph>}
             {camera && (camera.captured[m.id]?.length ?? 0) > 0 && (

@@ -6,7 +6,7 @@ import { Link } from 'react-router-dom';
 import { describeError, showError } from '../../api/client';
 import { workbenchApi } from '../api';
 import { DeliveryModal } from './DeliveryModal';
-import { deliveryLabels, documentName, documentUrl } from './delivery';
+import { deliveryLabels, documentName } from './delivery';
 import { DueTag } from './DueTag';
 import type { CaseDocument, DeliveredCase, IssuanceList, WaitingCase } from './types';
 import { formatDateTime } from '../../common/format';
@@ -27,7 +27,7 @@ function PrintButtons({ row, resultName }: { row: { caseId: string; documents: C
   if (!main) return <Typography.Text type="secondary">尚无结果文书</Typography.Text>;
   const others = row.documents.filter((d) => d !== main);
   const button = (
-    <Button icon={<PrinterOutlined />} href={documentUrl(row.caseId, main.documentId)} target="_blank" rel="noopener" data-testid="print-result">
+    <Button icon={<PrinterOutlined />} href={workbenchApi.documentUrl(row.caseId, main.documentId)} target="_blank" rel="noopener" data-testid="print-result">
       打印{documentName(main.templateId, resultName)}
     </Button>
   );
@@ -35,7 +35,7 @@ function PrintButtons({ row, resultName }: { row: { caseId: string; documents: C
   return (
     <Space.Compact>
       {button}
-      <Dropdown menu={{ items: others.map((d) => ({ key: d.documentId, label: <a href={documentUrl(row.caseId, d.documentId)} target="_blank" rel="noopener">{documentName(d.templateId, resultName)}</a> })) }}>
+      <Dropdown menu={{ items: others.map((d) => ({ key: d.documentId, label: <a href={workbenchApi.documentUrl(row.caseId, d.documentId)} target="_blank" rel="noopener">{documentName(d.templateId, resultName)}</a> })) }}>
         <Button>其他文书</Button>
       </Dropdown>
     </Space.Compact>

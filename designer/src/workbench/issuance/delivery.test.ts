@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deliveryBody, documentName, documentUrl } from './delivery';
+import { workbenchApi } from '../api';
+import { deliveryBody, documentName } from './delivery';
 
 describe('deliveryBody', () => {
   it('sends a courier delivery with its tracking number in capitals and the recipient', () => {
@@ -23,6 +24,6 @@ describe('documents', () => {
     expect(documentName('certificates/teacher-qualification', '教师资格证书')).toBe('教师资格证书');
     expect(documentName('notices/approval-decision')).toBe('准予许可决定书');
     expect(documentName('notices/unknown')).toBe('notices/unknown');
-    expect(documentUrl('c1', 'ab')).toBe('/api/cases/c1/documents/ab');
+    expect(workbenchApi.documentUrl('c1', 'ab')).toBe('/api/cases/c1/documents/ab');
   });
 });

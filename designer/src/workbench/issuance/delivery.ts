@@ -1,6 +1,8 @@
 /** 送达 at the 统一出件 window: the methods, the body of the `complete` command, the documents' names. */
+import type { components } from '../../api/schema';
 
-export type DeliveryMethod = 'window' | 'courier' | 'electronic';
+/** 送达方式 (the guide's result.delivery; the server's Delivery). */
+export type DeliveryMethod = components['schemas']['Delivery'];
 
 export const deliveryLabels: Record<DeliveryMethod, string> = {
   window: '窗口领取',
@@ -54,9 +56,4 @@ const templateNames: Record<string, string> = {
 export function documentName(templateId: string, resultName?: string | null): string {
   if (templateId.startsWith('certificates/')) return resultName ?? '证书';
   return templateNames[templateId] ?? templateId;
-}
-
-/** Where the SPA opens a case's issued PDF. */
-export function documentUrl(caseId: string, documentId: string): string {
-  return `/api/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(documentId)}`;
 }

@@ -83,7 +83,7 @@ export function SupervisionPage() {
     { title: '申请人', dataIndex: 'applicantName' },
     { title: '当前部门', dataIndex: 'department', render: (v) => names(v) || '—' },
     { title: '状态', dataIndex: 'statusLabel', render: (v: string, r) => <Tag color={caseStatusColor(r.status)}>{v}</Tag> },
-    { title: '承诺办结日', dataIndex: 'promisedDue', width: 120, render: (v, r) => <DueDate date={v} provisional={r.promisedDueProvisional} /> },
+    { title: '承诺办结日', dataIndex: 'promisedDue', width: 120, render: (v) => <DueDate date={v} /> },
     { title: '剩余工作日', dataIndex: 'remaining', width: 110, align: 'right', render: (v: number | null) => (v === null || v === undefined ? '—' : v < 0 ? <span style={{ color: '#cf1322' }}>{v}</span> : v) },
     {
       title: '', key: 'urge', width: 90,

@@ -4,8 +4,8 @@ import { alertRows, alertsCsv, departmentsCsv, formatRate, officeTotals, onTimeR
 import type { DepartmentReport, Rectification, SupervisionCase } from './types';
 
 const dept = (department: string, closed: number, onTime: number, weekly: [number, number][]): DepartmentReport => ({
-  department, departmentName: `${department}局`, received: closed + 1, closed, onTime, late: closed - onTime, onTimeRate: onTimeRate(onTime, closed),
-  open: 1, warning: 0, overdue: 0, suspended: 1, weekly: weekly.map(([received, closedInWeek], i) => ({ week: `week-${i}`, received, closed: closedInWeek })),
+  department, departmentName: `${department}局`, departmentShortName: null, received: closed + 1, closed, onTime, late: closed - onTime, onTimeRate: onTimeRate(onTime, closed),
+  open: 1, warning: 0, overdue: 0, suspended: 1, procedureOverrun: 0, weekly: weekly.map(([received, closedInWeek], i) => ({ week: `week-${i}`, received, closed: closedInWeek })),
 });
 
 describe('onTimeRate', () => {
@@ -40,7 +40,7 @@ describe('CSV exports', () => {
   const labels = { warning: '预警', overdue: '超期', suspended: '已暂停' } as const;
   const row = (number: string, level: 'warning' | 'overdue' | 'suspended', promisedDue: string): SupervisionCase => ({
     id: number, number, itemId: 'agri', itemName: '农业机械登记', applicantName: '张建国', status: 'in-progress', statusLabel: '办理中',
-    department: 'agriculture', promisedDue, remaining: level === 'overdue' ? -3 : level === 'suspended' ? null : 1, level, levelLabel: labels[level],
+    department: 'agriculture', itemDepartment: 'agriculture', promisedDue, remaining: level === 'overdue' ? -3 : level === 'suspended' ? null : 1, level, levelLabel: labels[level],
   });
 
   it('lists overdue cases first, then warned, then suspended, each group by due date, with the server\'s labels', () => {
