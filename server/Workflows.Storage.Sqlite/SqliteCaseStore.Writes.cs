@@ -56,12 +56,16 @@ public sealed partial class SqliteCaseStore
     {
         foreach (var timer in timers)
         {
-            // A fired timer stays fired (see ICaseStore.ScheduleAsync).
+            // A fired timer stays fired (see ICaseStore.ScheduleAsync). A pending timer that already holds these
+            // values is left alone: most commands schedule the same wake as the one before them, and rewriting
+            // the row wrote its page and its index's page again for nothing.
             await writer.ExecAsync(tx,
                 """
                 INSERT INTO timers (id, case_id, kind, due_at, payload) VALUES (@id, @case, @kind, @due, @payload)
                 ON CONFLICT (id) DO UPDATE SET case_id = excluded.case_id, kind = excluded.kind, due_at = excluded.due_at,
-                    payload = excluded.payload WHERE timers.fired_at IS NULL
+                    payload = excluded.payload
+                WHERE timers.fired_at IS NULL AND NOT (timers.case_id = excluded.case_id AND timers.kind = excluded.kind
+                    AND timers.due_at = excluded.due_at AND timers.payload = excluded.payload)
                 """, ct,
                 ("@id", timer.Id), ("@case", timer.CaseId.Text()), ("@kind", timer.Kind),
                 ("@due", StoredTime.ToUnixMicroseconds(timer.DueAt)), ("@payload", timer.Payload));

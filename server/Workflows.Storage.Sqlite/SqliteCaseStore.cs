@@ -20,6 +20,8 @@ public sealed partial class SqliteCaseStore : ICaseStore, IContentStore, IAccoun
 
     private static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(30);
 
+    private const int MaxPreparedStatements = 256;
+
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> WriteGates = new(StringComparer.Ordinal);
 
     private readonly string _connectionString;
@@ -98,6 +100,7 @@ public sealed partial class SqliteCaseStore : ICaseStore, IContentStore, IAccoun
         try
         {
             _writer ??= new SqliteWriter(await OpenConnectionAsync(ct));
+            await _writer.TrimAsync(MaxPreparedStatements);
             try
             {
                 await using var tx = _writer.BeginWrite();

@@ -34,6 +34,18 @@ internal sealed class SqliteWriter : IAsyncDisposable
         return command;
     }
 
+    /// <summary>
+    /// Between write turns (no statement in use): forgets the prepared statements once there are more than
+    /// <paramref name="limit"/>. An append prepares one UPDATE per set of changed columns; the sets a
+    /// workflow produces are few, but nothing else bounds them.
+    /// </summary>
+    public async ValueTask TrimAsync(int limit)
+    {
+        if (_prepared.Count <= limit) return;
+        foreach (var command in _prepared.Values) await command.DisposeAsync();
+        _prepared.Clear();
+    }
+
     public Task<int> ExecAsync(SqliteTransaction tx, string sql, CancellationToken ct, params (string, object?)[] parameters) =>
         Command(tx, sql, parameters).ExecuteNonQueryAsync(ct);
 

@@ -70,4 +70,48 @@ public sealed class SqliteCaseStoreTests : CaseStoreComplianceTests
         version.CommandText = "SELECT version FROM schema_version";
         Assert.Equal(12L, await version.ExecuteScalarAsync());
     }
+
+    [Fact]
+    public async Task Append_WritesOnlyChangedIndexColumns_RowEndsAsIfEveryColumnWereWritten()
+    {
+        // An append sets only the index and figure columns whose value changed: after values go from
+        // set to empty, empty to set and stay, the row must hold exactly what a case created with the
+        // last index holds (creation writes every column).
+        var first = new CaseIndex("Received", "education", "张三", "110101199003071234", new DateOnly(2026, 3, 20), "|education|", true,
+            new CaseFigures("teacher", "education", new DateOnly(2026, 3, 20), new DateOnly(2026, 3, 18), false, new DateOnly(2026, 3, 2),
+                Assignees: "|w:comprehensive-1:*#|", TaskDue: new DateOnly(2026, 3, 4)));
+        var second = first with
+        {
+            Status = "InProgress", Department = null, DueDate = null,
+            Figures = first.Figures! with { Suspended = true, Assignees = "|d:education:reviewer#li|", TaskDue = null, ProcedureDue = new DateOnly(2026, 4, 1) },
+        };
+        var last = second with
+        {
+            Status = "Completed", Department = "water", Parties = "|education|water|", Open = false,
+            Figures = second.Figures! with { Suspended = false, ClosedOn = new DateOnly(2026, 3, 16), OnTime = true, Rating = "VerySatisfied",
+                Assignees = null, ProcedureDue = null },
+        };
+        var appended = (await CreateAsync(new NewCase(Guid.NewGuid(), "桃山", 2026, Cases.Change(first, "case.received")))).CaseId;
+        Assert.IsType<AppendResult.Appended>(await Store.AppendAsync(appended, 1, Cases.Change(second, "case.accepted")));
+        Assert.IsType<AppendResult.Appended>(await Store.AppendAsync(appended, 2, Cases.Change(second, "case.updated")));
+        Assert.IsType<AppendResult.Appended>(await Store.AppendAsync(appended, 3, Cases.Change(last, "case.closed")));
+        var created = (await CreateAsync(new NewCase(Guid.NewGuid(), "桃山", 2026, Cases.Change(last, "case.closed")))).CaseId;
+
+        var columns = "status, department, applicant_name, applicant_id, due_date, parties, is_open, " + string.Join(", ", CaseFiguresSql.Columns);
+        Assert.Equal(await RowAsync(columns, created), await RowAsync(columns, appended));
+        Assert.Equal(["Completed", "water", 0L, "2026-03-16", 1L, "VerySatisfied", null, null],
+            await RowAsync("status, department, is_open, closed_on, on_time, rating, assignees, procedure_due", appended));
+    }
+
+    private async Task<object?[]> RowAsync(string columns, Guid caseId)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {columns} FROM cases WHERE id = @case";
+        command.Parameters.AddWithValue("@case", caseId.ToString("D"));
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? null : reader.GetValue(i)).ToArray();
+    }
 }
