@@ -1,6 +1,6 @@
 // Issue 15, Deliver 4, as an administrator finds it: names instead of user names and ids, conditions in
 // words. The security log names who acted (系统管理员（admin）), the rating tablets say who paired them,
-// the template list names its templates, and a material's condition reads in Chinese (the code in its tooltip).
+// the template list and the workflow canvas name their templates, and a material's condition reads in Chinese (the code in its tooltip).
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, launchBrowser, newPage, shot, signIn, startServer, type RunningServer } from './harness';
@@ -44,6 +44,13 @@ describe('names and words for the administrator', () => {
     expect(words).toContain('持有桃山区居住证');
     expect(words).not.toContain('form.');
     await shot(page, suite, '02-material-condition');
+
+    // The workflow canvas names a document step's template (不予许可决定书), not its id.
+    await page.goto('/designer/items/teacher-qualification/workflow');
+    const notify = page.getByTestId('step-node-notify-denial');
+    await notify.getByText('不予许可决定书').waitFor();
+    expect(await notify.innerText()).not.toContain('notices/');
+    await page.getByTestId('step-node-issue').getByText('证照').waitFor();
     await context.close();
   });
 });

@@ -1,4 +1,5 @@
 import { limitLabel } from '../../common/labels';
+import { templateLabel } from '../../workbench/types';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { AutoComplete, Button, Card, Form, Input, Radio, Select, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
@@ -71,7 +72,7 @@ export function StepProperties({ step, workflow, item, readOnly, diagnostics, ex
         {has('template') && (
           <Form.Item label="文书模板" style={{ marginBottom: 8 }}>
             <Select value={step.template} disabled={readOnly} aria-label="文书模板" showSearch onChange={(template) => update({ template })}
-              options={d.reference.templates.map((t) => ({ value: t, label: t }))} />
+              options={d.reference.templates.map((t) => ({ value: t, label: templateLabel(t) === t ? t : `${templateLabel(t)}（${t}）` }))} />
           </Form.Item>
         )}
         {has('after') && (

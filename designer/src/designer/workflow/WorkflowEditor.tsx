@@ -14,6 +14,7 @@ import { layout } from './layout';
 import { StepProperties } from './StepProperties';
 import { EndNode, MissingNode, StepNode, type StepFlowNode } from './StepNode';
 import { limitLabel } from '../../common/labels';
+import { templateLabel } from '../../workbench/types';
 
 const nodeTypes = { step: StepNode, end: EndNode, missing: MissingNode };
 
@@ -51,7 +52,7 @@ export function WorkflowEditor({ item, file, onSaved }: { item: DesignerItem; fi
     if (s.by?.window) return d.windowName(s.by.window);
     if (s.by?.department) return `${d.reference.departments.find((x) => x.id === s.by!.department)?.['short-name'] ?? d.departmentName(s.by.department)} ${d.roleName(s.by.role)}`;
     if (s.signers?.length) return `${s.mode === 'any' ? '或签' : '会签'} ${s.signers.length} 方`;
-    if (s.template) return s.template;
+    if (s.template) return templateLabel(s.template); // 不予许可决定书, not notices/denial-decision
     return undefined;
   }, [d]);
 
